@@ -1,0 +1,29 @@
+# Hanzi: the two set-up commands are `make demo` and `make test`; both install what is missing.
+SHELL := /bin/bash
+SWIFT ?= swift
+HANZI := .build/release/hanzi
+
+.PHONY: all deps build release test demo bench clean
+
+all: build
+
+# Installs libopencc (headers, library, dictionaries), the opencc command the tests compare
+# against, and pkg-config, when they are missing.
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product hanzi
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: release
+	@bash scripts/demo.sh
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Hanzi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Hanzi", targets: ["Hanzi"]),
+        .library(name: "OpenCC", targets: ["OpenCC"]),
+        .library(name: "HanziText", targets: ["HanziText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system libopencc (Debian: libopencc-dev, Homebrew: opencc).
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
+        ),
+        // Safe, fast Swift wrapper over libopencc.
+        .target(name: "OpenCC", dependencies: ["COpenCC"]),
+        // Pure Swift text engines: column-break rejoiner, punctuation normaliser, character classes.
+        .target(name: "HanziText"),
+        // The cleaning pipeline composing both; re-exports them.
+        .target(name: "Hanzi", dependencies: ["OpenCC", "HanziText"]),
+        .testTarget(name: "HanziTextTests", dependencies: ["HanziText"]),
+    ]
+)
