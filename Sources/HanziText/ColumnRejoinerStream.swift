@@ -155,7 +155,8 @@ extension ColumnRejoiner {
                     guard final else { break }
                     writeLine(a - linesBase, dropTail: 0, into: &output)
                     output.append(0x0A)
-                    explanations?.append(.init(line: lines[a - linesBase].inputLine, joined: false, reason: .endOfText))
+                    explanations?.append(.init(line: lines[a - linesBase].inputLine, joined: false, reason: .endOfText,
+                                               columnWidth: 0, lineWidth: lines[a - linesBase].filledWidth))
                     next += 1
                     break
                 }
@@ -170,7 +171,9 @@ extension ColumnRejoiner {
                                                context: ctx)
                     return (d, ctx)
                 }
-                explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason))
+                explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason,
+                                           columnWidth: context.isColumn ? context.columnWidth : 0,
+                                           lineWidth: lines[ai].filledWidth))
                 if decision.join {
                     let joint = RejoinJoint.make(lines[ai], lines[ai + 1], context: context)
                     writeLine(ai, dropTail: joint.dropTail, into: &output)
