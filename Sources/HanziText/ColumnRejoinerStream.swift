@@ -37,6 +37,8 @@ extension ColumnRejoiner {
         var next = 0
         /// Whether the line `next` begins a paragraph.
         var startsParagraph = true
+        /// Whether the line `next` continues a heading.
+        var inHeading = false
         var finished = false
         var widths: [Int] = []
         var explanations: [Explanation]? = nil
@@ -168,6 +170,7 @@ extension ColumnRejoiner {
                     let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi, scratch: &widths)
                     let c: RejoinLine? = ai + 2 < ls.count ? ls[ai + 2] : nil
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsParagraph,
+                                               aInHeading: inHeading,
                                                context: ctx)
                     return (d, ctx)
                 }
@@ -184,6 +187,7 @@ extension ColumnRejoiner {
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
                 }
                 startsParagraph = !decision.join
+                inHeading = decision.continuesHeading
                 next += 1
             }
             discardWritten()

@@ -36,6 +36,7 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case blankLine = "blank line separates paragraphs"
     case shortLine = "short last line"
     case wideLine = "line wider than the column (heading or other block)"
+    case nextIsWide = "next line is wider than the column (heading or other block)"
     case fullOpenLine = "full line ends mid-sentence"
     case headingWrapped = "short line continued by a line no wider (wrapped heading)"
     case shortOpenLine = "short line ending mid-sentence followed by a wider line"
@@ -49,6 +50,15 @@ public enum RejoinReason: String, Sendable, CaseIterable {
 struct RejoinDecision {
     var join: Bool
     var reason: RejoinReason
+    /// Whether the next line continues a heading (a short or over-wide line it was
+    /// joined to), so that its own end is a heading's end, not a column line's.
+    var continuesHeading: Bool = false
+
+    init(join: Bool, reason: RejoinReason, continuesHeading: Bool = false) {
+        self.join = join
+        self.reason = reason
+        self.continuesHeading = continuesHeading
+    }
 }
 
 /// The rules that decide each line break from the lines around it.
@@ -165,7 +175,7 @@ enum RejoinRules {
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
     static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: RejoinLine?, aStartsParagraph: Bool,
-                       context ctx: RejoinContext) -> RejoinDecision {
+                       aInHeading: Bool, context ctx: RejoinContext) -> RejoinDecision {
         // Certain joins.
         if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
         if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
@@ -193,11 +203,16 @@ enum RejoinRules {
         if a.isSingleCharacter && b.isSingleCharacter {
             return .init(join: !blankSeparates, reason: blankSeparates ? .blankLine : .oneCharacterPerLine)
         }
-        if ctx.blankAfterEveryLine && !blank && !a.pageAfter {
-            return .init(join: true, reason: .sameBlock)
-        }
         let open = a.end == .open || a.end == .closeQuote
         let w = ctx.columnWidth
+        let capacity = aStartsParagraph ? w - firstLineIndent : w
+        let wide = a.filledWidth > w + wideExcess
+        let full = !aInHeading
+            && (a.letterSpaced ? a.width >= w - fullSlack : a.filledWidth >= capacity - fullSlack)
+        if ctx.blankAfterEveryLine && !blank && !a.pageAfter {
+            return .init(join: true, reason: .sameBlock,
+                         continuesHeading: ctx.isColumn && (wide || !full))
+        }
         if !ctx.isColumn {
             if a.end == .final { return .init(join: false, reason: .unwrappedSentenceEnd) }
             if a.end == .dash || a.end == .closeQuote || isHeadingLike(a, b) {
@@ -205,9 +220,10 @@ enum RejoinRules {
             }
             return .init(join: true, reason: .unwrappedMidSentence)
         }
-        let capacity = aStartsParagraph ? w - firstLineIndent : w
-        let full = a.letterSpaced ? a.width >= w - fullSlack : a.filledWidth >= capacity - fullSlack
-        let wide = a.filledWidth > w + wideExcess
+        // The next line is wider than the column: a heading or another block begins.
+        if b.filledWidth > w + wideExcess && !b.letterSpaced && (a.end == .final || wide || !full) {
+            return .init(join: false, reason: .nextIsWide)
+        }
         if blankSeparates {
             if (open || a.end == .dash) && full && !wide {
                 return .init(join: true, reason: .blankAfterFullOpenLine)
@@ -219,7 +235,7 @@ enum RejoinRules {
             if a.end == .final { return .init(join: false, reason: wide ? .wideLine : .shortLine) }
             if a.end == .dash { return .init(join: false, reason: .leadIn) }
             if !blank && b.filledWidth <= a.filledWidth + 2 && a.end != .closeQuote {
-                return .init(join: true, reason: .headingWrapped)
+                return .init(join: true, reason: .headingWrapped, continuesHeading: true)
             }
             return .init(join: false, reason: a.end == .closeQuote ? .shortLine : .shortOpenLine)
         }
@@ -227,8 +243,7 @@ enum RejoinRules {
         // A full line that ends a sentence: the next line decides.
         let bw = b.filledWidth
         if bw >= w - fullSlack + 1 { return .init(join: true, reason: .nextContinues) }
-        if bw >= w - firstLineIndent - fullSlack && (b.end == .open || b.end == .closeQuote)
-            && !b.letterSpaced {
+        if bw >= w - firstLineIndent - fullSlack && !b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
         }
         return .init(join: true, reason: .nextContinues)
