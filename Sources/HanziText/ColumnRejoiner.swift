@@ -112,11 +112,11 @@ public struct ColumnRejoiner: Sendable {
         public var joined: Bool
         /// Why.
         public var reason: RejoinReason
-        /// The local column width estimated at this break, in display columns (0 when
-        /// the lines around it do not form a column), and the width of the line.
+        /// The local column width estimated at this break, in quarter ems (a CJK
+        /// character is 4, a Latin letter or digit 2, compressible punctuation 3), or 0
+        /// when the lines around it do not form a column.
         public var columnWidth: Int
-        /// The width of the line before the break, in display columns, measured as the
-        /// decisions measure it (compressible punctuation counts 1 column).
+        /// The width of the line before the break, in quarter ems.
         public var lineWidth: Int
     }
 

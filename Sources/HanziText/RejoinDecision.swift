@@ -2,7 +2,7 @@
 /// window of lines: the local column width, whether the lines form a column at all, the
 /// blank-line style and the indentation and spacing conventions.
 struct RejoinContext {
-    /// The local full-line width, in display columns.
+    /// The local full-line width, in quarter ems.
     var columnWidth: Int = 0
     /// Whether the window's lines form a justified column (many lines near one width).
     var isColumn: Bool = false
@@ -63,18 +63,18 @@ struct RejoinDecision {
 
 /// The rules that decide each line break from the lines around it.
 ///
-/// Everything is measured in display columns (a CJK character is 2, an ASCII character 1);
-/// an em is 2 columns. The thresholds are in ems of typesetting, not tuned to a document:
+/// Widths are measured in quarter ems (a CJK character is 4, an ASCII character 2, see
+/// ``RejoinLineScanner/columns(_:)``). The thresholds are in ems of typesetting, not tuned to a document:
 /// a full line is within 1.5 em of the column width (compressed punctuation and
 /// half-width digits make full lines vary by about that much), an indented first line is
 /// 2 em narrower.
 enum RejoinRules {
     /// Slack below the column width that still counts as a full line (1.5 em).
-    static let fullSlack = 3
+    static let fullSlack = 6
     /// The indentation of a paragraph's first line in Chinese typesetting (2 em).
-    static let firstLineIndent = 4
+    static let firstLineIndent = 8
     /// How much wider than the column a line must be to be another block (3 em).
-    static let wideExcess = 6
+    static let wideExcess = 12
 
     /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`.
     static func context(_ lines: UnsafeBufferPointer<RejoinLine>, around a: Int, lo: Int, hi: Int,
@@ -126,7 +126,7 @@ enum RejoinRules {
     }
 
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`
-    /// whose widths lie within ``clusterSpread`` columns, or nil.
+    /// whose widths lie within ``clusterSpread`` quarter ems, or nil.
     static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
                              scratch: inout [Int]) -> Int? {
         scratch.removeAll(keepingCapacity: true)
@@ -167,10 +167,10 @@ enum RejoinRules {
     }
 
     /// The widest column that hard-wrapped print can have (60 em).
-    static let maxColumnWidth = 120
+    static let maxColumnWidth = 240
 
-    /// How far apart (in columns) the widths of full lines of one column may lie.
-    static let clusterSpread = 3
+    /// How far apart (in quarter ems) the widths of full lines of one column may lie.
+    static let clusterSpread = 6
 
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
@@ -207,8 +207,13 @@ enum RejoinRules {
         let w = ctx.columnWidth
         let capacity = aStartsParagraph ? w - firstLineIndent : w
         let wide = a.filledWidth > w + wideExcess
+        // A line is full when the next line's first word or character would not have fit
+        // at its end (within the measuring error).
+        let joinSpace = RejoinClass.isWestern(a.last) && RejoinClass.isWestern(b.first) ? 2 : 0
         let full = !aInHeading
-            && (a.letterSpaced ? a.width >= w - fullSlack : a.filledWidth >= capacity - fullSlack)
+            && (a.letterSpaced ? a.width >= w - fullSlack
+                : (a.filledWidth >= capacity - fullSlack
+                   || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - fullSlack))
         if ctx.blankAfterEveryLine && !blank && !a.pageAfter {
             return .init(join: true, reason: .sameBlock,
                          continuesHeading: ctx.isColumn && (wide || !full))
@@ -234,16 +239,21 @@ enum RejoinRules {
             // A short (or over-wide) line: a last line, a heading, or a wrapped heading.
             if a.end == .final { return .init(join: false, reason: wide ? .wideLine : .shortLine) }
             if a.end == .dash { return .init(join: false, reason: .leadIn) }
-            if !blank && b.filledWidth <= a.filledWidth + 2 && a.end != .closeQuote {
+            if !blank && b.filledWidth <= a.filledWidth + 4 && a.end != .closeQuote {
                 return .init(join: true, reason: .headingWrapped, continuesHeading: true)
             }
             return .init(join: false, reason: a.end == .closeQuote ? .shortLine : .shortOpenLine)
         }
         if open || a.end == .dash { return .init(join: true, reason: .fullOpenLine) }
         // A full line that ends a sentence: the next line decides.
+        // The line after the next one, if it continues the column, shows its width best.
+        var wb = w
+        if let c, c.end != .final, !c.letterSpaced, c.filledWidth > w, c.filledWidth <= w + 2 {
+            wb = c.filledWidth
+        }
         let bw = b.filledWidth
-        if bw >= w - fullSlack + 1 { return .init(join: true, reason: .nextContinues) }
-        if bw >= w - firstLineIndent - fullSlack && !b.letterSpaced {
+        if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
+        if bw >= wb - firstLineIndent - fullSlack && !b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
         }
         return .init(join: true, reason: .nextContinues)
@@ -253,7 +263,7 @@ enum RejoinRules {
     /// short, no sentence punctuation inside, and either phrase-separating spaces, no
     /// commas, or a next line that opens with a bracket, a dash or a dateline.
     static func isHeadingLike(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
-        if a.innerSentenceEnd || a.filledWidth > 64 { return false }
+        if a.innerSentenceEnd || a.filledWidth > 128 { return false }
         if a.innerCJKSpace || !a.innerComma { return true }
         switch b.start {
         case .openBracket, .dash, .dateline, .list, .bullet: return true
