@@ -11,7 +11,8 @@ struct RejoinContext {
     var blankAfterEveryLine: Bool = false
     /// The usual number of blank lines after a line when ``blankAfterEveryLine``.
     var usualBlanks: Int32 = 0
-    /// The smallest indentation in the window (a layout margin, not an indent).
+    /// The smallest indentation of the line before the break and the four lines after
+    /// it (a layout margin, not an indent).
     var baseIndent: Int = 0
     /// Whether the document writes a space between CJK and Latin letters or digits.
     var spacesMixedScript: Bool = false
@@ -98,7 +99,8 @@ enum RejoinRules {
                     }
                 }
             }
-            if l.indentCols < baseIndent { baseIndent = l.indentCols }
+            // the margin: the smallest indentation of this line and the four from the next
+            if (k == a || (k > a && k <= a + 4)) && l.indentCols < baseIndent { baseIndent = l.indentCols }
             spaced += l.spacedMixed
             solid += l.solidMixed
         }
