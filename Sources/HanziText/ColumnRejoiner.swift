@@ -83,9 +83,21 @@ public struct ColumnRejoiner: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(copy.utf8.count + 16)
         var stream = Stream(options: options)
-        copy.withUTF8 { stream.feed($0, into: &output) }
+        copy.withUTF8 { Self.feedInSlices($0, to: &stream, into: &output) }
         stream.finish(into: &output)
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Feeds a large buffer in slices, so the stream's working buffer stays small.
+    static func feedInSlices(_ bytes: UnsafeBufferPointer<UInt8>, to stream: inout Stream,
+                             into output: inout [UInt8]) {
+        let slice = 1 << 18
+        var i = 0
+        while i < bytes.count {
+            let j = min(bytes.count, i + slice)
+            stream.feed(UnsafeBufferPointer(rebasing: bytes[i..<j]), into: &output)
+            i = j
+        }
     }
 
     /// Rejoins UTF-8 bytes into paragraphs, as UTF-8 bytes.
@@ -96,7 +108,12 @@ public struct ColumnRejoiner: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 16)
         var stream = Stream(options: options)
-        stream.feed(bytes, into: &output)
+        let done: Void? = bytes.withContiguousStorageIfAvailable {
+            Self.feedInSlices($0, to: &stream, into: &output)
+        }
+        if done == nil {
+            Array(bytes).withUnsafeBufferPointer { Self.feedInSlices($0, to: &stream, into: &output) }
+        }
         stream.finish(into: &output)
         return output
     }

@@ -131,41 +131,42 @@ enum RejoinRules {
     /// whose widths lie within ``clusterSpread`` quarter ems, or nil.
     static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
                              scratch: inout [Int]) -> Int? {
-        scratch.removeAll(keepingCapacity: true)
         // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
-        for k in lo...hi where lines[k].scalars >= 2 || lines[k].letterSpaced {
+        var v = InlineArray<64, Int>(repeating: 0)
+        var n = 0
+        for k in lo...hi where n < 64 {
             let l = lines[k]
-            let open = l.end != .final
-            scratch.append(l.filledWidth &* 2 &+ (open ? 1 : 0))
+            guard l.scalars >= 2 || l.letterSpaced else { continue }
+            let x = l.filledWidth &* 2 &+ (l.end != .final ? 1 : 0)
+            // insertion sort: a few dozen values at most
+            var j = n
+            while j > 0 && v[j - 1] > x { v[j] = v[j - 1]; j -= 1 }
+            v[j] = x
+            n += 1
         }
-        let n = scratch.count
         guard n >= 3 else { return nil }
-        scratch.sort()
         let need = max(3, n / 4)
         var top = n - 1
         var bottom = n - 1
-        var best: Int? = nil
         // slide a window over the sorted widths from the top; the first group large
         // enough is the widest
         while top >= need - 1 {
-            let topWidth = scratch[top] >> 1
+            let topWidth = v[top] >> 1
             if topWidth <= maxColumnWidth {
-                while bottom > 0 && (scratch[bottom - 1] >> 1) >= topWidth - clusterSpread { bottom -= 1 }
+                while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread { bottom -= 1 }
                 let count = top - bottom + 1
-                if count >= need && best == nil {
+                if count >= need {
                     var opens = 0
-                    for j in bottom...top where scratch[j] & 1 == 1 { opens += 1 }
+                    for j in bottom...top where v[j] & 1 == 1 { opens += 1 }
                     // a column's full lines mostly end mid-sentence; lines that all end
                     // sentences are paragraphs that happen to be of similar length
-                    if opens * 3 >= count {
-                        best = scratch[(top + bottom + 1) / 2] >> 1
-                    }
+                    if opens * 3 >= count { return v[(top + bottom + 1) / 2] >> 1 }
                 }
             }
             top -= 1
             if bottom > top { bottom = top }
         }
-        return best
+        return nil
     }
 
     /// The widest column that hard-wrapped print can have (60 em).

@@ -121,6 +121,20 @@ enum RejoinLineScanner {
         while i < e {
             let (v, n) = decode(p, i, e)
             i += n
+            // Fast path: a Han character inside a word (most of the text).
+            if v &- 0x4E00 < 0x5200 && pendingSpace == 0 && scalars > 0 && !leadOpen {
+                if RejoinClass.isAlnum(prev) { solid += 1 }
+                width += 4
+                if headCount < 32 { head[headCount] = v; headCount += 1 }
+                if urlState < 3 { urlState = 0 }
+                tokenLength += 1
+                prev3 = prev2
+                prev2 = prev
+                prev = v
+                scalars += 1
+                lastContentEnd = i
+                continue
+            }
             if ScalarClass.isHorizontalSpace(v) || v == 0x0B {
                 pendingSpace += v == 0x3000 ? 4 : 2
                 continue
