@@ -14,6 +14,14 @@ struct RejoinContext {
     /// The smallest indentation of the line before the break and the four lines after
     /// it (a layout margin, not an indent).
     var baseIndent: Int = 0
+    /// Whether several lines of the window are indented: paragraphs are then marked by
+    /// indents, and a blank line before a line that is not indented is a column break.
+    var indentsMarkParagraphs: Bool = false
+    /// Whether paragraphs' first lines are narrower than the column (an implicit indent),
+    /// taken to be so without evidence either way, as Chinese typesetting does.
+    var firstLinesIndented: Bool = true
+    /// Whether the window shows first lines narrower than the column.
+    var firstLinesSeenIndented: Bool = false
     /// Whether the document writes a space between CJK and Latin letters or digits.
     var spacesMixedScript: Bool = false
 }
@@ -34,6 +42,7 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case unwrappedMidSentence = "unwrapped text: line ends mid-sentence"
     case unwrappedHeading = "unwrapped text: heading"
     case blankAfterFullOpenLine = "blank line after a full line that ends mid-sentence (column break)"
+    case blankAfterFullLineBeforeFullLine = "blank line between a full line that ends a sentence and a full line (column break)"
     case blankLine = "blank line separates paragraphs"
     case shortLine = "short last line"
     case wideLine = "line wider than the column (heading or other block)"
@@ -86,6 +95,7 @@ enum RejoinRules {
         var baseIndent = Int.max
         var spaced: Int32 = 0, solid: Int32 = 0
         var blankHistogram = (0, 0, 0)   // gaps with 1, 2, 3+ blank lines
+        var indented = 0
         for k in lo...hi {
             let l = lines[k]
             if k < hi {
@@ -101,10 +111,12 @@ enum RejoinRules {
             }
             // the margin: the smallest indentation of this line and the four from the next
             if (k == a || (k > a && k <= a + 4)) && l.indentCols < baseIndent { baseIndent = l.indentCols }
+            if l.indentCols > 0 { indented += 1 }
             spaced += l.spacedMixed
             solid += l.solidMixed
         }
         ctx.baseIndent = baseIndent == Int.max ? 0 : baseIndent
+        if ctx.baseIndent == 0 && indented >= 2 { ctx.indentsMarkParagraphs = true }
         ctx.spacesMixedScript = spaced > solid
         if gaps >= 2 && blankGaps * 10 >= gaps * 7 {
             ctx.blankAfterEveryLine = true
@@ -124,7 +136,34 @@ enum RejoinRules {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
         }
+        if ctx.isColumn {
+            let evidence = firstLineIndentEvidence(lines, lo: lo, hi: hi, context: ctx)
+            ctx.firstLinesIndented = evidence >= 0
+            ctx.firstLinesSeenIndented = evidence > 0
+        }
         return ctx
+    }
+
+    /// How many more of the paragraphs' first lines in the window are narrower than the
+    /// column (an indent the extractor dropped) than are as wide as it: the lines that
+    /// follow a clear paragraph end (a short line, or a separating blank line after a line
+    /// that is not full) and go on to another line are measured against the column width.
+    static func firstLineIndentEvidence(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
+                                        context ctx: RejoinContext) -> Int {
+        let w = ctx.columnWidth
+        var narrow = 0, wide = 0
+        guard lo + 1 < hi else { return 0 }
+        for k in (lo + 1)..<hi {
+            let before = lines[k - 1], l = lines[k]
+            let ended = before.filledWidth < w - firstLineIndent - fullSlack
+                || (before.blanksAfter > 0 && !ctx.blankAfterEveryLine && before.end == .final
+                    && before.filledWidth < w - fullSlack)
+            guard ended, l.end != .final, l.blanksAfter == 0 || ctx.blankAfterEveryLine,
+                  l.indentCols <= ctx.baseIndent, !l.letterSpaced, l.scalars >= 4 else { continue }
+            if l.filledWidth <= w - fullSlack { narrow += 1 }
+            else if l.filledWidth >= w - fullSlack + 2 { wide += 1 }
+        }
+        return narrow - wide
     }
 
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`
@@ -201,14 +240,29 @@ enum RejoinRules {
         default: break
         }
         let blank = a.blanksAfter > 0
-        let blankSeparates = blank && !ctx.blankAfterEveryLine
+        let blankSeparates = blank && !ctx.blankAfterEveryLine && !ctx.indentsMarkParagraphs
         // One character per line.
         if a.isSingleCharacter && b.isSingleCharacter {
             return .init(join: !blankSeparates, reason: blankSeparates ? .blankLine : .oneCharacterPerLine)
         }
         let open = a.end == .open || a.end == .closeQuote
-        let w = ctx.columnWidth
-        let capacity = aStartsParagraph ? w - firstLineIndent : w
+        var w = ctx.columnWidth
+        var newColumn = false
+        // The next two lines are both wider than the column: a wider column begins, and
+        // this line, if it is wider than the old column, is its first.
+        if let c, ctx.isColumn, b.filledWidth > w + wideExcess, c.filledWidth > w + wideExcess,
+           !b.letterSpaced, !c.letterSpaced, a.end != .final, a.filledWidth > w {
+            w = min(b.filledWidth, c.filledWidth)
+            newColumn = true
+        }
+        let capacity: Int
+        if a.indentCols > ctx.baseIndent {
+            capacity = w - 2 * (a.indentCols - ctx.baseIndent)
+        } else if aStartsParagraph && (ctx.firstLinesIndented || newColumn) {
+            capacity = w - firstLineIndent
+        } else {
+            capacity = w
+        }
         let wide = a.filledWidth > w + wideExcess
         // A line is full when the next line's first word or character would not have fit
         // at its end (within the measuring error).
@@ -235,6 +289,13 @@ enum RejoinRules {
         if blankSeparates {
             if (open || a.end == .dash) && full && !wide {
                 return .init(join: true, reason: .blankAfterFullOpenLine)
+            }
+            // A full line that ends a sentence, then a blank line, then a line as wide as
+            // the column where first lines are indented: a column break.
+            if a.end == .final && full && !wide && !aStartsParagraph && ctx.firstLinesSeenIndented
+                && b.filledWidth >= w - fullSlack + 2 && b.filledWidth <= w + wideExcess
+                && !b.letterSpaced && b.end != .final {
+                return .init(join: true, reason: .blankAfterFullLineBeforeFullLine)
             }
             return .init(join: false, reason: .blankLine)
         }
