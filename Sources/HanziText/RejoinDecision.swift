@@ -212,7 +212,7 @@ enum RejoinRules {
     static let maxColumnWidth = 240
 
     /// How far apart (in quarter ems) the widths of full lines of one column may lie.
-    static let clusterSpread = 6
+    static let clusterSpread = 8
 
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
@@ -327,7 +327,9 @@ enum RejoinRules {
     /// short, no sentence punctuation inside, and either phrase-separating spaces, no
     /// commas, or a next line that opens with a bracket, a dash or a dateline.
     static func isHeadingLike(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
-        if a.innerSentenceEnd || a.filledWidth > 128 { return false }
+        if a.innerSentenceEnd || a.filledWidth > 128 || a.letterSpaced { return false }
+        // a heading ends with a word, not with punctuation
+        if ScalarClass.isCJKPunctuation(a.last) || (a.last < 0x80 && !RejoinClass.isAlnum(a.last)) { return false }
         if a.innerCJKSpace || !a.innerComma { return true }
         switch b.start {
         case .openBracket, .dash, .dateline, .list, .bullet: return true

@@ -65,7 +65,7 @@ struct RejoinLine {
     var thirdLast: UInt32 = 0
     /// Whether a sentence-final mark (`。！？`) occurs before the last two scalars.
     var innerSentenceEnd: Bool = false
-    /// Whether `，` or `、` occurs inside the line.
+    /// Whether `，`, `、` or `,` occurs inside the line.
     var innerComma: Bool = false
     /// Whether a space separates two CJK scalars inside the line (headline phrase separator
     /// or byline), outside letter spacing.

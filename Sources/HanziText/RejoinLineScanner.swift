@@ -105,6 +105,7 @@ enum RejoinLineScanner {
         var firstTokenScalars = 0
         var leadWidth = 0
         var leadOpen = true
+        var leadScalars = 1
         var singleTokens = 0
         var sentenceEnds = 0
         var lastSentenceEndIndex = -1
@@ -170,8 +171,11 @@ enum RejoinLineScanner {
                 } else {
                     leadOpen = false
                 }
-            } else if scalars == 1 && pendingSpace == 0 && RejoinClass.isNonInitial(v) {
+            } else if scalars == leadScalars && pendingSpace == 0
+                        && (RejoinClass.isNonInitial(v) || RejoinClass.isDash(v)) {
+                // punctuation that may not begin a line, and a dash, go with the first character
                 leadWidth += w
+                leadScalars += 1
             }
             pendingSpace = 0
             if ScalarClass.isLatinLetter(v) {
@@ -197,7 +201,7 @@ enum RejoinLineScanner {
             case 0x3002, 0xFF01, 0xFF1F:
                 sentenceEnds += 1
                 lastSentenceEndIndex = scalars
-            case 0xFF0C, 0x3001:
+            case 0xFF0C, 0x3001, 0x2C:
                 commas += 1
                 lastCommaIndex = scalars
             default:
@@ -238,7 +242,9 @@ enum RejoinLineScanner {
         line.end = endKind(last: prev, beforeLast: prev2)
         line.hyphenKeeps = runCapital || runLength < 2
         line.endsInURL = tokenURL
-        line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: headCount) { startsWithSuffix($0) }
+        line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: min(headCount, firstTokenScalars)) {
+            startsWithSuffix($0)
+        }
         line.start = head.withUnsafeBufferPointer_(count: headCount) {
             startKind($0, firstToken: firstTokenScalars)
         }
@@ -287,6 +293,8 @@ enum RejoinLineScanner {
             return .closeQuote
         }
         if RejoinClass.isDash(last) { return .dash }
+        // a hyphen at the line end: the word or option goes on (`statical-`, `--`)
+        if RejoinClass.isHyphen(last) || last == RejoinClass.softHyphen { return .opening }
         if RejoinClass.isOpening(last) { return .opening }
         return .open
     }
