@@ -126,7 +126,19 @@ enum RejoinRules {
         // The column width: the widest cluster of at least three lines within 1.5 em of
         // each other, first among the nearest lines, then in the whole window.
         let near = ColumnRejoiner.nearLines
-        if let w = clusterWidth(lines, lo: max(lo, a - near), hi: min(hi, a + 2), scratch: &scratch) {
+        if var w = clusterWidth(lines, lo: max(lo, a - near), hi: min(hi, a + 2), scratch: &scratch) {
+            // A narrower column may begin here: the next line is too narrow for this
+            // column's first or full lines, and the lines after it form a narrower column
+            // that it and this line fit.
+            if a + 1 <= hi {
+                let b = lines[a + 1], aw = lines[a].filledWidth
+                if b.filledWidth < w - firstLineIndent - 2 * fullSlack,
+                   let f = clusterWidth(lines, lo: a + 1, hi: min(hi, a + 1 + near), scratch: &scratch),
+                   f < w - wideExcess, b.filledWidth <= f + fullSlack,
+                   b.filledWidth >= f - firstLineIndent - fullSlack, aw <= f + fullSlack {
+                    w = f
+                }
+            }
             ctx.columnWidth = w
             ctx.isColumn = true
         } else if let w = clusterWidth(lines, lo: lo, hi: hi, scratch: &scratch) {
@@ -160,8 +172,7 @@ enum RejoinRules {
                     && before.filledWidth < w - fullSlack)
             guard ended, l.end != .final, l.blanksAfter == 0 || ctx.blankAfterEveryLine,
                   l.indentCols <= ctx.baseIndent, !l.letterSpaced, l.scalars >= 4 else { continue }
-            if l.filledWidth <= w - fullSlack { narrow += 1 }
-            else if l.filledWidth >= w - fullSlack + 2 { wide += 1 }
+            if l.filledWidth <= w - 4 { narrow += 1 } else if l.filledWidth >= w { wide += 1 }
         }
         return narrow - wide
     }
