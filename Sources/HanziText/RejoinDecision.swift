@@ -87,34 +87,24 @@ enum RejoinRules {
     static let wideExcess = 12
 
     /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`.
+    /// `needsIndentEvidence`: whether the decision will ask whether first lines are
+    /// indented (when the line starts a paragraph or a blank line follows it).
     static func context(_ lines: UnsafeBufferPointer<RejoinLine>, around a: Int, lo: Int, hi: Int,
-                        scratch: inout [Int]) -> RejoinContext {
+                        needsIndentEvidence: Bool) -> RejoinContext {
         var ctx = RejoinContext()
-        scratch.removeAll(keepingCapacity: true)
-        var gaps = 0, blankGaps = 0
+        // counts over lines[lo...hi] and the line breaks between them
+        let first = lines[lo].prefix, last = lines[hi].prefix
+        let h0 = Int(last.blank1 &- first.blank1), h1 = Int(last.blank2 &- first.blank2)
+        let h2 = Int(last.blank3 &- first.blank3)
+        let gaps = hi - lo, blankGaps = h0 + h1 + h2
+        let lastLine = lines[hi]
+        let spaced = last.spaced &- first.spaced &+ lastLine.spacedMixed
+        let solid = last.solid &- first.solid &+ lastLine.solidMixed
+        let indented = Int(last.indented &- first.indented) + (lastLine.indentCols > 0 ? 1 : 0)
+        let blankHistogram = (h0, h1, h2)
+        // the margin: the smallest indentation of this line and the four after it
         var baseIndent = Int.max
-        var spaced: Int32 = 0, solid: Int32 = 0
-        var blankHistogram = (0, 0, 0)   // gaps with 1, 2, 3+ blank lines
-        var indented = 0
-        for k in lo...hi {
-            let l = lines[k]
-            if k < hi {
-                gaps += 1
-                if l.blanksAfter > 0 {
-                    blankGaps += 1
-                    switch l.blanksAfter {
-                    case 1: blankHistogram.0 += 1
-                    case 2: blankHistogram.1 += 1
-                    default: blankHistogram.2 += 1
-                    }
-                }
-            }
-            // the margin: the smallest indentation of this line and the four from the next
-            if (k == a || (k > a && k <= a + 4)) && l.indentCols < baseIndent { baseIndent = l.indentCols }
-            if l.indentCols > 0 { indented += 1 }
-            spaced += l.spacedMixed
-            solid += l.solidMixed
-        }
+        for k in a...min(hi, a + 4) where lines[k].indentCols < baseIndent { baseIndent = lines[k].indentCols }
         ctx.baseIndent = baseIndent == Int.max ? 0 : baseIndent
         if ctx.baseIndent == 0 && indented >= 2 { ctx.indentsMarkParagraphs = true }
         ctx.spacesMixedScript = spaced > solid
@@ -126,14 +116,14 @@ enum RejoinRules {
         // The column width: the widest cluster of at least three lines within 1.5 em of
         // each other, first among the nearest lines, then in the whole window.
         let near = ColumnRejoiner.nearLines
-        if var w = clusterWidth(lines, lo: max(lo, a - near), hi: min(hi, a + 2), scratch: &scratch) {
+        if var w = clusterWidth(lines, lo: max(lo, a - near), hi: min(hi, a + 2)) {
             // A narrower column may begin here: the next line is too narrow for this
             // column's first or full lines, and the lines after it form a narrower column
             // that it and this line fit.
             if a + 1 <= hi {
                 let b = lines[a + 1], aw = lines[a].filledWidth
                 if b.filledWidth < w - firstLineIndent - 2 * fullSlack,
-                   let f = clusterWidth(lines, lo: a + 1, hi: min(hi, a + 1 + near), scratch: &scratch),
+                   let f = clusterWidth(lines, lo: a + 1, hi: min(hi, a + 1 + near)),
                    f < w - wideExcess, b.filledWidth <= f + fullSlack,
                    b.filledWidth >= f - firstLineIndent - fullSlack, aw <= f + fullSlack {
                     w = f
@@ -141,14 +131,14 @@ enum RejoinRules {
             }
             ctx.columnWidth = w
             ctx.isColumn = true
-        } else if let w = clusterWidth(lines, lo: lo, hi: hi, scratch: &scratch) {
+        } else if let w = clusterWidth(lines, lo: lo, hi: hi) {
             ctx.columnWidth = w
             ctx.isColumn = true
         } else {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
         }
-        if ctx.isColumn {
+        if ctx.isColumn && needsIndentEvidence {
             let evidence = firstLineIndentEvidence(lines, lo: lo, hi: hi, context: ctx)
             ctx.firstLinesIndented = evidence >= 0
             ctx.firstLinesSeenIndented = evidence > 0
@@ -179,44 +169,44 @@ enum RejoinRules {
 
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`
     /// whose widths lie within ``clusterSpread`` quarter ems, or nil.
-    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
-                             scratch: inout [Int]) -> Int? {
-        // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
-        var v = InlineArray<64, Int>(repeating: 0)
-        var n = 0
-        for k in lo...hi where n < 64 {
-            let l = lines[k]
-            guard l.scalars >= 2 || l.letterSpaced else { continue }
-            let x = l.filledWidth &* 2 &+ (l.end != .final ? 1 : 0)
-            // insertion sort: a few dozen values at most
-            var j = n
-            while j > 0 && v[j - 1] > x { v[j] = v[j - 1]; j -= 1 }
-            v[j] = x
-            n += 1
-        }
-        guard n >= 3 else { return nil }
-        let need = max(3, n / 4)
-        var top = n - 1
-        var bottom = n - 1
-        // slide a window over the sorted widths from the top; the first group large
-        // enough is the widest
-        while top >= need - 1 {
-            let topWidth = v[top] >> 1
-            if topWidth <= maxColumnWidth {
-                while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread { bottom -= 1 }
-                let count = top - bottom + 1
-                if count >= need {
-                    var opens = 0
-                    for j in bottom...top where v[j] & 1 == 1 { opens += 1 }
-                    // a column's full lines mostly end mid-sentence; lines that all end
-                    // sentences are paragraphs that happen to be of similar length
-                    if opens * 3 >= count { return v[(top + bottom + 1) / 2] >> 1 }
-                }
+    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int? {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { v in
+            // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
+            var n = 0
+            for k in lo...hi where n < 32 {
+                let l = lines[k]
+                guard l.scalars >= 2 || l.letterSpaced else { continue }
+                let x = l.filledWidth &* 2 &+ (l.end != .final ? 1 : 0)
+                // insertion sort: a few dozen values at most
+                var j = n
+                while j > 0 && v[j - 1] > x { v[j] = v[j - 1]; j -= 1 }
+                v[j] = x
+                n += 1
             }
-            top -= 1
-            if bottom > top { bottom = top }
+            guard n >= 3 else { return nil }
+            let need = max(3, n / 4)
+            var top = n - 1
+            var bottom = n - 1
+            // slide a window over the sorted widths from the top; the first group large
+            // enough is the widest
+            while top >= need - 1 {
+                let topWidth = v[top] >> 1
+                if topWidth <= maxColumnWidth {
+                    while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread { bottom -= 1 }
+                    let count = top - bottom + 1
+                    if count >= need {
+                        var opens = 0
+                        for j in bottom...top where v[j] & 1 == 1 { opens += 1 }
+                        // a column's full lines mostly end mid-sentence; lines that all end
+                        // sentences are paragraphs that happen to be of similar length
+                        if opens * 3 >= count { return v[(top + bottom + 1) / 2] >> 1 }
+                    }
+                }
+                top -= 1
+                if bottom > top { bottom = top }
+            }
+            return nil
         }
-        return nil
     }
 
     /// The widest column that hard-wrapped print can have (60 em).

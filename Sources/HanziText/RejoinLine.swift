@@ -90,6 +90,9 @@ struct RejoinLine {
     var startsWithSuffix: Bool = false
     /// Whether the last token is a URL or path (`https://…`, `www.…`): it joins without space.
     var endsInURL: Bool = false
+    /// Counts over all the lines before this one (and the line breaks between them), so
+    /// that a window's counts are two subtractions.
+    var prefix = RejoinPrefix()
     /// Whether the line's scan stopped at the byte limit: its width is then a lower
     /// bound and its end is unknown to the decisions before it.
     var saturated: Bool = false
@@ -102,6 +105,34 @@ struct RejoinLine {
     /// Whether the line is one character (the extreme letter-spacing: one per line).
     @inline(__always)
     var isSingleCharacter: Bool { scalars == 1 || (scalars == 2 && RejoinClass.isCJKPunct(last)) }
+}
+
+/// Running counts over the lines of a stream, kept on each line for the lines before it.
+struct RejoinPrefix {
+    /// Line breaks followed by one, two, and three or more blank lines.
+    var blank1: Int32 = 0
+    var blank2: Int32 = 0
+    var blank3: Int32 = 0
+    /// CJK next to Latin letters or digits across a space, and directly.
+    var spaced: Int32 = 0
+    var solid: Int32 = 0
+    /// Indented lines.
+    var indented: Int32 = 0
+
+    /// The counts after `line` (whose blank lines after it are known).
+    func adding(_ line: RejoinLine) -> RejoinPrefix {
+        var p = self
+        switch line.blanksAfter {
+        case 0: break
+        case 1: p.blank1 &+= 1
+        case 2: p.blank2 &+= 1
+        default: p.blank3 &+= 1
+        }
+        p.spaced &+= line.spacedMixed
+        p.solid &+= line.solidMixed
+        if line.indentCols > 0 { p.indented &+= 1 }
+        return p
+    }
 }
 
 /// Character tests specific to the rejoiner, on top of ``ScalarClass``.
