@@ -125,6 +125,17 @@ import Testing
         #expect(paragraphs.first == "第一段的文字在这里继续写下去，一直写到这一行的末尾为止，没有结束的标点")
     }
 
+    @Test func listLikeWordsInsideASentence() {
+        // `统` + `一、协调` and `据` + `新华社…电` continue a full line that stops mid-word
+        let text = "在新时代的伟大变革中，以习近平同志为核\n心的党中央坚持全国一盘棋，推进全国统\n一、协调、规范的市场体系建设，让各地\n区共享发展成果。此前一天，记者从会上\n获悉，各方面推出的改革方案已经超过据\n新华社北京7月6日电报道的数量之多。\n"
+        #expect(rejoin(text) == bytes(text.replacingOccurrences(of: "\n", with: "") + "\n"))
+    }
+
+    @Test func pageFurnitureStandsAlone() {
+        let text = "第一段在这里写了很长很长的文字内容，一\n直写到这一页的末尾，还没有写完这个段落\n\u{0C}— 3 —\n然后在下一页继续写下去，直到段落结束。\n"
+        #expect(rejoin(text) == bytes("第一段在这里写了很长很长的文字内容，一直写到这一页的末尾，还没有写完这个段落\n\n— 3 —\n\n然后在下一页继续写下去，直到段落结束。\n"))
+    }
+
     @Test func oneCharacterPerLineAndBreakBeforePunctuation() {
         #expect(rejoin("改\n革\n开\n放\n是\n决\n定\n命\n运\n的\n关\n键\n。\n") == bytes("改革开放是决定命运的关键。\n"))
         let text = "全面深化改革必须以促进社会公平正义\n，增进人民福祉为出发点和落脚点，从人\n民利益出发谋划改革思路。\n"
