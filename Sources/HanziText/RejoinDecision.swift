@@ -269,13 +269,12 @@ enum RejoinRules {
                 : (a.filledWidth >= capacity - fullSlack
                    || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - fullSlack))
         // A list item, bullet or dateline starts a paragraph, unless this line is full and
-        // stops mid-word and the "list item" is a word that reads like one (`统` `一、协调`,
-        // `据` `新华社北京7月6日电`).
-        let midWord = ctx.isColumn && full && !wide && a.end == .open && !blank
+        // stops mid-word and the "list item" is a word that reads like one (`统` `一、协调`).
+        let midWord = ctx.isColumn && full && !wide && a.end == .open && !blank && a.start != .list
         switch b.start {
         case .list where !(midWord && (RejoinClass.isChineseNumeral(b.first) || b.first == 0x7B2C)):
             return .init(join: false, reason: .nextStartsList)
-        case .dateline where !midWord:
+        case .dateline:
             return .init(join: false, reason: .nextStartsDateline)
         case .bullet:
             return .init(join: false, reason: .nextStartsBullet)
