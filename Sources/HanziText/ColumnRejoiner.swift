@@ -69,6 +69,12 @@ public struct ColumnRejoiner: Sendable {
     /// the local column width (the whole window is used when these do not show a column).
     static let nearLines = 5
 
+    /// The longest line, in bytes, that is measured and held as one piece. A longer line
+    /// is cut into pieces of at most this size (between two non-space characters where
+    /// possible) that are joined again with nothing between them, so that a stream never
+    /// holds more than about ``lookAheadLines`` + 2 pieces, whatever the input.
+    public static let maxLineBytes = 1 << 16
+
     /// The options in use.
     public var options: Options
 

@@ -4,6 +4,12 @@ import Testing
 
 /// The rejoiner on the cases the specification names, on the file format, and on large
 /// inputs.
+enum ColumnRejoinerGeneratedInvariant {
+    static func check(input: String, output: String) -> Bool {
+        RejoinGeneratedTests.checkInvariant(input: input, output: output)
+    }
+}
+
 @Suite struct ColumnRejoinerTests {
     let rejoiner = ColumnRejoiner()
 
@@ -222,6 +228,36 @@ import Testing
         }
         let out2 = rejoiner.rejoin(wrapped)
         #expect(Array(out2.utf8) == Array(out.utf8))
+    }
+
+    @Test func longLinesAreCutIdenticallyForAnyChunking() {
+        // lines far longer than maxLineBytes, with spaces, Latin words and CJK, cut into
+        // pieces the same way whatever the chunks; memory stays bounded
+        var rng = RejoinRNG(seed: 5)
+        let words = ["改革", "开放", "Rust", " ", "  ", "，", "2024", "\u{3000}", "发展", "a-b", "。"]
+        var text = ""
+        for _ in 0..<3 {
+            for _ in 0..<60_000 { text += words[rng.int(0...words.count - 1)] }
+            text += "\n短的一行。\n\n"
+        }
+        let bytes = Array(text.utf8)
+        let whole = rejoiner.rejoin(utf8: bytes)
+        #expect(ColumnRejoinerGeneratedInvariant.check(input: text, output: String(decoding: whole, as: UTF8.self)))
+        for size in [1, 7, 4096, 65_537, 300_000] {
+            var stream = rejoiner.makeStream()
+            var out: [UInt8] = []
+            var i = 0
+            var maxBuffer = 0
+            while i < bytes.count {
+                let j = min(bytes.count, i + size)
+                stream.feed(bytes[i..<j], into: &out)
+                maxBuffer = max(maxBuffer, stream.buffer.count)
+                i = j
+            }
+            stream.finish(into: &out)
+            #expect(out == whole, "chunk size \(size)")
+            #expect(maxBuffer <= (ColumnRejoiner.lookAheadLines + 4) * ColumnRejoiner.maxLineBytes + 2 * size + 131_072)
+        }
     }
 
     @Test func streamHoldsBoundedLines() {
