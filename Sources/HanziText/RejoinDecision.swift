@@ -26,37 +26,6 @@ struct RejoinContext {
     var spacesMixedScript: Bool = false
 }
 
-/// Why a line break was kept as a paragraph break or joined.
-public enum RejoinReason: String, Sendable, CaseIterable {
-    case nextStartsWithClosingPunctuation = "next line starts with closing punctuation"
-    case endsWithOpeningBracket = "line ends with an opening quote or bracket"
-    case hyphenatedWord = "English word hyphenated at the line end"
-    case oneCharacterPerLine = "one character per line"
-    case extraBlankLines = "more blank lines than usual"
-    case nextIndented = "next line is indented"
-    case nextStartsList = "next line starts a list item"
-    case nextStartsDateline = "next line starts with a dateline"
-    case nextStartsBullet = "next line starts with a bullet"
-    case sameBlock = "no blank line where every other line has one"
-    case pageFurniture = "running head, folio or footer at a page break"
-    case unwrappedSentenceEnd = "unwrapped text: line ends a sentence"
-    case unwrappedMidSentence = "unwrapped text: line ends mid-sentence"
-    case unwrappedHeading = "unwrapped text: heading"
-    case blankAfterFullOpenLine = "blank line after a full line that ends mid-sentence (column break)"
-    case blankAfterFullLineBeforeFullLine = "blank line between a full line that ends a sentence and a full line (column break)"
-    case blankLine = "blank line separates paragraphs"
-    case shortLine = "short last line"
-    case wideLine = "line wider than the column (heading or other block)"
-    case nextIsWide = "next line is wider than the column (heading or other block)"
-    case fullOpenLine = "full line ends mid-sentence"
-    case headingWrapped = "short line continued by a line no wider (wrapped heading)"
-    case shortOpenLine = "short line ending mid-sentence followed by a wider line"
-    case leadIn = "short line ending with a dash (lead-in)"
-    case nextIsFirstLine = "full line ends a sentence and the next line has the width of an indented first line"
-    case nextContinues = "full line ends a sentence and the next line continues the column"
-    case endOfText = "end of text"
-}
-
 /// The decision at one line break.
 struct RejoinDecision {
     var join: Bool
