@@ -86,7 +86,11 @@ enum RejoinRules {
         // The column width: the widest cluster of at least three lines within 1.5 em of
         // each other, first among the nearest lines, then in the whole window.
         let near = ColumnRejoiner.nearLines
-        if var w = clusterWidth(lines, lo: max(lo, a - near), hi: min(hi, a + 2)) {
+        // the nearest lines: `near` before the break and two after it, or more after it
+        // where the text has fewer lines before
+        let nearLo = max(lo, a - near)
+        let nearHi = min(hi, max(a + 2, nearLo + near + 2))
+        if var w = clusterWidth(lines, lo: nearLo, hi: nearHi) {
             // A narrower column may begin here: the next line is too narrow for this
             // column's first or full lines, and the lines after it form a narrower column
             // that it and this line fit.
