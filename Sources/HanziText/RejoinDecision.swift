@@ -311,6 +311,16 @@ enum RejoinRules {
         }
         let bw = b.filledWidth
         if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
+        // A short next line that stops mid-sentence or at a dash is no paragraph's last
+        // line: a heading or lead-in.
+        let bFullByNextWord = c.map {
+            bw + (RejoinClass.isWestern(b.last) && RejoinClass.isWestern($0.first) ? 2 : 0) + $0.leadWidth
+                >= wb + 4 - fullSlack
+        } ?? false
+        if bw < wb - firstLineIndent - fullSlack && (b.end == .open || b.end == .dash) && !b.letterSpaced
+            && b.scalars >= 4 && !bFullByNextWord {
+            return .init(join: false, reason: .nextIsHeading)
+        }
         if bw >= wb - firstLineIndent - fullSlack && !b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
         }
