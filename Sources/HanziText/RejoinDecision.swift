@@ -331,10 +331,17 @@ enum RejoinRules {
     /// short, no sentence punctuation inside, and either phrase-separating spaces, no
     /// commas, or a next line that opens with a bracket, a dash or a dateline.
     static func isHeadingLike(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
-        if a.innerSentenceEnd || a.filledWidth > 128 || a.letterSpaced { return false }
+        if a.letterSpaced { return false }
         // a heading ends with a word, not with punctuation
         if ScalarClass.isCJKPunctuation(a.last) || (a.last < 0x80 && !RejoinClass.isAlnum(a.last)) { return false }
-        if a.innerCJKSpace || !a.innerComma { return true }
+        // a numbered or bulleted line that stops without punctuation: a heading or a
+        // caption with its credit (`一、…新跨越`, `▲…。新华社`)
+        if a.start == .bullet || (a.start == .list && a.filledWidth <= 128) { return true }
+        if a.innerSentenceEnd { return false }
+        // headline phrases separated by spaces (`推进互利合作 践行多边主义`)
+        if a.innerCJKSpace && a.filledWidth <= 200 { return true }
+        if a.filledWidth > 128 { return false }
+        if !a.innerComma { return true }
         switch b.start {
         case .openBracket, .dash, .dateline, .list, .bullet: return true
         default: return false
