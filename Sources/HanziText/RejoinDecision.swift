@@ -162,23 +162,27 @@ enum RejoinRules {
             let need = max(3, n / 4)
             var top = n - 1
             var bottom = n - 1
+            var opens = v[top] & 1      // lines ending mid-sentence in v[bottom...top]
             // slide a window over the sorted widths from the top; the first group large
             // enough is the widest
             while top >= need - 1 {
                 let topWidth = v[top] >> 1
-                if topWidth <= maxColumnWidth {
-                    while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread { bottom -= 1 }
-                    let count = top - bottom + 1
-                    if count >= need {
-                        var opens = 0
-                        for j in bottom...top where v[j] & 1 == 1 { opens += 1 }
-                        // a column's full lines mostly end mid-sentence; lines that all end
-                        // sentences are paragraphs that happen to be of similar length
-                        if opens * 3 >= count { return v[(top + bottom + 1) / 2] >> 1 }
-                    }
+                while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread {
+                    bottom -= 1
+                    opens += v[bottom] & 1
                 }
+                let count = top - bottom + 1
+                // a column's full lines mostly end mid-sentence; lines that all end
+                // sentences are paragraphs that happen to be of similar length
+                if topWidth <= maxColumnWidth && count >= need && opens * 3 >= count {
+                    return v[(top + bottom + 1) / 2] >> 1
+                }
+                opens -= v[top] & 1
                 top -= 1
-                if bottom > top { bottom = top }
+                if bottom > top {
+                    bottom = top
+                    opens = top >= 0 ? v[top] & 1 : 0
+                }
             }
             return nil
         }
