@@ -295,10 +295,11 @@ enum RejoinRules {
             // A short (or over-wide) line: a last line, a heading, or a wrapped heading.
             if a.end == .final { return .init(join: false, reason: wide ? .wideLine : .shortLine) }
             if a.end == .dash { return .init(join: false, reason: .leadIn) }
-            // (blank lines after every line say nothing here, but an over-wide line
-            // with a blank line after it is a block of its own)
-            // Across such a blank line, the next line must itself end the heading: not
-            // be followed by a full line (then it is a paragraph's first line).
+            // A wrapped heading: the next line is no wider and no byline. Where every line
+            // has a blank line after it, that blank line says nothing, unless this line
+            // is over-wide (a block of its own) or already continues a heading; the next
+            // line must then end the heading, not be followed by a full line (it would be
+            // a paragraph's first line).
             let bEndsBlock = c.map { !(b.end == .open && $0.filledWidth >= w - fullSlack) } ?? true
             if (!blank || (ctx.blankAfterEveryLine && !wide && !aInHeading && bEndsBlock))
                 && b.filledWidth <= a.filledWidth + 4 && a.end != .closeQuote && !b.innerCJKSpace {
