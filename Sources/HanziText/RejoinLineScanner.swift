@@ -75,6 +75,14 @@ enum RejoinLineScanner {
     /// Measures the line `p[s..<e]` (its terminator excluded); `base` is the absolute
     /// stream offset of `p[0]`. Returns nil for a blank (white-space-only) line.
     static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int) -> RejoinLine? {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 32) { head in
+            measure(p, from: s, to: e, base: base, head: head.baseAddress!)
+        }
+    }
+
+    /// ``measure(_:from:to:base:)`` with room for the first 32 non-space scalars at `head`.
+    static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
+                        head: UnsafeMutablePointer<UInt32>) -> RejoinLine? {
         var line = RejoinLine()
         var i = s
         var indent = 0
@@ -89,7 +97,6 @@ enum RejoinLineScanner {
         line.indentCols = indent
         line.contentStart = base + i
 
-        var head = InlineArray<32, UInt32>(repeating: 0)
         var headCount = 0
         var width = 0
         var spaceWidth = 0          // width of the inner spaces (trailing ones excluded)
@@ -242,12 +249,8 @@ enum RejoinLineScanner {
         line.end = endKind(last: prev, beforeLast: prev2)
         line.hyphenKeeps = runCapital || runLength < 2
         line.endsInURL = tokenURL
-        line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: min(headCount, firstTokenScalars)) {
-            startsWithSuffix($0)
-        }
-        line.start = head.withUnsafeBufferPointer_(count: headCount) {
-            startKind($0, firstToken: firstTokenScalars)
-        }
+        line.startsWithSuffix = head[0] &- 0x61 < 26 && startsWithSuffix(UnsafeBufferPointer(start: head, count: min(headCount, firstTokenScalars)))
+        line.start = startKind(UnsafeBufferPointer(start: head, count: headCount), firstToken: firstTokenScalars)
         return line
     }
 
@@ -367,17 +370,5 @@ enum RejoinLineScanner {
             j += 1
         }
         return false
-    }
-}
-
-extension InlineArray where Element == UInt32 {
-    @inline(__always)
-    func withUnsafeBufferPointer_<R>(count: Int, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
-        var copy = self
-        return withUnsafeMutablePointer(to: &copy) { ptr in
-            ptr.withMemoryRebound(to: UInt32.self, capacity: Self.count) { base in
-                body(UnsafeBufferPointer(start: base, count: count))
-            }
-        }
     }
 }
