@@ -3,13 +3,22 @@ import Foundation
 /// Tells whether a text is written in Simplified or Traditional Chinese, using OpenCC's own
 /// dictionaries as the evidence.
 ///
-/// The detector converts the text both ways and counts the characters each conversion changes:
-/// `t2s` changes characters that exist only in Traditional writing, `s2t` the ones that exist
-/// only in Simplified writing. A text whose distinguishing characters are (nearly) all of one
-/// kind is of that script; one with a real share of both is *mixed*; one without Han
-/// characters, or without any distinguishing character, is *neither*. For Traditional text the
-/// regional standard is guessed the same way, from how much `hk2t` and `tw2t` (the Hong Kong
-/// and Taiwan variant tables) change it.
+/// The text is converted both ways and the Han characters each conversion replaces are
+/// counted: those `t2s` replaces (and that `t2s` changes on their own too) are
+/// Traditional-only, those `s2t` replaces (and that `t2s` keeps and `s2t`, `s2tw` and `s2hk`
+/// all change on their own) are Simplified-only; the others are common to both scripts
+/// (including variants such as 灶 and 床 that OpenCC's standard replaces but Taiwan and Hong
+/// Kong write).
+/// A text whose distinguishing characters are (nearly) all of one kind is of that script; one
+/// with a real share of both is *mixed*; one without Han characters, or without any
+/// distinguishing character, is *neither*.
+///
+/// For Traditional text the regional standard is guessed from the variant tables, counting
+/// distinct characters: Hong Kong forms (changed by `hk2t` but not `tw2t`) and standard forms
+/// that Taiwan replaces but Hong Kong keeps (changed by `t2tw` but not `t2hk`, like 着 裏) point
+/// to Hong Kong; the converse points to Taiwan. The guess is made only when one side has at
+/// least three such characters and three times as many as the other: regional usage in print
+/// follows the official lists loosely, so weaker evidence is not reported.
 ///
 /// ```swift
 /// let detector = try ScriptDetector()
@@ -23,14 +32,22 @@ public struct ScriptDetector: Sendable {
     private let toTraditional: ChineseConverter
     private let hongKongToStandard: ChineseConverter
     private let taiwanToStandard: ChineseConverter
+    private let standardToHongKong: ChineseConverter
+    private let standardToTaiwan: ChineseConverter
+    private let simplifiedToTaiwan: ChineseConverter
+    private let simplifiedToHongKong: ChineseConverter
 
-    /// Loads the four OpenCC configurations the detector uses (shared, loaded once).
+    /// Loads the OpenCC configurations the detector uses (shared, loaded once per process).
     /// - Throws: ``OpenCCError`` when a configuration cannot be loaded.
     public init() throws(OpenCCError) {
         toSimplified = try .shared(.t2s)
         toTraditional = try .shared(.s2t)
         hongKongToStandard = try .shared(.hk2t)
         taiwanToStandard = try .shared(.tw2t)
+        standardToHongKong = try .shared(.t2hk)
+        standardToTaiwan = try .shared(.t2tw)
+        simplifiedToTaiwan = try .shared(.s2tw)
+        simplifiedToHongKong = try .shared(.s2hk)
     }
 
     /// Detects the script of `text`.
@@ -51,50 +68,88 @@ public struct ScriptDetector: Sendable {
     public struct Counts: Sendable, Hashable {
         /// Han characters in the text.
         public var han = 0
-        /// Characters `t2s` changes: Traditional-only characters.
+        /// Occurrences of Traditional-only characters.
         public var traditionalOnly = 0
-        /// Characters `s2t` changes: Simplified-only characters.
+        /// Occurrences of Simplified-only characters.
         public var simplifiedOnly = 0
-        /// Characters `hk2t` changes: Hong Kong variant forms.
+        /// Distinct characters pointing to Hong Kong forms.
         public var hongKongForms = 0
-        /// Characters `tw2t` changes: Taiwan variant forms.
+        /// Distinct characters pointing to Taiwan forms.
         public var taiwanForms = 0
 
         public init() {}
     }
 
-    /// Sums the counts of a text fed in pieces (each piece should end at a line break).
+    /// What one character tells.
+    struct CharacterClass: OptionSet, Sendable, Hashable {
+        let rawValue: UInt8
+        static let traditionalOnly = CharacterClass(rawValue: 1)
+        static let simplifiedOnly = CharacterClass(rawValue: 2)
+        static let hongKong = CharacterClass(rawValue: 4)
+        static let taiwan = CharacterClass(rawValue: 8)
+    }
+
+    func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
+        let character = String(scalar)
+        func changes(_ converter: ChineseConverter) -> Bool { converter.convert(character) != character }
+        var result: CharacterClass = []
+        if changes(toSimplified) {
+            result.insert(.traditionalOnly)
+        } else if changes(toTraditional), changes(simplifiedToTaiwan), changes(simplifiedToHongKong) {
+            // Replaced whatever the Traditional standard: not a variant that OpenCC's
+            // standard avoids but Taiwan or Hong Kong use (灶 竈, 床 牀).
+            result.insert(.simplifiedOnly)
+        }
+        let hongKongForm = changes(hongKongToStandard), taiwanForm = changes(taiwanToStandard)
+        let hongKongReplaces = changes(standardToHongKong), taiwanReplaces = changes(standardToTaiwan)
+        if (hongKongForm && !taiwanForm) || (taiwanReplaces && !hongKongReplaces) { result.insert(.hongKong) }
+        if (taiwanForm && !hongKongForm) || (hongKongReplaces && !taiwanReplaces) { result.insert(.taiwan) }
+        return result
+    }
+
+    /// Sums the counts of a text fed in pieces.
     public struct Accumulator: Sendable {
         let detector: ScriptDetector
         /// The counts so far.
         public private(set) var counts = Counts()
+        private var classes: [UInt32: CharacterClass] = [:]
 
         /// An empty accumulator for `detector`.
         public init(detector: ScriptDetector) { self.detector = detector }
 
-        /// Adds a piece of UTF-8 text.
+        /// Adds a piece of UTF-8 text; for the conversions to see whole phrases, a piece
+        /// should end at a line break (a cut character counts as none).
         public mutating func add(_ bytes: [UInt8]) {
-            // Ill-formed bytes are replaced so that every conversion sees valid UTF-8.
             let text = Array(String(decoding: bytes, as: UTF8.self).utf8)
-            var han = 0
+            var any = false
             for scalar in String(decoding: text, as: UTF8.self).unicodeScalars where ScalarClass.isHan(scalar.value) {
-                han += 1
+                counts.han += 1
+                any = true
+                if classes[scalar.value] == nil {
+                    let characterClass = detector.classify(scalar)
+                    classes[scalar.value] = characterClass
+                    if characterClass.contains(.hongKong) { counts.hongKongForms += 1 }
+                    if characterClass.contains(.taiwan) { counts.taiwanForms += 1 }
+                }
             }
-            guard han > 0 else { return }
-            counts.han += han
-            counts.traditionalOnly += Accumulator.changed(text, by: detector.toSimplified)
-            counts.simplifiedOnly += Accumulator.changed(text, by: detector.toTraditional)
-            counts.hongKongForms += Accumulator.changed(text, by: detector.hongKongToStandard)
-            counts.taiwanForms += Accumulator.changed(text, by: detector.taiwanToStandard)
+            guard any else { return }
+            // The conversions of the whole text choose characters by phrase, so a character
+            // is counted where it really is replaced in context; it must also be of that
+            // script on its own.
+            for (scalar, n) in Accumulator.replaced(text, by: detector.toSimplified)
+            where classes[scalar]?.contains(.traditionalOnly) == true {
+                counts.traditionalOnly += n
+            }
+            for (scalar, n) in Accumulator.replaced(text, by: detector.toTraditional)
+            where classes[scalar]?.contains(.simplifiedOnly) == true {
+                counts.simplifiedOnly += n
+            }
         }
 
-        /// The detection from the counts so far.
-        public var result: ScriptDetection { ScriptDetection(counts: counts) }
-
-        /// How many characters of `text` the conversion replaces: the size of the multiset
-        /// difference between the input's and the output's Han characters.
-        static func changed(_ text: [UInt8], by converter: ChineseConverter) -> Int {
-            guard let converted = try? converter.convert(utf8: text), converted != text else { return 0 }
+        /// The Han characters of `text` the conversion replaces, with how many times: the
+        /// multiset difference between the input's and the output's Han characters.
+        static func replaced(_ text: [UInt8], by converter: ChineseConverter) -> [UInt32: Int] {
+            guard let converted = try? converter.convert(utf8: text), converted != text else { return [:] }
             var histogram: [UInt32: Int] = [:]
             for scalar in String(decoding: text, as: UTF8.self).unicodeScalars where ScalarClass.isHan(scalar.value) {
                 histogram[scalar.value, default: 0] += 1
@@ -102,8 +157,11 @@ public struct ScriptDetector: Sendable {
             for scalar in String(decoding: converted, as: UTF8.self).unicodeScalars where ScalarClass.isHan(scalar.value) {
                 if let n = histogram[scalar.value], n > 0 { histogram[scalar.value] = n - 1 }
             }
-            return histogram.values.reduce(0, +)
+            return histogram.filter { $0.value > 0 }
         }
+
+        /// The detection from the counts so far.
+        public var result: ScriptDetection { ScriptDetection(counts: counts) }
     }
 }
 
@@ -167,8 +225,11 @@ public struct ScriptDetection: Sendable, Hashable, CustomStringConvertible {
             script = .mixed
             confidence = (1 - abs(t - s) / evidence) * weight
         }
-        if script == .traditional, counts.hongKongForms != counts.taiwanForms {
-            variant = counts.hongKongForms > counts.taiwanForms ? .hongKong : .taiwan
+        let hk = counts.hongKongForms, tw = counts.taiwanForms
+        if script == .traditional, hk >= 3, hk >= 3 * tw {
+            variant = .hongKong
+        } else if script == .traditional, tw >= 3, tw >= 3 * hk {
+            variant = .taiwan
         } else {
             variant = nil
         }
