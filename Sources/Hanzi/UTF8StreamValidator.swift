@@ -90,7 +90,7 @@ public struct UTF8StreamValidator: Sendable {
     /// - Throws: ``UTF8ValidationError`` when the stream ends inside a scalar.
     public mutating func finish() throws(UTF8ValidationError) {
         if !pending.isEmpty {
-            throw UTF8ValidationError(offset: bytesSeen - pending.count)
+            throw UTF8ValidationError(offset: bytesSeen - pending.count, endsInsideCharacter: true)
         }
     }
 
@@ -154,9 +154,16 @@ public struct UTF8StreamValidator: Sendable {
 public struct UTF8ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The offset, from the start of the input, of the first byte of the first ill-formed sequence.
     public var offset: Int
+    /// Whether the input ends inside a character (the sequence at `offset` is cut short).
+    public var endsInsideCharacter: Bool
 
     /// An error at `offset`.
-    public init(offset: Int) { self.offset = offset }
+    public init(offset: Int, endsInsideCharacter: Bool = false) {
+        self.offset = offset
+        self.endsInsideCharacter = endsInsideCharacter
+    }
 
-    public var description: String { "invalid UTF-8 at byte \(offset)" }
+    public var description: String {
+        "invalid UTF-8 at byte \(offset)" + (endsInsideCharacter ? ": the input ends inside a character" : "")
+    }
 }

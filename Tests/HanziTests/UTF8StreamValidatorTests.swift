@@ -85,7 +85,7 @@ import Testing
     @Test func reportsTheOffsetOfATruncatedSequenceAtTheEnd() {
         var validator = UTF8StreamValidator()
         var output: [UInt8] = []
-        #expect(throws: UTF8ValidationError(offset: 3)) {
+        #expect(throws: UTF8ValidationError(offset: 3, endsInsideCharacter: true)) {
             try validator.validate(Array("abc".utf8) + [0xE6, 0xB1], appendingTo: &output)
             try validator.finish()
         }

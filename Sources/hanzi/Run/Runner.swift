@@ -152,7 +152,7 @@ struct Runner {
             } catch {
                 throw FileError(path: folder, operation: "cannot create the folder \(folder)", code: EACCES)
             }
-            return .file(try AtomicFileWriter(target: target, keepModeOf: nil))
+            return .file(try AtomicFileWriter(target: target, keepModeOf: target))
         }
         if let output = options.output {
             var st = stat()
@@ -162,7 +162,7 @@ struct Runner {
                 if fd < 0 { throw FileError(path: output, operation: "cannot open \(output)", code: errno) }
                 return .direct(DirectFileWriter(fd: fd, path: output))
             }
-            return .file(try AtomicFileWriter(target: output, keepModeOf: nil))
+            return .file(try AtomicFileWriter(target: output, keepModeOf: output))
         }
         return .standardOutput
     }
@@ -180,9 +180,9 @@ struct Runner {
     static func message(for error: any Error, encoding: InputEncoding, chunk: [UInt8], chunkStart: Int) -> String {
         switch error {
         case let error as UTF8ValidationError:
-            var line = "invalid UTF-8 at byte \(error.offset)"
+            var line = error.description
             let at = error.offset - chunkStart
-            if encoding == .utf8, at >= 0, at < chunk.count {
+            if encoding == .utf8, !error.endsInsideCharacter, at >= 0, at < chunk.count {
                 let sample = Array(chunk[at..<min(chunk.count, at + 16384)])
                 var candidates: [InputEncoding] = []
                 if IconvDecoder.looksLike(.gb18030, sample) { candidates.append(.gb18030) }
