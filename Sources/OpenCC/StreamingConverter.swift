@@ -1,6 +1,6 @@
 /// Converts a stream of UTF-8 bytes that arrives in chunks, in bounded memory.
 ///
-/// Feed the chunks in order with ``feed(_:to:)-(UnsafeRawBufferPointer,_)`` and end the stream
+/// Feed the chunks in order with `feed(_:to:)` and end the stream
 /// with ``finish(to:)``. Chunks may end anywhere, in the middle of a line or of a UTF-8
 /// sequence: the incomplete tail is carried over to the next chunk. Text is converted once
 /// whole lines amounting to at least the converter's ``ChineseConverter/pieceSize`` have
