@@ -167,6 +167,14 @@ import OpenCC
             var fromAsync: [UInt8] = []
             try await stream.convert(chunks: chunks) { fromAsync += $0 }
             #expect(fromAsync == expected)
+
+            let bytes = AsyncStream<UInt8> { continuation in
+                for byte in input { continuation.yield(byte) }
+                continuation.finish()
+            }
+            var fromBytes: [UInt8] = []
+            try await stream.convert(bytes: bytes, chunkSize: 1000) { fromBytes += $0 }
+            #expect(fromBytes == expected)
         }
     }
 
