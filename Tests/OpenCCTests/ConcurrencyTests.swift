@@ -178,6 +178,24 @@ import OpenCC
         }
     }
 
+    @Test func streamingFileToFileThroughDescriptors() throws {
+        let converter = try ChineseConverter.shared(.s2twp)
+        let seed = try #require(Repository.seedFiles.first)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opencc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outputURL = folder.appendingPathComponent("out.txt")
+        #expect(FileManager.default.createFile(atPath: outputURL.path, contents: nil))
+        let input = try FileHandle(forReadingFrom: seed)
+        let output = try FileHandle(forWritingTo: outputURL)
+        var stream = StreamingConverter(converter: converter)
+        try stream.convert(fileHandle: input, readSize: 777, to: StreamingConverter.writer(to: output.fileDescriptor))
+        try input.close()
+        try output.close()
+        #expect(try Repository.bytes(of: outputURL) == converter.convert(utf8: Repository.bytes(of: seed)))
+        #expect(throws: POSIXError.self) { try StreamingConverter.writeAll([0x41], to: -1) }
+    }
+
     @Test func aMissingFileThrowsWhenStreaming() throws {
         var stream = StreamingConverter(converter: try ChineseConverter.shared(.s2t))
         #expect(throws: (any Error).self) {
