@@ -102,6 +102,28 @@ import OpenCC
         }
     }
 
+    @Test func interactiveStreamsHandOverEveryCompleteLine() throws {
+        let converter = try ChineseConverter.shared(.s2t)
+        var stream = StreamingConverter(converter: converter, flushThreshold: 1)
+        var received: [[UInt8]] = []
+        try stream.feed(Array("汉字\n后".utf8)) { received.append($0) }
+        #expect(received == [Array("漢字\n".utf8)])
+        try stream.feed(Array("面\r\n头".utf8)) { received.append($0) }
+        #expect(received.last == Array("後面\r\n".utf8))
+        try stream.finish { received.append($0) }
+        #expect(received.last == Array("頭".utf8))
+
+        var batched = StreamingConverter(converter: converter)
+        var output: [UInt8] = []
+        try batched.feed(Array("汉字\n后".utf8)) { output += $0 }
+        #expect(output.isEmpty)
+        try batched.flushCompleteLines { output += $0 }
+        #expect(output == Array("漢字\n".utf8))
+        try batched.finish { output += $0 }
+        #expect(output == Array("漢字\n後".utf8))
+        #expect(batched.bytesRead == 0)
+    }
+
     @Test func streamingErrorsCarryAbsoluteStreamOffsets() throws {
         let converter = try ChineseConverter(.s2t, pieceSize: 1024)
         var prefix: [UInt8] = []
