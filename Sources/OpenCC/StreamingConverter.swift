@@ -1,18 +1,18 @@
 /// Converts a stream of UTF-8 bytes that arrives in chunks, in bounded memory.
 ///
-/// Feed the chunks in order with ``feed(_:to:)-(UnsafeRawBufferPointer,_)`` and end the stream
-/// with ``finish(to:)``. Chunks may end anywhere, in the middle of a line or of a UTF-8
-/// sequence: the incomplete tail is carried over to the next chunk. Text is converted once
-/// whole lines amounting to at least the converter's ``ChineseConverter/pieceSize`` have
-/// arrived, and handed to the sink; the concatenated sink output is byte for byte
-/// ``ChineseConverter/convert(utf8:)`` of the whole stream. Memory stays bounded by the chunk
-/// size plus the piece size, or by the longest line when a line is longer.
+/// Feed the chunks in order with `feed(_:to:)` and end the stream with ``finish(to:)``, or
+/// let `convert(fileDescriptor:readSize:to:)` and its siblings do both. Chunks may end
+/// anywhere, in the middle of a line or of a UTF-8 sequence: the incomplete tail is carried
+/// over to the next chunk. Text is converted once whole lines amounting to at least
+/// ``flushThreshold`` bytes have arrived, and handed to the sink; the concatenated sink output
+/// is byte for byte ``ChineseConverter/convert(utf8:)`` of the whole stream. Memory stays
+/// bounded by the chunk size plus the flush threshold, or by the longest line when a line is
+/// longer.
 ///
 /// ```swift
 /// var stream = StreamingConverter(converter: try .shared(.s2t))
-/// try stream.convert(fileDescriptor: STDIN_FILENO) { bytes in
-///     bytes.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-/// }
+/// try stream.convert(fileDescriptor: STDIN_FILENO, to: StreamingConverter.writer(to: STDOUT_FILENO))
+/// print("\(stream.bytesRead) bytes in, \(stream.bytesWritten) bytes out")
 /// ```
 ///
 /// Malformed UTF-8 is reported as an ``InvalidUTF8Error`` whose offset counts from the start
@@ -39,15 +39,30 @@ public struct StreamingConverter: Sendable {
     private var output: [UInt8] = []
     /// The first error met, thrown again by every later call.
     private var failure: InvalidUTF8Error?
+    /// ``finish(to:)`` ended the stream; the next call starts a new one.
+    private var ended = false
 
     /// The number of bytes fed so far in this stream: the stream offset of the next byte.
+    /// Kept after ``finish(to:)`` until a new stream starts.
     public private(set) var bytesRead = 0
-    /// The number of converted bytes handed to the sink so far in this stream.
+    /// The number of converted bytes handed to the sink so far in this stream. Kept after
+    /// ``finish(to:)`` until a new stream starts.
     public private(set) var bytesWritten = 0
 
+    /// How many bytes of complete lines gather before they are converted and handed to the
+    /// sink. Larger values mean fewer, larger libopencc calls; `1` converts every complete line
+    /// as soon as it arrives, for interactive use (a terminal, a line-by-line pipe).
+    public var flushThreshold: Int
+
     /// Creates a stream that converts with `converter`.
-    public init(converter: ChineseConverter) {
+    ///
+    /// - Parameters:
+    ///   - converter: The converter the stream goes through.
+    ///   - flushThreshold: How many bytes of complete lines gather before they are converted
+    ///     and handed to the sink; by default the converter's ``ChineseConverter/pieceSize``.
+    public init(converter: ChineseConverter, flushThreshold: Int? = nil) {
         self.converter = converter
+        self.flushThreshold = max(flushThreshold ?? converter.pieceSize, 1)
     }
 
     /// The stream offset of `pending[0]`.
@@ -58,6 +73,7 @@ public struct StreamingConverter: Sendable {
     /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
     ///   or whatever `sink` throws.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, to sink: Sink) throws {
+        if ended { reset() }
         if let failure { throw failure }
         pending.append(contentsOf: chunk)
         bytesRead &+= chunk.count
@@ -69,9 +85,19 @@ public struct StreamingConverter: Sendable {
             scannedCount = validCount
             if let newLineEnd { lineEnd = newLineEnd }
         }
-        if lineEnd >= converter.pieceSize {
+        if lineEnd >= flushThreshold {
             try flush(count: lineEnd, to: sink)
         }
+    }
+
+    /// Converts every complete line received so far and hands it to `sink` now, whatever
+    /// ``flushThreshold`` says. An incomplete last line stays pending.
+    ///
+    /// - Throws: whatever `sink` throws.
+    public mutating func flushCompleteLines(to sink: Sink) throws {
+        if ended { return }
+        if let failure { throw failure }
+        try flush(count: lineEnd, to: sink)
     }
 
     /// Feeds the next chunk of the stream, and hands whatever can be converted to `sink`.
@@ -87,16 +113,17 @@ public struct StreamingConverter: Sendable {
         try Array(chunk).withUnsafeBytes { buffer in try feed(buffer, to: sink) }
     }
 
-    /// Ends the stream: converts what is left and hands it to `sink`. The stream can then be
-    /// used again for a new stream, with offsets counted from zero.
+    /// Ends the stream: converts what is left and hands it to `sink`. The next `feed(_:to:)`
+    /// starts a new stream, with offsets counted from zero.
     ///
     /// - Throws: ``InvalidUTF8Error`` when the stream ends inside a UTF-8 sequence (at the
     ///   sequence's stream offset), or whatever `sink` throws.
     public mutating func finish(to sink: Sink) throws {
+        if ended { return }
         if let failure { throw failure }
         try validatePending(atEnd: true)
         try flush(count: pending.count, to: sink)
-        reset()
+        ended = true
     }
 
     /// Forgets the current stream, its pending bytes and any error, to start a new stream.
@@ -107,6 +134,7 @@ public struct StreamingConverter: Sendable {
         lineEnd = 0
         scannedCount = 0
         failure = nil
+        ended = false
         bytesRead = 0
         bytesWritten = 0
     }
