@@ -37,8 +37,9 @@ extension ColumnRejoiner {
         var next = 0
         /// Whether the line `next` begins a paragraph.
         var startsParagraph = true
+        /// Whether the line `next` continues a heading.
+        var inHeading = false
         var finished = false
-        var widths: [Int] = []
         var explanations: [Explanation]? = nil
 
         /// Creates a stream with the given options.
@@ -87,6 +88,21 @@ extension ColumnRejoiner {
             var newLines: [(Int, Int, Terminator)] = []
             buffer.withUnsafeBufferPointer { buf in
                 while i < count {
+                    // skip 8 bytes at a time while none can start a line break
+                    // (bytes below 0x0E, and the lead bytes 0xC2 and 0xE2)
+                    if !skipLF, let base = buf.baseAddress {
+                        while i + 8 <= count {
+                            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                            let low = (x &- ones &* 0x0E) & ~x & highs
+                            let c2 = x ^ (ones &* 0xC2), e2 = x ^ (ones &* 0xE2)
+                            let hitC2 = (c2 &- ones) & ~c2 & highs
+                            let hitE2 = (e2 &- ones) & ~e2 & highs
+                            if low | hitC2 | hitE2 != 0 { break }
+                            i += 8
+                        }
+                        if i >= count { break }
+                    }
                     let b = buf[i]
                     if skipLF {
                         skipLF = false
@@ -130,6 +146,7 @@ extension ColumnRejoiner {
                         line.inputLine = inputLines
                         if kind == .page { line.pageAfter = true }
                         if kind == .paragraph { line.blanksAfter = 1 }
+                        if let before = lines.last { line.prefix = before.prefix.adding(before) }
                         lines.append(line)
                     } else if let k = lines.indices.last, linesBase + k >= next {
                         switch kind {
@@ -155,7 +172,8 @@ extension ColumnRejoiner {
                     guard final else { break }
                     writeLine(a - linesBase, dropTail: 0, into: &output)
                     output.append(0x0A)
-                    explanations?.append(.init(line: lines[a - linesBase].inputLine, joined: false, reason: .endOfText))
+                    explanations?.append(.init(line: lines[a - linesBase].inputLine, joined: false, reason: .endOfText,
+                                               columnWidth: 0, lineWidth: lines[a - linesBase].filledWidth))
                     next += 1
                     break
                 }
@@ -164,13 +182,17 @@ extension ColumnRejoiner {
                 let hi = min(lastIndex, a + ColumnRejoiner.lookAheadLines) - linesBase
                 let ai = a - linesBase
                 let (decision, context) = lines.withUnsafeBufferPointer { ls in
-                    let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi, scratch: &widths)
+                    let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
+                                                  needsIndentEvidence: startsParagraph || ls[ai].blanksAfter > 0)
                     let c: RejoinLine? = ai + 2 < ls.count ? ls[ai + 2] : nil
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsParagraph,
+                                               aInHeading: inHeading,
                                                context: ctx)
                     return (d, ctx)
                 }
-                explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason))
+                explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason,
+                                           columnWidth: context.isColumn ? context.columnWidth : 0,
+                                           lineWidth: lines[ai].filledWidth))
                 if decision.join {
                     let joint = RejoinJoint.make(lines[ai], lines[ai + 1], context: context)
                     writeLine(ai, dropTail: joint.dropTail, into: &output)
@@ -181,6 +203,7 @@ extension ColumnRejoiner {
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
                 }
                 startsParagraph = !decision.join
+                inHeading = decision.continuesHeading
                 next += 1
             }
             discardWritten()

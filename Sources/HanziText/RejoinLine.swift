@@ -46,9 +46,10 @@ struct RejoinLine {
     var contentEnd: Int = 0
     /// Display width of the leading white space, in columns.
     var indentCols: Int = 0
-    /// Display width of the content, in columns (inner spaces included).
+    /// Typeset width of the content in quarter ems (inner spaces included), see
+    /// ``RejoinLineScanner/columns(_:)``.
     var width: Int = 0
-    /// Display width of the content without its letter spacing, in columns.
+    /// Typeset width of the content without its letter spacing, in quarter ems.
     var collapsedWidth: Int = 0
     /// Number of non-space scalars.
     var scalars: Int = 0
@@ -64,7 +65,7 @@ struct RejoinLine {
     var thirdLast: UInt32 = 0
     /// Whether a sentence-final mark (`。！？`) occurs before the last two scalars.
     var innerSentenceEnd: Bool = false
-    /// Whether `，` or `、` occurs inside the line.
+    /// Whether `，`, `、` or `,` occurs inside the line.
     var innerComma: Bool = false
     /// Whether a space separates two CJK scalars inside the line (headline phrase separator
     /// or byline), outside letter spacing.
@@ -80,11 +81,18 @@ struct RejoinLine {
     /// Whether the last word before a line-end hyphen is capitalised (`Chia-`), or has fewer
     /// than two letters: its hyphen is then kept.
     var hyphenKeeps: Bool = false
+    /// Width of the line's first unbreakable piece: a Latin word or number with its
+    /// punctuation, or one CJK character (with the punctuation that may not begin a line).
+    /// A line before it was wrapped if this piece did not fit at its end.
+    var leadWidth: Int = 0
     /// Whether the line starts with a lowercase English suffix fragment (`ly`, `tion`,
     /// `ment`…) that a typesetter splits off a word.
     var startsWithSuffix: Bool = false
     /// Whether the last token is a URL or path (`https://…`, `www.…`): it joins without space.
     var endsInURL: Bool = false
+    /// Counts over all the lines before this one (and the line breaks between them), so
+    /// that a window's counts are two subtractions.
+    var prefix = RejoinPrefix()
     /// Whether the line's scan stopped at the byte limit: its width is then a lower
     /// bound and its end is unknown to the decisions before it.
     var saturated: Bool = false
@@ -97,6 +105,34 @@ struct RejoinLine {
     /// Whether the line is one character (the extreme letter-spacing: one per line).
     @inline(__always)
     var isSingleCharacter: Bool { scalars == 1 || (scalars == 2 && RejoinClass.isCJKPunct(last)) }
+}
+
+/// Running counts over the lines of a stream, kept on each line for the lines before it.
+struct RejoinPrefix {
+    /// Line breaks followed by one, two, and three or more blank lines.
+    var blank1: Int32 = 0
+    var blank2: Int32 = 0
+    var blank3: Int32 = 0
+    /// CJK next to Latin letters or digits across a space, and directly.
+    var spaced: Int32 = 0
+    var solid: Int32 = 0
+    /// Indented lines.
+    var indented: Int32 = 0
+
+    /// The counts after `line` (whose blank lines after it are known).
+    func adding(_ line: RejoinLine) -> RejoinPrefix {
+        var p = self
+        switch line.blanksAfter {
+        case 0: break
+        case 1: p.blank1 &+= 1
+        case 2: p.blank2 &+= 1
+        default: p.blank3 &+= 1
+        }
+        p.spaced &+= line.spacedMixed
+        p.solid &+= line.solidMixed
+        if line.indentCols > 0 { p.indented &+= 1 }
+        return p
+    }
 }
 
 /// Character tests specific to the rejoiner, on top of ``ScalarClass``.

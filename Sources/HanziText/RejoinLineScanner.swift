@@ -34,13 +34,33 @@ enum RejoinLineScanner {
         return (0x110000 + b0, 1)
     }
 
-    /// Display width of a scalar, in columns (invalid bytes count 1).
+    /// Typeset width of a scalar in quarter ems: 4 for East Asian Wide and Fullwidth
+    /// characters, 2 for the others (Latin letters, digits), 0 for combining marks.
+    ///
+    /// Full-width punctuation that Chinese typesetting may compress to half an em inside a
+    /// justified line (`，。、；：！？`, quotes and brackets) counts 3, half-way between the
+    /// compressed and the full form, so that a full line measures about the same whether
+    /// the typesetter compressed its punctuation or not.
     @inline(__always)
     static func columns(_ v: UInt32) -> Int {
-        if v < 0x1100 { return v == 0xB7 ? 2 : (v >= 0x300 && v < 0x370 ? 0 : 1) }
-        if v >= 0x4E00 && v <= 0x9FFF { return 2 }
-        if v > 0x10FFFF { return 1 }
-        return ScalarClass.displayWidth(v)
+        if v < 0x1100 { return v == 0xB7 ? 4 : (v >= 0x300 && v < 0x370 ? 0 : 2) }
+        if v >= 0x4E00 && v <= 0x9FFF { return 4 }
+        if v > 0x10FFFF { return 2 }
+        if isCompressible(v) { return 3 }
+        return ScalarClass.displayWidth(v) * 2
+    }
+
+    /// Punctuation set in half an em when compressed: `，。、；：！？“”‘’「」『』（）《》〈〉【】`.
+    @inline(__always)
+    static func isCompressible(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x201C, 0x201D, 0x2018,
+             0x2019, 0x300C, 0x300D, 0x300E, 0x300F, 0xFF08, 0xFF09, 0x300A, 0x300B, 0x3008,
+             0x3009, 0x3010, 0x3011, 0x3014, 0x3015:
+            return true
+        default:
+            return false
+        }
     }
 
     @inline(__always)
@@ -82,6 +102,10 @@ enum RejoinLineScanner {
         var tokenLength = 0
         var tokenFirst: UInt32 = 0
         var tokens = 0
+        var firstTokenScalars = 0
+        var leadWidth = 0
+        var leadOpen = true
+        var leadScalars = 1
         var singleTokens = 0
         var sentenceEnds = 0
         var lastSentenceEndIndex = -1
@@ -98,8 +122,22 @@ enum RejoinLineScanner {
         while i < e {
             let (v, n) = decode(p, i, e)
             i += n
+            // Fast path: a Han character inside a word (most of the text).
+            if v &- 0x4E00 < 0x5200 && pendingSpace == 0 && scalars > 0 && !leadOpen {
+                if RejoinClass.isAlnum(prev) { solid += 1 }
+                width += 4
+                if headCount < 32 { head[headCount] = v; headCount += 1 }
+                if urlState < 3 { urlState = 0 }
+                tokenLength += 1
+                prev3 = prev2
+                prev2 = prev
+                prev = v
+                scalars += 1
+                lastContentEnd = i
+                continue
+            }
             if ScalarClass.isHorizontalSpace(v) || v == 0x0B {
-                pendingSpace += v == 0x3000 ? 2 : 1
+                pendingSpace += v == 0x3000 ? 4 : 2
                 continue
             }
             let w = columns(v)
@@ -107,6 +145,7 @@ enum RejoinLineScanner {
                 if pendingSpace > 0 {
                     // token boundary
                     tokens += 1
+                    if tokens == 1 { firstTokenScalars = scalars }
                     if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
                     tokenLength = 0
                     tokenURL = false
@@ -120,6 +159,23 @@ enum RejoinLineScanner {
                             || (RejoinClass.isAlnum(prev) && ScalarClass.isCJKLetter(v)) {
                     solid += 1
                 }
+            }
+            if leadOpen {
+                if scalars == 0 {
+                    leadWidth = w
+                    leadOpen = RejoinClass.isWestern(v)
+                } else if pendingSpace > 0 {
+                    leadOpen = false
+                } else if RejoinClass.isWestern(v) == RejoinClass.isWestern(head[0]) || RejoinClass.isNonInitial(v) {
+                    leadWidth += w
+                } else {
+                    leadOpen = false
+                }
+            } else if scalars == leadScalars && pendingSpace == 0
+                        && (RejoinClass.isNonInitial(v) || RejoinClass.isDash(v)) {
+                // punctuation that may not begin a line, and a dash, go with the first character
+                leadWidth += w
+                leadScalars += 1
             }
             pendingSpace = 0
             if ScalarClass.isLatinLetter(v) {
@@ -145,7 +201,7 @@ enum RejoinLineScanner {
             case 0x3002, 0xFF01, 0xFF1F:
                 sentenceEnds += 1
                 lastSentenceEndIndex = scalars
-            case 0xFF0C, 0x3001:
+            case 0xFF0C, 0x3001, 0x2C:
                 commas += 1
                 lastCommaIndex = scalars
             default:
@@ -159,9 +215,11 @@ enum RejoinLineScanner {
         }
         // last token
         tokens += 1
+        if tokens == 1 { firstTokenScalars = scalars }
         if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
 
         line.contentEnd = base + lastContentEnd
+        line.leadWidth = leadWidth
         line.scalars = scalars
         line.width = width
         line.first = head[0]
@@ -184,8 +242,12 @@ enum RejoinLineScanner {
         line.end = endKind(last: prev, beforeLast: prev2)
         line.hyphenKeeps = runCapital || runLength < 2
         line.endsInURL = tokenURL
-        line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: headCount) { startsWithSuffix($0) }
-        line.start = head.withUnsafeBufferPointer_(count: headCount) { startKind($0) }
+        line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: min(headCount, firstTokenScalars)) {
+            startsWithSuffix($0)
+        }
+        line.start = head.withUnsafeBufferPointer_(count: headCount) {
+            startKind($0, firstToken: firstTokenScalars)
+        }
         return line
     }
 
@@ -231,12 +293,15 @@ enum RejoinLineScanner {
             return .closeQuote
         }
         if RejoinClass.isDash(last) { return .dash }
+        // a hyphen at the line end: the word or option goes on (`statical-`, `--`)
+        if RejoinClass.isHyphen(last) || last == RejoinClass.softHyphen { return .opening }
         if RejoinClass.isOpening(last) { return .opening }
         return .open
     }
 
     /// Classifies how a line begins from its first (up to 32) non-space scalars.
-    static func startKind(_ h: UnsafeBufferPointer<UInt32>) -> RejoinLine.Start {
+    /// `firstToken` is the number of scalars before the first inner space.
+    static func startKind(_ h: UnsafeBufferPointer<UInt32>, firstToken: Int) -> RejoinLine.Start {
         let n = h.count
         guard n > 0 else { return .plain }
         let f = h[0]
@@ -268,7 +333,7 @@ enum RejoinLineScanner {
             while j < n && j < 4 && (RejoinClass.isChineseNumeral(h[j]) || ScalarClass.isASCIIDigit(h[j])) { j += 1 }
             if j > 1 && j < n && (h[j] == 0xFF09 || h[j] == 0x29) { return .list }
         }
-        if isDateline(h) { return .dateline }
+        if isDateline(UnsafeBufferPointer(rebasing: h[0..<min(n, firstToken)])) { return .dateline }
         if RejoinClass.isDash(f) { return .dash }
         if RejoinClass.isOpening(f) && f != 0x201C && f != 0x2018 && f != 0x300C && f != 0x300E {
             return .openBracket
