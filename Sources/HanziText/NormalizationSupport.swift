@@ -51,7 +51,10 @@ enum NormalizationScalar {
 
     @inline(__always) static func isSpace(_ v: UInt32) -> Bool { ScalarClass.isHorizontalSpace(v) }
     @inline(__always) static func isBreak(_ v: UInt32) -> Bool { ScalarClass.isLineBreak(v) }
-    @inline(__always) static func isLetter(_ v: UInt32) -> Bool { ScalarClass.isCJKLetter(v) }
+    /// A CJK letter; the katakana middle dot `・` and the double hyphen `゠` are punctuation.
+    @inline(__always) static func isLetter(_ v: UInt32) -> Bool {
+        ScalarClass.isCJKLetter(v) && v != 0x30FB && v != 0x30A0
+    }
     @inline(__always) static func isASCIIAlnum(_ v: UInt32) -> Bool {
         ScalarClass.isASCIILetter(v) || ScalarClass.isASCIIDigit(v)
     }
