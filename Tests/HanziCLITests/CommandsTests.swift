@@ -22,6 +22,18 @@ import Testing
         }
     }
 
+    /// OpenCC's own test inputs through each configuration, from standard input.
+    @Test func convertMatchesOpenCCOnItsTestInputs() throws {
+        let fixtures = HanziBinary.packageRoot.appendingPathComponent("Tests/HanziTests/Fixtures")
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.hasSuffix(".in") {
+            let config = String(name.dropLast(3))
+            let url = fixtures.appendingPathComponent(name)
+            let ours = try HanziBinary.run(["convert", "-c", config], input: Array(try Data(contentsOf: url)))
+            #expect(ours.status == 0)
+            #expect(ours.stdout == (try HanziBinary.runTool("/usr/bin/opencc", ["-c", config, "-i", url.path])), "\(config)")
+        }
+    }
+
     @Test func everyCommandRunsOnEverySeedAndStandardInputMatchesTheFile() throws {
         let commands: [[String]] = [
             ["clean"], ["clean", "--to", "simplified"], ["clean", "--to", "taiwan"], ["rejoin"],
