@@ -63,6 +63,17 @@ import Testing
         }
     }
 
+    @Test func aConfigurationThatCannotLoadIsAUsageErrorOnOneLine() throws {
+        let root = try H.temporaryFolder()
+        let config = root.appendingPathComponent("broken.json")
+        try Data("{}".utf8).write(to: config)
+        let run = try H.run(["convert", "-c", config.path], input: Array("汉字".utf8))
+        #expect(run.status == 2)
+        #expect(run.stderrText.hasPrefix("hanzi: cannot load the configuration \(config.path)"))
+        #expect(run.stderrText.split(separator: "\n").count == 1)
+        #expect(run.stdout.isEmpty)
+    }
+
     @Test func helpShowsExamplesEverywhere() throws {
         for command in [[], ["clean"], ["convert"], ["rejoin"], ["normalize"], ["detect"], ["configs"]] {
             let run = try H.run(command + ["--help"])
