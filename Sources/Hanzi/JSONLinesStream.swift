@@ -52,6 +52,12 @@ public struct JSONLinesStream: Sendable {
         try chunk.withUnsafeBufferPointer { (b) throws(JSONLinesError) in try feed(b, into: &output) }
     }
 
+    /// Processes and appends every complete line now, without waiting for a full batch: for
+    /// interactive or slow input.
+    public mutating func flushReady(into output: inout [UInt8]) throws(JSONLinesError) {
+        try flush(upTo: LineLocalStream.lastLineEnd(in: buffer), into: &output)
+    }
+
     /// Ends the stream: the last line may lack its line break.
     public mutating func finish(into output: inout [UInt8]) throws(JSONLinesError) {
         try flush(upTo: buffer.count, into: &output)

@@ -72,6 +72,12 @@ public struct LineLocalStream: Sendable {
         chunk.withUnsafeBufferPointer { feed($0, into: &output) }
     }
 
+    /// Transforms and appends everything up to the last boundary now, without waiting for a
+    /// full batch: for interactive or slow input (the output is the same bytes either way).
+    public mutating func flushReady(into output: inout [UInt8]) {
+        flush(upTo: LineLocalStream.lastBoundary(in: buffer, boundary), into: &output)
+    }
+
     /// Ends the stream and appends the rest of the output.
     public mutating func finish(into output: inout [UInt8]) {
         flush(upTo: buffer.count, into: &output)

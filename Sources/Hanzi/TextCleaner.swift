@@ -174,6 +174,13 @@ public struct TextCleaner: Sendable {
             try chunk.withUnsafeBufferPointer { (buffer) throws(UTF8ValidationError) in try feed(buffer, into: &output) }
         }
 
+        /// Appends the output of every paragraph the rejoiner has finished, without waiting
+        /// for a full batch: for interactive or slow input. The output is the same bytes
+        /// whether or not this is called.
+        public mutating func flushReady(into output: inout [UInt8]) {
+            lines.flushReady(into: &output)
+        }
+
         /// Ends the input and appends the rest of the output.
         /// - Throws: ``UTF8ValidationError`` when the input ends inside a UTF-8 sequence.
         public mutating func finish(into output: inout [UInt8]) throws(UTF8ValidationError) {

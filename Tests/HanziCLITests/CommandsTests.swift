@@ -72,3 +72,30 @@ extension HanziBinary {
         return Array(data)
     }
 }
+
+@Suite struct InteractiveTests {
+    /// Slow input (a terminal, `tail -f`) is converted line by line, not held until the end.
+    @Test func slowInputIsWrittenAsItComes() throws {
+        let process = Process()
+        process.executableURL = HanziBinary.url
+        process.arguments = ["convert", "-c", "s2t"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("汉字\n".utf8))
+        let received = LockedData()
+        let reader = Thread { received.set(stdout.fileHandleForReading.availableData) }
+        reader.start()
+        var waited = 0
+        while !received.isSet, waited < 10_000 {
+            usleep(10_000)
+            waited += 10
+        }
+        #expect(received.isSet, "no output before the end of the input")
+        #expect(Array(received.get()) == Array("漢字\n".utf8))
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}

@@ -90,7 +90,19 @@ struct Runner {
                 case .direct(let writer): try writer.write(bytes)
                 }
             }
+            var fedSinceFlush = false
             while true {
+                if fedSinceFlush, reader.wouldWait {
+                    // Slow input (a terminal, `tail -f`): write what is ready instead of waiting.
+                    output.removeAll(keepingCapacity: true)
+                    try processor?.flushReady(into: &output)
+                    try write(output)
+                    switch sink! {
+                    case .standardOutput: try standardOutput.flush()
+                    case .file, .direct: break
+                    }
+                    fedSinceFlush = false
+                }
                 let n = try raw.withUnsafeMutableBytes { try reader.read(into: $0) }
                 if n == 0 { break }
                 lastChunk = Array(raw[0..<n])
@@ -113,6 +125,7 @@ struct Runner {
                     throw error
                 }
                 try write(output)
+                fedSinceFlush = true
                 meter.add(n)
             }
             try decoder?.finish()
