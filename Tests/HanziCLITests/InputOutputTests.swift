@@ -67,6 +67,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["article.txt", "article.txt.orig"])
     }
 
+    @Test func inPlaceThroughASymbolicLinkReplacesItsTarget() throws {
+        let root = try H.temporaryFolder()
+        let real = root.appendingPathComponent("real.txt"), link = root.appendingPathComponent("link.txt")
+        try Self.write(Array("汉字\n".utf8), to: real)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let run = try H.run(["convert", "-c", "s2t", "--in-place", link.path])
+        #expect(run.status == 0)
+        #expect(try Self.read(real) == Array("漢字\n".utf8))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) != nil)
+    }
+
     @Test func inPlaceLeavesTheOriginalUntouchedOnError() throws {
         let root = try H.temporaryFolder()
         let good = root.appendingPathComponent("good.txt"), bad = root.appendingPathComponent("bad.txt")

@@ -155,7 +155,13 @@ struct Runner {
 
     private func openSink(for item: InputItem, standardOutput: BufferedWriter) throws -> Sink {
         if options.inPlace, let path = item.path {
-            return .file(try AtomicFileWriter(target: path, keepModeOf: path))
+            // Through a symbolic link, the file it points to is replaced and the link stays.
+            var target = path
+            if let resolved = realpath(path, nil) {
+                target = String(cString: resolved)
+                free(resolved)
+            }
+            return .file(try AtomicFileWriter(target: target, keepModeOf: target))
         }
         if let outputDir = options.outputDir {
             let target = outputDir + "/" + item.relativeOutputPath
