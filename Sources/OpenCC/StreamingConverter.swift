@@ -31,9 +31,9 @@ public struct StreamingConverter: Sendable {
     private var pending: [UInt8] = []
     /// `pending[0..<validCount]` is well-formed UTF-8 made of complete characters.
     private var validCount = 0
-    /// `pending[0..<lineEnd]` ends just after a line feed (0: no line feed yet).
+    /// `pending[0..<lineEnd]` ends just after a line break (0: no line break yet).
     private var lineEnd = 0
-    /// `pending[0..<scannedCount]` has been searched for line feeds.
+    /// `pending[0..<scannedCount]` has been searched for line breaks.
     private var scannedCount = 0
     /// The reusable output buffer handed to the sink.
     private var output: [UInt8] = []
