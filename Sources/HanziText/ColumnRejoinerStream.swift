@@ -3,12 +3,17 @@ extension ColumnRejoiner {
     ///
     /// The output is byte-identical to ``ColumnRejoiner/rejoin(utf8:)`` over the
     /// concatenated chunks, whatever the chunking (a chunk may end inside a UTF-8 sequence
-    /// or between CR and LF). The stream keeps the bytes of at most
-    /// ``ColumnRejoiner/lookAheadLines`` + 2 text lines that it has not written yet, and the
-    /// measurements (a few dozen bytes each) of ``ColumnRejoiner/lookBehindLines`` lines
-    /// before them; blank lines are counted, not kept. Memory is therefore constant for
-    /// text of any length whose lines are bounded; a single line is held whole until its
-    /// end arrives.
+    /// or between CR and LF).
+    ///
+    /// Look-ahead bound: a line break is decided once the
+    /// ``ColumnRejoiner/lookAheadLines`` text lines after it have been read (or the input
+    /// has ended). The stream keeps the bytes of at most ``ColumnRejoiner/lookAheadLines``
+    /// + 2 text lines that it has not written yet, the measurements (about 150 bytes each)
+    /// of the ``ColumnRejoiner/lookBehindLines`` lines before them, and counts of blank
+    /// lines, not the lines. A line longer than ``ColumnRejoiner/maxLineBytes`` is held as
+    /// pieces of at most that size, so memory is bounded by about
+    /// (``ColumnRejoiner/lookAheadLines`` + 4) × ``ColumnRejoiner/maxLineBytes`` plus the
+    /// chunk being fed, for input of any length and any line length.
     ///
     /// ```swift
     /// var stream = ColumnRejoiner().makeStream()
@@ -125,10 +130,12 @@ extension ColumnRejoiner {
                         }
                     }
                     if length == 0 { i += 1; continue }
+                    Self.cutLongLine(buf, start: &start, end: i, base: base, into: &newLines)
                     newLines.append((start, i, kind))
                     i += length
                     start = i
                 }
+                Self.cutLongLine(buf, start: &start, end: count, base: base, into: &newLines)
                 if final && start < count {
                     newLines.append((start, count, .end))
                     start = count
@@ -141,6 +148,16 @@ extension ColumnRejoiner {
             buffer.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress else { return }
                 for (s, e, kind) in newLines {
+                    if kind == .piece {
+                        // a piece of a long line: joined to the next piece with nothing
+                        if var line = RejoinLineScanner.measure(p, from: s, to: e, base: base) {
+                            line.inputLine = inputLines + 1
+                            line.continuesOnNextRecord = true
+                            if let before = lines.last { line.prefix = before.prefix.adding(before) }
+                            lines.append(line)
+                        }
+                        continue
+                    }
                     inputLines += 1
                     if var line = RejoinLineScanner.measure(p, from: s, to: e, base: base) {
                         line.inputLine = inputLines
@@ -159,7 +176,41 @@ extension ColumnRejoiner {
             }
         }
 
-        enum Terminator { case line, page, paragraph, end }
+        enum Terminator { case line, page, paragraph, end, piece }
+
+        /// Cuts the line that begins at `start` into pieces of at most
+        /// ``ColumnRejoiner/maxLineBytes`` while more than that many of its bytes are known
+        /// (`end`). Where to cut depends only on the bytes of the piece, never on how the
+        /// input was chunked: between two non-space characters in the piece's second half
+        /// if there are such, else at a character boundary.
+        static func cutLongLine(_ buf: UnsafeBufferPointer<UInt8>, start: inout Int, end: Int, base: Int,
+                                into pieces: inout [(Int, Int, Terminator)]) {
+            let cap = ColumnRejoiner.maxLineBytes
+            while end - start > cap {
+                @inline(__always) func isSpaceAt(_ q: Int) -> Bool {
+                    let b = buf[q]
+                    return b == 0x20 || b == 0x09 || (b == 0xE3 && buf[q + 1] == 0x80 && buf[q + 2] == 0x80)
+                        || (b == 0xC2 && buf[q + 1] == 0xA0)
+                }
+                var cut = -1
+                var q = start + cap - 3
+                while q > start + cap / 2 {
+                    if buf[q] & 0xC0 != 0x80 && !isSpaceAt(q) {
+                        // the character before q must not be a space either
+                        var r = q - 1
+                        while r > start && buf[r] & 0xC0 == 0x80 { r -= 1 }
+                        if !isSpaceAt(r) { cut = q; break }
+                    }
+                    q -= 1
+                }
+                if cut < 0 {
+                    cut = start + cap
+                    while cut > start + 1 && buf[cut] & 0xC0 == 0x80 { cut -= 1 }
+                }
+                pieces.append((start, cut, .piece))
+                start = cut
+            }
+        }
 
         // MARK: Deciding and writing
 
@@ -168,6 +219,13 @@ extension ColumnRejoiner {
             let lastIndex = linesBase + lines.count - 1
             while next <= lastIndex {
                 let a = next
+                if lines[a - linesBase].continuesOnNextRecord {
+                    // a piece of a long line: the next piece follows with nothing between
+                    writeLine(a - linesBase, dropTail: 0, into: &output)
+                    startsParagraph = false
+                    next += 1
+                    continue
+                }
                 if a == lastIndex {
                     guard final else { break }
                     writeLine(a - linesBase, dropTail: 0, into: &output)

@@ -26,36 +26,6 @@ struct RejoinContext {
     var spacesMixedScript: Bool = false
 }
 
-/// Why a line break was kept as a paragraph break or joined.
-public enum RejoinReason: String, Sendable, CaseIterable {
-    case nextStartsWithClosingPunctuation = "next line starts with closing punctuation"
-    case endsWithOpeningBracket = "line ends with an opening quote or bracket"
-    case hyphenatedWord = "English word hyphenated at the line end"
-    case oneCharacterPerLine = "one character per line"
-    case extraBlankLines = "more blank lines than usual"
-    case nextIndented = "next line is indented"
-    case nextStartsList = "next line starts a list item"
-    case nextStartsDateline = "next line starts with a dateline"
-    case nextStartsBullet = "next line starts with a bullet"
-    case sameBlock = "no blank line where every other line has one"
-    case unwrappedSentenceEnd = "unwrapped text: line ends a sentence"
-    case unwrappedMidSentence = "unwrapped text: line ends mid-sentence"
-    case unwrappedHeading = "unwrapped text: heading"
-    case blankAfterFullOpenLine = "blank line after a full line that ends mid-sentence (column break)"
-    case blankAfterFullLineBeforeFullLine = "blank line between a full line that ends a sentence and a full line (column break)"
-    case blankLine = "blank line separates paragraphs"
-    case shortLine = "short last line"
-    case wideLine = "line wider than the column (heading or other block)"
-    case nextIsWide = "next line is wider than the column (heading or other block)"
-    case fullOpenLine = "full line ends mid-sentence"
-    case headingWrapped = "short line continued by a line no wider (wrapped heading)"
-    case shortOpenLine = "short line ending mid-sentence followed by a wider line"
-    case leadIn = "short line ending with a dash (lead-in)"
-    case nextIsFirstLine = "full line ends a sentence and the next line has the width of an indented first line"
-    case nextContinues = "full line ends a sentence and the next line continues the column"
-    case endOfText = "end of text"
-}
-
 /// The decision at one line break.
 struct RejoinDecision {
     var join: Bool
@@ -173,10 +143,11 @@ enum RejoinRules {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { v in
             // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
             var n = 0
+            guard let base = lines.baseAddress else { return nil }
             for k in lo...hi where n < 32 {
-                let l = lines[k]
-                guard l.scalars >= 2 || l.letterSpaced else { continue }
-                let x = l.filledWidth &* 2 &+ (l.end != .final ? 1 : 0)
+                let l = base + k
+                guard l.pointee.scalars >= 2 || l.pointee.letterSpaced else { continue }
+                let x = l.pointee.filledWidth &* 2 &+ (l.pointee.end != .final ? 1 : 0)
                 // insertion sort: a few dozen values at most
                 var j = n
                 while j > 0 && v[j - 1] > x { v[j] = v[j - 1]; j -= 1 }
@@ -234,12 +205,6 @@ enum RejoinRules {
         if b.indentCols > ctx.baseIndent && !b.letterSpaced {
             return .init(join: false, reason: .nextIndented)
         }
-        switch b.start {
-        case .list: return .init(join: false, reason: .nextStartsList)
-        case .dateline: return .init(join: false, reason: .nextStartsDateline)
-        case .bullet: return .init(join: false, reason: .nextStartsBullet)
-        default: break
-        }
         let blank = a.blanksAfter > 0
         let blankSeparates = blank && !ctx.blankAfterEveryLine && !ctx.indentsMarkParagraphs
         // One character per line.
@@ -272,6 +237,24 @@ enum RejoinRules {
             && (a.letterSpaced ? a.width >= w - fullSlack
                 : (a.filledWidth >= capacity - fullSlack
                    || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - fullSlack))
+        // A list item, bullet or dateline starts a paragraph, unless this line is full and
+        // stops mid-word and the "list item" is a word that reads like one (`统` `一、协调`).
+        let midWord = ctx.isColumn && full && !wide && a.end == .open && !blank && a.start != .list
+        switch b.start {
+        case .list where !(midWord && (RejoinClass.isChineseNumeral(b.first) || b.first == 0x7B2C)):
+            return .init(join: false, reason: .nextStartsList)
+        case .dateline:
+            return .init(join: false, reason: .nextStartsDateline)
+        case .bullet:
+            return .init(join: false, reason: .nextStartsBullet)
+        default: break
+        }
+        // Around a page break, a line that does not fit the column and does not end a
+        // sentence is a running head, folio or footer.
+        if ctx.isColumn && (a.pageAfter || b.pageAfter) && !b.letterSpaced && b.end != .final
+            && (b.filledWidth > w + wideExcess || b.filledWidth < w - firstLineIndent - 2 * fullSlack) {
+            return .init(join: false, reason: .pageFurniture)
+        }
         if ctx.blankAfterEveryLine && !blank && !a.pageAfter {
             return .init(join: true, reason: .sameBlock,
                          continuesHeading: ctx.isColumn && (wide || !full))

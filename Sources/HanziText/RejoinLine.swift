@@ -93,9 +93,10 @@ struct RejoinLine {
     /// Counts over all the lines before this one (and the line breaks between them), so
     /// that a window's counts are two subtractions.
     var prefix = RejoinPrefix()
-    /// Whether the line's scan stopped at the byte limit: its width is then a lower
-    /// bound and its end is unknown to the decisions before it.
-    var saturated: Bool = false
+    /// Whether this record is a piece of a line longer than
+    /// ``ColumnRejoiner/maxLineBytes`` that the next record continues: the break after it
+    /// is not a line break and joins with nothing.
+    var continuesOnNextRecord: Bool = false
 
     /// The width that shows how much of the column the line filled: a letter-spaced line
     /// is stretched to the column, so its spaces count.
