@@ -26,12 +26,12 @@ extension NormalizationEngine {
     }
 
     /// Whether the text just written ends with a dateline (`…7月6日电`, `本报讯`).
-    func endsWithDateline(_ out: [UInt32]) -> Bool {
+    func endsWithDateline(_ out: RunOutput) -> Bool {
         for ending in NormalizationTables.datelineEndings where out.count >= ending.count {
             var match = true
             var k = out.count - ending.count
             for c in ending {
-                if out[k] != c { match = false; break }
+                if out.v[k] != c { match = false; break }
                 k += 1
             }
             if match { return true }
@@ -40,7 +40,7 @@ extension NormalizationEngine {
     }
 
     /// Copies `v` to `out` with the spacing rules applied.
-    func applySpacing(_ v: [UInt32], _ flags: [UInt8], _ out: inout [UInt32]) {
+    func applySpacing(_ v: [UInt32], _ flags: [UInt8], _ out: inout RunOutput) {
         let n = v.count
         let protected = NormalizationFlag.protected
         var lastFlag: UInt8 = 0

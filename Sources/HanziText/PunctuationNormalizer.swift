@@ -86,6 +86,8 @@ public struct PunctuationNormalizer: Sendable {
     let triggers: NormalizationTriggers
     /// Tests set this to run every paragraph through the engine (no fast path).
     var alwaysUseEngine = false
+    /// Tests clear this to give the engine every Han character (no elided runs).
+    var elideHanRuns = true
 
     /// Creates a normaliser for `style` with `options`.
     public init(style: Style = .mainland, options: Options = .init()) {
@@ -133,20 +135,26 @@ public struct PunctuationNormalizer: Sendable {
             let lineStart = i
             var blank = true
             var trigger = false
+            var afterHan = false
             while i < n {
                 let b = p[i]
                 if b == 0x0A { break }
                 if b < 0x80 {
-                    if triggers.ascii[Int(b)] { trigger = true }
                     if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
+                    if !trigger && triggers.ascii[Int(b)] && !triggers.isInert(p, i, afterHan: afterHan) {
+                        trigger = true
+                    }
+                    afterHan = false
                     i += 1
                     continue
                 }
                 if b >= 0xE4 && b <= 0xE9 {  // U+4000...U+9FFF: Han, never a trigger
                     blank = false
+                    afterHan = true
                     i += 3
                     continue
                 }
+                afterHan = false
                 let (v, len) = NormalizationUTF8.decode(p, i)
                 if !NormalizationScalar.isSpace(v) { blank = false }
                 var run = 1
@@ -183,18 +191,79 @@ public struct PunctuationNormalizer: Sendable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
             return
         }
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(end - start)
-        var i = start
         let sub = UnsafeBufferPointer(rebasing: p[start..<end])
-        i = 0
-        while i < sub.count {
-            let (v, len) = NormalizationUTF8.decode(sub, i)
-            scalars.append(v)
-            i += len
+        // Decode; the middle of each run of 6 or more common Han characters becomes one
+        // placeholder scalar (see `NormalizationScalar.hanRunBase`).
+        var elided: [(start: Int, end: Int)] = []
+        let scalars = [UInt32](unsafeUninitializedCapacity: sub.count) { buf, count in
+            var i = 0
+            var k = 0
+            var runStart = 0  // index in buf of the current Han run
+            var runByte = 0  // its byte offset (every scalar in it has 3 bytes)
+            var inRun = false
+            @inline(__always) func closeRun() {
+                let len = k - runStart
+                if len >= 6 && elideHanRuns {
+                    // keep the first scalar, a placeholder for the middle, the last three
+                    buf[runStart + 1] = NormalizationScalar.hanRunBase + UInt32(elided.count)
+                    elided.append((runByte + 3, runByte + 3 * (len - 3)))
+                    buf[runStart + 2] = buf[k - 3]
+                    buf[runStart + 3] = buf[k - 2]
+                    buf[runStart + 4] = buf[k - 1]
+                    k = runStart + 5
+                }
+                inRun = false
+            }
+            while i < sub.count {
+                let b = sub[i]
+                if b >= 0xE4 && b <= 0xE9 && i + 2 < sub.count {
+                    let (v, len) = NormalizationUTF8.decode(sub, i)
+                    if v >= 0x4E00 && len == 3 {
+                        if !inRun { inRun = true; runStart = k; runByte = i }
+                        buf[k] = v
+                        k += 1
+                        i += 3
+                        continue
+                    }
+                }
+                if inRun { closeRun() }
+                if b < 0x80 {
+                    buf[k] = UInt32(b)
+                    i += 1
+                } else {
+                    let (v, len) = NormalizationUTF8.decode(sub, i)
+                    buf[k] = v
+                    i += len
+                }
+                k += 1
+            }
+            if inRun { closeRun() }
+            count = k
         }
-        for v in engine.normalizeParagraph(scalars) {
-            NormalizationUTF8.encode(v, into: &out)
+        let result = engine.normalizeParagraph(scalars)
+        var size = 0
+        for v in result {
+            if v >= NormalizationScalar.hanRunBase {
+                let r = elided[Int(v - NormalizationScalar.hanRunBase)]
+                size += r.end - r.start
+            } else {
+                size += 4
+            }
         }
+        let base = out.count
+        out.append(contentsOf: repeatElement(0, count: size))
+        let written = out.withUnsafeMutableBufferPointer { o in
+            var k = base
+            for v in result {
+                if v >= NormalizationScalar.hanRunBase {
+                    let r = elided[Int(v - NormalizationScalar.hanRunBase)]
+                    for j in r.start..<r.end { o[k] = sub[j]; k += 1 }
+                } else {
+                    NormalizationUTF8.encode(v, into: o, at: &k)
+                }
+            }
+            return k
+        }
+        out.removeSubrange(written...)
     }
 }

@@ -120,6 +120,24 @@ import Testing
         }
     }
 
+    /// Eliding the middle of long Han runs does not change any result.
+    @Test func elidedHanRunsChangeNothing() throws {
+        var rng = S.SeededGenerator(seed: 11)
+        var inputs: [[UInt8]] = []
+        for _ in 0..<2000 { inputs.append(Array(S.randomText(&rng, maxPieces: 30).utf8)) }
+        for file in Self.seedFiles { inputs.append(try S.seed(file)) }
+        for base in Self.configurations where base.options.indent == .keep {
+            var elided = base
+            elided.alwaysUseEngine = true
+            var full = elided
+            full.elideHanRuns = false
+            for input in inputs {
+                #expect(elided.normalize(utf8: input) == full.normalize(utf8: input),
+                        "\(base.style) \(String(decoding: input, as: UTF8.self).debugDescription)")
+            }
+        }
+    }
+
     /// Any bytes, valid UTF-8 or not: no crash, invalid bytes come back unchanged, and the
     /// result is a fixed point.
     @Test func arbitraryBytes() {
