@@ -80,7 +80,8 @@ public struct JSONLinesStream: Sendable {
             if maxConcurrency <= 1 || text.count <= pieceSize {
                 return [JSONLinesStream.process(text, firstLine: firstLine, rewriter: rewriter, skip: skip, transform: transform)]
             }
-            let cuts = LineLocalStream.pieceBoundaries(text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)))
+            let cuts = LineLocalStream.pieceBoundaries(
+                text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)), boundary: .lineFeed)
             // Line numbers of each piece's first line.
             var starts = [firstLine]
             for k in 1..<(cuts.count - 1) {

@@ -24,8 +24,10 @@ public struct LineLocalStream: Sendable {
 
     /// Where the text may be cut.
     public enum Boundary: Sendable, Hashable {
-        /// After any line feed.
+        /// After any line break (LF or CR).
         case line
+        /// After a line feed only (records of JSON Lines, where a CR is white space).
+        case lineFeed
         /// After an empty line (`"\n\n"` or `"\n\r\n"`): between paragraphs.
         case blankLine
     }
@@ -138,10 +140,15 @@ public struct LineLocalStream: Sendable {
     /// Whether `i` (0 < i) is just after a boundary.
     @inline(__always)
     static func isBoundary(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ boundary: Boundary) -> Bool {
-        guard text[i - 1] == 0x0A else { return false }
         switch boundary {
-        case .line: return true
+        case .line:
+            // After LF, or after a CR (old Mac line ends; a CR LF cut between is still two
+            // line-break bytes to every line-local step).
+            return text[i - 1] == 0x0A || text[i - 1] == 0x0D
+        case .lineFeed:
+            return text[i - 1] == 0x0A
         case .blankLine:
+            guard text[i - 1] == 0x0A else { return false }
             return (i >= 2 && text[i - 2] == 0x0A) || (i >= 3 && text[i - 2] == 0x0D && text[i - 3] == 0x0A)
         }
     }

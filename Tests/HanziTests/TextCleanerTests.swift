@@ -75,9 +75,10 @@ import Testing
 
     @Test func generatedTextsStreamLikeTheWhole() throws {
         var rng = UTF8StreamValidatorTests.SeededGenerator(state: 11)
-        let pieces = ["汉字", "漢字", "，", "。", "\n", "\n\n", " ", "“", "”", "「", "」", "abc", "2024", "...", "——", "　　", "\r\n"]
-        let cleaner = try TextCleaner(options: .init(conversions: [.s2tw]))
-        for _ in 0..<300 {
+        let pieces = ["汉字", "漢字", "，", "。", "\n", "\n\n", " ", "“", "”", "「", "」", "abc", "2024", "...", "——", "　　", "\r\n", "\r"]
+        let cleaners = try Self.optionSets.map { try TextCleaner(options: $0) }
+        for round in 0..<600 {
+            let cleaner = cleaners[round % cleaners.count]
             var text = ""
             for _ in 0..<Int.random(in: 0...80, using: &rng) { text += pieces.randomElement(using: &rng)! }
             let bytes = Array(text.utf8)
