@@ -27,8 +27,10 @@ struct Runner {
             return 1
         }
         let knownSizes = items.allSatisfy { $0.size >= 0 }
+        // When the output itself goes to the terminal, it shows the progress.
+        let outputOnTerminal = options.output == nil && options.outputDir == nil && !options.inPlace && isatty(1) == 1
         let meter = ProgressMeter(diagnostics: diagnostics, total: knownSizes ? items.reduce(0) { $0 + $1.size } : nil,
-                                  files: items.count)
+                                  files: items.count, enabled: !outputOnTerminal)
         let perFileDestinations = options.outputDir != nil || options.inPlace
         if perFileDestinations, options.jobs > 1, items.count > 1 {
             // Files in parallel, each processed on one thread.
