@@ -76,6 +76,11 @@ import Testing
         #expect(run.status == 0)
         #expect(try Self.read(real) == Array("漢字\n".utf8))
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) != nil)
+        // Named three times, replaced once (a second pass would be applied to the output).
+        try Self.write(Array("著\n".utf8), to: real)
+        let again = try H.run(["convert", "-c", "t2tw", "--in-place", real.path, link.path, root.path + "/./real.txt"])
+        #expect(again.status == 0)
+        #expect(try Self.read(real) == (try H.run(["convert", "-c", "t2tw"], input: Array("著\n".utf8))).stdout)
     }
 
     @Test func inPlaceLeavesTheOriginalUntouchedOnError() throws {

@@ -20,8 +20,18 @@ struct Runner {
     func run() -> Int32 {
         let diagnostics = Diagnostics(quiet: options.quiet)
         let enumerator = InputEnumerator(recursive: options.recursive, include: options.include, exclude: options.exclude)
-        let (items, failures) = enumerator.inputs(for: options.files)
+        var (found, failures) = enumerator.inputs(for: options.files)
         for (name, message) in failures { diagnostics.error(name, message) }
+        if options.inPlace {
+            // A file named twice (a.txt ./a.txt, or through a link) is replaced once.
+            var seen = Set<String>()
+            found = found.filter { item in
+                guard let path = item.path, let resolved = realpath(path, nil) else { return true }
+                defer { free(resolved) }
+                return seen.insert(String(cString: resolved)).inserted
+            }
+        }
+        let items = found
         if let outputDir = options.outputDir, let clash = Runner.firstClash(items) {
             diagnostics.error(nil, "two inputs would be written to the same file \(outputDir)/\(clash); nothing was written")
             return 1
