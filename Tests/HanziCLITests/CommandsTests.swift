@@ -99,3 +99,49 @@ extension HanziBinary {
         #expect(process.terminationStatus == 0)
     }
 }
+
+@Suite struct ProgressTests {
+    /// A 6 MB input made of the seeds.
+    static func bigInput() throws -> URL {
+        let root = try HanziBinary.temporaryFolder()
+        var corpus: [UInt8] = []
+        for prefix in ["000", "001", "002", "003", "004"] { corpus += try HanziBinary.seed(prefix).1 }
+        var big: [UInt8] = []
+        while big.count < 6 << 20 { big += corpus }
+        let url = root.appendingPathComponent("big.txt")
+        try Data(big).write(to: url)
+        return url
+    }
+
+    @Test func noProgressWhenStandardErrorIsNotATerminal() throws {
+        let input = try Self.bigInput()
+        let run = try HanziBinary.run(["clean", "--to", "traditional", input.path, "-o", input.path + ".out"])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+    }
+
+    /// Under a pseudo-terminal (util-linux `script`), a large job shows one progress line,
+    /// and `--quiet` silences it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressOnATerminal() throws {
+        let input = try Self.bigInput()
+        func underTerminal(_ extra: String) throws -> String {
+            let command = "\(HanziBinary.url.path) clean --to traditional \(extra) \(input.path) -o \(input.path).out"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", command, "/dev/null"]
+            let stdout = Pipe()
+            process.standardOutput = stdout
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = stdout.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let shown = try underTerminal("")
+        #expect(shown.contains("MB/s"))
+        #expect(shown.contains(" / 6."))
+        let quiet = try underTerminal("--quiet")
+        #expect(!quiet.contains("MB/s"))
+    }
+}
