@@ -86,7 +86,11 @@ enum RejoinRules {
         // The column width: the widest cluster of at least three lines within 1.5 em of
         // each other, first among the nearest lines, then in the whole window.
         let near = ColumnRejoiner.nearLines
-        if var w = clusterWidth(lines, lo: max(lo, a - near), hi: min(hi, a + 2)) {
+        // the nearest lines: `near` before the break and two after it, or more after it
+        // where the text has fewer lines before
+        let nearLo = max(lo, a - near)
+        let nearHi = min(hi, max(a + 2, nearLo + near + 2))
+        if var w = clusterWidth(lines, lo: nearLo, hi: nearHi) {
             // A narrower column may begin here: the next line is too narrow for this
             // column's first or full lines, and the lines after it form a narrower column
             // that it and this line fit.
@@ -158,23 +162,27 @@ enum RejoinRules {
             let need = max(3, n / 4)
             var top = n - 1
             var bottom = n - 1
+            var opens = v[top] & 1      // lines ending mid-sentence in v[bottom...top]
             // slide a window over the sorted widths from the top; the first group large
             // enough is the widest
             while top >= need - 1 {
                 let topWidth = v[top] >> 1
-                if topWidth <= maxColumnWidth {
-                    while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread { bottom -= 1 }
-                    let count = top - bottom + 1
-                    if count >= need {
-                        var opens = 0
-                        for j in bottom...top where v[j] & 1 == 1 { opens += 1 }
-                        // a column's full lines mostly end mid-sentence; lines that all end
-                        // sentences are paragraphs that happen to be of similar length
-                        if opens * 3 >= count { return v[(top + bottom + 1) / 2] >> 1 }
-                    }
+                while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread {
+                    bottom -= 1
+                    opens += v[bottom] & 1
                 }
+                let count = top - bottom + 1
+                // a column's full lines mostly end mid-sentence; lines that all end
+                // sentences are paragraphs that happen to be of similar length
+                if topWidth <= maxColumnWidth && count >= need && opens * 3 >= count {
+                    return v[(top + bottom + 1) / 2] >> 1
+                }
+                opens -= v[top] & 1
                 top -= 1
-                if bottom > top { bottom = top }
+                if bottom > top {
+                    bottom = top
+                    opens = top >= 0 ? v[top] & 1 : 0
+                }
             }
             return nil
         }
@@ -287,7 +295,13 @@ enum RejoinRules {
             // A short (or over-wide) line: a last line, a heading, or a wrapped heading.
             if a.end == .final { return .init(join: false, reason: wide ? .wideLine : .shortLine) }
             if a.end == .dash { return .init(join: false, reason: .leadIn) }
-            if !blank && b.filledWidth <= a.filledWidth + 4 && a.end != .closeQuote {
+            // (blank lines after every line say nothing here, but an over-wide line
+            // with a blank line after it is a block of its own)
+            // Across such a blank line, the next line must itself end the heading: not
+            // be followed by a full line (then it is a paragraph's first line).
+            let bEndsBlock = c.map { !(b.end == .open && $0.filledWidth >= w - fullSlack) } ?? true
+            if (!blank || (ctx.blankAfterEveryLine && !wide && !aInHeading && bEndsBlock))
+                && b.filledWidth <= a.filledWidth + 4 && a.end != .closeQuote && !b.innerCJKSpace {
                 return .init(join: true, reason: .headingWrapped, continuesHeading: true)
             }
             return .init(join: false, reason: a.end == .closeQuote ? .shortLine : .shortOpenLine)
@@ -301,6 +315,16 @@ enum RejoinRules {
         }
         let bw = b.filledWidth
         if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
+        // A short next line that stops mid-sentence or at a dash is no paragraph's last
+        // line: a heading or lead-in.
+        let bFullByNextWord = c.map {
+            bw + (RejoinClass.isWestern(b.last) && RejoinClass.isWestern($0.first) ? 2 : 0) + $0.leadWidth
+                >= wb + 4 - fullSlack
+        } ?? false
+        if bw < wb - firstLineIndent - fullSlack && (b.end == .open || b.end == .dash) && !b.letterSpaced
+            && b.scalars >= 4 && !bFullByNextWord {
+            return .init(join: false, reason: .nextIsHeading)
+        }
         if bw >= wb - firstLineIndent - fullSlack && !b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
         }
@@ -311,10 +335,17 @@ enum RejoinRules {
     /// short, no sentence punctuation inside, and either phrase-separating spaces, no
     /// commas, or a next line that opens with a bracket, a dash or a dateline.
     static func isHeadingLike(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
-        if a.innerSentenceEnd || a.filledWidth > 128 || a.letterSpaced { return false }
+        if a.letterSpaced { return false }
         // a heading ends with a word, not with punctuation
         if ScalarClass.isCJKPunctuation(a.last) || (a.last < 0x80 && !RejoinClass.isAlnum(a.last)) { return false }
-        if a.innerCJKSpace || !a.innerComma { return true }
+        // a numbered or bulleted line that stops without punctuation: a heading or a
+        // caption with its credit (`一、…新跨越`, `▲…。新华社`)
+        if a.start == .bullet || (a.start == .list && a.filledWidth <= 128) { return true }
+        if a.innerSentenceEnd { return false }
+        // headline phrases separated by spaces (`推进互利合作 践行多边主义`)
+        if a.innerCJKSpace && a.filledWidth <= 200 { return true }
+        if a.filledWidth > 128 { return false }
+        if !a.innerComma { return true }
         switch b.start {
         case .openBracket, .dash, .dateline, .list, .bullet: return true
         default: return false
