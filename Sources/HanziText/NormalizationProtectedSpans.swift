@@ -95,7 +95,7 @@ enum NormalizationProtectedSpans {
             } else {
                 inCJKSegment = false
             }
-            if c >= NormalizationScalar.rawByteBase { break }
+            if c >= NormalizationScalar.rawByteBase && c < NormalizationScalar.hanRunBase { break }  // an invalid byte
             j += 1
         }
         // Trailing sentence punctuation is not part of the token.
