@@ -89,13 +89,13 @@ enum NormalizationProtectedSpans {
             if pathStyle && (c == 0x2C || c == 0x3B || c == 0x27 || c == 0x28 || c == 0x29 || c == 0x7C) { break }
             if NormalizationScalar.isLetter(c) {
                 if !inCJKSegment {
-                    guard j > start, allowsCJKAfter(v[j - 1]) else { break }
+                    guard j > 0, allowsCJKAfter(v[j - 1]) else { break }
                     inCJKSegment = true
                 }
             } else {
                 inCJKSegment = false
             }
-            if c >= NormalizationScalar.rawByteBase { break }
+            if c >= NormalizationScalar.rawByteBase && c < NormalizationScalar.hanRunBase { break }  // an invalid byte
             j += 1
         }
         // Trailing sentence punctuation is not part of the token.
