@@ -126,6 +126,13 @@ public struct PunctuationNormalizer: Sendable {
     /// Splits `p` into blank lines and paragraphs; copies paragraphs without triggers and
     /// runs the others through the engine.
     func normalize(buffer p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        triggers.ascii.withUnsafeBufferPointer { asciiTriggers in
+            normalize(buffer: p, asciiTriggers: asciiTriggers, into: &out)
+        }
+    }
+
+    private func normalize(buffer p: UnsafeBufferPointer<UInt8>, asciiTriggers: UnsafeBufferPointer<Bool>,
+                           into out: inout [UInt8]) {
         let n = p.count
         var i = 0
         var paragraphStart = 0
@@ -141,14 +148,16 @@ public struct PunctuationNormalizer: Sendable {
                 if b == 0x0A { break }
                 if b < 0x80 {
                     if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
-                    if !trigger && triggers.ascii[Int(b)] && !triggers.isInert(p, i, afterHan: afterHan) {
+                    if asciiTriggers[Int(b)] && !triggers.isInert(p, i, afterHan: afterHan) {
                         trigger = true
+                        if !blank { break }
                     }
                     afterHan = false
                     i += 1
                     continue
                 }
-                if b >= 0xE4 && b <= 0xE9 {  // U+4000...U+9FFF: Han, never a trigger
+                // U+4000...U+9FFF (Han): never a trigger.
+                if b >= 0xE4 && b <= 0xE9 && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
                     blank = false
                     afterHan = true
                     i += 3
@@ -161,12 +170,18 @@ public struct PunctuationNormalizer: Sendable {
                 if v == 0x2026 || v == 0x2014 || v == 0x3002 {
                     var k = i + len
                     while k + len <= n && NormalizationUTF8.decode(p, k).0 == v { run += 1; k += len }
-                    if !trigger && triggers.isTrigger(v, runLength: run) { trigger = true }
                     i = k
-                    continue
+                } else {
+                    i += len
                 }
-                if !trigger && triggers.isTrigger(v, runLength: 1) { trigger = true }
-                i += len
+                if triggers.isTrigger(v, runLength: run) {
+                    trigger = true
+                    if !blank { break }
+                }
+            }
+            if trigger && !blank {
+                // The line goes to the engine: only its end matters now.
+                while i < n && p[i] != 0x0A { i += 1 }
             }
             let lineEnd = min(i, n)
             if i < n { i += 1 }  // the \n

@@ -109,6 +109,11 @@ import Testing
         var inputs: [[UInt8]] = []
         for _ in 0..<3000 { inputs.append(Array(S.randomText(&rng, maxPieces: 12).utf8)) }
         for file in Self.seedFiles { inputs.append(try S.seed(file)) }
+        // Arbitrary bytes too, valid UTF-8 or not.
+        let alphabet: [UInt8] = Array(" ,.\"'(-\n中".utf8) + [0xE4, 0xB8, 0xAD, 0xE2, 0x80, 0x9C, 0xA6, 0x94, 0xEF, 0xBC, 0x8C, 0xFF, 0xE3, 0x82]
+        for _ in 0..<3000 {
+            inputs.append((0..<Int.random(in: 0...30, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+        }
         for var normalizer in Self.configurations where normalizer.options.indent == .keep {
             var slow = normalizer
             slow.alwaysUseEngine = true
