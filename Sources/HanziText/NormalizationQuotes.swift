@@ -146,16 +146,19 @@ extension NormalizationEngine {
     func convertBrackets(_ v: inout [UInt32], _ flags: inout [UInt8]) {
         let n = v.count
         var stack: [Int] = []
-        var pairs: [(Int, Int)] = []
+        var pairOpen: [Int] = []
+        var pairClose: [Int] = []
         for i in 0..<n where flags[i] & NormalizationFlag.protected == 0 {
             switch v[i] {
             case 0x28, 0xFF08: stack.append(i)
             case 0x29, 0xFF09:
-                if let o = stack.popLast() { pairs.append((o, i)) }
+                if let o = stack.popLast() { pairOpen.append(o); pairClose.append(i) }
             default: break
             }
         }
-        for (o, c) in pairs where v[o] == 0x28 || v[c] == 0x29 {
+        for p in 0..<pairOpen.count {
+            let o = pairOpen[p], c = pairClose[p]
+            guard v[o] == 0x28 || v[c] == 0x29 else { continue }
             var chinese = v[o] == 0xFF08 || v[c] == 0xFF09
             if !chinese && o > 0 && isChineseContext(v[o - 1], flags[o - 1]) { chinese = true }
             if !chinese {

@@ -164,7 +164,15 @@ public struct PunctuationNormalizer: Sendable {
                     continue
                 }
                 afterHan = false
-                let (v, len) = NormalizationUTF8.decode(p, i)
+                let v: UInt32, len: Int
+                if b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                    // A valid three-byte sequence (these lead bytes allow no overlong form
+                    // and no surrogate).
+                    v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    len = 3
+                } else {
+                    (v, len) = NormalizationUTF8.decode(p, i)
+                }
                 if !NormalizationScalar.isSpace(v) { blank = false }
                 var run = 1
                 if v == 0x2026 || v == 0x2014 || v == 0x3002 {
@@ -209,7 +217,8 @@ public struct PunctuationNormalizer: Sendable {
         let sub = UnsafeBufferPointer(rebasing: p[start..<end])
         // Decode; the middle of each run of 6 or more common Han characters becomes one
         // placeholder scalar (see `NormalizationScalar.hanRunBase`).
-        var elided: [(start: Int, end: Int)] = []
+        var elidedStart: [Int] = []
+        var elidedEnd: [Int] = []
         let scalars = [UInt32](unsafeUninitializedCapacity: sub.count) { buf, count in
             var i = 0
             var k = 0
@@ -220,8 +229,9 @@ public struct PunctuationNormalizer: Sendable {
                 let len = k - runStart
                 if len >= 6 && elideHanRuns {
                     // keep the first scalar, a placeholder for the middle, the last three
-                    buf[runStart + 1] = NormalizationScalar.hanRunBase + UInt32(elided.count)
-                    elided.append((runByte + 3, runByte + 3 * (len - 3)))
+                    buf[runStart + 1] = NormalizationScalar.hanRunBase + UInt32(elidedStart.count)
+                    elidedStart.append(runByte + 3)
+                    elidedEnd.append(runByte + 3 * (len - 3))
                     buf[runStart + 2] = buf[k - 3]
                     buf[runStart + 3] = buf[k - 2]
                     buf[runStart + 4] = buf[k - 1]
@@ -259,8 +269,8 @@ public struct PunctuationNormalizer: Sendable {
         var size = 0
         for v in result {
             if v >= NormalizationScalar.hanRunBase {
-                let r = elided[Int(v - NormalizationScalar.hanRunBase)]
-                size += r.end - r.start
+                let r = Int(v - NormalizationScalar.hanRunBase)
+                size += elidedEnd[r] - elidedStart[r]
             } else {
                 size += 4
             }
@@ -271,8 +281,8 @@ public struct PunctuationNormalizer: Sendable {
             var k = base
             for v in result {
                 if v >= NormalizationScalar.hanRunBase {
-                    let r = elided[Int(v - NormalizationScalar.hanRunBase)]
-                    for j in r.start..<r.end { o[k] = sub[j]; k += 1 }
+                    let r = Int(v - NormalizationScalar.hanRunBase)
+                    for j in elidedStart[r]..<elidedEnd[r] { o[k] = sub[j]; k += 1 }
                 } else {
                     NormalizationUTF8.encode(v, into: o, at: &k)
                 }
