@@ -67,15 +67,21 @@ extension NormalizationEngine {
         for m in 0..<marks.count {
             let mark = marks[m]
             var closes = false
+            // The nearest open mark of the same family, looking at most 64 levels down
+            // (keeps the work linear on pathological input).
+            var match = -1
             if mark.canClose {
-                if mark.canOpen {
-                    closes = stack.contains { marks[$0].family == mark.family }
-                } else {
-                    closes = true
+                var pos = stack.count - 1
+                let floor = max(0, stack.count - 64)
+                while pos >= floor {
+                    if marks[stack[pos]].family == mark.family { match = pos; break }
+                    pos -= 1
                 }
+                closes = mark.canOpen ? match >= 0 : true
             }
             if closes {
-                if let pos = stack.lastIndex(where: { marks[$0].family == mark.family }) {
+                if match >= 0 {
+                    let pos = match
                     let o = stack[pos]
                     partner[o] = m
                     partner[m] = o
