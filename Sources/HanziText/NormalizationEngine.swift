@@ -27,26 +27,36 @@ struct NormalizationEngine: Sendable {
         return current
     }
 
+    /// What a paragraph holds, so that a round can skip the passes that would find nothing.
+    struct Features {
+        var quotes = false, brackets = false, asciiPunctuation = false, runs = false, protectable = false
+    }
+
     /// One round of all the rules.
     func transform(_ input: [UInt32]) -> [UInt32] {
         var v = input
-        foldWidths(&v)
+        let features = foldWidths(&v)
         var flags = [UInt8](repeating: 0, count: v.count)
-        NormalizationProtectedSpans.mark(v, &flags)
-        convertQuotes(&v, &flags)
-        convertBrackets(&v, &flags)
-        convertASCIIPunctuation(&v, &flags)
-        // Runs turn one scalar into at most two; spacing adds at most one space per scalar.
+        if features.protectable { NormalizationProtectedSpans.mark(v, &flags) }
+        if features.quotes { convertQuotes(&v, &flags) }
+        if features.brackets { convertBrackets(&v, &flags) }
+        if features.asciiPunctuation { convertASCIIPunctuation(&v, &flags) }
         let n = v.count
-        var wf: [UInt8] = []
-        let w = [UInt32](unsafeUninitializedCapacity: 2 * n + 2) { wv, wCount in
-            wf = [UInt8](unsafeUninitializedCapacity: 2 * n + 2) { wfv, wfCount in
-                var out = RunOutput(v: wv, f: wfv, count: 0)
-                convertRuns(v, flags, &out)
-                wfCount = out.count
-                wCount = out.count
+        var w = v
+        var wf = flags
+        if features.runs {
+            // Runs turn one scalar into at most two.
+            wf = []
+            w = [UInt32](unsafeUninitializedCapacity: 2 * n + 2) { wv, wCount in
+                wf = [UInt8](unsafeUninitializedCapacity: 2 * n + 2) { wfv, wfCount in
+                    var out = RunOutput(v: wv, f: wfv, count: 0)
+                    convertRuns(v, flags, &out)
+                    wfCount = out.count
+                    wCount = out.count
+                }
             }
         }
+        // Spacing adds at most one space per scalar.
         return [UInt32](unsafeUninitializedCapacity: 2 * w.count + 2) { ov, oCount in
             var out = RunOutput(v: ov, f: nil, count: 0)
             applySpacing(w, wf, &out)
@@ -73,15 +83,42 @@ struct NormalizationEngine: Sendable {
 
     /// Full-width ASCII forms become ASCII, except the style's own punctuation and a
     /// full-width full stop between two CJK letters (an interpunct, handled by the runs).
-    func foldWidths(_ v: inout [UInt32]) {
+    /// Returns what the paragraph holds afterwards.
+    func foldWidths(_ v: inout [UInt32]) -> Features {
+        var features = Features()
         let n = v.count
         for i in 0..<n {
-            let c = v[i]
-            guard c &- 0xFF01 < 94, !style.isOwnFullwidth(c) else { continue }
-            if c == 0xFF0E && i > 0 && i + 1 < n && NormalizationScalar.isLetter(v[i - 1])
-                && NormalizationScalar.isLetter(v[i + 1]) { continue }
-            v[i] = c &- 0xFEE0
+            var c = v[i]
+            if c &- 0x4E00 < 0x5200 { continue }  // Han: the common case
+            if c &- 0xFF01 < 94 && !style.isOwnFullwidth(c)
+                && !(c == 0xFF0E && i > 0 && i + 1 < n && NormalizationScalar.isLetter(v[i - 1])
+                     && NormalizationScalar.isLetter(v[i + 1])) {
+                c &-= 0xFEE0
+                v[i] = c
+            }
+            if c < 0x80 {
+                switch c {
+                case 0x22, 0x27: features.quotes = true
+                case 0x28, 0x29: features.brackets = true; features.protectable = true
+                case 0x2C, 0x21, 0x3F: features.asciiPunctuation = true
+                case 0x2E: features.asciiPunctuation = true; features.runs = true; features.protectable = true
+                case 0x3A, 0x3B: features.asciiPunctuation = true; features.protectable = true
+                case 0x2D: features.runs = true; features.protectable = true
+                case 0x41...0x5A, 0x61...0x7A, 0x2F, 0x5C, 0x7E, 0x40, 0x60, 0x3D, 0x3C, 0x3E, 0x5E:
+                    features.protectable = true
+                default: break
+                }
+                continue
+            }
+            switch c {
+            case 0x2018, 0x2019, 0x201C, 0x201D, 0x300C...0x300F: features.quotes = true
+            case 0xFF08, 0xFF09: features.brackets = true
+            case 0x3002, 0x2026, 0x2014, 0x2015, 0x2500: features.runs = true
+            default:
+                if c >= 0xB7 && NormalizationTables.punctuationClass(c) == .dot { features.runs = true }
+            }
         }
+        return features
     }
 
     // MARK: Rule 2: ASCII punctuation next to CJK

@@ -34,11 +34,13 @@ enum NormalizationProtectedSpans {
     static func markCode(_ v: [UInt32], _ flags: inout [UInt8]) {
         let n = v.count
         var i = 0
+        var unmatchedLengths: Set<Int> = []  // no closing run of this length further on
         while i < n {
             guard v[i] == 0x60 else { i += 1; continue }
             var j = i
             while j < n && v[j] == 0x60 { j += 1 }
             let len = j - i
+            if unmatchedLengths.contains(len) { i = j; continue }
             var k = j
             var close = -1
             while k < n {
@@ -51,7 +53,7 @@ enum NormalizationProtectedSpans {
                     k += 1
                 }
             }
-            if close < 0 { i = j; continue }
+            if close < 0 { unmatchedLengths.insert(len); i = j; continue }
             for m in i..<close { flags[m] |= NormalizationFlag.protected }
             i = close
         }

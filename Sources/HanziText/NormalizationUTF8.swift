@@ -127,6 +127,8 @@ struct NormalizationTriggers: Sendable {
         default: break
         }
         if insertSpaces && NormalizationScalar.isAlnumLike(v) { return true }
+        // Middle-dot variants live below U+3000, at U+30FB and in U+FF00...U+FFEF.
+        if (v >= 0x3000 && v != 0x30FB && v < 0xFF00) || v > 0xFFEF { return false }
         if v != style.interpunct && NormalizationTables.punctuationClass(v) == .dot { return true }
         return false
     }

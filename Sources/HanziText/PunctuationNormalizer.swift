@@ -126,6 +126,13 @@ public struct PunctuationNormalizer: Sendable {
     /// Splits `p` into blank lines and paragraphs; copies paragraphs without triggers and
     /// runs the others through the engine.
     func normalize(buffer p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        triggers.ascii.withUnsafeBufferPointer { asciiTriggers in
+            normalize(buffer: p, asciiTriggers: asciiTriggers, into: &out)
+        }
+    }
+
+    private func normalize(buffer p: UnsafeBufferPointer<UInt8>, asciiTriggers: UnsafeBufferPointer<Bool>,
+                           into out: inout [UInt8]) {
         let n = p.count
         var i = 0
         var paragraphStart = 0
@@ -141,32 +148,48 @@ public struct PunctuationNormalizer: Sendable {
                 if b == 0x0A { break }
                 if b < 0x80 {
                     if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
-                    if !trigger && triggers.ascii[Int(b)] && !triggers.isInert(p, i, afterHan: afterHan) {
+                    if asciiTriggers[Int(b)] && !triggers.isInert(p, i, afterHan: afterHan) {
                         trigger = true
+                        if !blank { break }
                     }
                     afterHan = false
                     i += 1
                     continue
                 }
-                if b >= 0xE4 && b <= 0xE9 {  // U+4000...U+9FFF: Han, never a trigger
+                // U+4000...U+9FFF (Han): never a trigger.
+                if b >= 0xE4 && b <= 0xE9 && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
                     blank = false
                     afterHan = true
                     i += 3
                     continue
                 }
                 afterHan = false
-                let (v, len) = NormalizationUTF8.decode(p, i)
+                let v: UInt32, len: Int
+                if b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                    // A valid three-byte sequence (these lead bytes allow no overlong form
+                    // and no surrogate).
+                    v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    len = 3
+                } else {
+                    (v, len) = NormalizationUTF8.decode(p, i)
+                }
                 if !NormalizationScalar.isSpace(v) { blank = false }
                 var run = 1
                 if v == 0x2026 || v == 0x2014 || v == 0x3002 {
                     var k = i + len
                     while k + len <= n && NormalizationUTF8.decode(p, k).0 == v { run += 1; k += len }
-                    if !trigger && triggers.isTrigger(v, runLength: run) { trigger = true }
                     i = k
-                    continue
+                } else {
+                    i += len
                 }
-                if !trigger && triggers.isTrigger(v, runLength: 1) { trigger = true }
-                i += len
+                if triggers.isTrigger(v, runLength: run) {
+                    trigger = true
+                    if !blank { break }
+                }
+            }
+            if trigger && !blank {
+                // The line goes to the engine: only its end matters now.
+                while i < n && p[i] != 0x0A { i += 1 }
             }
             let lineEnd = min(i, n)
             if i < n { i += 1 }  // the \n
@@ -194,7 +217,8 @@ public struct PunctuationNormalizer: Sendable {
         let sub = UnsafeBufferPointer(rebasing: p[start..<end])
         // Decode; the middle of each run of 6 or more common Han characters becomes one
         // placeholder scalar (see `NormalizationScalar.hanRunBase`).
-        var elided: [(start: Int, end: Int)] = []
+        var elidedStart: [Int] = []
+        var elidedEnd: [Int] = []
         let scalars = [UInt32](unsafeUninitializedCapacity: sub.count) { buf, count in
             var i = 0
             var k = 0
@@ -205,8 +229,9 @@ public struct PunctuationNormalizer: Sendable {
                 let len = k - runStart
                 if len >= 6 && elideHanRuns {
                     // keep the first scalar, a placeholder for the middle, the last three
-                    buf[runStart + 1] = NormalizationScalar.hanRunBase + UInt32(elided.count)
-                    elided.append((runByte + 3, runByte + 3 * (len - 3)))
+                    buf[runStart + 1] = NormalizationScalar.hanRunBase + UInt32(elidedStart.count)
+                    elidedStart.append(runByte + 3)
+                    elidedEnd.append(runByte + 3 * (len - 3))
                     buf[runStart + 2] = buf[k - 3]
                     buf[runStart + 3] = buf[k - 2]
                     buf[runStart + 4] = buf[k - 1]
@@ -244,8 +269,8 @@ public struct PunctuationNormalizer: Sendable {
         var size = 0
         for v in result {
             if v >= NormalizationScalar.hanRunBase {
-                let r = elided[Int(v - NormalizationScalar.hanRunBase)]
-                size += r.end - r.start
+                let r = Int(v - NormalizationScalar.hanRunBase)
+                size += elidedEnd[r] - elidedStart[r]
             } else {
                 size += 4
             }
@@ -256,8 +281,8 @@ public struct PunctuationNormalizer: Sendable {
             var k = base
             for v in result {
                 if v >= NormalizationScalar.hanRunBase {
-                    let r = elided[Int(v - NormalizationScalar.hanRunBase)]
-                    for j in r.start..<r.end { o[k] = sub[j]; k += 1 }
+                    let r = Int(v - NormalizationScalar.hanRunBase)
+                    for j in elidedStart[r]..<elidedEnd[r] { o[k] = sub[j]; k += 1 }
                 } else {
                     NormalizationUTF8.encode(v, into: o, at: &k)
                 }
