@@ -69,7 +69,7 @@ enum NormalizationScalar {
         if v &- 0x4E00 < 0x5200 { return true }  // U+4E00...U+9FFF, the common case
         if v < 0x1100 { return false }
         if v >= hanRunBase { return true }
-        return ScalarClass.isCJKLetter(v) && v != 0x30FB && v != 0x30A0
+        return ScalarClass.isCJKLetter(v)
     }
     @inline(__always) static func isASCIIAlnum(_ v: UInt32) -> Bool {
         ScalarClass.isASCIILetter(v) || ScalarClass.isASCIIDigit(v)

@@ -17,11 +17,14 @@ public enum ScalarClass {
         }
     }
 
-    /// Whether `v` is a CJK letter: Han, kana, Hangul or Bopomofo.
+    /// Whether `v` is a CJK letter: Han, kana, Hangul or Bopomofo. The katakana middle dot
+    /// `・` and the double hyphen `゠` of the kana block are punctuation, not letters.
     @inlinable
     public static func isCJKLetter(_ v: UInt32) -> Bool {
         if isHan(v) { return true }
         switch v {
+        case 0x30A0, 0x30FB:
+            return false
         case 0x3040...0x30FF, 0x31F0...0x31FF, 0xAC00...0xD7A3, 0x1100...0x11FF,
              0x3100...0x312F, 0x31A0...0x31BF:
             return true

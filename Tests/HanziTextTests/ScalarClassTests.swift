@@ -17,6 +17,13 @@ import Testing
         }
     }
 
+    @Test func kanaPunctuationIsNotALetter() {
+        #expect(ScalarClass.isCJKLetter(("カ" as Unicode.Scalar).value))
+        #expect(!ScalarClass.isCJKLetter(("・" as Unicode.Scalar).value))
+        #expect(!ScalarClass.isCJKLetter(("゠" as Unicode.Scalar).value))
+        #expect(ScalarClass.isCJKPunctuation(("・" as Unicode.Scalar).value))
+    }
+
     @Test func displayWidth() {
         #expect(ScalarClass.displayWidth(("汉" as Unicode.Scalar).value) == 2)
         #expect(ScalarClass.displayWidth(("，" as Unicode.Scalar).value) == 2)
