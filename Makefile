@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release test demo bench clean
+.PHONY: all deps build release test demo tables clean
 
 all: build
 
@@ -24,6 +24,10 @@ test: deps
 
 demo: release
 	@bash scripts/demo.sh
+
+# Regenerates Sources/HanziText/GeneratedNormalizationTables.swift from Tables/.
+tables:
+	python3 scripts/generate-tables.py
 
 clean:
 	rm -rf .build out
