@@ -16,18 +16,6 @@ import OpenCC
         }
     }
 
-    /// The error ``UTF8Validator`` reports for `bytes` in one piece, if any.
-    static func wholeInputError(_ bytes: [UInt8]) -> InvalidUTF8Error? {
-        do {
-            _ = try bytes.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
-                try UTF8Validator.validate(buffer)
-            }
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     static func randomBytes(_ rng: inout SeededGenerator) -> [UInt8] {
         let pieces: [[UInt8]] = [
             Array("汉字".utf8), Array("a".utf8), Array("𠀀".utf8), Array("é".utf8), [0xE4], [0xB8], [0xF0, 0x9F],
@@ -68,7 +56,7 @@ import OpenCC
             #expect(found?.byteOffset == expected, "\(bytes)")
             // However the stream is cut, the error is the one for the whole input at once
             // (its bytes may stop early, at the end of the chunk where it was found).
-            let whole = Self.wholeInputError(bytes)
+            let whole = UTF8ValidationTests.failure(bytes)
             #expect(found?.reason == whole?.reason, "\(bytes)")
             if let found, let whole {
                 #expect(found.bytes.count <= whole.bytes.count && whole.bytes.starts(with: found.bytes), "\(bytes)")
