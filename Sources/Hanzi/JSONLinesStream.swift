@@ -88,18 +88,9 @@ public struct JSONLinesStream: Sendable {
                 starts.append(starts[k - 1] + JSONLinesStream.countLines(UnsafeBufferPointer(rebasing: text[cuts[k - 1]..<cuts[k]])))
             }
             let lineStarts = starts
-            let slots = ResultSlots<PieceResult>(count: cuts.count - 1)
-            let base = UnsafeSendableBuffer(text)
-            let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: min(maxConcurrency, cuts.count - 1)) { _ in
-                while true {
-                    let k = next.increment()
-                    guard k < cuts.count - 1 else { return }
-                    let piece = UnsafeBufferPointer(rebasing: base.buffer[cuts[k]..<cuts[k + 1]])
-                    slots.set(k, JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, skip: skip, transform: transform))
-                }
+            return transformPiecesConcurrently(text, cuts: cuts, maxConcurrency: maxConcurrency) { k, piece in
+                JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, skip: skip, transform: transform)
             }
-            return (0..<(cuts.count - 1)).map { slots.take($0) }
         }
         buffer.removeSubrange(0..<cut)
         for result in results {

@@ -106,18 +106,10 @@ public struct LineLocalStream: Sendable {
             return
         }
         let cuts = pieceBoundaries(text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)), boundary: boundary)
-        let results = ResultSlots<[UInt8]>(count: cuts.count - 1)
-        let base = UnsafeSendableBuffer(text)
-        let next = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: min(maxConcurrency, cuts.count - 1)) { _ in
-            while true {
-                let k = next.increment()
-                guard k < cuts.count - 1 else { return }
-                let piece = UnsafeBufferPointer(rebasing: base.buffer[cuts[k]..<cuts[k + 1]])
-                results.set(k, transform(piece))
-            }
+        let results = transformPiecesConcurrently(text, cuts: cuts, maxConcurrency: maxConcurrency) { _, piece in
+            transform(piece)
         }
-        for k in 0..<(cuts.count - 1) { output.append(contentsOf: results.take(k)) }
+        for result in results { output.append(contentsOf: result) }
     }
 
     /// Offsets `0 = c0 < c1 < ... = text.count` cutting `text` after line breaks into about

@@ -42,3 +42,29 @@ final class AtomicCounter: @unchecked Sendable {
         }
     }
 }
+
+/// Applies `transform` to the pieces `text[cuts[k]..<cuts[k + 1]]` on up to `maxConcurrency`
+/// threads, and returns the results in piece order.
+///
+/// - Parameters:
+///   - text: The whole text; it must stay valid until the call returns (it does: the call waits).
+///   - cuts: Increasing offsets, from 0 to `text.count`, that cut `text` into pieces.
+///   - maxConcurrency: How many threads work at most.
+///   - transform: Called once per piece with the piece's index and its bytes.
+func transformPiecesConcurrently<T: Sendable>(
+    _ text: UnsafeBufferPointer<UInt8>, cuts: [Int], maxConcurrency: Int,
+    _ transform: @Sendable (_ index: Int, _ piece: UnsafeBufferPointer<UInt8>) -> T
+) -> [T] {
+    let pieces = cuts.count - 1
+    let results = ResultSlots<T>(count: pieces)
+    let base = UnsafeSendableBuffer(text)
+    let next = AtomicCounter()
+    DispatchQueue.concurrentPerform(iterations: min(maxConcurrency, pieces)) { _ in
+        while true {
+            let k = next.increment()
+            guard k < pieces else { return }
+            results.set(k, transform(k, UnsafeBufferPointer(rebasing: base.buffer[cuts[k]..<cuts[k + 1]])))
+        }
+    }
+    return (0..<pieces).map { results.take($0) }
+}

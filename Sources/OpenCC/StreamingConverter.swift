@@ -26,11 +26,11 @@ public struct StreamingConverter: Sendable {
     /// The converter the stream goes through.
     public let converter: ChineseConverter
 
-    /// The input bytes not converted yet: an incomplete last line, and possibly an incomplete
-    /// last UTF-8 sequence.
+    /// Checks the input and keeps back an incomplete last UTF-8 sequence until the next chunk.
+    private var validator = UTF8StreamValidator(dropsByteOrderMark: false)
+    /// The checked input bytes not converted yet (whole characters): an incomplete last line,
+    /// or whole lines below ``flushThreshold``.
     private var pending: [UInt8] = []
-    /// `pending[0..<validCount]` is well-formed UTF-8 made of complete characters.
-    private var validCount = 0
     /// `pending[0..<lineEnd]` ends just after a line break (0: no line break yet).
     private var lineEnd = 0
     /// `pending[0..<scannedCount]` has been searched for line breaks.
@@ -65,9 +65,6 @@ public struct StreamingConverter: Sendable {
         self.flushThreshold = max(flushThreshold ?? converter.pieceSize, 1)
     }
 
-    /// The stream offset of `pending[0]`.
-    private var pendingOffset: Int { bytesRead &- pending.count }
-
     /// Feeds the next chunk of the stream, and hands whatever can be converted to `sink`.
     ///
     /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
@@ -75,14 +72,15 @@ public struct StreamingConverter: Sendable {
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, to sink: Sink) throws {
         if ended { reset() }
         if let failure { throw failure }
-        pending.append(contentsOf: chunk)
         bytesRead &+= chunk.count
-        try validatePending(atEnd: false)
-        if validCount > scannedCount {
+        try chunk.withMemoryRebound(to: UInt8.self) { bytes throws(InvalidUTF8Error) in
+            try validate(bytes)
+        }
+        if pending.count > scannedCount {
             let newLineEnd = pending.withUnsafeBufferPointer { buffer in
-                LinePieces.lastLineEnd(buffer.baseAddress!, from: scannedCount, to: validCount)
+                LinePieces.lastLineEnd(buffer.baseAddress!, from: scannedCount, to: buffer.count)
             }
-            scannedCount = validCount
+            scannedCount = pending.count
             if let newLineEnd { lineEnd = newLineEnd }
         }
         if lineEnd >= flushThreshold {
@@ -121,16 +119,21 @@ public struct StreamingConverter: Sendable {
     public mutating func finish(to sink: Sink) throws {
         if ended { return }
         if let failure { throw failure }
-        try validatePending(atEnd: true)
+        do {
+            try validator.finish()
+        } catch {
+            failure = error
+            throw error
+        }
         try flush(count: pending.count, to: sink)
         ended = true
     }
 
     /// Forgets the current stream, its pending bytes and any error, to start a new stream.
     public mutating func reset() {
+        validator = UTF8StreamValidator(dropsByteOrderMark: false)
         pending.removeAll(keepingCapacity: true)
         output.removeAll(keepingCapacity: true)
-        validCount = 0
         lineEnd = 0
         scannedCount = 0
         failure = nil
@@ -139,19 +142,13 @@ public struct StreamingConverter: Sendable {
         bytesWritten = 0
     }
 
-    /// Extends `validCount` over the newly fed bytes.
-    private mutating func validatePending(atEnd: Bool) throws(InvalidUTF8Error) {
-        let start = validCount
+    /// Checks the next chunk and appends its whole characters to `pending`; remembers an error.
+    private mutating func validate(_ chunk: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8Error) {
         do {
-            let valid = try pending.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
-                try UTF8Validator.validate(
-                    UnsafeBufferPointer(rebasing: buffer[start...]), allowingIncompleteTail: !atEnd)
-            }
-            validCount = start &+ valid
+            try validator.validate(chunk, appendingTo: &pending)
         } catch {
-            let located = error.shifted(by: pendingOffset &+ start)
-            failure = located
-            throw located
+            failure = error
+            throw error
         }
     }
 
@@ -165,8 +162,7 @@ public struct StreamingConverter: Sendable {
             converter.appendConversion(ofValid: UnsafeBufferPointer(rebasing: buffer[..<count]), to: &output)
         }
         pending.removeSubrange(..<count)
-        validCount &-= count
-        scannedCount = validCount
+        scannedCount = pending.count
         lineEnd = 0
         if !output.isEmpty {
             bytesWritten &+= output.count

@@ -7,19 +7,27 @@ import Darwin
 
 // Exit codes: 0 success, 1 some input failed, 2 usage error (argument-parser's own code for a
 // usage error is 64; the Unix tools this command sits with use 2).
-var command: any ParsableCommand
-do {
-    command = try HanziCommand.parseAsRoot()
-} catch {
-    // Help, version and completion requests, or a usage error with the command's usage.
+
+/// Ends the process for an error argument-parser knows how to report: its message on standard
+/// output and status 0 for a help, version or completion request; otherwise the message, as
+/// `errorLine` words it, on standard error and the exit code (2 for a usage error).
+func exit(reporting error: any Error, errorLine: (String) -> String) -> Never {
     let code = HanziCommand.exitCode(for: error)
     let message = HanziCommand.fullMessage(for: error)
     if code == .success {
         if !message.isEmpty { print(message) }
         exit(0)
     }
-    writeStandardError(message + "\n")
+    writeStandardError(errorLine(message) + "\n")
     exit(code == .validationFailure ? 2 : code.rawValue)
+}
+
+var command: any ParsableCommand
+do {
+    command = try HanziCommand.parseAsRoot()
+} catch {
+    // Help, version and completion requests, or a usage error with the command's usage.
+    exit(reporting: error) { $0 }
 }
 
 do {
@@ -32,12 +40,5 @@ do {
     exit(2)
 } catch {
     // argument-parser's own requests (help) arrive here too.
-    let code = HanziCommand.exitCode(for: error)
-    let message = HanziCommand.fullMessage(for: error)
-    if code == .success {
-        if !message.isEmpty { print(message) }
-        exit(0)
-    }
-    writeStandardError((message.hasPrefix("Error:") ? message : "hanzi: " + message) + "\n")
-    exit(code == .validationFailure ? 2 : code.rawValue)
+    exit(reporting: error) { $0.hasPrefix("Error:") ? $0 : "hanzi: " + $0 }
 }

@@ -91,7 +91,7 @@ import Testing
         try Self.write(Array("好的\n".utf8), to: good)
         let run = try H.run(["clean", "--in-place", bad.path, good.path])
         #expect(run.status == 1)
-        #expect(run.stderrText.contains("bad.txt: invalid UTF-8 at byte \(badBytes.count - 5)"))
+        #expect(run.stderrText.contains("bad.txt: invalid UTF-8 at byte offset \(badBytes.count - 5)"))
         #expect(try Self.read(bad) == badBytes)
         #expect(try Self.read(good) == Array("好的\n".utf8))  // processed all the same
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["bad.txt", "good.txt"])
@@ -154,7 +154,7 @@ import Testing
         #expect(run.status == 1)
         let gbBytes = try Self.read(gb)
         let firstHigh = gbBytes.firstIndex { $0 >= 0x80 }!
-        #expect(run.stderrText.contains("gb.txt: invalid UTF-8 at byte \(firstHigh)"))
+        #expect(run.stderrText.contains("gb.txt: invalid UTF-8 at byte offset \(firstHigh)"))
         #expect(run.stderrText.contains("--encoding gb18030"))
         #expect(run.stderrText.split(separator: "\n").count == 1)
         // Decoded, the output is the same as for the UTF-8 original.
@@ -163,7 +163,7 @@ import Testing
         #expect(decoded.stdout == (try H.run(["clean"], input: seed)).stdout)
         let plain = try H.run(["rejoin"], input: Array("ab\n".utf8) + [0xC3, 0x28])
         #expect(plain.status == 1)
-        #expect(plain.stderrText.hasPrefix("hanzi: <stdin>: invalid UTF-8 at byte 3"))
+        #expect(plain.stderrText.hasPrefix("hanzi: <stdin>: invalid UTF-8 at byte offset 3"))
     }
 
     @Test func big5AndUTF16Inputs() throws {

@@ -210,10 +210,13 @@ struct Runner {
     /// One line describing `error`.
     static func message(for error: any Error, encoding: InputEncoding, chunk: [UInt8], chunkStart: Int) -> String {
         switch error {
-        case let error as UTF8ValidationError:
+        case let error as InvalidUTF8Error:
             var line = error.description
-            let at = error.offset - chunkStart
-            if encoding == .utf8, !error.endsInsideCharacter, at >= 0, at < chunk.count {
+            let at = error.byteOffset - chunkStart
+            // A character cut by the end of the input says nothing about the encoding.
+            let endsInsideCharacter = error.reason == .truncatedSequence
+                && error.byteOffset + error.bytes.count == chunkStart + chunk.count
+            if encoding == .utf8, !endsInsideCharacter, at >= 0, at < chunk.count {
                 let sample = Array(chunk[at..<min(chunk.count, at + 16384)])
                 var candidates: [InputEncoding] = []
                 if IconvDecoder.looksLike(.gb18030, sample) { candidates.append(.gb18030) }
