@@ -129,14 +129,18 @@ enum RejoinRules {
         let w = ctx.columnWidth
         var narrow = 0, wide = 0
         guard lo + 1 < hi else { return 0 }
+        guard let base = lines.baseAddress else { return 0 }
         for k in (lo + 1)..<hi {
-            let before = lines[k - 1], l = lines[k]
-            let ended = before.filledWidth < w - firstLineIndent - fullSlack
-                || (before.blanksAfter > 0 && !ctx.blankAfterEveryLine && before.end == .final
-                    && before.filledWidth < w - fullSlack)
-            guard ended, l.end != .final, l.blanksAfter == 0 || ctx.blankAfterEveryLine,
-                  l.indentCols <= ctx.baseIndent, !l.letterSpaced, l.scalars >= 4 else { continue }
-            if l.filledWidth <= w - 4 { narrow += 1 } else if l.filledWidth >= w { wide += 1 }
+            // through pointers: a line record is too large to copy twice per line
+            let before = UnsafePointer(base + k - 1), l = UnsafePointer(base + k)
+            let ended = before.pointee.filledWidth < w - firstLineIndent - fullSlack
+                || (before.pointee.blanksAfter > 0 && !ctx.blankAfterEveryLine && before.pointee.end == .final
+                    && before.pointee.filledWidth < w - fullSlack)
+            guard ended, l.pointee.end != .final, l.pointee.blanksAfter == 0 || ctx.blankAfterEveryLine,
+                  l.pointee.indentCols <= ctx.baseIndent, !l.pointee.letterSpaced, l.pointee.scalars >= 4
+            else { continue }
+            let lw = l.pointee.filledWidth
+            if lw <= w - 4 { narrow += 1 } else if lw >= w { wide += 1 }
         }
         return narrow - wide
     }
@@ -149,9 +153,8 @@ enum RejoinRules {
             var n = 0
             guard let base = lines.baseAddress else { return nil }
             for k in lo...hi where n < 32 {
-                let l = base + k
-                guard l.pointee.scalars >= 2 || l.pointee.letterSpaced else { continue }
-                let x = l.pointee.filledWidth &* 2 &+ (l.pointee.end != .final ? 1 : 0)
+                let x = base[k].clusterKey
+                guard x >= 0 else { continue }
                 // insertion sort: a few dozen values at most
                 var j = n
                 while j > 0 && v[j - 1] > x { v[j] = v[j - 1]; j -= 1 }

@@ -93,6 +93,11 @@ struct RejoinLine {
     /// Counts over all the lines before this one (and the line breaks between them), so
     /// that a window's counts are two subtractions.
     var prefix = RejoinPrefix()
+    /// The line's key in the column-width cluster (``RejoinRules/clusterWidth(_:lo:hi:)``):
+    /// `filledWidth * 2 + 1` when it ends mid-sentence, `filledWidth * 2` when it ends a
+    /// sentence, -1 when it is too short to show a column (fewer than two non-space
+    /// scalars and not letter-spaced). Set once the line is measured.
+    var clusterKey: Int = -1
     /// Whether this record is a piece of a line longer than
     /// ``ColumnRejoiner/maxLineBytes`` that the next record continues: the break after it
     /// is not a line break and joins with nothing.

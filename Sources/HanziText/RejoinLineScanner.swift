@@ -34,6 +34,25 @@ enum RejoinLineScanner {
         return (0x110000 + b0, 1)
     }
 
+    /// The end of the run of Han characters U+4E00–U+9FFF (three bytes each, `E4 B8`–`E9 BF`)
+    /// that begins at `i`; `i` itself when there is none.
+    @inline(__always)
+    static func hanRunEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        var j = i
+        while j + 2 < end {
+            let b0 = p[j], b1 = p[j + 1], b2 = p[j + 2]
+            guard b0 &- 0xE4 < 6, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b0 != 0xE4 || b1 >= 0xB8 else { break }
+            j += 3
+        }
+        return j
+    }
+
+    /// The scalar of the well-formed three-byte sequence at `p`.
+    @inline(__always)
+    static func decodeHan(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        (UInt32(p[0]) & 0x0F) << 12 | (UInt32(p[1]) & 0x3F) << 6 | (UInt32(p[2]) & 0x3F)
+    }
+
     /// Typeset width of a scalar in quarter ems: 4 for East Asian Wide and Fullwidth
     /// characters, 2 for the others (Latin letters, digits), 0 for combining marks.
     ///
@@ -127,6 +146,44 @@ enum RejoinLineScanner {
         var tokenURL = false
 
         while i < e {
+            // Fast path: a run of Han characters inside a word (most of the text), decoded
+            // straight from their three bytes. What each character does to the state
+            // below is the same as in the per-scalar path; only the first one can count a
+            // Latin letter or digit directly before it.
+            if pendingSpace == 0 && scalars > 0 && !leadOpen {
+                let runEnd = hanRunEnd(p, i, e)
+                if runEnd > i {
+                    let count = (runEnd - i) / 3
+                    if RejoinClass.isAlnum(prev) { solid += 1 }
+                    var q = i
+                    let fill = min(count, 32 - headCount)
+                    var f = 0
+                    while f < fill {
+                        head[headCount] = decodeHan(p + q)
+                        headCount += 1
+                        q += 3
+                        f += 1
+                    }
+                    if count >= 3 {
+                        prev3 = decodeHan(p + runEnd - 9)
+                        prev2 = decodeHan(p + runEnd - 6)
+                    } else if count == 2 {
+                        prev3 = prev
+                        prev2 = decodeHan(p + runEnd - 6)
+                    } else {
+                        prev3 = prev2
+                        prev2 = prev
+                    }
+                    prev = decodeHan(p + runEnd - 3)
+                    scalars += count
+                    width += 4 * count
+                    tokenLength += count
+                    if urlState < 3 { urlState = 0 }
+                    i = runEnd
+                    lastContentEnd = runEnd
+                    continue
+                }
+            }
             let (v, n) = decode(p, i, e)
             i += n
             // Fast path: a Han character inside a word (most of the text).
@@ -251,6 +308,8 @@ enum RejoinLineScanner {
         line.endsInURL = tokenURL
         line.startsWithSuffix = head[0] &- 0x61 < 26 && startsWithSuffix(UnsafeBufferPointer(start: head, count: min(headCount, firstTokenScalars)))
         line.start = startKind(UnsafeBufferPointer(start: head, count: headCount), firstToken: firstTokenScalars)
+        line.clusterKey = scalars >= 2 || line.letterSpaced
+            ? line.filledWidth &* 2 &+ (line.end != .final ? 1 : 0) : -1
         return line
     }
 
