@@ -148,20 +148,28 @@ enum RejoinRules {
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`
     /// whose widths lie within ``clusterSpread`` quarter ems, or nil.
     static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int? {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 32) { keyBuffer in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { v in
             // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
+            let keys = keyBuffer.baseAddress!
             var n = 0
             guard let base = lines.baseAddress else { return nil }
             for k in lo...hi where n < 32 {
                 let x = base[k].clusterKey
                 guard x >= 0 else { continue }
-                // insertion sort: a few dozen values at most
-                var j = n
-                while j > 0 && v[j - 1] > x { v[j] = v[j - 1]; j -= 1 }
-                v[j] = x
+                keys[n] = Int32(truncatingIfNeeded: x)
                 n += 1
             }
             guard n >= 3 else { return nil }
+            // Sort by rank, without branches: the widths of a column's lines are close
+            // together, so the comparisons of an insertion sort would mispredict.
+            for i in 0..<n {
+                let x = keys[i]
+                var rank: Int32 = 0
+                for j in 0..<i where keys[j] <= x { rank &+= 1 }
+                for j in (i + 1)..<max(n, i + 1) where keys[j] < x { rank &+= 1 }
+                v[Int(rank)] = Int(x)
+            }
             let need = max(3, n / 4)
             var top = n - 1
             var bottom = n - 1
@@ -188,6 +196,7 @@ enum RejoinRules {
                 }
             }
             return nil
+        }
         }
     }
 
