@@ -208,7 +208,7 @@ enum RejoinRules {
 
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
-    static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: RejoinLine?, aStartsParagraph: Bool,
+    static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
                        aInHeading: Bool, context ctx: RejoinContext) -> RejoinDecision {
         // Certain joins.
         if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
@@ -236,9 +236,9 @@ enum RejoinRules {
         var newColumn = false
         // The next two lines are both wider than the column: a wider column begins, and
         // this line, if it is wider than the old column, is its first.
-        if let c, ctx.isColumn, b.filledWidth > w + wideExcess, c.filledWidth > w + wideExcess,
-           !b.letterSpaced, !c.letterSpaced, a.end != .final, a.filledWidth > w {
-            w = min(b.filledWidth, c.filledWidth)
+        if let c, ctx.isColumn, b.filledWidth > w + wideExcess, c.pointee.filledWidth > w + wideExcess,
+           !b.letterSpaced, !c.pointee.letterSpaced, a.end != .final, a.filledWidth > w {
+            w = min(b.filledWidth, c.pointee.filledWidth)
             newColumn = true
         }
         let capacity: Int
@@ -312,7 +312,7 @@ enum RejoinRules {
             // is over-wide (a block of its own) or already continues a heading; the next
             // line must then end the heading, not be followed by a full line (it would be
             // a paragraph's first line).
-            let bEndsBlock = c.map { !(b.end == .open && $0.filledWidth >= w - fullSlack) } ?? true
+            let bEndsBlock = c.map { !(b.end == .open && $0.pointee.filledWidth >= w - fullSlack) } ?? true
             if (!blank || (ctx.blankAfterEveryLine && !wide && !aInHeading && bEndsBlock))
                 && b.filledWidth <= a.filledWidth + 4 && a.end != .closeQuote && !b.innerCJKSpace {
                 return .init(join: true, reason: .headingWrapped, continuesHeading: true)
@@ -323,15 +323,15 @@ enum RejoinRules {
         // A full line that ends a sentence: the next line decides.
         // The line after the next one, if it continues the column, shows its width best.
         var wb = w
-        if let c, c.end != .final, !c.letterSpaced, c.filledWidth > w, c.filledWidth <= w + 2 {
-            wb = c.filledWidth
+        if let c, c.pointee.end != .final, !c.pointee.letterSpaced, c.pointee.filledWidth > w, c.pointee.filledWidth <= w + 2 {
+            wb = c.pointee.filledWidth
         }
         let bw = b.filledWidth
         if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
         // A short next line that stops mid-sentence or at a dash is no paragraph's last
         // line: a heading or lead-in.
         let bFullByNextWord = c.map {
-            bw + (RejoinClass.isWestern(b.last) && RejoinClass.isWestern($0.first) ? 2 : 0) + $0.leadWidth
+            bw + (RejoinClass.isWestern(b.last) && RejoinClass.isWestern($0.pointee.first) ? 2 : 0) + $0.pointee.leadWidth
                 >= wb + 4 - fullSlack
         } ?? false
         if bw < wb - firstLineIndent - fullSlack && (b.end == .open || b.end == .dash) && !b.letterSpaced

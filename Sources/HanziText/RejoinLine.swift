@@ -125,18 +125,19 @@ struct RejoinPrefix {
     /// Indented lines.
     var indented: Int32 = 0
 
-    /// The counts after `line` (whose blank lines after it are known).
-    func adding(_ line: RejoinLine) -> RejoinPrefix {
+    /// The counts after `line` (whose blank lines after it are known), read in place.
+    @inline(__always)
+    func adding(_ line: UnsafePointer<RejoinLine>) -> RejoinPrefix {
         var p = self
-        switch line.blanksAfter {
+        switch line.pointee.blanksAfter {
         case 0: break
         case 1: p.blank1 &+= 1
         case 2: p.blank2 &+= 1
         default: p.blank3 &+= 1
         }
-        p.spaced &+= line.spacedMixed
-        p.solid &+= line.solidMixed
-        if line.indentCols > 0 { p.indented &+= 1 }
+        p.spaced &+= line.pointee.spacedMixed
+        p.solid &+= line.pointee.solidMixed
+        if line.pointee.indentCols > 0 { p.indented &+= 1 }
         return p
     }
 }

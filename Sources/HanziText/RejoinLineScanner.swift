@@ -91,18 +91,14 @@ enum RejoinLineScanner {
         }
     }
 
-    /// Measures the line `p[s..<e]` (its terminator excluded); `base` is the absolute
-    /// stream offset of `p[0]`. Returns nil for a blank (white-space-only) line.
-    static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int) -> RejoinLine? {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 32) { head in
-            measure(p, from: s, to: e, base: base, head: head.baseAddress!)
-        }
-    }
-
-    /// ``measure(_:from:to:base:)`` with room for the first 32 non-space scalars at `head`.
+    /// Measures the line `p[s..<e]` (its terminator excluded) into `line`; `base` is the
+    /// absolute stream offset of `p[0]`, `head` room for the first 32 non-space scalars.
+    /// Returns false for a blank (white-space-only) line.
+    ///
+    /// The record is filled in place (it is large): the caller reuses one for every line.
     static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
-                        head: UnsafeMutablePointer<UInt32>) -> RejoinLine? {
-        var line = RejoinLine()
+                        head: UnsafeMutablePointer<UInt32>, into line: inout RejoinLine) -> Bool {
+        line = RejoinLine()
         var i = s
         var indent = 0
         // leading white space
@@ -112,7 +108,7 @@ enum RejoinLineScanner {
             indent += indentColumns(v)
             i += n
         }
-        if i >= e { return nil }
+        if i >= e { return false }
         line.indentCols = indent
         line.contentStart = base + i
 
@@ -310,7 +306,7 @@ enum RejoinLineScanner {
         line.start = startKind(UnsafeBufferPointer(start: head, count: headCount), firstToken: firstTokenScalars)
         line.clusterKey = scalars >= 2 || line.letterSpaced
             ? line.filledWidth &* 2 &+ (line.end != .final ? 1 : 0) : -1
-        return line
+        return true
     }
 
     /// Lowercase fragments that English hyphenation splits off the end of a word.
