@@ -59,8 +59,12 @@ enum RejoinRules {
     /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`.
     /// `needsIndentEvidence`: whether the decision will ask whether first lines are
     /// indented (when the line starts a paragraph or a blank line follows it).
+    /// `base` is the absolute index of `lines[0]` in the stream, and `nearWindow` and
+    /// `wholeWindow` the sorted windows of the nearest lines and of the whole window at the
+    /// stream's previous line break.
     static func context(_ lines: UnsafeBufferPointer<RejoinLine>, around a: Int, lo: Int, hi: Int,
-                        needsIndentEvidence: Bool) -> RejoinContext {
+                        needsIndentEvidence: Bool, base: Int, nearWindow: inout RejoinSortedWindow,
+                        wholeWindow: inout RejoinSortedWindow) -> RejoinContext {
         var ctx = RejoinContext()
         // counts over lines[lo...hi] and the line breaks between them
         let first = lines[lo].prefix, last = lines[hi].prefix
@@ -90,7 +94,7 @@ enum RejoinRules {
         // where the text has fewer lines before
         let nearLo = max(lo, a - near)
         let nearHi = min(hi, max(a + 2, nearLo + near + 2))
-        if var w = clusterWidth(lines, lo: nearLo, hi: nearHi) {
+        if var w = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow) {
             // A narrower column may begin here: the next line is too narrow for this
             // column's first or full lines, and the lines after it form a narrower column
             // that it and this line fit.
@@ -105,7 +109,7 @@ enum RejoinRules {
             }
             ctx.columnWidth = w
             ctx.isColumn = true
-        } else if let w = clusterWidth(lines, lo: lo, hi: hi) {
+        } else if let w = clusterWidth(lines, lo: lo, hi: hi, base: base, window: &wholeWindow) {
             ctx.columnWidth = w
             ctx.isColumn = true
         } else {
@@ -170,34 +174,51 @@ enum RejoinRules {
                 for j in (i + 1)..<max(n, i + 1) where keys[j] < x { rank &+= 1 }
                 v[Int(rank)] = Int(x)
             }
-            let need = max(3, n / 4)
-            var top = n - 1
-            var bottom = n - 1
-            var opens = v[top] & 1      // lines ending mid-sentence in v[bottom...top]
-            // slide a window over the sorted widths from the top; the first group large
-            // enough is the widest
-            while top >= need - 1 {
-                let topWidth = v[top] >> 1
-                while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread {
-                    bottom -= 1
-                    opens += v[bottom] & 1
-                }
-                let count = top - bottom + 1
-                // a column's full lines mostly end mid-sentence; lines that all end
-                // sentences are paragraphs that happen to be of similar length
-                if topWidth <= maxColumnWidth && count >= need && opens * 3 >= count {
-                    return v[(top + bottom + 1) / 2] >> 1
-                }
-                opens -= v[top] & 1
-                top -= 1
-                if bottom > top {
-                    bottom = top
-                    opens = top >= 0 ? v[top] & 1 : 0
-                }
+            return widestCluster(UnsafePointer(v.baseAddress!), count: n)
+        }
+        }
+    }
+
+    /// The median width of the widest group of at least three (and at least a quarter) of
+    /// the ascending cluster keys `v[0..<n]` whose widths lie within ``clusterSpread``
+    /// quarter ems and of which at least a third end mid-sentence, or nil.
+    static func widestCluster(_ v: UnsafePointer<Int>, count n: Int) -> Int? {
+        guard n >= 3 else { return nil }
+        let need = max(3, n / 4)
+        var top = n - 1
+        var bottom = n - 1
+        var opens = v[top] & 1      // lines ending mid-sentence in v[bottom...top]
+        // slide a window over the sorted widths from the top; the first group large
+        // enough is the widest
+        while top >= need - 1 {
+            let topWidth = v[top] >> 1
+            while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread {
+                bottom -= 1
+                opens += v[bottom] & 1
             }
-            return nil
+            let count = top - bottom + 1
+            // a column's full lines mostly end mid-sentence; lines that all end
+            // sentences are paragraphs that happen to be of similar length
+            if topWidth <= maxColumnWidth && count >= need && opens * 3 >= count {
+                return v[(top + bottom + 1) / 2] >> 1
+            }
+            opens -= v[top] & 1
+            top -= 1
+            if bottom > top {
+                bottom = top
+                opens = top >= 0 ? v[top] & 1 : 0
+            }
         }
-        }
+        return nil
+    }
+
+    /// ``clusterWidth(_:lo:hi:)`` through a window kept sorted from one line break to the
+    /// next; `base` is the absolute index of `lines[0]`.
+    @inline(__always)
+    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int, base: Int,
+                             window: inout RejoinSortedWindow) -> Int? {
+        let (kept, width) = window.widestCluster(lines, base: base, lo: lo, hi: hi)
+        return kept ? width : clusterWidth(lines, lo: lo, hi: hi)
     }
 
     /// The widest column that hard-wrapped print can have (60 em).
