@@ -258,14 +258,10 @@ extension ColumnRejoiner {
                 let lo = max(linesBase, a - ColumnRejoiner.lookBehindLines) - linesBase
                 let hi = min(lastIndex, a + ColumnRejoiner.lookAheadLines) - linesBase
                 let ai = a - linesBase
-                // taken out of self while the lines are borrowed (they stay uniquely referenced)
-                var near = nearWindow, whole = wholeWindow
-                nearWindow = RejoinSortedWindow()
-                wholeWindow = RejoinSortedWindow()
                 let (decision, context, joint) = lines.withUnsafeBufferPointer { ls in
                     let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
                                                   needsIndentEvidence: startsParagraph || ls[ai].blanksAfter > 0,
-                                                  base: linesBase, nearWindow: &near, wholeWindow: &whole)
+                                                  base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
                     // the line after the next, in place (a line record is large)
                     let c = ai + 2 < ls.count ? ls.baseAddress.map { UnsafePointer($0 + ai + 2) } : nil
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsParagraph,
@@ -274,8 +270,6 @@ extension ColumnRejoiner {
                     let j = d.join ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx) : RejoinJoint(dropTail: 0, space: false)
                     return (d, ctx, j)
                 }
-                nearWindow = near
-                wholeWindow = whole
                 explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason,
                                            columnWidth: context.isColumn ? context.columnWidth : 0,
                                            lineWidth: lines[ai].filledWidth))

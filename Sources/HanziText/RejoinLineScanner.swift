@@ -408,6 +408,16 @@ enum RejoinLineScanner {
             && (h[2] == 0x8BAF || h[2] == 0x8A0A) {
             return true
         }
+        let bracketed = n > 0 && (h[0] == 0x3014 || h[0] == 0x3010 || h[0] == 0xFF08 || h[0] == 0x5B)
+        if !bracketed {
+            // without 日电 / 日電 there is nothing more to find (most lines)
+            var j = 0, found = false
+            while j + 1 < n {
+                if h[j] == 0x65E5 && (h[j + 1] == 0x7535 || h[j + 1] == 0x96FB) { found = true; break }
+                j += 1
+            }
+            if !found { return false }
+        }
         // ...日电 / 日電 within the first 32 scalars, before any sentence punctuation,
         // with a 月 or a digit before it
         var sawDate = false
@@ -418,7 +428,7 @@ enum RejoinLineScanner {
             if v == 0x6708 || ScalarClass.isASCIIDigit(v) { sawDate = true }
             if sawDate && v == 0x65E5 && (h[j + 1] == 0x7535 || h[j + 1] == 0x96FB) { return true }
             // 報導〕 / 报道】 in a bracketed dateline
-            if j >= 1 && (h[0] == 0x3014 || h[0] == 0x3010 || h[0] == 0xFF08 || h[0] == 0x5B)
+            if j >= 1 && bracketed
                 && (v == 0x5831 || v == 0x62A5) && (h[j + 1] == 0x5C0E || h[j + 1] == 0x9053) {
                 return true
             }
