@@ -107,7 +107,12 @@ extension ColumnRejoiner {
                             let c2 = x ^ (ones &* 0xC2), e2 = x ^ (ones &* 0xE2)
                             let hitC2 = (c2 &- ones) & ~c2 & highs
                             let hitE2 = (e2 &- ones) & ~e2 & highs
-                            if low | hitC2 | hitE2 != 0 { break }
+                            let hits = low | hitC2 | hitE2
+                            if hits != 0 {
+                                // go straight to the first candidate (the lowest flag is exact)
+                                i += hits.trailingZeroBitCount >> 3
+                                break
+                            }
                             i += 8
                         }
                         if i >= count { break }

@@ -213,9 +213,9 @@ enum RejoinLineScanner {
                     width += pendingSpace
                     spaceWidth += pendingSpace
                     if ScalarClass.isCJK(prev) && ScalarClass.isCJK(v) { cjkSpace = true }
-                    if (ScalarClass.isCJKLetter(prev) && RejoinClass.isAlnum(v))
+                    if (RejoinClass.isAlnum(v) && ScalarClass.isCJKLetter(prev))
                         || (RejoinClass.isAlnum(prev) && ScalarClass.isCJKLetter(v)) { spaced += 1 }
-                } else if (ScalarClass.isCJKLetter(prev) && RejoinClass.isAlnum(v))
+                } else if (RejoinClass.isAlnum(v) && ScalarClass.isCJKLetter(prev))
                             || (RejoinClass.isAlnum(prev) && ScalarClass.isCJKLetter(v)) {
                     solid += 1
                 }
