@@ -363,6 +363,11 @@ enum RejoinLineScanner {
         let n = h.count
         guard n > 0 else { return .plain }
         let f = h[0]
+        // Most lines begin with a Han character that numbers nothing: only a dateline is
+        // possible (none of the marks, digits and brackets tested below is Han).
+        if f &- 0x4E00 < 0x5200 && f != 0x7B2C && !RejoinClass.isChineseNumeral(f) {
+            return isDateline(UnsafeBufferPointer(rebasing: h[0..<min(n, firstToken)])) ? .dateline : .plain
+        }
         if RejoinClass.isEnclosedNumber(f) { return .list }
         if RejoinClass.isBullet(f) { return .bullet }
         if (f == 0x2D || f == 0x2A || f == 0x2B) && n == 1 { return .bullet }
