@@ -47,7 +47,7 @@ extension ColumnRejoiner {
         var finished = false
         var explanations: [Explanation]? = nil
         /// The sorted cluster keys of the nearest lines and of the whole window at the last
-        /// decided break (see ``RejoinRules/context(_:around:lo:hi:needsIndentEvidence:base:nearWindow:wholeWindow:)``).
+        /// decided break (see ``RejoinRules/context(_:around:lo:hi:base:nearWindow:wholeWindow:)``).
         var nearWindow = RejoinSortedWindow()
         var wholeWindow = RejoinSortedWindow()
 
@@ -265,13 +265,14 @@ extension ColumnRejoiner {
                 let ai = a - linesBase
                 let (decision, context, joint) = lines.withUnsafeBufferPointer { ls in
                     let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
-                                                  needsIndentEvidence: startsParagraph || ls[ai].blanksAfter > 0,
                                                   base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
                     // the line after the next, in place (a line record is large)
                     let c = ai + 2 < ls.count ? ls.baseAddress.map { UnsafePointer($0 + ai + 2) } : nil
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsParagraph,
                                                aInHeading: inHeading,
-                                               context: ctx)
+                                               context: ctx) {
+                        RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
+                    }
                     let j = d.join ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx) : RejoinJoint(dropTail: 0, space: false)
                     return (d, ctx, j)
                 }

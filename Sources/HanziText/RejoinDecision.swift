@@ -17,11 +17,6 @@ struct RejoinContext {
     /// Whether several lines of the window are indented: paragraphs are then marked by
     /// indents, and a blank line before a line that is not indented is a column break.
     var indentsMarkParagraphs: Bool = false
-    /// Whether paragraphs' first lines are narrower than the column (an implicit indent),
-    /// taken to be so without evidence either way, as Chinese typesetting does.
-    var firstLinesIndented: Bool = true
-    /// Whether the window shows first lines narrower than the column.
-    var firstLinesSeenIndented: Bool = false
     /// Whether the document writes a space between CJK and Latin letters or digits.
     var spacesMixedScript: Bool = false
 }
@@ -56,14 +51,14 @@ enum RejoinRules {
     /// How much wider than the column a line must be to be another block (3 em).
     static let wideExcess = 12
 
-    /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`.
-    /// `needsIndentEvidence`: whether the decision will ask whether first lines are
-    /// indented (when the line starts a paragraph or a blank line follows it).
+    /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`
+    /// (the evidence of indented first lines is measured only when a decision asks for
+    /// it, see ``decide(_:_:after:aStartsParagraph:aInHeading:context:indentEvidence:)``).
     /// `base` is the absolute index of `lines[0]` in the stream, and `nearWindow` and
     /// `wholeWindow` the sorted windows of the nearest lines and of the whole window at the
     /// stream's previous line break.
     static func context(_ lines: UnsafeBufferPointer<RejoinLine>, around a: Int, lo: Int, hi: Int,
-                        needsIndentEvidence: Bool, base: Int, nearWindow: inout RejoinSortedWindow,
+                        base: Int, nearWindow: inout RejoinSortedWindow,
                         wholeWindow: inout RejoinSortedWindow) -> RejoinContext {
         var ctx = RejoinContext()
         // counts over lines[lo...hi] and the line breaks between them
@@ -115,11 +110,6 @@ enum RejoinRules {
         } else {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
-        }
-        if ctx.isColumn && needsIndentEvidence {
-            let evidence = firstLineIndentEvidence(lines, lo: lo, hi: hi, context: ctx)
-            ctx.firstLinesIndented = evidence >= 0
-            ctx.firstLinesSeenIndented = evidence > 0
         }
         return ctx
     }
@@ -229,8 +219,16 @@ enum RejoinRules {
 
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
+    ///
+    /// `indentEvidence` measures ``firstLineIndentEvidence(_:lo:hi:context:)`` in the
+    /// window; it is called (at most once) only where the decision depends on it: whether
+    /// paragraphs' first lines are narrower than the column (an implicit indent, taken to
+    /// be so without evidence either way, as Chinese typesetting does), and whether the
+    /// window shows such first lines. Without a column, first lines count as indented
+    /// and none is seen.
     static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
-                       aInHeading: Bool, context ctx: RejoinContext) -> RejoinDecision {
+                       aInHeading: Bool, context ctx: RejoinContext,
+                       indentEvidence: () -> Int) -> RejoinDecision {
         // Certain joins.
         if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
         if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
@@ -265,7 +263,7 @@ enum RejoinRules {
         let capacity: Int
         if a.indentCols > ctx.baseIndent {
             capacity = w - 2 * (a.indentCols - ctx.baseIndent)
-        } else if aStartsParagraph && (ctx.firstLinesIndented || newColumn) {
+        } else if aStartsParagraph && ((!ctx.isColumn || indentEvidence() >= 0) || newColumn) {
             capacity = w - firstLineIndent
         } else {
             capacity = w
@@ -317,7 +315,7 @@ enum RejoinRules {
             }
             // A full line that ends a sentence, then a blank line, then a line as wide as
             // the column where first lines are indented: a column break.
-            if a.end == .final && full && !wide && !aStartsParagraph && ctx.firstLinesSeenIndented
+            if a.end == .final && full && !wide && !aStartsParagraph && ctx.isColumn && indentEvidence() > 0
                 && b.filledWidth >= w - fullSlack + 2 && b.filledWidth <= w + wideExcess
                 && !b.letterSpaced && b.end != .final {
                 return .init(join: true, reason: .blankAfterFullLineBeforeFullLine)
