@@ -196,6 +196,37 @@ enum RejoinLineScanner {
                 lastContentEnd = i
                 continue
             }
+            // Fast path: compressible CJK punctuation (`，。、；：！？“”（）《》…`) inside a
+            // word: what the per-scalar path below does to it, short of the tests that
+            // cannot hold (it is no space, letter or digit, its width is 3).
+            if n == 3 && pendingSpace == 0 && scalars > 0 && !leadOpen && isCompressible(v) {
+                if scalars == leadScalars && RejoinClass.isNonInitial(v) {
+                    leadWidth += 3
+                    leadScalars += 1
+                }
+                if urlState < 3 { urlState = 0 }
+                if urlState == 3 { tokenURL = true }
+                if tokenLength == 0 { tokenFirst = v }
+                tokenLength += 1
+                width += 3
+                if headCount < 32 { head[headCount] = v; headCount += 1 }
+                switch v {
+                case 0x3002, 0xFF01, 0xFF1F:
+                    sentenceEnds += 1
+                    lastSentenceEndIndex = scalars
+                case 0xFF0C, 0x3001:
+                    commas += 1
+                    lastCommaIndex = scalars
+                default:
+                    break
+                }
+                prev3 = prev2
+                prev2 = prev
+                prev = v
+                scalars += 1
+                lastContentEnd = i
+                continue
+            }
             if ScalarClass.isHorizontalSpace(v) || v == 0x0B {
                 pendingSpace += v == 0x3000 ? 4 : 2
                 continue
