@@ -151,6 +151,7 @@ enum RejoinRules {
             for k in lo...hi where n < 32 {
                 let x = base[k].clusterKey
                 guard x >= 0 else { continue }
+                // exact: a line record holds at most maxLineBytes bytes, each at most 2 wide
                 keys[n] = Int32(truncatingIfNeeded: x)
                 n += 1
             }
