@@ -46,6 +46,10 @@ extension ColumnRejoiner {
         var inHeading = false
         var finished = false
         var explanations: [Explanation]? = nil
+        /// The sorted cluster keys of the nearest lines and of the whole window at the last
+        /// decided break (see ``RejoinRules/context(_:around:lo:hi:base:nearWindow:wholeWindow:)``).
+        var nearWindow = RejoinSortedWindow()
+        var wholeWindow = RejoinSortedWindow()
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -103,7 +107,12 @@ extension ColumnRejoiner {
                             let c2 = x ^ (ones &* 0xC2), e2 = x ^ (ones &* 0xE2)
                             let hitC2 = (c2 &- ones) & ~c2 & highs
                             let hitE2 = (e2 &- ones) & ~e2 & highs
-                            if low | hitC2 | hitE2 != 0 { break }
+                            let hits = low | hitC2 | hitE2
+                            if hits != 0 {
+                                // go straight to the first candidate (the lowest flag is exact)
+                                i += hits.trailingZeroBitCount >> 3
+                                break
+                            }
                             i += 8
                         }
                         if i >= count { break }
@@ -145,26 +154,27 @@ extension ColumnRejoiner {
             scanPosition = base + i
             lineStart = base + start
             guard !newLines.isEmpty else { return }
+            var line = RejoinLine()
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 32) { headBuffer in
+            let head = headBuffer.baseAddress!
             buffer.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress else { return }
                 for (s, e, kind) in newLines {
                     if kind == .piece {
                         // a piece of a long line: joined to the next piece with nothing
-                        if var line = RejoinLineScanner.measure(p, from: s, to: e, base: base) {
+                        if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
                             line.inputLine = inputLines + 1
                             line.continuesOnNextRecord = true
-                            if let before = lines.last { line.prefix = before.prefix.adding(before) }
-                            lines.append(line)
+                            Self.append(&line, to: &lines)
                         }
                         continue
                     }
                     inputLines += 1
-                    if var line = RejoinLineScanner.measure(p, from: s, to: e, base: base) {
+                    if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
                         line.inputLine = inputLines
                         if kind == .page { line.pageAfter = true }
                         if kind == .paragraph { line.blanksAfter = 1 }
-                        if let before = lines.last { line.prefix = before.prefix.adding(before) }
-                        lines.append(line)
+                        Self.append(&line, to: &lines)
                     } else if let k = lines.indices.last, linesBase + k >= next {
                         switch kind {
                         case .page: lines[k].pageAfter = true
@@ -174,6 +184,20 @@ extension ColumnRejoiner {
                     }
                 }
             }
+            }
+        }
+
+        /// Appends a measured line, with the counts over the lines before it.
+        @inline(__always)
+        static func append(_ line: inout RejoinLine, to lines: inout [RejoinLine]) {
+            let count = lines.count
+            if count > 0 {
+                line.prefix = lines.withUnsafeBufferPointer { ls in
+                    let before = ls.baseAddress! + (count - 1)
+                    return before.pointee.prefix.adding(before)
+                }
+            }
+            lines.append(line)
         }
 
         enum Terminator { case line, page, paragraph, end, piece }
@@ -239,20 +263,23 @@ extension ColumnRejoiner {
                 let lo = max(linesBase, a - ColumnRejoiner.lookBehindLines) - linesBase
                 let hi = min(lastIndex, a + ColumnRejoiner.lookAheadLines) - linesBase
                 let ai = a - linesBase
-                let (decision, context) = lines.withUnsafeBufferPointer { ls in
+                let (decision, context, joint) = lines.withUnsafeBufferPointer { ls in
                     let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
-                                                  needsIndentEvidence: startsParagraph || ls[ai].blanksAfter > 0)
-                    let c: RejoinLine? = ai + 2 < ls.count ? ls[ai + 2] : nil
+                                                  base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
+                    // the line after the next, in place (a line record is large)
+                    let c = ai + 2 < ls.count ? ls.baseAddress.map { UnsafePointer($0 + ai + 2) } : nil
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsParagraph,
                                                aInHeading: inHeading,
-                                               context: ctx)
-                    return (d, ctx)
+                                               context: ctx) {
+                        RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
+                    }
+                    let j = d.join ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx) : RejoinJoint(dropTail: 0, space: false)
+                    return (d, ctx, j)
                 }
                 explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason,
                                            columnWidth: context.isColumn ? context.columnWidth : 0,
                                            lineWidth: lines[ai].filledWidth))
                 if decision.join {
-                    let joint = RejoinJoint.make(lines[ai], lines[ai + 1], context: context)
                     writeLine(ai, dropTail: joint.dropTail, into: &output)
                     if joint.space { output.append(0x20) }
                 } else {
@@ -270,12 +297,12 @@ extension ColumnRejoiner {
         /// Writes the content of `lines[k]`, without its last `dropTail` bytes, removing its
         /// letter spacing if it has some.
         func writeLine(_ k: Int, dropTail: Int, into output: inout [UInt8]) {
-            let line = lines[k]
-            let s = line.contentStart - bufferBase
-            let e = line.contentEnd - bufferBase - dropTail
+            let s = lines[k].contentStart - bufferBase
+            let e = lines[k].contentEnd - bufferBase - dropTail
+            let letterSpaced = lines[k].letterSpaced
             buffer.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress, s < e else { return }
-                if line.letterSpaced {
+                if letterSpaced {
                     RejoinJoint.writeCollapsingLetterSpacing(p, from: s, to: e, into: &output)
                 } else {
                     output.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - s))

@@ -17,11 +17,6 @@ struct RejoinContext {
     /// Whether several lines of the window are indented: paragraphs are then marked by
     /// indents, and a blank line before a line that is not indented is a column break.
     var indentsMarkParagraphs: Bool = false
-    /// Whether paragraphs' first lines are narrower than the column (an implicit indent),
-    /// taken to be so without evidence either way, as Chinese typesetting does.
-    var firstLinesIndented: Bool = true
-    /// Whether the window shows first lines narrower than the column.
-    var firstLinesSeenIndented: Bool = false
     /// Whether the document writes a space between CJK and Latin letters or digits.
     var spacesMixedScript: Bool = false
 }
@@ -56,11 +51,15 @@ enum RejoinRules {
     /// How much wider than the column a line must be to be another block (3 em).
     static let wideExcess = 12
 
-    /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`.
-    /// `needsIndentEvidence`: whether the decision will ask whether first lines are
-    /// indented (when the line starts a paragraph or a blank line follows it).
+    /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`
+    /// (the evidence of indented first lines is measured only when a decision asks for
+    /// it, see ``decide(_:_:after:aStartsParagraph:aInHeading:context:indentEvidence:)``).
+    /// `base` is the absolute index of `lines[0]` in the stream, and `nearWindow` and
+    /// `wholeWindow` the sorted windows of the nearest lines and of the whole window at the
+    /// stream's previous line break.
     static func context(_ lines: UnsafeBufferPointer<RejoinLine>, around a: Int, lo: Int, hi: Int,
-                        needsIndentEvidence: Bool) -> RejoinContext {
+                        base: Int, nearWindow: inout RejoinSortedWindow,
+                        wholeWindow: inout RejoinSortedWindow) -> RejoinContext {
         var ctx = RejoinContext()
         // counts over lines[lo...hi] and the line breaks between them
         let first = lines[lo].prefix, last = lines[hi].prefix
@@ -90,7 +89,7 @@ enum RejoinRules {
         // where the text has fewer lines before
         let nearLo = max(lo, a - near)
         let nearHi = min(hi, max(a + 2, nearLo + near + 2))
-        if var w = clusterWidth(lines, lo: nearLo, hi: nearHi) {
+        if var w = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow) {
             // A narrower column may begin here: the next line is too narrow for this
             // column's first or full lines, and the lines after it form a narrower column
             // that it and this line fit.
@@ -105,17 +104,12 @@ enum RejoinRules {
             }
             ctx.columnWidth = w
             ctx.isColumn = true
-        } else if let w = clusterWidth(lines, lo: lo, hi: hi) {
+        } else if let w = clusterWidth(lines, lo: lo, hi: hi, base: base, window: &wholeWindow) {
             ctx.columnWidth = w
             ctx.isColumn = true
         } else {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
-        }
-        if ctx.isColumn && needsIndentEvidence {
-            let evidence = firstLineIndentEvidence(lines, lo: lo, hi: hi, context: ctx)
-            ctx.firstLinesIndented = evidence >= 0
-            ctx.firstLinesSeenIndented = evidence > 0
         }
         return ctx
     }
@@ -129,14 +123,18 @@ enum RejoinRules {
         let w = ctx.columnWidth
         var narrow = 0, wide = 0
         guard lo + 1 < hi else { return 0 }
+        guard let base = lines.baseAddress else { return 0 }
         for k in (lo + 1)..<hi {
-            let before = lines[k - 1], l = lines[k]
-            let ended = before.filledWidth < w - firstLineIndent - fullSlack
-                || (before.blanksAfter > 0 && !ctx.blankAfterEveryLine && before.end == .final
-                    && before.filledWidth < w - fullSlack)
-            guard ended, l.end != .final, l.blanksAfter == 0 || ctx.blankAfterEveryLine,
-                  l.indentCols <= ctx.baseIndent, !l.letterSpaced, l.scalars >= 4 else { continue }
-            if l.filledWidth <= w - 4 { narrow += 1 } else if l.filledWidth >= w { wide += 1 }
+            // through pointers: a line record is too large to copy twice per line
+            let before = UnsafePointer(base + k - 1), l = UnsafePointer(base + k)
+            let ended = before.pointee.filledWidth < w - firstLineIndent - fullSlack
+                || (before.pointee.blanksAfter > 0 && !ctx.blankAfterEveryLine && before.pointee.end == .final
+                    && before.pointee.filledWidth < w - fullSlack)
+            guard ended, l.pointee.end != .final, l.pointee.blanksAfter == 0 || ctx.blankAfterEveryLine,
+                  l.pointee.indentCols <= ctx.baseIndent, !l.pointee.letterSpaced, l.pointee.scalars >= 4
+            else { continue }
+            let lw = l.pointee.filledWidth
+            if lw <= w - 4 { narrow += 1 } else if lw >= w { wide += 1 }
         }
         return narrow - wide
     }
@@ -144,48 +142,74 @@ enum RejoinRules {
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`
     /// whose widths lie within ``clusterSpread`` quarter ems, or nil.
     static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int? {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 32) { keyBuffer in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { v in
             // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
+            let keys = keyBuffer.baseAddress!
             var n = 0
             guard let base = lines.baseAddress else { return nil }
             for k in lo...hi where n < 32 {
-                let l = base + k
-                guard l.pointee.scalars >= 2 || l.pointee.letterSpaced else { continue }
-                let x = l.pointee.filledWidth &* 2 &+ (l.pointee.end != .final ? 1 : 0)
-                // insertion sort: a few dozen values at most
-                var j = n
-                while j > 0 && v[j - 1] > x { v[j] = v[j - 1]; j -= 1 }
-                v[j] = x
+                let x = base[k].clusterKey
+                guard x >= 0 else { continue }
+                // exact: a line record holds at most maxLineBytes bytes, each at most 2 wide
+                keys[n] = Int32(truncatingIfNeeded: x)
                 n += 1
             }
             guard n >= 3 else { return nil }
-            let need = max(3, n / 4)
-            var top = n - 1
-            var bottom = n - 1
-            var opens = v[top] & 1      // lines ending mid-sentence in v[bottom...top]
-            // slide a window over the sorted widths from the top; the first group large
-            // enough is the widest
-            while top >= need - 1 {
-                let topWidth = v[top] >> 1
-                while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread {
-                    bottom -= 1
-                    opens += v[bottom] & 1
-                }
-                let count = top - bottom + 1
-                // a column's full lines mostly end mid-sentence; lines that all end
-                // sentences are paragraphs that happen to be of similar length
-                if topWidth <= maxColumnWidth && count >= need && opens * 3 >= count {
-                    return v[(top + bottom + 1) / 2] >> 1
-                }
-                opens -= v[top] & 1
-                top -= 1
-                if bottom > top {
-                    bottom = top
-                    opens = top >= 0 ? v[top] & 1 : 0
-                }
+            // Sort by rank, without branches: the widths of a column's lines are close
+            // together, so the comparisons of an insertion sort would mispredict.
+            for i in 0..<n {
+                let x = keys[i]
+                var rank: Int32 = 0
+                for j in 0..<i where keys[j] <= x { rank &+= 1 }
+                for j in (i + 1)..<max(n, i + 1) where keys[j] < x { rank &+= 1 }
+                v[Int(rank)] = Int(x)
             }
-            return nil
+            return widestCluster(UnsafePointer(v.baseAddress!), count: n)
         }
+        }
+    }
+
+    /// The median width of the widest group of at least three (and at least a quarter) of
+    /// the ascending cluster keys `v[0..<n]` whose widths lie within ``clusterSpread``
+    /// quarter ems and of which at least a third end mid-sentence, or nil.
+    static func widestCluster(_ v: UnsafePointer<Int>, count n: Int) -> Int? {
+        guard n >= 3 else { return nil }
+        let need = max(3, n / 4)
+        var top = n - 1
+        var bottom = n - 1
+        var opens = v[top] & 1      // lines ending mid-sentence in v[bottom...top]
+        // slide a window over the sorted widths from the top; the first group large
+        // enough is the widest
+        while top >= need - 1 {
+            let topWidth = v[top] >> 1
+            while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread {
+                bottom -= 1
+                opens += v[bottom] & 1
+            }
+            let count = top - bottom + 1
+            // a column's full lines mostly end mid-sentence; lines that all end
+            // sentences are paragraphs that happen to be of similar length
+            if topWidth <= maxColumnWidth && count >= need && opens * 3 >= count {
+                return v[(top + bottom + 1) / 2] >> 1
+            }
+            opens -= v[top] & 1
+            top -= 1
+            if bottom > top {
+                bottom = top
+                opens = top >= 0 ? v[top] & 1 : 0
+            }
+        }
+        return nil
+    }
+
+    /// ``clusterWidth(_:lo:hi:)`` through a window kept sorted from one line break to the
+    /// next; `base` is the absolute index of `lines[0]`.
+    @inline(__always)
+    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int, base: Int,
+                             window: inout RejoinSortedWindow) -> Int? {
+        let (kept, width) = window.widestCluster(lines, base: base, lo: lo, hi: hi)
+        return kept ? width : clusterWidth(lines, lo: lo, hi: hi)
     }
 
     /// The widest column that hard-wrapped print can have (60 em).
@@ -196,8 +220,16 @@ enum RejoinRules {
 
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
-    static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: RejoinLine?, aStartsParagraph: Bool,
-                       aInHeading: Bool, context ctx: RejoinContext) -> RejoinDecision {
+    ///
+    /// `indentEvidence` measures ``firstLineIndentEvidence(_:lo:hi:context:)`` in the
+    /// window; it is called (at most once) only where the decision depends on it: whether
+    /// paragraphs' first lines are narrower than the column (an implicit indent, taken to
+    /// be so without evidence either way, as Chinese typesetting does), and whether the
+    /// window shows such first lines. Without a column, first lines count as indented
+    /// and none is seen.
+    static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
+                       aInHeading: Bool, context ctx: RejoinContext,
+                       indentEvidence: () -> Int) -> RejoinDecision {
         // Certain joins.
         if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
         if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
@@ -224,15 +256,15 @@ enum RejoinRules {
         var newColumn = false
         // The next two lines are both wider than the column: a wider column begins, and
         // this line, if it is wider than the old column, is its first.
-        if let c, ctx.isColumn, b.filledWidth > w + wideExcess, c.filledWidth > w + wideExcess,
-           !b.letterSpaced, !c.letterSpaced, a.end != .final, a.filledWidth > w {
-            w = min(b.filledWidth, c.filledWidth)
+        if let c, ctx.isColumn, b.filledWidth > w + wideExcess, c.pointee.filledWidth > w + wideExcess,
+           !b.letterSpaced, !c.pointee.letterSpaced, a.end != .final, a.filledWidth > w {
+            w = min(b.filledWidth, c.pointee.filledWidth)
             newColumn = true
         }
         let capacity: Int
         if a.indentCols > ctx.baseIndent {
             capacity = w - 2 * (a.indentCols - ctx.baseIndent)
-        } else if aStartsParagraph && (ctx.firstLinesIndented || newColumn) {
+        } else if aStartsParagraph && ((!ctx.isColumn || indentEvidence() >= 0) || newColumn) {
             capacity = w - firstLineIndent
         } else {
             capacity = w
@@ -284,7 +316,7 @@ enum RejoinRules {
             }
             // A full line that ends a sentence, then a blank line, then a line as wide as
             // the column where first lines are indented: a column break.
-            if a.end == .final && full && !wide && !aStartsParagraph && ctx.firstLinesSeenIndented
+            if a.end == .final && full && !wide && !aStartsParagraph && ctx.isColumn && indentEvidence() > 0
                 && b.filledWidth >= w - fullSlack + 2 && b.filledWidth <= w + wideExcess
                 && !b.letterSpaced && b.end != .final {
                 return .init(join: true, reason: .blankAfterFullLineBeforeFullLine)
@@ -300,7 +332,7 @@ enum RejoinRules {
             // is over-wide (a block of its own) or already continues a heading; the next
             // line must then end the heading, not be followed by a full line (it would be
             // a paragraph's first line).
-            let bEndsBlock = c.map { !(b.end == .open && $0.filledWidth >= w - fullSlack) } ?? true
+            let bEndsBlock = c.map { !(b.end == .open && $0.pointee.filledWidth >= w - fullSlack) } ?? true
             if (!blank || (ctx.blankAfterEveryLine && !wide && !aInHeading && bEndsBlock))
                 && b.filledWidth <= a.filledWidth + 4 && a.end != .closeQuote && !b.innerCJKSpace {
                 return .init(join: true, reason: .headingWrapped, continuesHeading: true)
@@ -311,15 +343,15 @@ enum RejoinRules {
         // A full line that ends a sentence: the next line decides.
         // The line after the next one, if it continues the column, shows its width best.
         var wb = w
-        if let c, c.end != .final, !c.letterSpaced, c.filledWidth > w, c.filledWidth <= w + 2 {
-            wb = c.filledWidth
+        if let c, c.pointee.end != .final, !c.pointee.letterSpaced, c.pointee.filledWidth > w, c.pointee.filledWidth <= w + 2 {
+            wb = c.pointee.filledWidth
         }
         let bw = b.filledWidth
         if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
         // A short next line that stops mid-sentence or at a dash is no paragraph's last
         // line: a heading or lead-in.
         let bFullByNextWord = c.map {
-            bw + (RejoinClass.isWestern(b.last) && RejoinClass.isWestern($0.first) ? 2 : 0) + $0.leadWidth
+            bw + (RejoinClass.isWestern(b.last) && RejoinClass.isWestern($0.pointee.first) ? 2 : 0) + $0.pointee.leadWidth
                 >= wb + 4 - fullSlack
         } ?? false
         if bw < wb - firstLineIndent - fullSlack && (b.end == .open || b.end == .dash) && !b.letterSpaced

@@ -93,6 +93,11 @@ struct RejoinLine {
     /// Counts over all the lines before this one (and the line breaks between them), so
     /// that a window's counts are two subtractions.
     var prefix = RejoinPrefix()
+    /// The line's key in the column-width cluster (``RejoinRules/clusterWidth(_:lo:hi:)``):
+    /// `filledWidth * 2 + 1` when it ends mid-sentence, `filledWidth * 2` when it ends a
+    /// sentence, -1 when it is too short to show a column (fewer than two non-space
+    /// scalars and not letter-spaced). Set once the line is measured.
+    var clusterKey: Int = -1
     /// Whether this record is a piece of a line longer than
     /// ``ColumnRejoiner/maxLineBytes`` that the next record continues: the break after it
     /// is not a line break and joins with nothing.
@@ -120,18 +125,19 @@ struct RejoinPrefix {
     /// Indented lines.
     var indented: Int32 = 0
 
-    /// The counts after `line` (whose blank lines after it are known).
-    func adding(_ line: RejoinLine) -> RejoinPrefix {
+    /// The counts after `line` (whose blank lines after it are known), read in place.
+    @inline(__always)
+    func adding(_ line: UnsafePointer<RejoinLine>) -> RejoinPrefix {
         var p = self
-        switch line.blanksAfter {
+        switch line.pointee.blanksAfter {
         case 0: break
         case 1: p.blank1 &+= 1
         case 2: p.blank2 &+= 1
         default: p.blank3 &+= 1
         }
-        p.spaced &+= line.spacedMixed
-        p.solid &+= line.solidMixed
-        if line.indentCols > 0 { p.indented &+= 1 }
+        p.spaced &+= line.pointee.spacedMixed
+        p.solid &+= line.pointee.solidMixed
+        if line.pointee.indentCols > 0 { p.indented &+= 1 }
         return p
     }
 }
