@@ -4,6 +4,7 @@ checks the CI gates.
 
   bench-report.py table RESULTS.jmh.json [--out FILE.md] [--extra FILE.md]
   bench-report.py gate  RESULTS.jmh.json --gates Benchmarks/gates.json [--update-mallocs]
+                        [--failed-list FILE] [--only-ratios]
 
 Benchmark names are `STAGE/SIZE` (for example `convert-s2t/1M`). Every iteration processes the
 whole corpus of that size once, so throughput is corpus bytes divided by the median (p50) wall
@@ -14,6 +15,7 @@ by the byte scan (counting line feeds over the same buffer).
 """
 import json
 import os
+import statistics
 import subprocess
 import sys
 
@@ -73,12 +75,19 @@ def load(path):
         metrics.update(element.get("secondaryMetrics", {}))
 
         def p50(key):
+            # The median of the recorded samples (the export's percentile table is bucketed).
             m = metrics.get(key)
-            return None if m is None else m["scorePercentiles"]["50.0"]
+            if m is None:
+                return None
+            samples = [v for run in m.get("rawData", []) for v in run]
+            return statistics.median(samples) if samples else m["scorePercentiles"]["50.0"]
 
         wall_us = p50("Time (wall clock)")
+        wall = metrics.get("Time (wall clock)")
+        wall_samples = [v for run in wall.get("rawData", []) for v in run] if wall else []
         results[(stage, size)] = {
             "wall_us": wall_us,
+            "wall_min_us": min(wall_samples) if wall_samples else None,
             "iterations": element.get("measurementIterations"),
             "mallocs": p50("Malloc (total)"),
             "peak_rss": p50("Memory (resident peak)"),
@@ -88,6 +97,9 @@ def load(path):
     for (stage, size), r in results.items():
         r["bytes"] = byte_counts[size]
         r["mbps"] = r["bytes"] / (r["wall_us"] / 1e6) / 1e6 if r["wall_us"] else None
+        # The fastest iteration: what the gate compares, since a shared machine's noise only
+        # ever adds time.
+        r["best_mbps"] = r["bytes"] / (r["wall_min_us"] / 1e6) / 1e6 if r["wall_min_us"] else None
     return results
 
 
@@ -175,25 +187,30 @@ def cmd_gate(args):
     path = args[0]
     gates_path = args[args.index("--gates") + 1]
     update = "--update-mallocs" in args
+    only_ratios = "--only-ratios" in args  # a second measurement of the failed ratios only
     with open(gates_path) as f:
         gates = json.load(f)
     results = load(path)
     failures, lines = [], []
+    failed_benchmarks = set()
     for g in gates.get("ratios", []):
         size = g["size"]
         a, b = results.get((g["stage"], size)), results.get((g["over"], size))
+        if only_ratios and (not a or not b):
+            continue
         if not a or not b:
             failures.append(f"ratio {g['stage']}/{g['over']} at {size}: a benchmark is missing from the run")
             continue
-        q = a["mbps"] / b["mbps"]
+        q = a["best_mbps"] / b["best_mbps"]
         ok = q >= g["min"]
         lines.append(
             f"{'ok  ' if ok else 'FAIL'} {g['stage']} / {g['over']} at {size}: {q:.3f} (gate >= {g['min']}; "
-            f"{a['mbps']:.1f} / {b['mbps']:.1f} MB/s) - {g.get('why', '')}"
+            f"fastest iterations {a['best_mbps']:.1f} / {b['best_mbps']:.1f} MB/s) - {g.get('why', '')}"
         )
         if not ok:
             failures.append(lines[-1])
-    mallocs = gates.get("mallocs", {})
+            failed_benchmarks.update({f"{g['stage']}/{size}", f"{g['over']}/{size}"})
+    mallocs = {} if only_ratios else gates.get("mallocs", {})
     tolerance = gates.get("malloc_tolerance", {"relative": 0.05, "absolute": 8})
     for key, expected in sorted(mallocs.items()):
         stage, size = key.rsplit("/", 1)
@@ -217,8 +234,11 @@ def cmd_gate(args):
             f.write("\n")
         print(f"bench gate: malloc baselines written to {gates_path}")
     print("\n".join(lines))
+    if "--failed-list" in args:
+        with open(args[args.index("--failed-list") + 1], "w") as f:
+            f.write("".join(name + "\n" for name in sorted(failed_benchmarks)))
     if failures:
-        print(f"\nbench gate: {len(failures)} regression(s):", file=sys.stderr)
+        print(f"\nbench gate: {len(failures)} check(s) below their gate:", file=sys.stderr)
         for f_ in failures:
             print("  " + f_, file=sys.stderr)
         return 1

@@ -1,4 +1,9 @@
 import CRawOpenCC
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// libopencc called directly through its C API, with no wrapper in between: the baseline the
 /// Swift wrapper's throughput is divided by.
