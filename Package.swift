@@ -26,5 +26,10 @@ let package = Package(
         // The cleaning pipeline composing both; re-exports them.
         .target(name: "Hanzi", dependencies: ["OpenCC", "HanziText"]),
         .testTarget(name: "HanziTextTests", dependencies: ["HanziText"]),
+        .testTarget(
+            name: "OpenCCTests",
+            dependencies: ["OpenCC", "COpenCC"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

@@ -1,7 +1,244 @@
 import COpenCC
+import Foundation
 
 /// Converts Chinese text between scripts and regional variants with libopencc.
 ///
-/// The wrapper is under construction; see the Configuration type for the configurations.
+/// A converter is loaded once per configuration and then serves any number of tasks and
+/// threads at the same time: libopencc's conversion path only reads the loaded dictionaries.
+///
+/// ```swift
+/// let converter = try ChineseConverter.shared(.s2t)
+/// converter.convert("汉字")                         // "漢字"
+/// let bytes = try converter.convert(utf8: Array("汉字\n".utf8))
+/// ```
+///
+/// Conversion is exact: the result is byte for byte what libopencc gives for the whole text,
+/// with two repairs of libopencc 1.1.6's behaviour:
+/// - NUL bytes pass through unchanged and the text around them is converted (libopencc stops
+///   at the first NUL);
+/// - the byte-level APIs reject malformed UTF-8 with an ``InvalidUTF8Error`` naming the byte
+///   offset, before any byte reaches libopencc (which would read past its buffer on a
+///   truncated sequence).
+///
+/// Large inputs are converted in pieces cut just after line feeds (no dictionary key spans a
+/// line break, so the result is unchanged), which keeps libopencc's working memory, about
+/// twelve times its input, bounded by ``pieceSize`` or by the longest line.
 public final class ChineseConverter: Sendable {
+    /// The configuration this converter was loaded from.
+    public let configuration: Configuration
+
+    /// The largest piece, in bytes, handed to libopencc in one call, unless a single line is
+    /// longer (a line is never cut).
+    public let pieceSize: Int
+
+    /// The default for ``pieceSize``: 256 KiB, about 3 MB of libopencc working memory.
+    public static let defaultPieceSize = 1 << 18
+
+    private let handle: LibraryHandle
+
+    /// Loads `configuration` with libopencc.
+    ///
+    /// Loading reads the configuration file and its dictionaries (about 20 ms for `s2t`);
+    /// prefer ``shared(_:)``, which loads each configuration once per process.
+    ///
+    /// - Parameters:
+    ///   - configuration: A built-in configuration or a configuration file.
+    ///   - pieceSize: The largest piece handed to libopencc in one call (at least 1 KiB).
+    /// - Throws: ``OpenCCError`` naming the configuration and carrying libopencc's message when
+    ///   the configuration file or a dictionary it names is missing or malformed.
+    public init(_ configuration: Configuration, pieceSize: Int = ChineseConverter.defaultPieceSize)
+        throws(OpenCCError)
+    {
+        self.configuration = configuration
+        self.pieceSize = max(pieceSize, 1024)
+        self.handle = try LibraryHandle.open(configuration)
+    }
+
+    deinit {
+        handle.close()
+    }
+
+    /// The process-wide converter for `configuration`, loaded on first use and kept.
+    ///
+    /// Safe to call from any thread or task; concurrent first calls load the configuration
+    /// once. A configuration that fails to load is not cached, so a later call tries again.
+    /// A ``Configuration/file(_:)`` configuration is cached by its URL: changes to the file
+    /// after the first load are not seen.
+    ///
+    /// - Throws: ``OpenCCError`` when the configuration cannot be loaded.
+    public static func shared(_ configuration: Configuration) throws(OpenCCError) -> ChineseConverter {
+        try ConverterCache.process.converter(for: configuration)
+    }
+
+    // MARK: Strings
+
+    /// Converts `text`.
+    ///
+    /// Exact and total: every character, including NUL, line breaks and text libopencc does
+    /// not know, is either converted by libopencc or kept unchanged.
+    ///
+    /// ```swift
+    /// try ChineseConverter.shared(.s2tw).convert("台湾")  // "臺灣"
+    /// ```
+    public func convert(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count &+ input.count / 8 &+ 16)
+            appendConversion(ofValid: input, to: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    // MARK: UTF-8 bytes
+
+    /// Converts UTF-8 bytes and returns the converted UTF-8 bytes.
+    ///
+    /// The input is checked first; nothing is converted when it is malformed. A leading byte
+    /// order mark, CRLF line ends and NUL bytes are kept unchanged.
+    ///
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
+    public func convert(utf8 input: some Collection<UInt8>) throws(InvalidUTF8Error) -> [UInt8] {
+        var output: [UInt8] = []
+        try convert(utf8: input, into: &output)
+        return output
+    }
+
+    /// Converts UTF-8 bytes and appends the converted bytes to `output`.
+    ///
+    /// Reuse one `output` array (emptied with `removeAll(keepingCapacity: true)`) to convert
+    /// many inputs without allocating. When the input is malformed, `output` is left unchanged.
+    ///
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
+    public func convert(utf8 input: some Collection<UInt8>, into output: inout [UInt8])
+        throws(InvalidUTF8Error)
+    {
+        let outcome = input.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(InvalidUTF8Error) in try convert(utf8: buffer, into: &output) }
+        }
+        if let outcome {
+            try outcome.get()
+        } else {
+            let copy = Array(input)
+            try copy.withUnsafeBufferPointer { buffer in
+                Result { () throws(InvalidUTF8Error) in try convert(utf8: buffer, into: &output) }
+            }.get()
+        }
+    }
+
+    /// Converts the UTF-8 bytes in `input` and appends the converted bytes to `output`.
+    ///
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte; `output` is
+    ///   then left unchanged.
+    public func convert(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
+        throws(InvalidUTF8Error)
+    {
+        _ = try UTF8Validator.validate(input)
+        output.reserveCapacity(output.count &+ input.count &+ input.count / 8 &+ 16)
+        appendConversion(ofValid: input, to: &output)
+    }
+
+    /// Converts the UTF-8 bytes in `input` and appends the converted bytes to `output`.
+    ///
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte; `output` is
+    ///   then left unchanged.
+    public func convert(utf8 input: UnsafeRawBufferPointer, into output: inout [UInt8])
+        throws(InvalidUTF8Error)
+    {
+        try convert(utf8: input.assumingMemoryBound(to: UInt8.self), into: &output)
+    }
+
+    // MARK: Core
+
+    /// Appends the conversion of `input`, which must be well-formed UTF-8, to `output`:
+    /// NUL bytes are copied, the text between them is converted in line pieces.
+    func appendConversion(ofValid input: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let base = input.baseAddress else { return }
+        let end = input.count
+        var start = 0
+        while start < end {
+            let nul = LinePieces.firstNUL(base, from: start, to: end)
+            let textEnd = nul ?? end
+            var pieceStart = start
+            while pieceStart < textEnd {
+                let pieceEnd = LinePieces.pieceEnd(base, from: pieceStart, to: textEnd, limit: pieceSize)
+                appendLibraryConversion(of: base + pieceStart, count: pieceEnd &- pieceStart, to: &output)
+                pieceStart = pieceEnd
+            }
+            guard nul != nil else { break }
+            output.append(0)
+            start = textEnd &+ 1
+        }
+    }
+
+    /// One libopencc call: converts `count` bytes of well-formed, NUL-free UTF-8.
+    private func appendLibraryConversion(
+        of piece: UnsafePointer<UInt8>, count: Int, to output: inout [UInt8]
+    ) {
+        let converted = piece.withMemoryRebound(to: CChar.self, capacity: count) { chars in
+            opencc_convert_utf8(handle.raw, chars, count)
+        }
+        guard let converted else {
+            // libopencc 1.1.6 fails only on malformed UTF-8, which never gets here.
+            let message = LibraryHandle.lastErrorMessage()
+            fatalError("libopencc failed on well-formed UTF-8 with \(configuration.configFileName): \(message)")
+        }
+        defer { opencc_convert_utf8_free(converted) }
+        let length = strlen(converted)
+        converted.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+            output.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+        }
+    }
+}
+
+/// An open libopencc converter (`opencc_t`).
+///
+/// Sendable because libopencc's conversion functions only read the converter; opening and
+/// the process-wide error message are guarded by ``lock``.
+struct LibraryHandle: @unchecked Sendable {
+    let raw: opencc_t
+
+    /// Guards `opencc_open` and `opencc_error`: libopencc keeps its last error message in
+    /// one global string.
+    private static let lock = NSLock()
+
+    /// Opens `configuration`, turning libopencc's `(opencc_t)-1` into an ``OpenCCError``.
+    static func open(_ configuration: ChineseConverter.Configuration) throws(OpenCCError) -> LibraryHandle {
+        lock.lock()
+        defer { lock.unlock() }
+        let raw = opencc_open(configuration.configFileName)
+        guard let raw, raw != UnsafeMutableRawPointer(bitPattern: -1) else {
+            let message = opencc_error().map { String(cString: $0) } ?? ""
+            throw OpenCCError(configuration: configuration, message: message)
+        }
+        return LibraryHandle(raw: raw)
+    }
+
+    /// libopencc's last error message.
+    static func lastErrorMessage() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return opencc_error().map { String(cString: $0) } ?? ""
+    }
+
+    func close() {
+        _ = opencc_close(raw)
+    }
+}
+
+/// The converters of ``ChineseConverter/shared(_:)``, one per configuration.
+private final class ConverterCache: @unchecked Sendable {
+    static let process = ConverterCache()
+
+    private let lock = NSLock()
+    private var converters: [ChineseConverter.Configuration: ChineseConverter] = [:]
+
+    func converter(for configuration: ChineseConverter.Configuration) throws(OpenCCError) -> ChineseConverter {
+        lock.lock()
+        defer { lock.unlock() }
+        if let converter = converters[configuration] { return converter }
+        let converter = try ChineseConverter(configuration)
+        converters[configuration] = converter
+        return converter
+    }
 }

@@ -1,0 +1,124 @@
+/// Rejoins text that an extractor hard-wrapped at the column width (newspapers,
+/// multi-column PDFs, OCR) into paragraphs.
+///
+/// Lines go in; paragraphs come out, separated by one blank line (or one line break, see
+/// ``Options/paragraphSeparator``), and the text ends with one `"\n"`.
+///
+/// Every line break is decided from evidence measured in a window of lines around it (see
+/// ``lookBehindLines`` and ``lookAheadLines``), never from the whole document, so that one
+/// file may hold articles of different column widths and blank-line styles, and so that
+/// ``Stream`` can work in constant memory:
+///
+/// - the **local column width**, estimated from the widths of the lines in the window
+///   (display width: East Asian Wide and Fullwidth characters count 2 columns, others 1);
+///   a line within 1.5 em of it is full, a paragraph's first line is 2 em narrower;
+/// - the **blank-line style**: blank lines after (nearly) every line carry no information
+///   (a missing one then binds two lines together, an extra one separates), otherwise a
+///   blank line separates paragraphs unless it follows a full line that ends
+///   mid-sentence (a column or page break);
+/// - how a line **ends** (sentence-final `。！？…`, `：；`, closing quotes, dashes, opening
+///   brackets, mid-word) and how the next one **begins** (indent, list item `一、（一）1.①`,
+///   bullet, dateline `新华社北京7月6日电`, punctuation that cannot begin a line);
+/// - for a full line that ends a sentence, the **next line**: the width of an indented first
+///   line ends the paragraph, a full line continues it.
+///
+/// At a join, nothing goes between CJK characters or punctuation, one space between Latin
+/// words, and between CJK and a Latin letter or digit whatever the text does elsewhere in
+/// the window (`Rust 是` or `2000多个`). Letter-spaced lines (`以 改 革 促 进`) and one
+/// character per line are joined without spaces; other spaces inside a line are kept.
+/// An English word hyphenated at a line end is dehyphenated when its second part is a
+/// suffix fragment (`statical-` `ly`); other hyphens are kept (`Chia-` `liang`,
+/// `get-` `dependencies`, `--` `undo`); a soft hyphen (U+00AD) at an English line end is
+/// dropped.
+///
+/// Invariant: every non-white-space character of the input is in the output, in the same
+/// order and unchanged, except a soft hyphen dropped at an English line end and the
+/// hyphen of a dehyphenated English word.
+///
+/// Line breaks recognised: LF, CRLF, CR, VT, FF (also a page break), NEL, U+2028 and
+/// U+2029 (also a paragraph break).
+public struct ColumnRejoiner: Sendable {
+    /// How the output is laid out.
+    public struct Options: Sendable, Hashable {
+        /// What separates two paragraphs in the output.
+        public enum ParagraphSeparator: Sendable, Hashable {
+            /// One blank line (`"\n\n"`), the default.
+            case blankLine
+            /// One line break: one paragraph per line.
+            case newline
+        }
+
+        /// What separates two paragraphs in the output. Default: ``ParagraphSeparator/blankLine``.
+        public var paragraphSeparator: ParagraphSeparator
+
+        /// Creates options.
+        public init(paragraphSeparator: ParagraphSeparator = .blankLine) {
+            self.paragraphSeparator = paragraphSeparator
+        }
+    }
+
+    /// The number of text lines after a line break that its decision may look at. A
+    /// ``Stream`` holds at most this many text lines (plus the one being read) that it
+    /// has not written yet; blank lines between them cost nothing.
+    public static let lookAheadLines = 12
+    /// The number of text lines before a line break that its decision may look at (only
+    /// their measurements are kept, not their text).
+    public static let lookBehindLines = 12
+
+    /// The options in use.
+    public var options: Options
+
+    /// Creates a rejoiner.
+    public init(options: Options = .init()) {
+        self.options = options
+    }
+
+    /// Rejoins `text` into paragraphs.
+    public func rejoin(_ text: String) -> String {
+        var copy = text
+        var output: [UInt8] = []
+        output.reserveCapacity(copy.utf8.count + 16)
+        var stream = Stream(options: options)
+        copy.withUTF8 { stream.feed($0, into: &output) }
+        stream.finish(into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Rejoins UTF-8 bytes into paragraphs, as UTF-8 bytes.
+    ///
+    /// The input should be valid UTF-8; invalid bytes are passed through unchanged (each
+    /// counts as one character of width 1) and never stop the rejoiner.
+    public func rejoin(utf8 bytes: some Collection<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        var stream = Stream(options: options)
+        stream.feed(bytes, into: &output)
+        stream.finish(into: &output)
+        return output
+    }
+
+    /// A stream that rejoins text fed in chunks of any size.
+    public func makeStream() -> Stream { Stream(options: options) }
+
+    /// One decision at an input line break, for diagnostics.
+    public struct Explanation: Sendable, Hashable {
+        /// The 1-based input line number of the line before the break.
+        public var line: Int
+        /// Whether the break was joined (false: it ends a paragraph).
+        public var joined: Bool
+        /// Why.
+        public var reason: RejoinReason
+    }
+
+    /// The decision at each line break between two text lines of `text`, in order: what
+    /// ``rejoin(_:)`` does and why.
+    public func explain(_ text: String) -> [Explanation] {
+        var copy = text
+        var output: [UInt8] = []
+        var stream = Stream(options: options)
+        stream.explanations = []
+        copy.withUTF8 { stream.feed($0, into: &output) }
+        stream.finish(into: &output)
+        return stream.explanations ?? []
+    }
+}

@@ -1,0 +1,200 @@
+/// The facts about the neighbourhood of one line break that the rejoiner measures in its
+/// window of lines: the local column width, whether the lines form a column at all, the
+/// blank-line style and the indentation and spacing conventions.
+struct RejoinContext {
+    /// The local full-line width, in display columns.
+    var columnWidth: Int = 0
+    /// Whether the window's lines form a justified column (many lines near one width).
+    var isColumn: Bool = false
+    /// Whether (nearly) every line is followed by a blank line, so blank lines carry no
+    /// information except where they are missing or more numerous than usual.
+    var blankAfterEveryLine: Bool = false
+    /// The usual number of blank lines after a line when ``blankAfterEveryLine``.
+    var usualBlanks: Int32 = 0
+    /// The smallest indentation in the window (a layout margin, not an indent).
+    var baseIndent: Int = 0
+    /// Whether the document writes a space between CJK and Latin letters or digits.
+    var spacesMixedScript: Bool = false
+}
+
+/// Why a line break was kept as a paragraph break or joined.
+public enum RejoinReason: String, Sendable, CaseIterable {
+    case nextStartsWithClosingPunctuation = "next line starts with closing punctuation"
+    case endsWithOpeningBracket = "line ends with an opening quote or bracket"
+    case hyphenatedWord = "English word hyphenated at the line end"
+    case oneCharacterPerLine = "one character per line"
+    case extraBlankLines = "more blank lines than usual"
+    case nextIndented = "next line is indented"
+    case nextStartsList = "next line starts a list item"
+    case nextStartsDateline = "next line starts with a dateline"
+    case nextStartsBullet = "next line starts with a bullet"
+    case sameBlock = "no blank line where every other line has one"
+    case unwrappedSentenceEnd = "unwrapped text: line ends a sentence"
+    case unwrappedMidSentence = "unwrapped text: line ends mid-sentence"
+    case unwrappedHeading = "unwrapped text: heading"
+    case blankAfterFullOpenLine = "blank line after a full line that ends mid-sentence (column break)"
+    case blankLine = "blank line separates paragraphs"
+    case shortLine = "short last line"
+    case wideLine = "line wider than the column (heading or other block)"
+    case fullOpenLine = "full line ends mid-sentence"
+    case headingWrapped = "short line continued by a line no wider (wrapped heading)"
+    case shortOpenLine = "short line ending mid-sentence followed by a wider line"
+    case leadIn = "short line ending with a dash (lead-in)"
+    case nextIsFirstLine = "full line ends a sentence and the next line has the width of an indented first line"
+    case nextContinues = "full line ends a sentence and the next line continues the column"
+    case endOfText = "end of text"
+}
+
+/// The decision at one line break.
+struct RejoinDecision {
+    var join: Bool
+    var reason: RejoinReason
+}
+
+/// The rules that decide each line break from the lines around it.
+///
+/// Everything is measured in display columns (a CJK character is 2, an ASCII character 1);
+/// an em is 2 columns. The thresholds are in ems of typesetting, not tuned to a document:
+/// a full line is within 1.5 em of the column width (compressed punctuation and
+/// half-width digits make full lines vary by about that much), an indented first line is
+/// 2 em narrower.
+enum RejoinRules {
+    /// Slack below the column width that still counts as a full line (1.5 em).
+    static let fullSlack = 3
+    /// The indentation of a paragraph's first line in Chinese typesetting (2 em).
+    static let firstLineIndent = 4
+    /// How much wider than the column a line must be to be another block (3 em).
+    static let wideExcess = 6
+
+    /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`.
+    static func context(_ lines: UnsafeBufferPointer<RejoinLine>, around a: Int, lo: Int, hi: Int,
+                        scratch: inout [Int]) -> RejoinContext {
+        var ctx = RejoinContext()
+        scratch.removeAll(keepingCapacity: true)
+        var gaps = 0, blankGaps = 0
+        var baseIndent = Int.max
+        var spaced: Int32 = 0, solid: Int32 = 0
+        var blankHistogram = (0, 0, 0)   // gaps with 1, 2, 3+ blank lines
+        for k in lo...hi {
+            let l = lines[k]
+            if l.scalars >= 2 || l.letterSpaced { scratch.append(l.filledWidth) }
+            if k < hi {
+                gaps += 1
+                if l.blanksAfter > 0 {
+                    blankGaps += 1
+                    switch l.blanksAfter {
+                    case 1: blankHistogram.0 += 1
+                    case 2: blankHistogram.1 += 1
+                    default: blankHistogram.2 += 1
+                    }
+                }
+            }
+            if l.indentCols < baseIndent { baseIndent = l.indentCols }
+            spaced += l.spacedMixed
+            solid += l.solidMixed
+        }
+        ctx.baseIndent = baseIndent == Int.max ? 0 : baseIndent
+        ctx.spacesMixedScript = spaced > solid
+        if gaps >= 2 && blankGaps * 10 >= gaps * 7 {
+            ctx.blankAfterEveryLine = true
+            let h = blankHistogram
+            ctx.usualBlanks = h.0 >= h.1 && h.0 >= h.2 ? 1 : (h.1 >= h.2 ? 2 : 3)
+        }
+        if scratch.isEmpty {
+            ctx.columnWidth = lines[a].filledWidth
+            return ctx
+        }
+        scratch.sort()
+        let n = scratch.count
+        let w = scratch[(n - 1) * 2 / 3]
+        ctx.columnWidth = w
+        var near = 0
+        for x in scratch where x >= w - fullSlack - 1 && x <= w + wideExcess { near += 1 }
+        ctx.isColumn = n >= 3 && near * 5 >= n * 2
+        return ctx
+    }
+
+    /// Decides the break between `a` and `b` (the next text line), given the decision at
+    /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
+    static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: RejoinLine?, aStartsParagraph: Bool,
+                       context ctx: RejoinContext) -> RejoinDecision {
+        // Certain joins.
+        if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
+        if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
+        if a.last == RejoinClass.softHyphen
+            || (RejoinClass.isHyphen(a.last) && ScalarClass.isLatinLetter(a.beforeLast)
+                && ScalarClass.isLatinLetter(b.first)) {
+            return .init(join: true, reason: .hyphenatedWord)
+        }
+        // Certain breaks.
+        if ctx.blankAfterEveryLine && a.blanksAfter > ctx.usualBlanks {
+            return .init(join: false, reason: .extraBlankLines)
+        }
+        if b.indentCols > ctx.baseIndent && !b.letterSpaced {
+            return .init(join: false, reason: .nextIndented)
+        }
+        switch b.start {
+        case .list: return .init(join: false, reason: .nextStartsList)
+        case .dateline: return .init(join: false, reason: .nextStartsDateline)
+        case .bullet: return .init(join: false, reason: .nextStartsBullet)
+        default: break
+        }
+        let blank = a.blanksAfter > 0
+        let blankSeparates = blank && !ctx.blankAfterEveryLine
+        // One character per line.
+        if a.isSingleCharacter && b.isSingleCharacter {
+            return .init(join: !blankSeparates, reason: blankSeparates ? .blankLine : .oneCharacterPerLine)
+        }
+        if ctx.blankAfterEveryLine && !blank && !a.pageAfter {
+            return .init(join: true, reason: .sameBlock)
+        }
+        let open = a.end == .open || a.end == .closeQuote
+        let w = ctx.columnWidth
+        if !ctx.isColumn {
+            if a.end == .final { return .init(join: false, reason: .unwrappedSentenceEnd) }
+            if a.end == .dash || a.end == .closeQuote || isHeadingLike(a, b) {
+                return .init(join: false, reason: .unwrappedHeading)
+            }
+            return .init(join: true, reason: .unwrappedMidSentence)
+        }
+        let capacity = aStartsParagraph ? w - firstLineIndent : w
+        let full = a.letterSpaced ? a.width >= w - fullSlack : a.filledWidth >= capacity - fullSlack
+        let wide = a.filledWidth > w + wideExcess
+        if blankSeparates {
+            if (open || a.end == .dash) && full && !wide {
+                return .init(join: true, reason: .blankAfterFullOpenLine)
+            }
+            return .init(join: false, reason: .blankLine)
+        }
+        if wide || !full {
+            // A short (or over-wide) line: a last line, a heading, or a wrapped heading.
+            if a.end == .final { return .init(join: false, reason: wide ? .wideLine : .shortLine) }
+            if a.end == .dash { return .init(join: false, reason: .leadIn) }
+            if !blank && b.filledWidth <= a.filledWidth + 2 && a.end != .closeQuote {
+                return .init(join: true, reason: .headingWrapped)
+            }
+            return .init(join: false, reason: a.end == .closeQuote ? .shortLine : .shortOpenLine)
+        }
+        if open || a.end == .dash { return .init(join: true, reason: .fullOpenLine) }
+        // A full line that ends a sentence: the next line decides.
+        let bw = b.filledWidth
+        if bw >= w - fullSlack { return .init(join: true, reason: .nextContinues) }
+        if bw >= w - firstLineIndent - fullSlack && (b.end == .open || b.end == .closeQuote)
+            && !b.letterSpaced {
+            return .init(join: false, reason: .nextIsFirstLine)
+        }
+        return .init(join: true, reason: .nextContinues)
+    }
+
+    /// A line of unwrapped text that reads as a heading rather than a paragraph fragment:
+    /// short, no sentence punctuation inside, and either phrase-separating spaces, no
+    /// commas, or a next line that opens with a bracket, a dash or a dateline.
+    static func isHeadingLike(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
+        if a.innerSentenceEnd || a.filledWidth > 64 { return false }
+        if a.innerCJKSpace || !a.innerComma { return true }
+        switch b.start {
+        case .openBracket, .dash, .dateline, .list, .bullet: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// What happens at a joined line break: which bytes of the first line's end go (a soft
+/// hyphen, or the hyphen of a dehyphenated word) and whether a space goes in.
+struct RejoinJoint {
+    var dropTail: Int
+    var space: Bool
+
+    static func make(_ a: RejoinLine, _ b: RejoinLine, context ctx: RejoinContext) -> RejoinJoint {
+        let x = a.last, y = b.first
+        if x == RejoinClass.softHyphen {
+            // U+00AD is two bytes; dropped at an English line end only
+            return .init(dropTail: ScalarClass.isLatinLetter(a.beforeLast) ? 2 : 0, space: false)
+        }
+        if RejoinClass.isHyphen(x) {
+            if ScalarClass.isLatinLetter(a.beforeLast) && ScalarClass.isLatinLetter(y)
+                && !a.hyphenKeeps && b.startsWithSuffix {
+                return .init(dropTail: x == 0x2D ? 1 : 3, space: false)
+            }
+            return .init(dropTail: 0, space: false)
+        }
+        if RejoinClass.isDash(x) || x == 0x2F { return .init(dropTail: 0, space: false) }
+        if a.endsInURL && isURLContinuation(x) { return .init(dropTail: 0, space: false) }
+        if RejoinClass.isWestern(x) && RejoinClass.isWestern(y) {
+            if x == 0x28 || x == 0x5B || x == 0x7B { return .init(dropTail: 0, space: false) }
+            switch y {
+            case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x25:
+                return .init(dropTail: 0, space: false)
+            default:
+                return .init(dropTail: 0, space: true)
+            }
+        }
+        if (ScalarClass.isCJKLetter(x) && RejoinClass.isAlnum(y))
+            || (RejoinClass.isAlnum(x) && ScalarClass.isCJKLetter(y)) {
+            return .init(dropTail: 0, space: ctx.spacesMixedScript)
+        }
+        return .init(dropTail: 0, space: false)
+    }
+
+    /// Characters after which a URL broken at a line end goes on without a space.
+    @inline(__always)
+    static func isURLContinuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2E, 0x2D, 0x5F, 0x3F, 0x3D, 0x26, 0x23, 0x25, 0x7E, 0x3A, 0x2F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Writes `p[s..<e]` of a letter-spaced line without its letter spacing: a run of
+    /// spaces goes unless it stands between two Western characters (`Wi Fi` stays).
+    static func writeCollapsingLetterSpacing(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int,
+                                             into output: inout [UInt8]) {
+        var i = s
+        var prev: UInt32 = 0
+        var spaceStart = -1
+        while i < e {
+            let (v, n) = RejoinLineScanner.decode(p, i, e)
+            if ScalarClass.isHorizontalSpace(v) || v == 0x0B {
+                if spaceStart < 0 { spaceStart = i }
+                i += n
+                continue
+            }
+            if spaceStart >= 0 {
+                if RejoinClass.isWestern(prev) && RejoinClass.isWestern(v) {
+                    output.append(contentsOf: UnsafeBufferPointer(start: p + spaceStart, count: i - spaceStart))
+                }
+                spaceStart = -1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(start: p + i, count: n))
+            prev = v
+            i += n
+        }
+    }
+}

@@ -1,0 +1,318 @@
+/// Measures one line of UTF-8 bytes into a ``RejoinLine`` in a single pass.
+///
+/// Invalid UTF-8 never stops the scan: each byte that does not start a well-formed
+/// sequence counts as one scalar of width 1 that belongs to no class.
+enum RejoinLineScanner {
+    /// Decodes the scalar at `i` (`i < end`), returning it and its length in bytes.
+    /// Invalid bytes decode to `0x110000 + byte`, a value outside Unicode, length 1.
+    @inline(__always)
+    static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> (UInt32, Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 >= 0xC2 && b0 < 0xE0 {
+            if i + 1 < end {
+                let b1 = UInt32(p[i + 1])
+                if b1 & 0xC0 == 0x80 { return ((b0 & 0x1F) << 6 | (b1 & 0x3F), 2) }
+            }
+        } else if b0 >= 0xE0 && b0 < 0xF0 {
+            if i + 2 < end {
+                let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                    let v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                    if v >= 0x800 && !(0xD800...0xDFFF).contains(v) { return (v, 3) }
+                }
+            }
+        } else if b0 >= 0xF0 && b0 < 0xF5 {
+            if i + 3 < end {
+                let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && b3 & 0xC0 == 0x80 {
+                    let v = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+                    if v >= 0x10000 && v <= 0x10FFFF { return (v, 4) }
+                }
+            }
+        }
+        return (0x110000 + b0, 1)
+    }
+
+    /// Display width of a scalar, in columns (invalid bytes count 1).
+    @inline(__always)
+    static func columns(_ v: UInt32) -> Int {
+        if v < 0x1100 { return v == 0xB7 ? 2 : (v >= 0x300 && v < 0x370 ? 0 : 1) }
+        if v >= 0x4E00 && v <= 0x9FFF { return 2 }
+        if v > 0x10FFFF { return 1 }
+        return ScalarClass.displayWidth(v)
+    }
+
+    @inline(__always)
+    static func indentColumns(_ v: UInt32) -> Int {
+        switch v {
+        case 0x09: return 4
+        case 0x3000: return 2
+        default: return 1
+        }
+    }
+
+    /// Measures the line `p[s..<e]` (its terminator excluded); `base` is the absolute
+    /// stream offset of `p[0]`. Returns nil for a blank (white-space-only) line.
+    static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int) -> RejoinLine? {
+        var line = RejoinLine()
+        var i = s
+        var indent = 0
+        // leading white space
+        while i < e {
+            let (v, n) = decode(p, i, e)
+            guard ScalarClass.isHorizontalSpace(v) || v == 0x0B else { break }
+            indent += indentColumns(v)
+            i += n
+        }
+        if i >= e { return nil }
+        line.indentCols = indent
+        line.contentStart = base + i
+
+        var head = InlineArray<32, UInt32>(repeating: 0)
+        var headCount = 0
+        var width = 0
+        var spaceWidth = 0          // width of the inner spaces (trailing ones excluded)
+        var pendingSpace = 0        // width of the current run of spaces
+        var lastContentEnd = i
+        var scalars = 0
+        var prev: UInt32 = 0        // previous non-space scalar
+        var prev2: UInt32 = 0
+        var prev3: UInt32 = 0
+        var tokenLength = 0
+        var tokenFirst: UInt32 = 0
+        var tokens = 0
+        var singleTokens = 0
+        var sentenceEnds = 0
+        var lastSentenceEndIndex = -1
+        var commas = 0
+        var lastCommaIndex = -1
+        var cjkSpace = false
+        var spaced: Int32 = 0
+        var solid: Int32 = 0
+        var runLength = 0           // length of the latest run of Latin letters
+        var runCapital = false
+        var urlState = 0            // 0 none, 1 ':' seen, 2 ':/' seen, 3 URL
+        var tokenURL = false
+
+        while i < e {
+            let (v, n) = decode(p, i, e)
+            i += n
+            if ScalarClass.isHorizontalSpace(v) || v == 0x0B {
+                pendingSpace += v == 0x3000 ? 2 : 1
+                continue
+            }
+            let w = columns(v)
+            if scalars > 0 {
+                if pendingSpace > 0 {
+                    // token boundary
+                    tokens += 1
+                    if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+                    tokenLength = 0
+                    tokenURL = false
+                    urlState = 0
+                    width += pendingSpace
+                    spaceWidth += pendingSpace
+                    if ScalarClass.isCJK(prev) && ScalarClass.isCJK(v) { cjkSpace = true }
+                    if (ScalarClass.isCJKLetter(prev) && RejoinClass.isAlnum(v))
+                        || (RejoinClass.isAlnum(prev) && ScalarClass.isCJKLetter(v)) { spaced += 1 }
+                } else if (ScalarClass.isCJKLetter(prev) && RejoinClass.isAlnum(v))
+                            || (RejoinClass.isAlnum(prev) && ScalarClass.isCJKLetter(v)) {
+                    solid += 1
+                }
+            }
+            pendingSpace = 0
+            if ScalarClass.isLatinLetter(v) {
+                if !ScalarClass.isLatinLetter(prev) || tokenLength == 0 {
+                    runLength = 0
+                    runCapital = v < 0x80 ? (v &- 0x41 < 26) : false
+                }
+                runLength += 1
+            }
+            switch v {
+            case 0x3A: urlState = 1
+            case 0x2F: urlState = urlState == 1 ? 2 : (urlState == 2 ? 3 : urlState)
+            case 0x2E:
+                if tokenLength == 3 && prev == 0x77 && prev2 == 0x77 && prev3 == 0x77 { tokenURL = true }
+            default: if urlState < 3 { urlState = 0 }
+            }
+            if urlState == 3 { tokenURL = true }
+            if tokenLength == 0 { tokenFirst = v }
+            tokenLength += 1
+            width += w
+            if headCount < 32 { head[headCount] = v; headCount += 1 }
+            switch v {
+            case 0x3002, 0xFF01, 0xFF1F:
+                sentenceEnds += 1
+                lastSentenceEndIndex = scalars
+            case 0xFF0C, 0x3001:
+                commas += 1
+                lastCommaIndex = scalars
+            default:
+                break
+            }
+            prev3 = prev2
+            prev2 = prev
+            prev = v
+            scalars += 1
+            lastContentEnd = i
+        }
+        // last token
+        tokens += 1
+        if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+
+        line.contentEnd = base + lastContentEnd
+        line.scalars = scalars
+        line.width = width
+        line.first = head[0]
+        line.second = headCount > 1 ? head[1] : 0
+        line.last = prev
+        line.beforeLast = prev2
+        line.thirdLast = prev3
+        line.spacedMixed = spaced
+        line.solidMixed = solid
+        // Letter spacing: at least four tokens, nearly all of them one CJK character.
+        if tokens >= 4 && singleTokens * 10 >= tokens * 8 {
+            line.letterSpaced = true
+            line.collapsedWidth = width - spaceWidth
+        } else {
+            line.collapsedWidth = width
+            line.innerCJKSpace = cjkSpace
+        }
+        line.innerSentenceEnd = sentenceEnds > 1 || (sentenceEnds == 1 && lastSentenceEndIndex < scalars - 2)
+        line.innerComma = commas > 1 || (commas == 1 && lastCommaIndex < scalars - 1)
+        line.end = endKind(last: prev, beforeLast: prev2)
+        line.hyphenKeeps = runCapital || runLength < 2
+        line.endsInURL = tokenURL
+        line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: headCount) { startsWithSuffix($0) }
+        line.start = head.withUnsafeBufferPointer_(count: headCount) { startKind($0) }
+        return line
+    }
+
+    /// Lowercase fragments that English hyphenation splits off the end of a word.
+    static let suffixes: Set<String> = [
+        "ly", "ally", "ing", "ings", "ed", "er", "ers", "est", "es", "al", "ial", "ive", "ives",
+        "ion", "ions", "tion", "tions", "sion", "sions", "ation", "ations", "ment", "ments",
+        "ness", "ity", "ities", "able", "ible", "bly", "ous", "ious", "ful", "less", "ism",
+        "ist", "ists", "ize", "izes", "ized", "ise", "ised", "ance", "ence", "ances", "ences",
+        "ant", "ent", "ure", "ures", "age", "ary", "ory", "ery", "ty", "cy", "ic", "ics",
+        "ical", "ically", "ward", "wards", "ship", "hood", "dom", "ling", "let", "lets",
+        "tive", "tures", "ture", "ning", "ting", "ming", "ding", "ring", "ling", "sing",
+        "mented", "menting", "mentation", "ization", "izations", "ified", "ify",
+    ]
+
+    /// Whether the line starts with a lowercase letter run that is an English suffix
+    /// fragment and nothing else of the word (`ly`, `ly,`).
+    static func startsWithSuffix(_ h: UnsafeBufferPointer<UInt32>) -> Bool {
+        var word = ""
+        for v in h {
+            if v &- 0x61 < 26 {
+                word.unicodeScalars.append(Unicode.Scalar(v)!)
+                if word.utf8.count > 12 { return false }
+            } else if ScalarClass.isLatinLetter(v) {
+                return false
+            } else {
+                break
+            }
+        }
+        return !word.isEmpty && suffixes.contains(word)
+    }
+
+    static func endKind(last: UInt32, beforeLast: UInt32) -> RejoinLine.End {
+        if RejoinClass.isSentenceFinal(last) || RejoinClass.isClauseFinal(last) {
+            // "1." at the end of an English line, or "e.g." are still sentence ends
+            return .final
+        }
+        if RejoinClass.isClosingQuote(last) {
+            if RejoinClass.isSentenceFinal(beforeLast) || RejoinClass.isClauseFinal(beforeLast)
+                || RejoinClass.isClosingQuote(beforeLast) && false {
+                return .final
+            }
+            return .closeQuote
+        }
+        if RejoinClass.isDash(last) { return .dash }
+        if RejoinClass.isOpening(last) { return .opening }
+        return .open
+    }
+
+    /// Classifies how a line begins from its first (up to 32) non-space scalars.
+    static func startKind(_ h: UnsafeBufferPointer<UInt32>) -> RejoinLine.Start {
+        let n = h.count
+        guard n > 0 else { return .plain }
+        let f = h[0]
+        if RejoinClass.isEnclosedNumber(f) { return .list }
+        if RejoinClass.isBullet(f) { return .bullet }
+        if (f == 0x2D || f == 0x2A || f == 0x2B) && n == 1 { return .bullet }
+        if RejoinClass.isNonInitial(f) { return .closing }
+        // 一、 十二、
+        var k = 0
+        while k < n && k < 4 && RejoinClass.isChineseNumeral(h[k]) { k += 1 }
+        if k > 0 && k < n && (h[k] == 0x3001 || h[k] == 0xFF0E || h[k] == 0x2E) { return .list }
+        // 第一， 第二、
+        if f == 0x7B2C {
+            var j = 1
+            while j < n && j < 5 && RejoinClass.isChineseNumeral(h[j]) { j += 1 }
+            if j > 1 && j < n && (h[j] == 0xFF0C || h[j] == 0x3001) { return .list }
+        }
+        // 1. 1、 12． (not 14.3, not 2024.)
+        var d = 0
+        while d < n && d < 4 && ScalarClass.isASCIIDigit(h[d]) { d += 1 }
+        if d > 0 && d <= 2 && d < n {
+            let m = h[d]
+            if m == 0x3001 || m == 0xFF0E { return .list }
+            if m == 0x2E && (d + 1 >= n || !ScalarClass.isASCIIDigit(h[d + 1])) { return .list }
+        }
+        // （一） (1) （1）
+        if f == 0xFF08 || f == 0x28 {
+            var j = 1
+            while j < n && j < 4 && (RejoinClass.isChineseNumeral(h[j]) || ScalarClass.isASCIIDigit(h[j])) { j += 1 }
+            if j > 1 && j < n && (h[j] == 0xFF09 || h[j] == 0x29) { return .list }
+        }
+        if isDateline(h) { return .dateline }
+        if RejoinClass.isDash(f) { return .dash }
+        if RejoinClass.isOpening(f) && f != 0x201C && f != 0x2018 && f != 0x300C && f != 0x300E {
+            return .openBracket
+        }
+        return .plain
+    }
+
+    /// A news dateline at the start of a line: `新华社北京7月6日电`, `本报讯`, `据新华社…电`,
+    /// `（中央社記者…台北6日電）`, `〔記者…／台北報導〕`.
+    static func isDateline(_ h: UnsafeBufferPointer<UInt32>) -> Bool {
+        let n = h.count
+        // 本报讯 / 本報訊
+        if n >= 3 && h[0] == 0x672C && (h[1] == 0x62A5 || h[1] == 0x5831)
+            && (h[2] == 0x8BAF || h[2] == 0x8A0A) {
+            return true
+        }
+        // ...日电 / 日電 within the first 32 scalars, before any sentence punctuation,
+        // with a 月 or a digit before it
+        var sawDate = false
+        var j = 0
+        while j + 1 < n {
+            let v = h[j]
+            if v == 0xFF0C || v == 0x3002 || v == 0xFF1B { return false }
+            if v == 0x6708 || ScalarClass.isASCIIDigit(v) { sawDate = true }
+            if sawDate && v == 0x65E5 && (h[j + 1] == 0x7535 || h[j + 1] == 0x96FB) { return true }
+            // 報導〕 / 报道】 in a bracketed dateline
+            if j >= 1 && (h[0] == 0x3014 || h[0] == 0x3010 || h[0] == 0xFF08 || h[0] == 0x5B)
+                && (v == 0x5831 || v == 0x62A5) && (h[j + 1] == 0x5C0E || h[j + 1] == 0x9053) {
+                return true
+            }
+            j += 1
+        }
+        return false
+    }
+}
+
+extension InlineArray where Element == UInt32 {
+    @inline(__always)
+    func withUnsafeBufferPointer_<R>(count: Int, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        var copy = self
+        return withUnsafeMutablePointer(to: &copy) { ptr in
+            ptr.withMemoryRebound(to: UInt32.self, capacity: Self.count) { base in
+                body(UnsafeBufferPointer(start: base, count: count))
+            }
+        }
+    }
+}

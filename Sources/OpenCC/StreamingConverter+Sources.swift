@@ -1,0 +1,76 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension StreamingConverter {
+    /// The default number of bytes read at a time from a file or file descriptor: 1 MiB.
+    public static let defaultReadSize = 1 << 20
+
+    /// Converts everything readable from `fileDescriptor` until end of file, handing the
+    /// converted bytes to `sink`, and ends the stream.
+    ///
+    /// The descriptor is read `readSize` bytes at a time and is not closed.
+    ///
+    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
+    ///   a `POSIXError` when reading fails, or whatever `sink` throws.
+    public mutating func convert(
+        fileDescriptor: Int32, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
+    ) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(readSize, 1), alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fileDescriptor, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            if count == 0 { break }
+            try feed(UnsafeRawBufferPointer(rebasing: buffer[..<count]), to: sink)
+        }
+        try finish(to: sink)
+    }
+
+    /// Converts everything readable from `fileHandle` until end of file, handing the converted
+    /// bytes to `sink`, and ends the stream.
+    ///
+    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
+    ///   a `POSIXError` when reading fails, or whatever `sink` throws.
+    public mutating func convert(
+        fileHandle: FileHandle, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
+    ) throws {
+        try convert(fileDescriptor: fileHandle.fileDescriptor, readSize: readSize, to: sink)
+    }
+
+    /// Converts the file at `url`, handing the converted bytes to `sink`, and ends the stream.
+    ///
+    /// - Throws: a `CocoaError` when the file cannot be opened, ``InvalidUTF8Error`` with the
+    ///   file offset of the first malformed byte, a `POSIXError` when reading fails, or
+    ///   whatever `sink` throws.
+    public mutating func convert(
+        contentsOf url: URL, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
+    ) throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        try convert(fileHandle: handle, readSize: readSize, to: sink)
+    }
+
+    /// Converts an asynchronous sequence of byte chunks, handing the converted bytes to
+    /// `sink`, and ends the stream.
+    ///
+    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte, or
+    ///   whatever `chunks` or `sink` throw.
+    public mutating func convert<Chunks: AsyncSequence>(
+        chunks: Chunks, to sink: Sink
+    ) async throws where Chunks.Element: Collection<UInt8> {
+        for try await chunk in chunks {
+            try feed(chunk, to: sink)
+        }
+        try finish(to: sink)
+    }
+}
