@@ -24,6 +24,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "OpenCC", package: "Hanzi"),
+                .product(name: "HanziText", package: "Hanzi"),
                 "CRawOpenCC",
             ],
             path: "Benchmarks/HanziBenchmarks",

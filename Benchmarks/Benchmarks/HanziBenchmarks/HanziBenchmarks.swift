@@ -1,6 +1,11 @@
 import Benchmark
 import Foundation
+import HanziText
+import OpenCC
 
+// Every benchmark processes one whole corpus per iteration, so throughput is the corpus size
+// divided by the wall clock of one iteration (scripts/bench-report.py computes it). Names are
+// `STAGE/SIZE`; the report pairs stages of the same size to form the ratios.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
@@ -11,24 +16,82 @@ let benchmarks: @Sendable () -> Void = {
 
     for label in BenchmarkSettings.sizes {
         let corpus = Corpus.load(label)
+        registerBaselines(corpus)
+        registerConversions(corpus)
+        registerTextStages(corpus)
+    }
+}
 
-        Benchmark("scan/\(label)") { benchmark in
+/// The byte scan every single-pass stage is compared with.
+func registerBaselines(_ corpus: Corpus) {
+    Benchmark("scan/\(corpus.label)") { benchmark in
+        corpus.bytes.withUnsafeBufferPointer { buffer in
+            for _ in benchmark.scaledIterations {
+                blackHole(countLineFeeds(buffer))
+            }
+        }
+    }
+}
+
+/// Conversion through the wrapper and through libopencc's C API directly, on the same buffer.
+func registerConversions(_ corpus: Corpus) {
+    let configurations: [ChineseConverter.Configuration] = [.s2t, .t2s, .hk2s, .s2twp]
+    for configuration in configurations {
+        let name = configuration.openCCName
+        let raw = RawOpenCC(configFileName: configuration.configFileName)
+        Benchmark("convert-raw-\(name)/\(corpus.label)") { benchmark in
             corpus.bytes.withUnsafeBufferPointer { buffer in
                 for _ in benchmark.scaledIterations {
-                    blackHole(countLineFeeds(buffer))
+                    blackHole(raw.convert(buffer))
                 }
             }
         }
 
-        for config in ["s2t", "t2s", "hk2s", "s2twp"] {
-            let raw = RawOpenCC(configFileName: "\(config).json")
-            Benchmark("convert-raw-\(config)/\(label)") { benchmark in
-                corpus.bytes.withUnsafeBufferPointer { buffer in
-                    for _ in benchmark.scaledIterations {
-                        blackHole(raw.convert(buffer))
-                    }
-                }
+        let converter = loadConverter(configuration)
+        Benchmark("convert-\(name)/\(corpus.label)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try converter.convert(utf8: corpus.bytes))
             }
         }
+
+        registerPairedRatio(
+            "convert-\(name)", corpus: corpus,
+            stage: { blackHole(try? converter.convert(utf8: corpus.bytes)) },
+            baseline: { corpus.bytes.withUnsafeBufferPointer { blackHole(raw.convert($0)) } }
+        )
+    }
+
+    let converter = loadConverter(.s2t)
+    Benchmark("convert-parallel-s2t/\(corpus.label)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try converter.convertConcurrently(utf8: corpus.bytes))
+        }
+    }
+}
+
+/// The pure-Swift text stages.
+func registerTextStages(_ corpus: Corpus) {
+    let rejoiner = ColumnRejoiner()
+    registerTextStage("rejoin", corpus: corpus) { blackHole(rejoiner.rejoin(utf8: corpus.bytes)) }
+}
+
+/// Registers a text stage, and its paired ratio to the byte scan.
+func registerTextStage(_ name: String, corpus: Corpus, _ body: @escaping @Sendable () -> Void) {
+    Benchmark("\(name)/\(corpus.label)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            body()
+        }
+    }
+    registerPairedRatio(
+        name, corpus: corpus, stage: body,
+        baseline: { corpus.bytes.withUnsafeBufferPointer { blackHole(countLineFeeds($0)) } }
+    )
+}
+
+func loadConverter(_ configuration: ChineseConverter.Configuration) -> ChineseConverter {
+    do {
+        return try ChineseConverter(configuration)
+    } catch {
+        fatalError("benchmarks: cannot load \(configuration.openCCName): \(error)")
     }
 }
