@@ -67,6 +67,11 @@ func registerConversions(_ corpus: Corpus) {
             blackHole(try converter.convertConcurrently(utf8: corpus.bytes))
         }
     }
+    registerPairedRatio(
+        "convert-parallel-s2t", corpus: corpus,
+        stage: { blackHole(try? converter.convertConcurrently(utf8: corpus.bytes)) },
+        baseline: { blackHole(try? converter.convert(utf8: corpus.bytes)) }
+    )
 }
 
 /// The pure-Swift text stages.
