@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Hanzi", targets: ["Hanzi"]),
         .library(name: "OpenCC", targets: ["OpenCC"]),
         .library(name: "HanziText", targets: ["HanziText"]),
+        .executable(name: "hanzi", targets: ["hanzi"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,5 +32,13 @@ let package = Package(
             dependencies: ["OpenCC", "COpenCC"],
             resources: [.copy("Fixtures")]
         ),
+        // The `hanzi` command: parsing, input and output, progress, exit codes.
+        .executableTarget(
+            name: "hanzi",
+            dependencies: ["Hanzi", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "HanziTests", dependencies: ["Hanzi"], resources: [.copy("Fixtures")]),
+        // End-to-end tests that run the built `hanzi` binary.
+        .testTarget(name: "HanziCLITests", dependencies: ["hanzi"]),
     ]
 )

@@ -65,6 +65,10 @@ public struct ColumnRejoiner: Sendable {
     /// their measurements are kept, not their text).
     public static let lookBehindLines = 12
 
+    /// The number of text lines before a break (with the two after it) used first to find
+    /// the local column width (the whole window is used when these do not show a column).
+    static let nearLines = 5
+
     /// The options in use.
     public var options: Options
 
@@ -108,6 +112,12 @@ public struct ColumnRejoiner: Sendable {
         public var joined: Bool
         /// Why.
         public var reason: RejoinReason
+        /// The local column width estimated at this break, in display columns (0 when
+        /// the lines around it do not form a column), and the width of the line.
+        public var columnWidth: Int
+        /// The width of the line before the break, in display columns, measured as the
+        /// decisions measure it (compressible punctuation counts 1 column).
+        public var lineWidth: Int
     }
 
     /// The decision at each line break between two text lines of `text`, in order: what

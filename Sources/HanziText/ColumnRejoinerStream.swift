@@ -37,6 +37,8 @@ extension ColumnRejoiner {
         var next = 0
         /// Whether the line `next` begins a paragraph.
         var startsParagraph = true
+        /// Whether the line `next` continues a heading.
+        var inHeading = false
         var finished = false
         var widths: [Int] = []
         var explanations: [Explanation]? = nil
@@ -155,7 +157,8 @@ extension ColumnRejoiner {
                     guard final else { break }
                     writeLine(a - linesBase, dropTail: 0, into: &output)
                     output.append(0x0A)
-                    explanations?.append(.init(line: lines[a - linesBase].inputLine, joined: false, reason: .endOfText))
+                    explanations?.append(.init(line: lines[a - linesBase].inputLine, joined: false, reason: .endOfText,
+                                               columnWidth: 0, lineWidth: lines[a - linesBase].filledWidth))
                     next += 1
                     break
                 }
@@ -167,10 +170,13 @@ extension ColumnRejoiner {
                     let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi, scratch: &widths)
                     let c: RejoinLine? = ai + 2 < ls.count ? ls[ai + 2] : nil
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsParagraph,
+                                               aInHeading: inHeading,
                                                context: ctx)
                     return (d, ctx)
                 }
-                explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason))
+                explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason,
+                                           columnWidth: context.isColumn ? context.columnWidth : 0,
+                                           lineWidth: lines[ai].filledWidth))
                 if decision.join {
                     let joint = RejoinJoint.make(lines[ai], lines[ai + 1], context: context)
                     writeLine(ai, dropTail: joint.dropTail, into: &output)
@@ -181,6 +187,7 @@ extension ColumnRejoiner {
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
                 }
                 startsParagraph = !decision.join
+                inHeading = decision.continuesHeading
                 next += 1
             }
             discardWritten()

@@ -36,6 +36,7 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case blankLine = "blank line separates paragraphs"
     case shortLine = "short last line"
     case wideLine = "line wider than the column (heading or other block)"
+    case nextIsWide = "next line is wider than the column (heading or other block)"
     case fullOpenLine = "full line ends mid-sentence"
     case headingWrapped = "short line continued by a line no wider (wrapped heading)"
     case shortOpenLine = "short line ending mid-sentence followed by a wider line"
@@ -49,6 +50,15 @@ public enum RejoinReason: String, Sendable, CaseIterable {
 struct RejoinDecision {
     var join: Bool
     var reason: RejoinReason
+    /// Whether the next line continues a heading (a short or over-wide line it was
+    /// joined to), so that its own end is a heading's end, not a column line's.
+    var continuesHeading: Bool = false
+
+    init(join: Bool, reason: RejoinReason, continuesHeading: Bool = false) {
+        self.join = join
+        self.reason = reason
+        self.continuesHeading = continuesHeading
+    }
 }
 
 /// The rules that decide each line break from the lines around it.
@@ -77,7 +87,6 @@ enum RejoinRules {
         var blankHistogram = (0, 0, 0)   // gaps with 1, 2, 3+ blank lines
         for k in lo...hi {
             let l = lines[k]
-            if l.scalars >= 2 || l.letterSpaced { scratch.append(l.filledWidth) }
             if k < hi {
                 gaps += 1
                 if l.blanksAfter > 0 {
@@ -100,24 +109,73 @@ enum RejoinRules {
             let h = blankHistogram
             ctx.usualBlanks = h.0 >= h.1 && h.0 >= h.2 ? 1 : (h.1 >= h.2 ? 2 : 3)
         }
-        if scratch.isEmpty {
+        // The column width: the widest cluster of at least three lines within 1.5 em of
+        // each other, first among the nearest lines, then in the whole window.
+        let near = ColumnRejoiner.nearLines
+        if let w = clusterWidth(lines, lo: max(lo, a - near), hi: min(hi, a + 2), scratch: &scratch) {
+            ctx.columnWidth = w
+            ctx.isColumn = true
+        } else if let w = clusterWidth(lines, lo: lo, hi: hi, scratch: &scratch) {
+            ctx.columnWidth = w
+            ctx.isColumn = true
+        } else {
             ctx.columnWidth = lines[a].filledWidth
-            return ctx
+            ctx.isColumn = false
         }
-        scratch.sort()
-        let n = scratch.count
-        let w = scratch[(n - 1) * 2 / 3]
-        ctx.columnWidth = w
-        var near = 0
-        for x in scratch where x >= w - fullSlack - 1 && x <= w + wideExcess { near += 1 }
-        ctx.isColumn = n >= 3 && near * 5 >= n * 2
         return ctx
     }
+
+    /// The median width of the widest group of at least three lines of `lines[lo...hi]`
+    /// whose widths lie within ``clusterSpread`` columns, or nil.
+    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
+                             scratch: inout [Int]) -> Int? {
+        scratch.removeAll(keepingCapacity: true)
+        // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
+        for k in lo...hi where lines[k].scalars >= 2 || lines[k].letterSpaced {
+            let l = lines[k]
+            let open = l.end != .final
+            scratch.append(l.filledWidth &* 2 &+ (open ? 1 : 0))
+        }
+        let n = scratch.count
+        guard n >= 3 else { return nil }
+        scratch.sort()
+        let need = max(3, n / 4)
+        var top = n - 1
+        var bottom = n - 1
+        var best: Int? = nil
+        // slide a window over the sorted widths from the top; the first group large
+        // enough is the widest
+        while top >= need - 1 {
+            let topWidth = scratch[top] >> 1
+            if topWidth <= maxColumnWidth {
+                while bottom > 0 && (scratch[bottom - 1] >> 1) >= topWidth - clusterSpread { bottom -= 1 }
+                let count = top - bottom + 1
+                if count >= need && best == nil {
+                    var opens = 0
+                    for j in bottom...top where scratch[j] & 1 == 1 { opens += 1 }
+                    // a column's full lines mostly end mid-sentence; lines that all end
+                    // sentences are paragraphs that happen to be of similar length
+                    if opens * 3 >= count {
+                        best = scratch[(top + bottom + 1) / 2] >> 1
+                    }
+                }
+            }
+            top -= 1
+            if bottom > top { bottom = top }
+        }
+        return best
+    }
+
+    /// The widest column that hard-wrapped print can have (60 em).
+    static let maxColumnWidth = 120
+
+    /// How far apart (in columns) the widths of full lines of one column may lie.
+    static let clusterSpread = 3
 
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
     static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: RejoinLine?, aStartsParagraph: Bool,
-                       context ctx: RejoinContext) -> RejoinDecision {
+                       aInHeading: Bool, context ctx: RejoinContext) -> RejoinDecision {
         // Certain joins.
         if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
         if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
@@ -145,11 +203,16 @@ enum RejoinRules {
         if a.isSingleCharacter && b.isSingleCharacter {
             return .init(join: !blankSeparates, reason: blankSeparates ? .blankLine : .oneCharacterPerLine)
         }
-        if ctx.blankAfterEveryLine && !blank && !a.pageAfter {
-            return .init(join: true, reason: .sameBlock)
-        }
         let open = a.end == .open || a.end == .closeQuote
         let w = ctx.columnWidth
+        let capacity = aStartsParagraph ? w - firstLineIndent : w
+        let wide = a.filledWidth > w + wideExcess
+        let full = !aInHeading
+            && (a.letterSpaced ? a.width >= w - fullSlack : a.filledWidth >= capacity - fullSlack)
+        if ctx.blankAfterEveryLine && !blank && !a.pageAfter {
+            return .init(join: true, reason: .sameBlock,
+                         continuesHeading: ctx.isColumn && (wide || !full))
+        }
         if !ctx.isColumn {
             if a.end == .final { return .init(join: false, reason: .unwrappedSentenceEnd) }
             if a.end == .dash || a.end == .closeQuote || isHeadingLike(a, b) {
@@ -157,9 +220,10 @@ enum RejoinRules {
             }
             return .init(join: true, reason: .unwrappedMidSentence)
         }
-        let capacity = aStartsParagraph ? w - firstLineIndent : w
-        let full = a.letterSpaced ? a.width >= w - fullSlack : a.filledWidth >= capacity - fullSlack
-        let wide = a.filledWidth > w + wideExcess
+        // The next line is wider than the column: a heading or another block begins.
+        if b.filledWidth > w + wideExcess && !b.letterSpaced && (a.end == .final || wide || !full) {
+            return .init(join: false, reason: .nextIsWide)
+        }
         if blankSeparates {
             if (open || a.end == .dash) && full && !wide {
                 return .init(join: true, reason: .blankAfterFullOpenLine)
@@ -171,16 +235,15 @@ enum RejoinRules {
             if a.end == .final { return .init(join: false, reason: wide ? .wideLine : .shortLine) }
             if a.end == .dash { return .init(join: false, reason: .leadIn) }
             if !blank && b.filledWidth <= a.filledWidth + 2 && a.end != .closeQuote {
-                return .init(join: true, reason: .headingWrapped)
+                return .init(join: true, reason: .headingWrapped, continuesHeading: true)
             }
             return .init(join: false, reason: a.end == .closeQuote ? .shortLine : .shortOpenLine)
         }
         if open || a.end == .dash { return .init(join: true, reason: .fullOpenLine) }
         // A full line that ends a sentence: the next line decides.
         let bw = b.filledWidth
-        if bw >= w - fullSlack { return .init(join: true, reason: .nextContinues) }
-        if bw >= w - firstLineIndent - fullSlack && (b.end == .open || b.end == .closeQuote)
-            && !b.letterSpaced {
+        if bw >= w - fullSlack + 1 { return .init(join: true, reason: .nextContinues) }
+        if bw >= w - firstLineIndent - fullSlack && !b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
         }
         return .init(join: true, reason: .nextContinues)

@@ -35,12 +35,30 @@ enum RejoinLineScanner {
     }
 
     /// Display width of a scalar, in columns (invalid bytes count 1).
+    ///
+    /// Full-width punctuation that Chinese typesetting compresses to half an em inside a
+    /// justified line (`，。、；：！？`, quotes and brackets) counts 1 column, so that a full
+    /// line measures the same whether it holds punctuation or not.
     @inline(__always)
     static func columns(_ v: UInt32) -> Int {
         if v < 0x1100 { return v == 0xB7 ? 2 : (v >= 0x300 && v < 0x370 ? 0 : 1) }
         if v >= 0x4E00 && v <= 0x9FFF { return 2 }
         if v > 0x10FFFF { return 1 }
+        if isCompressible(v) { return 1 }
         return ScalarClass.displayWidth(v)
+    }
+
+    /// Punctuation set in half an em when compressed: `，。、；：！？“”‘’「」『』（）《》〈〉【】`.
+    @inline(__always)
+    static func isCompressible(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x201C, 0x201D, 0x2018,
+             0x2019, 0x300C, 0x300D, 0x300E, 0x300F, 0xFF08, 0xFF09, 0x300A, 0x300B, 0x3008,
+             0x3009, 0x3010, 0x3011, 0x3014, 0x3015:
+            return true
+        default:
+            return false
+        }
     }
 
     @inline(__always)
@@ -82,6 +100,7 @@ enum RejoinLineScanner {
         var tokenLength = 0
         var tokenFirst: UInt32 = 0
         var tokens = 0
+        var firstTokenScalars = 0
         var singleTokens = 0
         var sentenceEnds = 0
         var lastSentenceEndIndex = -1
@@ -107,6 +126,7 @@ enum RejoinLineScanner {
                 if pendingSpace > 0 {
                     // token boundary
                     tokens += 1
+                    if tokens == 1 { firstTokenScalars = scalars }
                     if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
                     tokenLength = 0
                     tokenURL = false
@@ -159,6 +179,7 @@ enum RejoinLineScanner {
         }
         // last token
         tokens += 1
+        if tokens == 1 { firstTokenScalars = scalars }
         if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
 
         line.contentEnd = base + lastContentEnd
@@ -185,7 +206,9 @@ enum RejoinLineScanner {
         line.hyphenKeeps = runCapital || runLength < 2
         line.endsInURL = tokenURL
         line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: headCount) { startsWithSuffix($0) }
-        line.start = head.withUnsafeBufferPointer_(count: headCount) { startKind($0) }
+        line.start = head.withUnsafeBufferPointer_(count: headCount) {
+            startKind($0, firstToken: firstTokenScalars)
+        }
         return line
     }
 
@@ -236,7 +259,8 @@ enum RejoinLineScanner {
     }
 
     /// Classifies how a line begins from its first (up to 32) non-space scalars.
-    static func startKind(_ h: UnsafeBufferPointer<UInt32>) -> RejoinLine.Start {
+    /// `firstToken` is the number of scalars before the first inner space.
+    static func startKind(_ h: UnsafeBufferPointer<UInt32>, firstToken: Int) -> RejoinLine.Start {
         let n = h.count
         guard n > 0 else { return .plain }
         let f = h[0]
@@ -268,7 +292,7 @@ enum RejoinLineScanner {
             while j < n && j < 4 && (RejoinClass.isChineseNumeral(h[j]) || ScalarClass.isASCIIDigit(h[j])) { j += 1 }
             if j > 1 && j < n && (h[j] == 0xFF09 || h[j] == 0x29) { return .list }
         }
-        if isDateline(h) { return .dateline }
+        if isDateline(UnsafeBufferPointer(rebasing: h[0..<min(n, firstToken)])) { return .dateline }
         if RejoinClass.isDash(f) { return .dash }
         if RejoinClass.isOpening(f) && f != 0x201C && f != 0x2018 && f != 0x300C && f != 0x300E {
             return .openBracket

@@ -1,0 +1,464 @@
+/// Rewrites chosen string fields of a JSON Lines record and keeps every other byte of it.
+///
+/// The record must be one JSON object; it is validated in full (RFC 8259). The string values of
+/// the named top-level fields are decoded (escapes, surrogate pairs), passed to the transform,
+/// and written back; everything else (other fields, their order, number spelling, white space,
+/// escapes in unchanged strings) is copied byte for byte. A field whose value is not a string,
+/// or that the transform leaves unchanged, is copied unchanged too.
+///
+/// A rewritten value is written as raw UTF-8 with the escapes JSON requires (`\"`, `\\`,
+/// control characters); when the original value was written in ASCII only with `\u` escapes
+/// (as Python's `json.dumps` does by default), the rewritten value is written that way as well.
+///
+/// ```swift
+/// let rewriter = JSONLineRewriter(fields: ["text"])
+/// var out: [UInt8] = []
+/// try rewriter.rewrite(Array(#"{"id":7,"text":"漢字"}"#.utf8), into: &out) { value in
+///     Array(String(decoding: value, as: UTF8.self).uppercased().utf8)
+/// }
+/// ```
+public struct JSONLineRewriter: Sendable {
+    /// The names of the top-level fields whose string values are rewritten.
+    public let fields: [String]
+    private let fieldBytes: [[UInt8]]
+
+    /// A rewriter of the top-level string fields named `fields`.
+    public init(fields: [String]) {
+        self.fields = fields
+        self.fieldBytes = fields.map { Array($0.utf8) }
+    }
+
+    /// Validates `line` (one record, without its line break) and appends it to `output` with the
+    /// named fields' values passed through `transform` (which gets and returns UTF-8).
+    ///
+    /// A line of white space only is copied unchanged.
+    /// - Returns: how many field values the transform changed.
+    /// - Throws: ``JSONLineError`` when the line is not one valid JSON object; `output` is then
+    ///   left as it was.
+    @discardableResult
+    public func rewrite(
+        _ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
+        transform: ([UInt8]) -> [UInt8]
+    ) throws(JSONLineError) -> Int {
+        let mark = output.count
+        do {
+            return try rewriteUnchecked(line, into: &output, transform: transform)
+        } catch {
+            output.removeSubrange(mark...)
+            throw error
+        }
+    }
+
+    /// ``rewrite(_:into:transform:)`` for an array.
+    @discardableResult
+    public func rewrite(
+        _ line: [UInt8], into output: inout [UInt8], transform: ([UInt8]) -> [UInt8]
+    ) throws(JSONLineError) -> Int {
+        try line.withUnsafeBufferPointer { (buffer) throws(JSONLineError) -> Int in
+            try rewrite(buffer, into: &output, transform: transform)
+        }
+    }
+
+    private func rewriteUnchecked(
+        _ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
+        transform: ([UInt8]) -> [UInt8]
+    ) throws(JSONLineError) -> Int {
+        var scanner = JSONScanner(line)
+        scanner.skipWhitespace()
+        if scanner.atEnd {
+            output.append(contentsOf: line)
+            return 0
+        }
+        guard scanner.peek == UInt8(ascii: "{") else {
+            throw scanner.error("a JSON object was expected")
+        }
+        scanner.index += 1
+        var copiedUpTo = 0
+        var changed = 0
+        scanner.skipWhitespace()
+        if scanner.peek == UInt8(ascii: "}") {
+            scanner.index += 1
+        } else {
+            while true {
+                scanner.skipWhitespace()
+                guard scanner.peek == UInt8(ascii: "\"") else { throw scanner.error("a field name was expected") }
+                let key = try scanner.scanString()
+                scanner.skipWhitespace()
+                guard scanner.peek == UInt8(ascii: ":") else { throw scanner.error("':' was expected") }
+                scanner.index += 1
+                scanner.skipWhitespace()
+                if scanner.peek == UInt8(ascii: "\""), isSelected(key, in: line) {
+                    let value = try scanner.scanString()
+                    let decoded = JSONString.decode(line, value)
+                    let result = transform(decoded)
+                    if result != decoded {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo..<value.start]))
+                        let asciiOnly = value.hasEscapes && !JSONString.hasNonASCII(line, value)
+                            && decoded.contains(where: { $0 >= 0x80 })
+                        JSONString.encode(result, asciiOnly: asciiOnly, into: &output)
+                        copiedUpTo = value.end
+                        changed += 1
+                    }
+                } else {
+                    try scanner.skipValue()
+                }
+                scanner.skipWhitespace()
+                guard let c = scanner.peek else { throw scanner.error("',' or '}' was expected") }
+                scanner.index += 1
+                if c == UInt8(ascii: ",") { continue }
+                if c == UInt8(ascii: "}") { break }
+                scanner.index -= 1
+                throw scanner.error("',' or '}' was expected")
+            }
+        }
+        scanner.skipWhitespace()
+        if !scanner.atEnd { throw scanner.error("the line goes on after the object") }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo...]))
+        return changed
+    }
+
+    private func isSelected(_ key: JSONScanner.StringSpan, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if key.hasEscapes {
+            let name = JSONString.decode(line, key)
+            return fieldBytes.contains(name)
+        }
+        let raw = UnsafeBufferPointer(rebasing: line[(key.start + 1)..<(key.end - 1)])
+        return fieldBytes.contains { $0.elementsEqual(raw) }
+    }
+}
+
+/// A JSON Lines record that is not one valid JSON object.
+public struct JSONLineError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The 0-based byte offset in the line where the problem was found.
+    public var offset: Int
+    /// What was wrong.
+    public var reason: String
+
+    public init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
+
+    public var description: String { "invalid JSON at byte \(offset) of the line: \(reason)" }
+}
+
+/// A validating JSON scanner over bytes (RFC 8259), without recursion (any nesting depth).
+struct JSONScanner {
+    struct StringSpan {
+        /// The offset of the opening quote.
+        var start: Int
+        /// The offset just after the closing quote.
+        var end: Int
+        var hasEscapes: Bool
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var atEnd: Bool { index >= bytes.count }
+    var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    func error(_ reason: String) -> JSONLineError {
+        JSONLineError(offset: index, reason: atEnd ? reason + " (the line ended)" : reason)
+    }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    /// Scans a string starting at its opening quote.
+    mutating func scanString() throws(JSONLineError) -> StringSpan {
+        let start = index
+        index += 1
+        var escapes = false
+        while index < bytes.count {
+            let c = bytes[index]
+            if c == UInt8(ascii: "\"") {
+                index += 1
+                return StringSpan(start: start, end: index, hasEscapes: escapes)
+            }
+            if c < 0x20 { throw error("a control character must be escaped in a string") }
+            if c == UInt8(ascii: "\\") {
+                escapes = true
+                index += 1
+                guard let e = peek else { break }
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    index += 1
+                case UInt8(ascii: "u"):
+                    index += 1
+                    let unit = try hex4()
+                    if (0xD800...0xDBFF).contains(unit) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                              bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw error("a high surrogate escape must be followed by a low one")
+                        }
+                        index += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw error("a high surrogate escape must be followed by a low one")
+                        }
+                    } else if (0xDC00...0xDFFF).contains(unit) {
+                        throw error("a low surrogate escape without a high one")
+                    }
+                default:
+                    throw error("unknown escape")
+                }
+                continue
+            }
+            index += 1
+        }
+        index = bytes.count
+        throw error("unterminated string")
+    }
+
+    private mutating func hex4() throws(JSONLineError) -> UInt32 {
+        guard index + 4 <= bytes.count else { index = bytes.count; throw error("\\u needs four hex digits") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            guard let d = JSONString.hexValue(bytes[index]) else { throw error("\\u needs four hex digits") }
+            v = v << 4 | d
+            index += 1
+        }
+        return v
+    }
+
+    private mutating func digits() -> Int {
+        let from = index
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+        return index - from
+    }
+
+    mutating func scanNumber() throws(JSONLineError) {
+        if peek == UInt8(ascii: "-") { index += 1 }
+        guard let first = peek, first >= 0x30, first <= 0x39 else { throw error("a digit was expected") }
+        if first == 0x30 {
+            index += 1
+        } else {
+            _ = digits()
+        }
+        if peek == UInt8(ascii: ".") {
+            index += 1
+            if digits() == 0 { throw error("a digit was expected after '.'") }
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            index += 1
+            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+            if digits() == 0 { throw error("a digit was expected in the exponent") }
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONLineError) {
+        let n = word.utf8CodeUnitCount
+        let p = word.utf8Start
+        guard index + n <= bytes.count else { throw error("a value was expected") }
+        for k in 0..<n where bytes[index + k] != p[k] { throw error("a value was expected") }
+        index += n
+    }
+
+    /// Scans `"name" :` inside an object.
+    private mutating func memberName() throws(JSONLineError) {
+        skipWhitespace()
+        guard peek == UInt8(ascii: "\"") else { throw error("a field name was expected") }
+        _ = try scanString()
+        skipWhitespace()
+        guard peek == UInt8(ascii: ":") else { throw error("':' was expected") }
+        index += 1
+    }
+
+    /// Scans one value of any kind and nesting depth.
+    mutating func skipValue() throws(JSONLineError) {
+        var stack: [Bool] = []  // true: object, false: array
+        while true {
+            // A value is expected here.
+            skipWhitespace()
+            guard let c = peek else { throw error("a value was expected") }
+            var opened = false
+            switch c {
+            case UInt8(ascii: "{"):
+                index += 1
+                skipWhitespace()
+                if peek == UInt8(ascii: "}") {
+                    index += 1
+                } else {
+                    stack.append(true)
+                    try memberName()
+                    opened = true
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                skipWhitespace()
+                if peek == UInt8(ascii: "]") {
+                    index += 1
+                } else {
+                    stack.append(false)
+                    opened = true
+                }
+            case UInt8(ascii: "\""): _ = try scanString()
+            case UInt8(ascii: "-"), 0x30...0x39: try scanNumber()
+            case UInt8(ascii: "t"): try literal("true")
+            case UInt8(ascii: "f"): try literal("false")
+            case UInt8(ascii: "n"): try literal("null")
+            default: throw error("a value was expected")
+            }
+            if opened { continue }
+            // After a value: close containers or go on to the next element.
+            while let isObject = stack.last {
+                skipWhitespace()
+                guard let d = peek else { throw error(isObject ? "',' or '}' was expected" : "',' or ']' was expected") }
+                if d == UInt8(ascii: ",") {
+                    index += 1
+                    if isObject { try memberName() }
+                    break
+                }
+                if d == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    index += 1
+                    stack.removeLast()
+                    continue
+                }
+                throw error(isObject ? "',' or '}' was expected" : "',' or ']' was expected")
+            }
+            if stack.isEmpty { return }
+        }
+    }
+}
+
+/// Decoding and encoding of JSON string contents.
+enum JSONString {
+    static func hexValue(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 0x30...0x39: UInt32(c - 0x30)
+        case 0x41...0x46: UInt32(c - 0x41 + 10)
+        case 0x61...0x66: UInt32(c - 0x61 + 10)
+        default: nil
+        }
+    }
+
+    static func hasNonASCII(_ line: UnsafeBufferPointer<UInt8>, _ span: JSONScanner.StringSpan) -> Bool {
+        line[(span.start + 1)..<(span.end - 1)].contains { $0 >= 0x80 }
+    }
+
+    /// The UTF-8 of a scanned (so valid) string's value.
+    static func decode(_ line: UnsafeBufferPointer<UInt8>, _ span: JSONScanner.StringSpan) -> [UInt8] {
+        let body = UnsafeBufferPointer(rebasing: line[(span.start + 1)..<(span.end - 1)])
+        if !span.hasEscapes { return Array(body) }
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count)
+        var i = 0
+        func hex4(_ at: Int) -> UInt32 {
+            var v: UInt32 = 0
+            for k in 0..<4 { v = v << 4 | (hexValue(body[at + k]) ?? 0) }
+            return v
+        }
+        while i < body.count {
+            let c = body[i]
+            if c != UInt8(ascii: "\\") {
+                out.append(c)
+                i += 1
+                continue
+            }
+            let e = body[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = hex4(i)
+                i += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    let low = hex4(i + 2)
+                    i += 6
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                appendUTF8(scalar, to: &out)
+            default: out.append(e)  // " \ /
+            }
+        }
+        return out
+    }
+
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        switch v {
+        case 0..<0x80:
+            out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | v >> 6))
+            out.append(UInt8(0x80 | v & 0x3F))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | v >> 12))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | v >> 18))
+            out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func appendEscape(_ unit: UInt32, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            out.append(hexDigits[Int(unit >> UInt32(shift) & 0xF)])
+        }
+    }
+
+    /// Appends `value` (valid UTF-8) as a quoted JSON string.
+    static func encode(_ value: [UInt8], asciiOnly: Bool, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var i = 0
+        let n = value.count
+        while i < n {
+            let c = value[i]
+            switch c {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(c); i += 1
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(c); i += 1
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n")); i += 1
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r")); i += 1
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t")); i += 1
+            case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b")); i += 1
+            case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f")); i += 1
+            case 0..<0x20: appendEscape(UInt32(c), to: &out); i += 1
+            case 0x20..<0x80: out.append(c); i += 1
+            default:
+                let length = UTF8StreamValidator.sequenceLength(lead: c)
+                if !asciiOnly {
+                    out.append(contentsOf: value[i..<min(n, i + length)])
+                } else {
+                    var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length where i + k < n { v = v << 6 | UInt32(value[i + k] & 0x3F) }
+                    if v >= 0x10000 {
+                        let u = v - 0x10000
+                        appendEscape(0xD800 + (u >> 10), to: &out)
+                        appendEscape(0xDC00 + (u & 0x3FF), to: &out)
+                    } else {
+                        appendEscape(v, to: &out)
+                    }
+                }
+                i += length
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension JSONLineRewriter {
+    /// Appends `value` (UTF-8) as a quoted JSON string, escaping only what JSON requires.
+    public static func encodeString(_ value: [UInt8], into output: inout [UInt8]) {
+        JSONString.encode(value, asciiOnly: false, into: &output)
+    }
+}

@@ -1,0 +1,159 @@
+import Dispatch
+
+/// Streams JSON Lines, rewriting the named string fields of every record in bounded memory
+/// (one batch of lines at a time), optionally on several threads, with output in input order.
+///
+/// Lines are separated by `"\n"` (a `"\r"` before it is JSON white space and kept). A line of
+/// white space only is copied unchanged. A line that is not a JSON object is an error naming its
+/// line number, or, with `skipsInvalidLines`, is left out of the output and counted.
+public struct JSONLinesStream: Sendable {
+    /// Transforms the UTF-8 of one field value.
+    public typealias Transform = @Sendable ([UInt8]) -> [UInt8]
+
+    /// The record rewriter (the fields to process).
+    public let rewriter: JSONLineRewriter
+    /// Whether invalid lines are skipped and counted rather than stopping the stream.
+    public let skipsInvalidLines: Bool
+    /// How many batches of lines are processed at the same time.
+    public let maxConcurrency: Int
+    /// About how many bytes of lines one batch holds.
+    public let pieceSize: Int
+    private let transform: Transform
+
+    private var buffer: [UInt8] = []
+    /// Lines completed so far.
+    public private(set) var linesSeen = 0
+    /// How many invalid lines were skipped.
+    public private(set) var skippedLines = 0
+    /// The number (1-based) and error of the first skipped line.
+    public private(set) var firstSkipped: JSONLinesError?
+
+    /// A stream rewriting `fields` with `transform`.
+    public init(fields: [String], skipsInvalidLines: Bool = false, maxConcurrency: Int = 1,
+                pieceSize: Int = 1 << 20, transform: @escaping Transform) {
+        self.rewriter = JSONLineRewriter(fields: fields)
+        self.skipsInvalidLines = skipsInvalidLines
+        self.maxConcurrency = max(1, maxConcurrency)
+        self.pieceSize = max(1, pieceSize)
+        self.transform = transform
+    }
+
+    /// Takes the next chunk of valid UTF-8 and appends the records that are complete.
+    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(JSONLinesError) {
+        buffer.append(contentsOf: chunk)
+        guard buffer.count >= pieceSize * maxConcurrency else { return }
+        let cut = LineLocalStream.lastLineEnd(in: buffer)
+        guard cut > 0 else { return }
+        try flush(upTo: cut, into: &output)
+    }
+
+    /// ``feed(_:into:)`` for an array.
+    public mutating func feed(_ chunk: [UInt8], into output: inout [UInt8]) throws(JSONLinesError) {
+        try chunk.withUnsafeBufferPointer { (b) throws(JSONLinesError) in try feed(b, into: &output) }
+    }
+
+    /// Ends the stream: the last line may lack its line break.
+    public mutating func finish(into output: inout [UInt8]) throws(JSONLinesError) {
+        try flush(upTo: buffer.count, into: &output)
+    }
+
+    private struct PieceResult: Sendable {
+        var output: [UInt8] = []
+        var lines = 0
+        var skipped = 0
+        var firstSkipped: JSONLinesError?
+        var failure: JSONLinesError?
+    }
+
+    private mutating func flush(upTo cut: Int, into output: inout [UInt8]) throws(JSONLinesError) {
+        guard cut > 0 else { return }
+        let firstLine = linesSeen + 1
+        let results: [PieceResult] = buffer.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[0..<cut])
+            let rewriter = self.rewriter, skip = self.skipsInvalidLines, transform = self.transform
+            if maxConcurrency <= 1 || text.count <= pieceSize {
+                return [JSONLinesStream.process(text, firstLine: firstLine, rewriter: rewriter, skip: skip, transform: transform)]
+            }
+            let cuts = LineLocalStream.pieceBoundaries(text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)))
+            // Line numbers of each piece's first line.
+            var starts = [firstLine]
+            for k in 1..<(cuts.count - 1) {
+                starts.append(starts[k - 1] + JSONLinesStream.countLines(UnsafeBufferPointer(rebasing: text[cuts[k - 1]..<cuts[k]])))
+            }
+            let lineStarts = starts
+            let slots = ResultSlots<PieceResult>(count: cuts.count - 1)
+            let base = UnsafeSendableBuffer(text)
+            let next = AtomicCounter()
+            DispatchQueue.concurrentPerform(iterations: min(maxConcurrency, cuts.count - 1)) { _ in
+                while true {
+                    let k = next.increment()
+                    guard k < cuts.count - 1 else { return }
+                    let piece = UnsafeBufferPointer(rebasing: base.buffer[cuts[k]..<cuts[k + 1]])
+                    slots.set(k, JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, skip: skip, transform: transform))
+                }
+            }
+            return (0..<(cuts.count - 1)).map { slots.take($0) }
+        }
+        buffer.removeSubrange(0..<cut)
+        for result in results {
+            output.append(contentsOf: result.output)
+            linesSeen += result.lines
+            skippedLines += result.skipped
+            if firstSkipped == nil { firstSkipped = result.firstSkipped }
+            if let failure = result.failure { throw failure }
+        }
+    }
+
+    static func countLines(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in text where b == 0x0A { n += 1 }
+        if let last = text.last, last != 0x0A { n += 1 }
+        return n
+    }
+
+    private static func process(
+        _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, rewriter: JSONLineRewriter, skip: Bool,
+        transform: Transform
+    ) -> PieceResult {
+        var result = PieceResult()
+        result.output.reserveCapacity(text.count + text.count / 8)
+        var start = 0
+        var lineNumber = firstLine
+        while start < text.count {
+            var end = start
+            while end < text.count, text[end] != 0x0A { end += 1 }
+            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            do {
+                try rewriter.rewrite(line, into: &result.output, transform: transform)
+                if end < text.count { result.output.append(0x0A) }
+            } catch {
+                let failure = JSONLinesError(line: lineNumber, error: error)
+                if !skip {
+                    result.failure = failure
+                    return result
+                }
+                result.skipped += 1
+                if result.firstSkipped == nil { result.firstSkipped = failure }
+            }
+            result.lines += 1
+            lineNumber += 1
+            start = end + 1
+        }
+        return result
+    }
+}
+
+/// A JSON Lines record that is not valid, with its line number.
+public struct JSONLinesError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The 1-based line number.
+    public var line: Int
+    /// What is wrong with the line.
+    public var error: JSONLineError
+
+    public init(line: Int, error: JSONLineError) {
+        self.line = line
+        self.error = error
+    }
+
+    public var description: String { "line \(line): \(error)" }
+}

@@ -1,0 +1,213 @@
+/// The normaliser's rules applied to one paragraph held as Unicode scalars.
+///
+/// A paragraph is a run of non-blank lines; nothing here looks outside it, which is what
+/// makes normalising a text the same as normalising each paragraph on its own.
+struct NormalizationEngine: Sendable {
+    let style: StyleValues
+    let options: PunctuationNormalizer.Options
+
+    init(style: PunctuationNormalizer.Style, options: PunctuationNormalizer.Options) {
+        switch style {
+        case .mainland: self.style = NormalizationTables.mainland
+        case .taiwan: self.style = NormalizationTables.taiwan
+        case .hongkong: self.style = NormalizationTables.hongkong
+        }
+        self.options = options
+    }
+
+    /// Normalises a paragraph until it no longer changes (at most a few rounds), so that
+    /// the result is a fixed point: normalising it again gives the same scalars.
+    func normalizeParagraph(_ input: [UInt32]) -> [UInt32] {
+        var current = input
+        for _ in 0..<4 {
+            let next = transform(current)
+            if next == current { return current }
+            current = next
+        }
+        return current
+    }
+
+    /// One round of all the rules.
+    func transform(_ input: [UInt32]) -> [UInt32] {
+        var v = input
+        foldWidths(&v)
+        var flags = [UInt8](repeating: 0, count: v.count)
+        NormalizationProtectedSpans.mark(v, &flags)
+        convertQuotes(&v, &flags)
+        convertBrackets(&v, &flags)
+        convertASCIIPunctuation(&v, &flags)
+        var w: [UInt32] = []
+        var wf: [UInt8] = []
+        w.reserveCapacity(v.count + 8)
+        wf.reserveCapacity(v.count + 8)
+        convertRuns(v, flags, &w, &wf)
+        var out: [UInt32] = []
+        out.reserveCapacity(w.count + 8)
+        applySpacing(w, wf, &out)
+        return out
+    }
+
+    // MARK: Rule 3: full-width letters, digits and symbols
+
+    /// Full-width ASCII forms become ASCII, except the style's own punctuation and a
+    /// full-width full stop between two CJK letters (an interpunct, handled by the runs).
+    func foldWidths(_ v: inout [UInt32]) {
+        let n = v.count
+        for i in 0..<n {
+            let c = v[i]
+            guard c &- 0xFF01 < 94, !style.isOwnFullwidth(c) else { continue }
+            if c == 0xFF0E && i > 0 && i + 1 < n && NormalizationScalar.isLetter(v[i - 1])
+                && NormalizationScalar.isLetter(v[i + 1]) { continue }
+            v[i] = c &- 0xFEE0
+        }
+    }
+
+    // MARK: Rule 2: ASCII punctuation next to CJK
+
+    /// The nearest scalar before `i` on the same line that is not a space and not
+    /// punctuation shared with English (`…`, `—`, an English quote).
+    @inline(__always)
+    func leftContext(_ v: [UInt32], _ flags: [UInt8], _ i: Int) -> (UInt32, UInt8)? {
+        var j = i - 1
+        while j >= 0 {
+            let c = v[j]
+            if NormalizationScalar.isBreak(c) { return nil }
+            if NormalizationScalar.isSpace(c) { j -= 1; continue }
+            if flags[j] & NormalizationFlag.chineseQuote == 0 && c >= 0x2000
+                && NormalizationTables.punctuationClass(c) == .ambiguous { j -= 1; continue }
+            return (c, flags[j])
+        }
+        return nil
+    }
+
+    /// Whether the `;` at `i` ends an HTML entity such as `&amp;`.
+    func endsEntity(_ v: [UInt32], _ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0 && (NormalizationScalar.isASCIIAlnum(v[j]) || v[j] == 0x23) { j -= 1 }
+        return j >= 0 && j < i - 1 && v[j] == 0x26
+    }
+
+    func convertASCIIPunctuation(_ v: inout [UInt32], _ flags: inout [UInt8]) {
+        let n = v.count
+        for i in 0..<n {
+            let c = v[i]
+            guard c < 0x80, flags[i] & NormalizationFlag.protected == 0 else { continue }
+            let full = NormalizationTables.asciiToFullwidth[Int(c)]
+            guard full != 0, c != 0x28, c != 0x29 else { continue }
+            let prev: UInt32 = i > 0 ? v[i - 1] : 0x0A
+            let next: UInt32 = i + 1 < n ? v[i + 1] : 0x0A
+            let prevFlag: UInt8 = i > 0 ? flags[i - 1] : 0
+            let nextFlag: UInt8 = i + 1 < n ? flags[i + 1] : 0
+            var convert = false
+            if c == 0x2E {  // .
+                if prev == 0x2E || next == 0x2E { continue }
+                guard i > 0, isChineseContext(prev, prevFlag) else { continue }
+                let nextBlank = NormalizationScalar.isSpace(next) || NormalizationScalar.isBreak(next)
+                if nextBlank { convert = true }
+                else if NormalizationScalar.isLetter(next) { convert = !NormalizationScalar.isLetter(prev) }
+                else if nextFlag & NormalizationFlag.chineseQuote != 0 || NormalizationScalar.isStrongCJKPunctuation(next) {
+                    convert = true
+                }
+            } else {
+                if let (l, lf) = leftContext(v, flags, i), isChineseContext(l, lf) {
+                    convert = true
+                } else if i > 0 && !NormalizationScalar.isSpace(prev) && !NormalizationScalar.isBreak(prev)
+                            && NormalizationScalar.isLetter(next) {
+                    convert = true
+                }
+                if convert && c == 0x3B && endsEntity(v, i) { convert = false }
+                // Never inside a number: 1,000  10:30
+                if convert && ScalarClass.isASCIIDigit(prev) && ScalarClass.isASCIIDigit(next) { convert = false }
+            }
+            if convert { v[i] = full }
+        }
+    }
+
+    // MARK: Rule 4: ellipses, dashes and interpuncts
+
+    /// Whether a run of punctuation `v[s..<e]` stands in Chinese context: it touches
+    /// Chinese text, or it stands between spaces next to Chinese text on one side and no
+    /// English word glued to the other (`Wait... 然后` stays English).
+    func runIsChinese(_ v: [UInt32], _ flags: [UInt8], _ s: Int, _ e: Int, out w: [UInt32], _ wf: [UInt8]) -> Bool {
+        let n = v.count
+        let l: UInt32 = w.last ?? 0x0A
+        let lf: UInt8 = wf.last ?? 0
+        let r: UInt32 = e < n ? v[e] : 0x0A
+        let rf: UInt8 = e < n ? flags[e] : 0
+        if isChineseContext(l, lf) || isChineseContext(r, rf) { return true }
+        let lBlank = NormalizationScalar.isSpace(l) || NormalizationScalar.isBreak(l)
+        let rBlank = NormalizationScalar.isSpace(r) || NormalizationScalar.isBreak(r)
+        func nearestLeftIsChinese() -> Bool {
+            var j = w.count - 1
+            while j >= 0 && NormalizationScalar.isSpace(w[j]) { j -= 1 }
+            return j >= 0 && isChineseContext(w[j], wf[j])
+        }
+        func nearestRightIsChinese() -> Bool {
+            var k = e
+            while k < n && NormalizationScalar.isSpace(v[k]) { k += 1 }
+            return k < n && isChineseContext(v[k], flags[k])
+        }
+        if lBlank && rBlank { return nearestLeftIsChinese() || nearestRightIsChinese() }
+        if lBlank { return r >= 0x80 && !Self.isWordScalar(r) && nearestLeftIsChinese() }
+        if rBlank { return l >= 0x80 && !Self.isWordScalar(l) && nearestRightIsChinese() }
+        return false
+    }
+
+    /// Copies `v` to `w`, replacing ellipsis, dash and middle-dot variants (rule 4).
+    func convertRuns(_ v: [UInt32], _ flags: [UInt8], _ w: inout [UInt32], _ wf: inout [UInt8]) {
+        let n = v.count
+        var i = 0
+        @inline(__always) func emit(_ s: [UInt32]) {
+            for c in s { w.append(c); wf.append(0) }
+        }
+        while i < n {
+            let c = v[i]
+            let f = flags[i]
+            if f & NormalizationFlag.protected != 0 {
+                w.append(c); wf.append(f); i += 1; continue
+            }
+            switch c {
+            case 0x2E, 0x3002, 0x2026, 0x2D, 0x2014, 0x2015, 0x2500:
+                var e = i + 1
+                while e < n && v[e] == c && flags[e] & NormalizationFlag.protected == 0 { e += 1 }
+                let len = e - i
+                var replacement: [UInt32]? = nil
+                switch c {
+                case 0x2E:
+                    if len >= 3 && runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.ellipsis }
+                case 0x3002:
+                    if len >= 3 { replacement = style.ellipsis }
+                case 0x2026:
+                    if len == 1 && runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.ellipsis }
+                case 0x2D:
+                    let l: UInt32 = w.last ?? 0x0A
+                    let r: UInt32 = e < n ? v[e] : 0x0A
+                    if len >= 2 && !NormalizationScalar.isASCIIAlnum(l) && !NormalizationScalar.isASCIIAlnum(r)
+                        && l != 0x3C && l != 0x21 && r != 0x3E && runIsChinese(v, flags, i, e, out: w, wf) {
+                        replacement = style.dash
+                    }
+                case 0x2014:
+                    if len == 1 && runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.dash }
+                case 0x2015:
+                    if len <= 2 && runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.dash }
+                default:  // ─
+                    if runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.dash }
+                }
+                if let r = replacement {
+                    emit(r)
+                } else {
+                    for k in i..<e { w.append(v[k]); wf.append(flags[k]) }
+                }
+                i = e
+            default:
+                if c != style.interpunct && c >= 0xB7 && NormalizationTables.punctuationClass(c) == .dot
+                    && i > 0 && i + 1 < n && NormalizationScalar.isLetter(v[i - 1]) && NormalizationScalar.isLetter(v[i + 1]) {
+                    w.append(style.interpunct); wf.append(f)
+                } else {
+                    w.append(c); wf.append(f)
+                }
+                i += 1
+            }
+        }
+    }
+}

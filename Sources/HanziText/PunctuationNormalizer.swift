@@ -1,0 +1,200 @@
+/// Normalises punctuation and spacing of Chinese text to one regional convention.
+///
+/// ```swift
+/// let normalizer = PunctuationNormalizer(style: .mainland)
+/// normalizer.normalize("（2024年7月4日,阿斯塔纳）近 40 年「上海精神」")
+/// // "（2024年7月4日，阿斯塔纳）近40年“上海精神”"
+/// ```
+///
+/// What it does, for the chosen ``Style``:
+/// - quotation marks are converted pair by pair and by nesting level (`「『』」` ⇄ `“‘’”`),
+///   straight quotes in Chinese context become the style's quotes, and an apostrophe
+///   (`It’s`, `don't`) is never a quote;
+/// - ASCII `, . ; : ? ! ( )` next to Chinese text become full width (brackets as pairs);
+/// - full-width letters, digits and symbols (`ＡＢＣ１２３`) become ASCII, except the
+///   style's own punctuation;
+/// - in Chinese context `...`, `。。。` and a single `…` become `……`, `--`, a single `—`
+///   and runs of `─` become `——`, and middle-dot variants between names become the
+///   style's interpunct;
+/// - spaces: see ``Options``. Spaces between two CJK characters are separators and stay,
+///   as does a single space after `。！？`, after a closing bracket or quote, and after a
+///   dateline (`新华社北京7月6日电 2024年…`).
+///
+/// URLs, e-mail addresses, file paths, numbers (`3.14`, `1,000`, `10:30`), inline code,
+/// emoticons and English sentences are left alone. No Han character, letter or digit is
+/// ever changed, except a full-width letter or digit becoming ASCII; there is no NFKC and
+/// no script conversion.
+///
+/// **Locality.** Every decision looks only inside one paragraph (a run of non-blank lines;
+/// a blank line is empty or holds only spaces). Normalising a text therefore gives the same
+/// bytes as normalising each paragraph separately and concatenating the results, so a
+/// caller may stream a text paragraph by paragraph. Blank lines lose their spaces.
+///
+/// **Idempotence.** `normalize(normalize(x)) == normalize(x)` byte for byte, for every input.
+public struct PunctuationNormalizer: Sendable {
+    /// The punctuation convention of a region (choices and sources in `Tables/styles.tsv`).
+    public enum Style: String, Sendable, CaseIterable {
+        /// Mainland China, GB/T 15834-2011: `“”` outer and `‘’` inner quotes, `……`, `——`, `·`.
+        case mainland
+        /// Taiwan, Ministry of Education 重訂標點符號手冊: `「」` outer and `『』` inner quotes,
+        /// `……`, `——`, and the interpunct `‧` (U+2027).
+        case taiwan
+        /// Hong Kong house style: `「」` and `『』`, `……`, `——`, `‧` (U+2027).
+        case hongkong
+    }
+
+    /// What to do with spaces between CJK characters and Latin letters or digits.
+    public enum Spacing: String, Sendable, CaseIterable {
+        /// Remove them (newspaper style): `近 40 年` → `近40年`. A space after a dateline
+        /// (`…日电 2024年`) and next to a URL, path or inline code stays.
+        case remove
+        /// Exactly one space between CJK letters and Latin letters or digits, none next to
+        /// full-width punctuation (as pangu and autocorrect format): `近40年` → `近 40 年`.
+        case insert
+        /// Leave them as they are (runs of spaces are still collapsed).
+        case keep
+    }
+
+    /// What to do with the white space that starts a line (a paragraph indent such as `　　`).
+    public enum Indent: String, Sendable, CaseIterable {
+        /// Keep it byte for byte.
+        case keep
+        /// Remove it.
+        case remove
+    }
+
+    /// Options of the normaliser.
+    public struct Options: Sendable, Equatable {
+        /// Spaces between CJK and Latin letters or digits; `.remove` by default.
+        public var spacing: Spacing
+        /// The white space at the start of a line; `.keep` by default.
+        public var indent: Indent
+
+        /// Creates options; the defaults give newspaper style.
+        public init(spacing: Spacing = .remove, indent: Indent = .keep) {
+            self.spacing = spacing
+            self.indent = indent
+        }
+    }
+
+    /// The punctuation style the text is normalised to.
+    public let style: Style
+    /// The spacing options.
+    public let options: Options
+
+    let engine: NormalizationEngine
+    let triggers: NormalizationTriggers
+    /// Tests set this to run every paragraph through the engine (no fast path).
+    var alwaysUseEngine = false
+
+    /// Creates a normaliser for `style` with `options`.
+    public init(style: Style = .mainland, options: Options = .init()) {
+        self.style = style
+        self.options = options
+        self.engine = NormalizationEngine(style: style, options: options)
+        self.triggers = NormalizationTriggers(style: engine.style, options: options)
+    }
+
+    /// Returns `text` normalised.
+    public func normalize(_ text: String) -> String {
+        var out: [UInt8] = []
+        var copy = text
+        copy.withUTF8 { normalize(buffer: $0, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Returns the UTF-8 bytes `utf8` normalised. Invalid UTF-8 bytes are copied unchanged;
+    /// no input makes it fail.
+    public func normalize(utf8: some Collection<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        normalize(utf8: utf8, into: &out)
+        return out
+    }
+
+    /// Appends the normalised form of the UTF-8 bytes `utf8` to `output`.
+    public func normalize(utf8: some Collection<UInt8>, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + utf8.count + utf8.count / 16)
+        let done: Void? = utf8.withContiguousStorageIfAvailable { normalize(buffer: $0, into: &output) }
+        if done == nil {
+            let bytes = Array(utf8)
+            bytes.withUnsafeBufferPointer { normalize(buffer: $0, into: &output) }
+        }
+    }
+
+    /// Splits `p` into blank lines and paragraphs; copies paragraphs without triggers and
+    /// runs the others through the engine.
+    func normalize(buffer p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let n = p.count
+        var i = 0
+        var paragraphStart = 0
+        var paragraphHasTrigger = false
+        while i < n {
+            // One line: [i, lineEnd), terminated by \n at lineEnd (or the end of input).
+            let lineStart = i
+            var blank = true
+            var trigger = false
+            while i < n {
+                let b = p[i]
+                if b == 0x0A { break }
+                if b < 0x80 {
+                    if triggers.ascii[Int(b)] { trigger = true }
+                    if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
+                    i += 1
+                    continue
+                }
+                if b >= 0xE4 && b <= 0xE9 {  // U+4000...U+9FFF: Han, never a trigger
+                    blank = false
+                    i += 3
+                    continue
+                }
+                let (v, len) = NormalizationUTF8.decode(p, i)
+                if !NormalizationScalar.isSpace(v) { blank = false }
+                var run = 1
+                if v == 0x2026 || v == 0x2014 || v == 0x3002 {
+                    var k = i + len
+                    while k + len <= n && NormalizationUTF8.decode(p, k).0 == v { run += 1; k += len }
+                    if !trigger && triggers.isTrigger(v, runLength: run) { trigger = true }
+                    i = k
+                    continue
+                }
+                if !trigger && triggers.isTrigger(v, runLength: 1) { trigger = true }
+                i += len
+            }
+            let lineEnd = min(i, n)
+            if i < n { i += 1 }  // the \n
+            if blank {
+                flushParagraph(p, paragraphStart, lineStart, paragraphHasTrigger, &out)
+                // A blank line keeps only its line break (and a \r before it).
+                if lineEnd > lineStart && p[lineEnd - 1] == 0x0D { out.append(0x0D) }
+                if lineEnd < n { out.append(0x0A) }
+                paragraphStart = i
+                paragraphHasTrigger = false
+            } else if trigger {
+                paragraphHasTrigger = true
+            }
+        }
+        flushParagraph(p, paragraphStart, n, paragraphHasTrigger, &out)
+    }
+
+    private func flushParagraph(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                                _ hasTrigger: Bool, _ out: inout [UInt8]) {
+        guard start < end else { return }
+        if !hasTrigger && !alwaysUseEngine {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
+            return
+        }
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(end - start)
+        var i = start
+        let sub = UnsafeBufferPointer(rebasing: p[start..<end])
+        i = 0
+        while i < sub.count {
+            let (v, len) = NormalizationUTF8.decode(sub, i)
+            scalars.append(v)
+            i += len
+        }
+        for v in engine.normalizeParagraph(scalars) {
+            NormalizationUTF8.encode(v, into: &out)
+        }
+    }
+}

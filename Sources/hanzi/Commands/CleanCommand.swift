@@ -1,0 +1,96 @@
+import ArgumentParser
+import Hanzi
+
+/// `hanzi clean`: the whole pipeline.
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Rejoin, normalise and (optionally) convert: the whole cleaning in one pass.",
+        discussion: """
+        Steps, in order: rejoin column-wrapped lines into paragraphs (--no-rejoin skips it), \
+        normalise punctuation and spacing (--no-normalize skips it), convert the script \
+        (only with --to or --config).
+
+        --to picks the OpenCC configuration from the source script (--from, detected per \
+        input with --from auto, the default) and the target: to simplified from traditional, \
+        taiwan or hongkong is t2s, tw2s or hk2s; from simplified to traditional, taiwan or \
+        hongkong is s2t, s2tw (characters only; --config s2twp also changes vocabulary) or \
+        s2hk; between regional standards it goes through Traditional (hk2t then t2tw). \
+        --from japanese converts shinjitai through jp2t.
+
+        The style follows --to unless --style is given: simplified → mainland, traditional \
+        and taiwan → taiwan (corner brackets 「」), hongkong → hongkong; without --to, mainland.
+
+        Examples:
+          hanzi clean < extracted.txt > clean.txt
+          hanzi clean --to simplified seeds/003_8dd8231aff3203e7.txt
+          hanzi clean --to taiwan --spacing insert -r articles --output-dir clean
+          hanzi clean --config s2twp --style taiwan in.txt -o out.txt
+          hanzi clean --no-rejoin --jsonl --field title --field text corpus.jsonl > clean.jsonl
+        """
+    )
+
+    @Option(help: ArgumentHelp("Convert to this script: simplified, traditional, taiwan or hongkong.", valueName: "script"))
+    var to: TargetScript?
+
+    @Option(help: ArgumentHelp("The script of the input: auto (detected per input), simplified, traditional, taiwan, hongkong or japanese.", valueName: "script"))
+    var from: SourceScript = .auto
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Convert with this OpenCC configuration instead of --to (name, name.json or a file path).", valueName: "config"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The punctuation style: mainland, taiwan or hongkong (default: follows --to, else mainland).", valueName: "style"))
+    var style: StyleOption?
+
+    @Option(help: ArgumentHelp("Spaces between Chinese and Latin letters or digits: remove, insert or keep.", valueName: "spacing"))
+    var spacing: SpacingOption = .remove
+
+    @Flag(name: .customLong("no-rejoin"), help: "Do not rejoin lines into paragraphs.")
+    var noRejoin = false
+
+    @Flag(name: .customLong("no-normalize"), help: "Do not normalise punctuation and spacing.")
+    var noNormalize = false
+
+    @Option(help: ArgumentHelp("What separates paragraphs in the output: blank-line or one-per-line.", valueName: "layout"))
+    var paragraphs: ParagraphLayout = .blankLine
+
+    @OptionGroup var io: InputOutputOptions
+
+    mutating func validate() throws {
+        if to != nil, config != nil { throw ValidationError("use --to or --config, not both.") }
+        if from != .auto, to == nil { throw ValidationError("--from goes with --to.") }
+    }
+
+    func run() throws {
+        let fixed: [ChineseConverter.Configuration]?
+        if let config {
+            fixed = [try parseConfiguration(config)]
+        } else if let to, let source = from.standard {
+            fixed = to.standard.conversions(from: source)
+        } else if to == nil {
+            fixed = []
+        } else {
+            fixed = nil  // detected per input
+        }
+        try checkLoads(fixed ?? [])
+        let detector = (fixed == nil) ? try ScriptDetector() : nil
+        let base = TextCleaner.Options(
+            rejoins: !noRejoin, rejoinOptions: .init(paragraphSeparator: paragraphs.separator),
+            normalizes: !noNormalize, style: (style ?? to.map(StyleOption.init(target:)) ?? .mainland).style,
+            normalizationOptions: .init(spacing: spacing.spacing))
+        let target = to
+        let io = self.io
+        let status = Runner(options: io) { sample, jobs in
+            var options = base
+            if let fixed {
+                options.conversions = fixed
+            } else if let detector, let target {
+                let detection = detector.detect(utf8: sample.prefix(1 << 18))
+                options.conversions = target.standard.conversions(
+                    from: ScriptStandard.source(detected: detection, target: target.standard))
+            }
+            return makeProcessor(try TextCleaner(options: options), io: io, jobs: jobs)
+        }.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+
+/// The options every text-processing command shares: what to read, where to write, how.
+struct InputOutputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Files or folders to process; none or '-' reads standard input.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(name: [.customShort("i"), .customLong("input")], help: ArgumentHelp("An input file, like opencc -i (repeatable; the same as a file argument).", valueName: "file"))
+    var input: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file (one input only).", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp(
+        "Write each output into this folder: a file argument under its own name, the files of a folder argument under their paths relative to it.",
+        valueName: "dir"))
+    var outputDir: String?
+
+    @Flag(name: .customLong("in-place"), help: "Replace each file with its output (safely: a temporary file, synced, renamed over the original).")
+    var inPlace = false
+
+    @Option(help: ArgumentHelp("With --in-place, keep the old version as FILE+SUFFIX.", valueName: "suffix"))
+    var backup: String?
+
+    @Flag(name: .shortAndLong, help: "Process the files in folders, recursively.")
+    var recursive = false
+
+    @Option(help: ArgumentHelp("With -r, process only the files matching this glob (repeatable; a glob with '/' matches the relative path).", valueName: "glob"))
+    var include: [String] = []
+
+    @Option(help: ArgumentHelp("With -r, skip the files and folders matching this glob (repeatable).", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(help: "Read JSON Lines: process the string fields named by --field in every record, keep everything else byte for byte.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl, a top-level string field to process (repeatable; default: text).", valueName: "name"))
+    var field: [String] = []
+
+    @Flag(name: .customLong("skip-invalid"), help: "With --jsonl, leave out the lines that are not JSON objects (counted in a warning) instead of failing.")
+    var skipInvalid = false
+
+    @Option(help: ArgumentHelp(
+        "The input encoding: utf-8 (default; a BOM is dropped), gb18030, gbk, big5, big5-hkscs, utf-16, utf-16le, utf-16be. The output is always UTF-8.",
+        valueName: "name"))
+    var encoding: String = "utf-8"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Threads to use: files in parallel, and one large input in pieces. The output does not depend on it.", valueName: "n"))
+    var jobs: Int = 1
+
+    @Flag(name: .shortAndLong, help: "No progress line and no warnings.")
+    var quiet = false
+
+    mutating func validate() throws {
+        files = input + files
+        input = []
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if InputEncoding(name: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)'; use one of: \(InputEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let destinations = [output != nil, outputDir != nil, inPlace].filter { $0 }.count
+        if destinations > 1 { throw ValidationError("use only one of -o, --output-dir and --in-place.") }
+        if backup != nil, !inPlace { throw ValidationError("--backup goes with --in-place.") }
+        if backup == "" { throw ValidationError("--backup needs a non-empty suffix.") }
+        if inPlace, files.isEmpty || files.contains("-") {
+            throw ValidationError("--in-place needs files (it cannot replace standard input).")
+        }
+        if outputDir != nil, files.isEmpty || files.contains("-") {
+            throw ValidationError("--output-dir needs files (standard input has no name); use -o or a redirection.")
+        }
+        if output != nil, files.count > 1 || recursive {
+            throw ValidationError("-o takes one input; use --output-dir for several.")
+        }
+        if !field.isEmpty, !jsonl { throw ValidationError("--field goes with --jsonl.") }
+        if skipInvalid, !jsonl { throw ValidationError("--skip-invalid goes with --jsonl.") }
+        if (!include.isEmpty || !exclude.isEmpty), !recursive {
+            throw ValidationError("--include and --exclude select files in folders; add -r.")
+        }
+    }
+
+    /// The input encoding (validated).
+    var inputEncoding: InputEncoding { InputEncoding(name: encoding) ?? .utf8 }
+
+    /// The JSON fields to process.
+    var fields: [String] { field.isEmpty ? ["text"] : field }
+}

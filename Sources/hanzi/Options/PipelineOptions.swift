@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Hanzi
+
+/// `--to` values.
+enum TargetScript: String, ExpressibleByArgument, CaseIterable {
+    case simplified, traditional, taiwan, hongkong
+
+    var standard: ScriptStandard {
+        switch self {
+        case .simplified: .simplified
+        case .traditional: .traditional
+        case .taiwan: .taiwan
+        case .hongkong: .hongKong
+        }
+    }
+}
+
+/// `--from` values.
+enum SourceScript: String, ExpressibleByArgument, CaseIterable {
+    case auto, simplified, traditional, taiwan, hongkong, japanese
+
+    var standard: ScriptStandard? {
+        switch self {
+        case .auto: nil
+        case .simplified: .simplified
+        case .traditional: .traditional
+        case .taiwan: .taiwan
+        case .hongkong: .hongKong
+        case .japanese: .japanese
+        }
+    }
+}
+
+/// `--paragraphs` values.
+enum ParagraphLayout: String, ExpressibleByArgument, CaseIterable {
+    case blankLine = "blank-line"
+    case onePerLine = "one-per-line"
+
+    var separator: ColumnRejoiner.Options.ParagraphSeparator {
+        switch self {
+        case .blankLine: .blankLine
+        case .onePerLine: .newline
+        }
+    }
+}
+
+/// Reads a `-c`/`--config` value: an OpenCC name (`s2tw`), a file name (`s2tw.json`), or the
+/// path of a configuration file.
+func parseConfiguration(_ value: String) throws -> ChineseConverter.Configuration {
+    if let builtIn = ChineseConverter.Configuration(openCCName: value) { return builtIn }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: value, isDirectory: &isFolder), !isFolder.boolValue {
+        return .file(URL(fileURLWithPath: value))
+    }
+    let names = ChineseConverter.Configuration.builtIn.map(\.openCCName).joined(separator: ", ")
+    throw ValidationError("unknown configuration '\(value)': use one of \(names), or the path of a configuration JSON file (see `hanzi configs`).")
+}
+
+/// Loads the converters up front so that a bad configuration is a usage error, before any input is read.
+func checkLoads(_ configurations: [ChineseConverter.Configuration]) throws {
+    for configuration in configurations {
+        do {
+            _ = try ChineseConverter.shared(configuration)
+        } catch {
+            throw ValidationError("cannot load the configuration \(configuration.openCCName): \(error.message)")
+        }
+    }
+}
+
+/// `--style` values.
+enum StyleOption: String, ExpressibleByArgument, CaseIterable {
+    case mainland, taiwan, hongkong
+
+    var style: PunctuationNormalizer.Style {
+        switch self {
+        case .mainland: .mainland
+        case .taiwan: .taiwan
+        case .hongkong: .hongkong
+        }
+    }
+
+    /// The style that goes with a target script: Simplified → mainland; Taiwan and (OpenCC
+    /// standard) Traditional → taiwan, since Traditional Chinese is written with corner
+    /// brackets 「」 and Taiwan's is the most widely used Traditional standard; Hong Kong → hongkong.
+    init(target: TargetScript) {
+        switch target {
+        case .simplified: self = .mainland
+        case .traditional, .taiwan: self = .taiwan
+        case .hongkong: self = .hongkong
+        }
+    }
+}
+
+/// `--spacing` values.
+enum SpacingOption: String, ExpressibleByArgument, CaseIterable {
+    case remove, insert, keep
+
+    var spacing: PunctuationNormalizer.Spacing {
+        switch self {
+        case .remove: .remove
+        case .insert: .insert
+        case .keep: .keep
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Hanzi
+
+/// What a command does to one input: chunks of bytes in, output bytes out.
+protocol StreamProcessor {
+    /// Takes the next chunk of the input (UTF-8, possibly cut inside a character).
+    mutating func process(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws
+    /// Ends the input.
+    mutating func finish(into output: inout [UInt8]) throws
+    /// A warning to show once the input is done (for example skipped JSON lines), if any.
+    var warning: String? { get }
+}
+
+/// Plain text through a ``TextCleaner`` stream.
+struct TextStreamProcessor: StreamProcessor {
+    var stream: TextCleaner.Stream
+
+    mutating func process(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
+        try stream.feed(chunk, into: &output)
+    }
+
+    mutating func finish(into output: inout [UInt8]) throws {
+        try stream.finish(into: &output)
+    }
+
+    var warning: String? { nil }
+}
+
+/// JSON Lines: the named fields of every record through a ``TextCleaner``.
+struct JSONLinesProcessor: StreamProcessor {
+    private var validator = UTF8StreamValidator()
+    private var stream: JSONLinesStream
+    private var text: [UInt8] = []
+
+    init(cleaner: TextCleaner, fields: [String], skipInvalid: Bool, jobs: Int) {
+        stream = JSONLinesStream(fields: fields, skipsInvalidLines: skipInvalid, maxConcurrency: jobs) { value in
+            cleaner.clean(validUTF8: value)
+        }
+    }
+
+    mutating func process(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
+        text.removeAll(keepingCapacity: true)
+        try validator.validate(chunk, appendingTo: &text)
+        try stream.feed(text, into: &output)
+    }
+
+    mutating func finish(into output: inout [UInt8]) throws {
+        try validator.finish()
+        try stream.finish(into: &output)
+    }
+
+    var warning: String? {
+        guard stream.skippedLines > 0, let first = stream.firstSkipped else { return nil }
+        let lines = stream.skippedLines == 1 ? "1 invalid line" : "\(stream.skippedLines) invalid lines"
+        return "skipped \(lines) (the first: \(first))"
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Runs the built `hanzi` binary.
+enum HanziBinary {
+    /// The package root (two folders above this file's folder).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary: next to the test bundle (the build products folder), else in `.build/debug`.
+    static let url: URL = {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL {
+            var folder = executable.deletingLastPathComponent()
+            for _ in 0..<4 {
+                candidates.append(folder.appendingPathComponent("hanzi"))
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("hanzi"))
+        }
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/hanzi"))
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue {
+                return candidate
+            }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/hanzi")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: [UInt8]
+        var stderr: [UInt8]
+        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+        var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+    }
+
+    /// Runs `hanzi arguments...` in `directory` with `input` on standard input.
+    static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Feed and drain concurrently so that large inputs and outputs cannot deadlock.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(Data(input))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errorData = LockedData()
+        let errorReader = Thread {
+            errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
+        }
+        errorReader.start()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { usleep(1000) }
+        return Result(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.get()))
+    }
+
+    /// The seeds folder.
+    static var seeds: URL { packageRoot.appendingPathComponent("seeds") }
+
+    /// The bytes of a seed.
+    static func seed(_ prefix: String) throws -> (URL, [UInt8]) {
+        let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted()
+        let name = try #require(names.first { $0.hasPrefix(prefix) && $0.hasSuffix(".txt") })
+        let url = seeds.appendingPathComponent(name)
+        return (url, Array(try Data(contentsOf: url)))
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hanzi-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Data handed from a reader thread.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private var done = false
+
+    func set(_ value: Data) { lock.withLock { data = value; done = true } }
+    var isSet: Bool { lock.withLock { done } }
+    func get() -> Data { lock.withLock { data } }
+}

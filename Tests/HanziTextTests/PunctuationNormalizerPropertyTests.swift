@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import HanziText
+
+/// Properties of the normaliser over many generated inputs and over the seeds.
+@Suite struct PunctuationNormalizerPropertyTests {
+    typealias S = NormalizerTestSupport
+
+    static let configurations: [PunctuationNormalizer] = {
+        var all: [PunctuationNormalizer] = []
+        for style in PunctuationNormalizer.Style.allCases {
+            for spacing in PunctuationNormalizer.Spacing.allCases {
+                for indent in PunctuationNormalizer.Indent.allCases {
+                    all.append(S.normalizer(style, spacing: spacing, indent: indent))
+                }
+            }
+        }
+        return all
+    }()
+
+    static let seedFiles = [
+        "seeds/000_191dfd8d2700d23d.txt", "seeds/001_713304df437d9aa5.txt", "seeds/002_8c2ff1bd2990f71e.txt",
+        "seeds/003_8dd8231aff3203e7.txt", "seeds/004_8f4a68126b05a263.txt",
+        "seeds/gold/000_191dfd8d2700d23d.gold.txt", "seeds/gold/001_713304df437d9aa5.gold.txt",
+        "seeds/gold/004_8f4a68126b05a263.gold.txt",
+    ]
+
+    /// normalize(normalize(x)) == normalize(x), byte for byte, and no Han character, letter
+    /// or digit changed, for every style and option over thousands of generated inputs.
+    @Test(arguments: 0..<configurations.count)
+    func idempotentAndKeepsLettersOnGeneratedInputs(_ index: Int) {
+        let normalizer = Self.configurations[index]
+        var rng = S.SeededGenerator(seed: 0x5EED_0000 + UInt64(index))
+        var failures = 0
+        for _ in 0..<2500 {
+            let input = Array(S.randomText(&rng).utf8)
+            let once = normalizer.normalize(utf8: input)
+            let twice = normalizer.normalize(utf8: once)
+            if once != twice || S.lettersAndDigits(input) != S.lettersAndDigits(once) {
+                failures += 1
+                if failures <= 3 {
+                    Issue.record("""
+                        \(normalizer.style) \(normalizer.options): input \(String(decoding: input, as: UTF8.self).debugDescription)
+                        once  \(String(decoding: once, as: UTF8.self).debugDescription)
+                        twice \(String(decoding: twice, as: UTF8.self).debugDescription)
+                        """)
+                }
+            }
+        }
+        #expect(failures == 0)
+    }
+
+    /// The same properties over the seeds, whole and line by line.
+    @Test func idempotentAndKeepsLettersOnSeeds() throws {
+        for file in Self.seedFiles {
+            let text = try S.seed(file)
+            for normalizer in Self.configurations {
+                let once = normalizer.normalize(utf8: text)
+                #expect(normalizer.normalize(utf8: once) == once, "\(file) \(normalizer.style) \(normalizer.options)")
+                #expect(S.lettersAndDigits(text) == S.lettersAndDigits(once), "\(file)")
+            }
+        }
+    }
+
+    /// Normalising a text is the same as normalising each paragraph (blank-line separated
+    /// block) on its own and concatenating the results.
+    @Test func paragraphLocality() throws {
+        var rng = S.SeededGenerator(seed: 42)
+        var inputs: [[UInt8]] = []
+        for _ in 0..<1500 { inputs.append(Array(S.randomText(&rng, maxPieces: 40).utf8)) }
+        for file in Self.seedFiles { inputs.append(try S.seed(file)) }
+        for normalizer in [S.normalizer(.mainland), S.normalizer(.taiwan, spacing: .insert),
+                           S.normalizer(.hongkong, spacing: .keep, indent: .remove)] {
+            for input in inputs {
+                let whole = normalizer.normalize(utf8: input)
+                var pieces: [UInt8] = []
+                for chunk in Self.splitAfterBlankLines(input) {
+                    normalizer.normalize(utf8: chunk, into: &pieces)
+                }
+                #expect(whole == pieces, "\(String(decoding: input, as: UTF8.self).debugDescription)")
+            }
+        }
+    }
+
+    /// Splits after each blank line (a line of spaces only), keeping every byte.
+    static func splitAfterBlankLines(_ bytes: [UInt8]) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        var start = 0
+        var lineStart = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                let line = String(decoding: bytes[lineStart..<i], as: UTF8.self)
+                if line.unicodeScalars.allSatisfy({ ScalarClass.isHorizontalSpace($0.value) || $0 == "\r" }) {
+                    chunks.append(Array(bytes[start...i]))
+                    start = i + 1
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        if start < bytes.count { chunks.append(Array(bytes[start...])) }
+        return chunks
+    }
+
+    /// The fast path (copying paragraphs without triggers) gives the same bytes as the engine.
+    @Test func fastPathAgreesWithEngine() throws {
+        var rng = S.SeededGenerator(seed: 7)
+        var inputs: [[UInt8]] = []
+        for _ in 0..<3000 { inputs.append(Array(S.randomText(&rng, maxPieces: 12).utf8)) }
+        for file in Self.seedFiles { inputs.append(try S.seed(file)) }
+        for var normalizer in Self.configurations where normalizer.options.indent == .keep {
+            var slow = normalizer
+            slow.alwaysUseEngine = true
+            normalizer.alwaysUseEngine = false
+            for input in inputs {
+                #expect(normalizer.normalize(utf8: input) == slow.normalize(utf8: input),
+                        "\(normalizer.style) \(String(decoding: input, as: UTF8.self).debugDescription)")
+            }
+        }
+    }
+
+    /// Any bytes, valid UTF-8 or not: no crash, invalid bytes come back unchanged, and the
+    /// result is a fixed point.
+    @Test func arbitraryBytes() {
+        var rng = S.SeededGenerator(seed: 99)
+        let normalizer = S.normalizer(.taiwan)
+        let alphabet: [UInt8] = Array(" ,.\"'(\n".utf8) + [0xE4, 0xB8, 0xAD, 0xE2, 0x80, 0x9C, 0xEF, 0xBC, 0x8C, 0xFF, 0xC0, 0x80, 0xF0, 0x9F, 0x98, 0x80, 0xED, 0xA0]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...40, using: &rng)
+            let input = (0..<count).map { _ in alphabet.randomElement(using: &rng)! }
+            let once = normalizer.normalize(utf8: input)
+            #expect(normalizer.normalize(utf8: once) == once)
+            let invalidIn = input.filter { $0 == 0xFF }.count
+            let invalidOut = once.filter { $0 == 0xFF }.count
+            #expect(invalidIn == invalidOut)
+        }
+    }
+
+    /// The String, byte and appending forms agree.
+    @Test func apiFormsAgree() {
+        var rng = S.SeededGenerator(seed: 3)
+        let normalizer = S.normalizer(.hongkong)
+        for _ in 0..<300 {
+            let text = S.randomText(&rng)
+            let viaString = Array(normalizer.normalize(text).utf8)
+            let viaBytes = normalizer.normalize(utf8: Array(text.utf8))
+            var appended: [UInt8] = Array("前".utf8)
+            normalizer.normalize(utf8: text.utf8, into: &appended)
+            #expect(viaString == viaBytes)
+            #expect(appended == Array("前".utf8) + viaBytes)
+        }
+    }
+}

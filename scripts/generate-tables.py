@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Generate Sources/HanziText/GeneratedNormalizationTables.swift from the tables in Tables/.
+
+usage: python3 scripts/generate-tables.py          write the Swift file
+       python3 scripts/generate-tables.py --check  exit 1 if the committed file is stale
+
+The tables are plain text with `#` comments (see each file's header). The generated
+file records a SHA-256 digest of the tables it was made from; `--check` regenerates the
+text in memory and compares it byte for byte with the committed file.
+"""
+import hashlib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLES = ROOT / "Tables"
+OUTPUT = ROOT / "Sources" / "HanziText" / "GeneratedNormalizationTables.swift"
+TABLE_FILES = ["styles.tsv", "punctuation-classes.tsv", "ascii-to-fullwidth.tsv",
+               "emoticons.txt", "datelines.txt"]
+STYLES = ["mainland", "taiwan", "hongkong"]
+CLASSES = ["open", "close", "pause", "stop", "ambiguous", "dot", "dash"]
+
+
+def fail(path, lineno, message):
+    sys.exit(f"{path.relative_to(ROOT)}:{lineno}: {message}")
+
+
+def rows(name):
+    """Yield (lineno, raw line) for each non-comment, non-empty line of a table."""
+    path = TABLES / name
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if line.startswith("#") or line.strip() == "":
+            continue
+        yield path, n, line
+
+
+def scalars(text, path, n):
+    """A value: the characters themselves, or U+XXXX codes separated by spaces."""
+    text = text.strip()
+    if text.startswith("U+"):
+        try:
+            return [int(t[2:], 16) for t in text.split()]
+        except ValueError:
+            fail(path, n, f"bad code point list {text!r}")
+    return [ord(c) for c in text]
+
+
+def read_styles():
+    values = {}
+    for path, n, line in rows("styles.tsv"):
+        cols = line.split("\t")
+        if len(cols) != 5:
+            fail(path, n, f"expected 5 TAB-separated columns, found {len(cols)}")
+        key = cols[0].strip()
+        if key in values:
+            fail(path, n, f"duplicate key {key}")
+        if key == "own_fullwidth":
+            per = [[ord(t) for t in col.split()]
+                   for col in cols[1:4]]
+            for s in per:
+                for v in s:
+                    if not 0xFF01 <= v <= 0xFF5E:
+                        fail(path, n, f"U+{v:04X} is not a full-width form U+FF01...U+FF5E")
+        else:
+            per = [scalars(col, path, n) for col in cols[1:4]]
+            for s in per:
+                if not s:
+                    fail(path, n, "empty value")
+        values[key] = (per, cols[4].strip())
+    need = ["outer_open", "outer_close", "inner_open", "inner_close", "ellipsis", "dash",
+            "interpunct", "own_fullwidth"]
+    for k in need:
+        if k not in values:
+            sys.exit(f"Tables/styles.tsv: missing key {k}")
+    for k in ["outer_open", "outer_close", "inner_open", "inner_close", "interpunct"]:
+        for s in values[k][0]:
+            if len(s) != 1:
+                sys.exit(f"Tables/styles.tsv: {k} must be one character per style")
+    return values
+
+
+def read_classes():
+    classes = {}
+    for path, n, line in rows("punctuation-classes.tsv"):
+        cols = line.split("\t")
+        if len(cols) < 2:
+            fail(path, n, "expected scalar TAB class [TAB comment]")
+        s = scalars(cols[0], path, n)
+        if len(s) != 1:
+            fail(path, n, "one character per row")
+        cls = cols[1].strip()
+        if cls not in CLASSES:
+            fail(path, n, f"unknown class {cls!r} (one of {', '.join(CLASSES)})")
+        if s[0] in classes:
+            fail(path, n, f"U+{s[0]:04X} listed twice")
+        classes[s[0]] = cls
+    return classes
+
+
+def read_ascii():
+    table = {}
+    for path, n, line in rows("ascii-to-fullwidth.tsv"):
+        cols = line.split("\t")
+        if len(cols) < 2:
+            fail(path, n, "expected ascii TAB fullwidth [TAB comment]")
+        a, f = scalars(cols[0], path, n), scalars(cols[1], path, n)
+        if len(a) != 1 or a[0] >= 0x80 or len(f) != 1:
+            fail(path, n, "one ASCII character and one full-width character")
+        table[a[0]] = f[0]
+    return table
+
+
+def read_list(name):
+    out = []
+    for path, n, line in rows(name):
+        s = [ord(c) for c in line]
+        if any(c in (0x20, 0x09) for c in s):
+            fail(path, n, "no spaces inside an entry")
+        out.append(s)
+    return out
+
+
+def digest():
+    h = hashlib.sha256()
+    for name in TABLE_FILES:
+        h.update(name.encode() + b"\0")
+        h.update((TABLES / name).read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def hexs(v):
+    return f"0x{v:04X}"
+
+
+def arr(s):
+    return "[" + ", ".join(hexs(v) for v in s) + "]"
+
+
+def render():
+    styles, classes = read_styles(), read_classes()
+    ascii_map, emoticons, datelines = read_ascii(), read_list("emoticons.txt"), read_list("datelines.txt")
+    out = []
+    w = out.append
+    w("// generated by scripts/generate-tables.py from Tables/, do not edit.")
+    w("// Edit the tables, then run `python3 scripts/generate-tables.py` (or `make tables`).")
+    w("")
+    w("/// The normaliser's rules as data, generated from the tables in `Tables/`.")
+    w("enum NormalizationTables {")
+    w(f"    /// SHA-256 of the tables this file was generated from.")
+    w(f"    static let tablesDigest = \"{digest()}\"")
+    w("")
+    w("    /// The choices of each punctuation style (`Tables/styles.tsv`).")
+    for i, st in enumerate(STYLES):
+        def one(k):
+            return hexs(styles[k][0][i][0])
+        mask = [0, 0]
+        for v in styles["own_fullwidth"][0][i]:
+            bit = v - 0xFF01
+            mask[bit // 64] |= 1 << (bit % 64)
+        w(f"    static let {st} = StyleValues(")
+        w(f"        outerOpen: {one('outer_open')}, outerClose: {one('outer_close')},")
+        w(f"        innerOpen: {one('inner_open')}, innerClose: {one('inner_close')},")
+        w(f"        ellipsis: {arr(styles['ellipsis'][0][i])}, dash: {arr(styles['dash'][0][i])},")
+        w(f"        interpunct: {one('interpunct')},")
+        w(f"        ownFullwidthLow: 0x{mask[0]:016X}, ownFullwidthHigh: 0x{mask[1]:016X})")
+    w("")
+    w("    /// The class of a CJK punctuation scalar (`Tables/punctuation-classes.tsv`).")
+    w("    @inline(__always)")
+    w("    static func punctuationClass(_ v: UInt32) -> PunctuationClass {")
+    w("        switch v {")
+    for cls in CLASSES:
+        vs = sorted(v for v, c in classes.items() if c == cls)
+        if vs:
+            w(f"        case {', '.join(hexs(v) for v in vs)}: return .{cls}")
+    w("        default: return .none")
+    w("        }")
+    w("    }")
+    w("")
+    w("    /// ASCII punctuation to its full-width form next to Chinese text, indexed by the")
+    w("    /// ASCII value; 0 = not converted (`Tables/ascii-to-fullwidth.tsv`).")
+    table = [ascii_map.get(i, 0) for i in range(128)]
+    w("    static let asciiToFullwidth: [UInt32] = [")
+    for r in range(0, 128, 16):
+        w("        " + ", ".join(hexs(v) for v in table[r:r + 16]) + ",")
+    w("    ]")
+    w("")
+    w("    /// ASCII emoticons, never touched (`Tables/emoticons.txt`), longest first.")
+    w("    static let emoticons: [[UInt32]] = [")
+    for e in sorted(emoticons, key=lambda s: (-len(s), s)):
+        w(f"        {arr(e)},  // {''.join(map(chr, e))}")
+    w("    ]")
+    w("")
+    w("    /// Dateline endings after which a space stays (`Tables/datelines.txt`).")
+    w("    static let datelineEndings: [[UInt32]] = [")
+    for e in datelines:
+        w(f"        {arr(e)},  // {''.join(map(chr, e))}")
+    w("    ]")
+    w("}")
+    return "\n".join(out) + "\n"
+
+
+def main():
+    text = render()
+    if sys.argv[1:] == ["--check"]:
+        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+        if current != text:
+            sys.exit(f"{OUTPUT.relative_to(ROOT)} is stale: run python3 scripts/generate-tables.py")
+        print(f"{OUTPUT.relative_to(ROOT)} is up to date")
+        return
+    if sys.argv[1:]:
+        sys.exit(__doc__)
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
