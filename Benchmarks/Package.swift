@@ -23,8 +23,7 @@ let package = Package(
             name: "HanziBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "OpenCC", package: "Hanzi"),
-                .product(name: "HanziText", package: "Hanzi"),
+                .product(name: "Hanzi", package: "Hanzi"),
                 "CRawOpenCC",
             ],
             path: "Benchmarks/HanziBenchmarks",

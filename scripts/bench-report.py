@@ -92,12 +92,14 @@ def load(path):
             "mallocs": p50("Malloc (total)"),
             "peak_rss": p50("Memory (resident peak)"),
             # ratio-STAGE benchmarks: the median of the per-iteration paired ratios.
+            "input_bytes": p50("Input bytes"),
             "paired": None if p50("Paired ratio (x10000)") is None else p50("Paired ratio (x10000)") / 10000,
         }
     sizes = {size for _, size in results}
     byte_counts = {size: corpus_bytes(size) for size in sizes}
     for (stage, size), r in results.items():
-        r["bytes"] = byte_counts[size]
+        # A benchmark whose input is not the plain corpus (JSON Lines) records its own size.
+        r["bytes"] = int(r["input_bytes"]) if r["input_bytes"] else byte_counts[size]
         r["mbps"] = r["bytes"] / (r["wall_us"] / 1e6) / 1e6 if r["wall_us"] else None
         # The fastest iteration: what the gate compares, since a shared machine's noise only
         # ever adds time.

@@ -1,7 +1,6 @@
 import Benchmark
 import Foundation
-import HanziText
-import OpenCC
+import Hanzi
 
 // Every benchmark processes one whole corpus per iteration, so throughput is the corpus size
 // divided by the wall clock of one iteration (scripts/bench-report.py computes it). Names are
@@ -78,6 +77,43 @@ func registerConversions(_ corpus: Corpus) {
 func registerTextStages(_ corpus: Corpus) {
     let rejoiner = ColumnRejoiner()
     registerTextStage("rejoin", corpus: corpus) { blackHole(rejoiner.rejoin(utf8: corpus.bytes)) }
+
+    let normalizer = PunctuationNormalizer()
+    registerTextStage("normalize", corpus: corpus) { blackHole(normalizer.normalize(utf8: corpus.bytes)) }
+
+    let cleaner = loadCleaner(TextCleaner.Options())
+    registerTextStage("clean", corpus: corpus) { blackHole(try? cleaner.clean(utf8: corpus.bytes)) }
+
+    let convertingCleaner = loadCleaner(TextCleaner.Options(conversions: [.s2t]))
+    registerTextStage("clean-s2t", corpus: corpus) { blackHole(try? convertingCleaner.clean(utf8: corpus.bytes)) }
+
+    let detector: ScriptDetector
+    do { detector = try ScriptDetector() } catch { fatalError("benchmarks: cannot load the script detector: \(error)") }
+    registerTextStage("detect", corpus: corpus) { blackHole(detector.detect(utf8: corpus.bytes)) }
+
+    // JSON Lines: the corpus's paragraphs as records, the `text` field cleaned as `hanzi clean
+    // --jsonl` does. Its input is larger than the corpus (JSON escapes, keys), so the benchmark
+    // reports its own byte count.
+    let records = JSONLinesCorpus.records(from: corpus.bytes)
+    let recordBytes = records.count
+    Benchmark(
+        "jsonl-clean/\(corpus.label)",
+        configuration: .init(metrics: Benchmark.defaultConfiguration.metrics + [inputBytesMetric])
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var stream = JSONLinesStream(fields: ["text"]) { cleaner.clean(validUTF8: $0) }
+            var output: [UInt8] = []
+            output.reserveCapacity(recordBytes + recordBytes / 8)
+            do {
+                try stream.feed(records, into: &output)
+                try stream.finish(into: &output)
+            } catch {
+                fatalError("benchmarks: JSON Lines corpus rejected: \(error)")
+            }
+            blackHole(output)
+            benchmark.measurement(inputBytesMetric, recordBytes)
+        }
+    }
 }
 
 /// Registers a text stage, and its paired ratio to the byte scan.
@@ -91,6 +127,14 @@ func registerTextStage(_ name: String, corpus: Corpus, _ body: @escaping @Sendab
         name, corpus: corpus, stage: body,
         baseline: { corpus.bytes.withUnsafeBufferPointer { blackHole(countLineFeeds($0)) } }
     )
+}
+
+func loadCleaner(_ options: TextCleaner.Options) -> TextCleaner {
+    do {
+        return try TextCleaner(options: options)
+    } catch {
+        fatalError("benchmarks: cannot load the cleaner: \(error)")
+    }
 }
 
 func loadConverter(_ configuration: ChineseConverter.Configuration) -> ChineseConverter {
