@@ -24,7 +24,7 @@ bytes=$(stat -c %s "$input")
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
 start=$(date +%s.%N)
-/usr/bin/time -v -o "$report" "$hanzi" clean "$input" >/dev/null
+/usr/bin/time -v -o "$report" "$hanzi" clean -q "$input" >/dev/null
 end=$(date +%s.%N)
 peak_kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$report")
 python3 - "$bytes" "$peak_kb" "$start" "$end" "$size" <<'PY'

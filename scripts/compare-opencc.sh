@@ -37,7 +37,7 @@ for config in $configs; do
         t0=$(now)
         opencc -c "$config.json" -i "$input" -o "$work/opencc.out"
         t1=$(now)
-        "$hanzi" convert -c "$config" "${extra[@]}" -i "$input" -o "$work/hanzi.out"
+        "$hanzi" convert -q -c "$config" "${extra[@]}" -i "$input" -o "$work/hanzi.out"
         t2=$(now)
         echo $((t1 - t0)) >>"$work/opencc.times"
         echo $((t2 - t1)) >>"$work/hanzi.times"
