@@ -359,10 +359,12 @@ enum JSONString {
             return v
         }
         while i < body.count {
-            let c = body[i]
-            if c != UInt8(ascii: "\\") {
-                out.append(c)
-                i += 1
+            // Copy the run up to the next escape in one go.
+            var j = i
+            while j < body.count, body[j] != UInt8(ascii: "\\") { j += 1 }
+            if j > i {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: body[i..<j]))
+                i = j
                 continue
             }
             let e = body[i + 1]
@@ -420,9 +422,20 @@ enum JSONString {
     /// Appends `value` (valid UTF-8) as a quoted JSON string.
     static func encode(_ value: [UInt8], asciiOnly: Bool, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        out.reserveCapacity(out.count + value.count + 2)
         var i = 0
         let n = value.count
         while i < n {
+            if !asciiOnly {
+                // Copy the run of bytes that need no escape in one go.
+                var j = i
+                while j < n, value[j] >= 0x20, value[j] != UInt8(ascii: "\""), value[j] != UInt8(ascii: "\\") { j += 1 }
+                if j > i {
+                    out.append(contentsOf: value[i..<j])
+                    i = j
+                    continue
+                }
+            }
             let c = value[i]
             switch c {
             case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(c); i += 1

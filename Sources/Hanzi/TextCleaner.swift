@@ -96,9 +96,9 @@ public struct TextCleaner: Sendable {
     }
 
     /// A stream cleaning text fed in chunks; normalisation and conversion use up to
-    /// `maxConcurrency` threads.
-    public func makeStream(maxConcurrency: Int = 1) -> Stream {
-        Stream(cleaner: self, maxConcurrency: maxConcurrency)
+    /// `maxConcurrency` threads, each on about `pieceSize` bytes of paragraphs at a time.
+    public func makeStream(maxConcurrency: Int = 1, pieceSize: Int = 1 << 20) -> Stream {
+        Stream(cleaner: self, maxConcurrency: maxConcurrency, pieceSize: pieceSize)
     }
 
     /// The paragraph-local steps (normalisation, conversion) applied to whole paragraphs.
@@ -149,13 +149,15 @@ public struct TextCleaner: Sendable {
         private var valid: [UInt8] = []
         private var rejoined: [UInt8] = []
 
-        init(cleaner: TextCleaner, maxConcurrency: Int) {
+        init(cleaner: TextCleaner, maxConcurrency: Int, pieceSize: Int) {
             rejoiner = cleaner.options.rejoins ? ColumnRejoiner(options: cleaner.options.rejoinOptions).makeStream() : nil
             // Conversion is local to lines, normalisation to paragraphs: the text is cut only
             // between paragraphs (after a blank line, or any line when each is a paragraph).
             let boundary: LineLocalStream.Boundary =
                 cleaner.normalizer == nil || cleaner.options.paragraphPerLine ? .line : .blankLine
-            lines = LineLocalStream(boundary: boundary, maxConcurrency: maxConcurrency) { cleaner.transformParagraphs($0) }
+            lines = LineLocalStream(boundary: boundary, maxConcurrency: maxConcurrency, pieceSize: pieceSize) {
+                cleaner.transformParagraphs($0)
+            }
         }
 
         /// Takes the next chunk (it may end inside a UTF-8 sequence) and appends the output

@@ -83,9 +83,21 @@ public struct ColumnRejoiner: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(copy.utf8.count + 16)
         var stream = Stream(options: options)
-        copy.withUTF8 { stream.feed($0, into: &output) }
+        copy.withUTF8 { Self.feedInSlices($0, to: &stream, into: &output) }
         stream.finish(into: &output)
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Feeds a large buffer in slices, so the stream's working buffer stays small.
+    static func feedInSlices(_ bytes: UnsafeBufferPointer<UInt8>, to stream: inout Stream,
+                             into output: inout [UInt8]) {
+        let slice = 1 << 18
+        var i = 0
+        while i < bytes.count {
+            let j = min(bytes.count, i + slice)
+            stream.feed(UnsafeBufferPointer(rebasing: bytes[i..<j]), into: &output)
+            i = j
+        }
     }
 
     /// Rejoins UTF-8 bytes into paragraphs, as UTF-8 bytes.
@@ -96,7 +108,12 @@ public struct ColumnRejoiner: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 16)
         var stream = Stream(options: options)
-        stream.feed(bytes, into: &output)
+        let done: Void? = bytes.withContiguousStorageIfAvailable {
+            Self.feedInSlices($0, to: &stream, into: &output)
+        }
+        if done == nil {
+            Array(bytes).withUnsafeBufferPointer { Self.feedInSlices($0, to: &stream, into: &output) }
+        }
         stream.finish(into: &output)
         return output
     }
@@ -112,11 +129,11 @@ public struct ColumnRejoiner: Sendable {
         public var joined: Bool
         /// Why.
         public var reason: RejoinReason
-        /// The local column width estimated at this break, in display columns (0 when
-        /// the lines around it do not form a column), and the width of the line.
+        /// The local column width estimated at this break, in quarter ems (a CJK
+        /// character is 4, a Latin letter or digit 2, compressible punctuation 3), or 0
+        /// when the lines around it do not form a column.
         public var columnWidth: Int
-        /// The width of the line before the break, in display columns, measured as the
-        /// decisions measure it (compressible punctuation counts 1 column).
+        /// The width of the line before the break, in quarter ems.
         public var lineWidth: Int
     }
 

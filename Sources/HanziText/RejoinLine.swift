@@ -46,9 +46,10 @@ struct RejoinLine {
     var contentEnd: Int = 0
     /// Display width of the leading white space, in columns.
     var indentCols: Int = 0
-    /// Display width of the content, in columns (inner spaces included).
+    /// Typeset width of the content in quarter ems (inner spaces included), see
+    /// ``RejoinLineScanner/columns(_:)``.
     var width: Int = 0
-    /// Display width of the content without its letter spacing, in columns.
+    /// Typeset width of the content without its letter spacing, in quarter ems.
     var collapsedWidth: Int = 0
     /// Number of non-space scalars.
     var scalars: Int = 0
@@ -64,7 +65,7 @@ struct RejoinLine {
     var thirdLast: UInt32 = 0
     /// Whether a sentence-final mark (`。！？`) occurs before the last two scalars.
     var innerSentenceEnd: Bool = false
-    /// Whether `，` or `、` occurs inside the line.
+    /// Whether `，`, `、` or `,` occurs inside the line.
     var innerComma: Bool = false
     /// Whether a space separates two CJK scalars inside the line (headline phrase separator
     /// or byline), outside letter spacing.
@@ -80,6 +81,10 @@ struct RejoinLine {
     /// Whether the last word before a line-end hyphen is capitalised (`Chia-`), or has fewer
     /// than two letters: its hyphen is then kept.
     var hyphenKeeps: Bool = false
+    /// Width of the line's first unbreakable piece: a Latin word or number with its
+    /// punctuation, or one CJK character (with the punctuation that may not begin a line).
+    /// A line before it was wrapped if this piece did not fit at its end.
+    var leadWidth: Int = 0
     /// Whether the line starts with a lowercase English suffix fragment (`ly`, `tion`,
     /// `ment`…) that a typesetter splits off a word.
     var startsWithSuffix: Bool = false

@@ -34,18 +34,20 @@ enum RejoinLineScanner {
         return (0x110000 + b0, 1)
     }
 
-    /// Display width of a scalar, in columns (invalid bytes count 1).
+    /// Typeset width of a scalar in quarter ems: 4 for East Asian Wide and Fullwidth
+    /// characters, 2 for the others (Latin letters, digits), 0 for combining marks.
     ///
-    /// Full-width punctuation that Chinese typesetting compresses to half an em inside a
-    /// justified line (`，。、；：！？`, quotes and brackets) counts 1 column, so that a full
-    /// line measures the same whether it holds punctuation or not.
+    /// Full-width punctuation that Chinese typesetting may compress to half an em inside a
+    /// justified line (`，。、；：！？`, quotes and brackets) counts 3, half-way between the
+    /// compressed and the full form, so that a full line measures about the same whether
+    /// the typesetter compressed its punctuation or not.
     @inline(__always)
     static func columns(_ v: UInt32) -> Int {
-        if v < 0x1100 { return v == 0xB7 ? 2 : (v >= 0x300 && v < 0x370 ? 0 : 1) }
-        if v >= 0x4E00 && v <= 0x9FFF { return 2 }
-        if v > 0x10FFFF { return 1 }
-        if isCompressible(v) { return 1 }
-        return ScalarClass.displayWidth(v)
+        if v < 0x1100 { return v == 0xB7 ? 4 : (v >= 0x300 && v < 0x370 ? 0 : 2) }
+        if v >= 0x4E00 && v <= 0x9FFF { return 4 }
+        if v > 0x10FFFF { return 2 }
+        if isCompressible(v) { return 3 }
+        return ScalarClass.displayWidth(v) * 2
     }
 
     /// Punctuation set in half an em when compressed: `，。、；：！？“”‘’「」『』（）《》〈〉【】`.
@@ -101,6 +103,9 @@ enum RejoinLineScanner {
         var tokenFirst: UInt32 = 0
         var tokens = 0
         var firstTokenScalars = 0
+        var leadWidth = 0
+        var leadOpen = true
+        var leadScalars = 1
         var singleTokens = 0
         var sentenceEnds = 0
         var lastSentenceEndIndex = -1
@@ -117,8 +122,22 @@ enum RejoinLineScanner {
         while i < e {
             let (v, n) = decode(p, i, e)
             i += n
+            // Fast path: a Han character inside a word (most of the text).
+            if v &- 0x4E00 < 0x5200 && pendingSpace == 0 && scalars > 0 && !leadOpen {
+                if RejoinClass.isAlnum(prev) { solid += 1 }
+                width += 4
+                if headCount < 32 { head[headCount] = v; headCount += 1 }
+                if urlState < 3 { urlState = 0 }
+                tokenLength += 1
+                prev3 = prev2
+                prev2 = prev
+                prev = v
+                scalars += 1
+                lastContentEnd = i
+                continue
+            }
             if ScalarClass.isHorizontalSpace(v) || v == 0x0B {
-                pendingSpace += v == 0x3000 ? 2 : 1
+                pendingSpace += v == 0x3000 ? 4 : 2
                 continue
             }
             let w = columns(v)
@@ -140,6 +159,23 @@ enum RejoinLineScanner {
                             || (RejoinClass.isAlnum(prev) && ScalarClass.isCJKLetter(v)) {
                     solid += 1
                 }
+            }
+            if leadOpen {
+                if scalars == 0 {
+                    leadWidth = w
+                    leadOpen = RejoinClass.isWestern(v)
+                } else if pendingSpace > 0 {
+                    leadOpen = false
+                } else if RejoinClass.isWestern(v) == RejoinClass.isWestern(head[0]) || RejoinClass.isNonInitial(v) {
+                    leadWidth += w
+                } else {
+                    leadOpen = false
+                }
+            } else if scalars == leadScalars && pendingSpace == 0
+                        && (RejoinClass.isNonInitial(v) || RejoinClass.isDash(v)) {
+                // punctuation that may not begin a line, and a dash, go with the first character
+                leadWidth += w
+                leadScalars += 1
             }
             pendingSpace = 0
             if ScalarClass.isLatinLetter(v) {
@@ -165,7 +201,7 @@ enum RejoinLineScanner {
             case 0x3002, 0xFF01, 0xFF1F:
                 sentenceEnds += 1
                 lastSentenceEndIndex = scalars
-            case 0xFF0C, 0x3001:
+            case 0xFF0C, 0x3001, 0x2C:
                 commas += 1
                 lastCommaIndex = scalars
             default:
@@ -183,6 +219,7 @@ enum RejoinLineScanner {
         if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
 
         line.contentEnd = base + lastContentEnd
+        line.leadWidth = leadWidth
         line.scalars = scalars
         line.width = width
         line.first = head[0]
@@ -205,7 +242,9 @@ enum RejoinLineScanner {
         line.end = endKind(last: prev, beforeLast: prev2)
         line.hyphenKeeps = runCapital || runLength < 2
         line.endsInURL = tokenURL
-        line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: headCount) { startsWithSuffix($0) }
+        line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: min(headCount, firstTokenScalars)) {
+            startsWithSuffix($0)
+        }
         line.start = head.withUnsafeBufferPointer_(count: headCount) {
             startKind($0, firstToken: firstTokenScalars)
         }
@@ -254,6 +293,8 @@ enum RejoinLineScanner {
             return .closeQuote
         }
         if RejoinClass.isDash(last) { return .dash }
+        // a hyphen at the line end: the word or option goes on (`statical-`, `--`)
+        if RejoinClass.isHyphen(last) || last == RejoinClass.softHyphen { return .opening }
         if RejoinClass.isOpening(last) { return .opening }
         return .open
     }

@@ -161,6 +161,7 @@ extension ChineseConverter {
             }
         }
 
+        /// The OpenCC name, as ``openCCName``.
         public var description: String { openCCName }
     }
 }

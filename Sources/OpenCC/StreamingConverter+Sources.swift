@@ -73,4 +73,27 @@ extension StreamingConverter {
         }
         try finish(to: sink)
     }
+
+    /// Converts an asynchronous sequence of single bytes (such as `FileHandle.bytes`), handing
+    /// the converted bytes to `sink`, and ends the stream.
+    ///
+    /// The bytes are gathered into chunks of `chunkSize` bytes before being fed.
+    ///
+    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte, or
+    ///   whatever `bytes` or `sink` throw.
+    public mutating func convert<Bytes: AsyncSequence>(
+        bytes: Bytes, chunkSize: Int = 1 << 16, to sink: Sink
+    ) async throws where Bytes.Element == UInt8 {
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(max(chunkSize, 1))
+        for try await byte in bytes {
+            chunk.append(byte)
+            if chunk.count >= chunkSize {
+                try feed(chunk, to: sink)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        try feed(chunk, to: sink)
+        try finish(to: sink)
+    }
 }

@@ -1,10 +1,10 @@
 /// Converts a stream of UTF-8 bytes that arrives in chunks, in bounded memory.
 ///
-/// Feed the chunks in order with ``feed(_:to:)-(UnsafeRawBufferPointer,_)`` and end the stream
+/// Feed the chunks in order with `feed(_:to:)` and end the stream
 /// with ``finish(to:)``. Chunks may end anywhere, in the middle of a line or of a UTF-8
 /// sequence: the incomplete tail is carried over to the next chunk. Text is converted once
 /// whole lines amounting to at least the converter's ``ChineseConverter/pieceSize`` have
-/// arrived, and handed to the sink; the concatenated sink output is byte for byte
+/// arrived (see ``flushThreshold``), and handed to the sink; the concatenated sink output is byte for byte
 /// ``ChineseConverter/convert(utf8:)`` of the whole stream. Memory stays bounded by the chunk
 /// size plus the piece size, or by the longest line when a line is longer.
 ///
@@ -45,9 +45,20 @@ public struct StreamingConverter: Sendable {
     /// The number of converted bytes handed to the sink so far in this stream.
     public private(set) var bytesWritten = 0
 
+    /// How many bytes of complete lines gather before they are converted and handed to the
+    /// sink. Larger values mean fewer, larger libopencc calls; `1` converts every complete line
+    /// as soon as it arrives, for interactive use (a terminal, a line-by-line pipe).
+    public var flushThreshold: Int
+
     /// Creates a stream that converts with `converter`.
-    public init(converter: ChineseConverter) {
+    ///
+    /// - Parameters:
+    ///   - converter: The converter the stream goes through.
+    ///   - flushThreshold: How many bytes of complete lines gather before they are converted
+    ///     and handed to the sink; by default the converter's ``ChineseConverter/pieceSize``.
+    public init(converter: ChineseConverter, flushThreshold: Int? = nil) {
         self.converter = converter
+        self.flushThreshold = max(flushThreshold ?? converter.pieceSize, 1)
     }
 
     /// The stream offset of `pending[0]`.
@@ -69,9 +80,18 @@ public struct StreamingConverter: Sendable {
             scannedCount = validCount
             if let newLineEnd { lineEnd = newLineEnd }
         }
-        if lineEnd >= converter.pieceSize {
+        if lineEnd >= flushThreshold {
             try flush(count: lineEnd, to: sink)
         }
+    }
+
+    /// Converts every complete line received so far and hands it to `sink` now, whatever
+    /// ``flushThreshold`` says. An incomplete last line stays pending.
+    ///
+    /// - Throws: whatever `sink` throws.
+    public mutating func flushCompleteLines(to sink: Sink) throws {
+        if let failure { throw failure }
+        try flush(count: lineEnd, to: sink)
     }
 
     /// Feeds the next chunk of the stream, and hands whatever can be converted to `sink`.

@@ -102,6 +102,28 @@ import OpenCC
         }
     }
 
+    @Test func interactiveStreamsHandOverEveryCompleteLine() throws {
+        let converter = try ChineseConverter.shared(.s2t)
+        var stream = StreamingConverter(converter: converter, flushThreshold: 1)
+        var received: [[UInt8]] = []
+        try stream.feed(Array("汉字\n后".utf8)) { received.append($0) }
+        #expect(received == [Array("漢字\n".utf8)])
+        try stream.feed(Array("面\r\n头".utf8)) { received.append($0) }
+        #expect(received.last == Array("後面\r\n".utf8))
+        try stream.finish { received.append($0) }
+        #expect(received.last == Array("頭".utf8))
+
+        var batched = StreamingConverter(converter: converter)
+        var output: [UInt8] = []
+        try batched.feed(Array("汉字\n后".utf8)) { output += $0 }
+        #expect(output.isEmpty)
+        try batched.flushCompleteLines { output += $0 }
+        #expect(output == Array("漢字\n".utf8))
+        try batched.finish { output += $0 }
+        #expect(output == Array("漢字\n後".utf8))
+        #expect(batched.bytesRead == 0)
+    }
+
     @Test func streamingErrorsCarryAbsoluteStreamOffsets() throws {
         let converter = try ChineseConverter(.s2t, pieceSize: 1024)
         var prefix: [UInt8] = []
@@ -167,7 +189,33 @@ import OpenCC
             var fromAsync: [UInt8] = []
             try await stream.convert(chunks: chunks) { fromAsync += $0 }
             #expect(fromAsync == expected)
+
+            let bytes = AsyncStream<UInt8> { continuation in
+                for byte in input { continuation.yield(byte) }
+                continuation.finish()
+            }
+            var fromBytes: [UInt8] = []
+            try await stream.convert(bytes: bytes, chunkSize: 1000) { fromBytes += $0 }
+            #expect(fromBytes == expected)
         }
+    }
+
+    @Test func streamingFileToFileThroughDescriptors() throws {
+        let converter = try ChineseConverter.shared(.s2twp)
+        let seed = try #require(Repository.seedFiles.first)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opencc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outputURL = folder.appendingPathComponent("out.txt")
+        #expect(FileManager.default.createFile(atPath: outputURL.path, contents: nil))
+        let input = try FileHandle(forReadingFrom: seed)
+        let output = try FileHandle(forWritingTo: outputURL)
+        var stream = StreamingConverter(converter: converter)
+        try stream.convert(fileHandle: input, readSize: 777, to: StreamingConverter.writer(to: output.fileDescriptor))
+        try input.close()
+        try output.close()
+        #expect(try Repository.bytes(of: outputURL) == converter.convert(utf8: Repository.bytes(of: seed)))
+        #expect(throws: POSIXError.self) { try StreamingConverter.writeAll([0x41], to: -1) }
     }
 
     @Test func aMissingFileThrowsWhenStreaming() throws {

@@ -143,6 +143,7 @@ final class IconvDecoder {
             default: break
             }
         }
-        return nonASCII > 0 && chinese * 100 >= nonASCII * 95
+        // A few characters are no evidence (a UTF-8 sequence cut by the end of the input).
+        return nonASCII >= 4 && chinese * 100 >= nonASCII * 95
     }
 }

@@ -106,14 +106,24 @@ struct Runner {
                 }
                 if processor == nil { processor = try makeProcessor(text, jobs) }
                 output.removeAll(keepingCapacity: true)
-                try text.withUnsafeBufferPointer { try processor!.process($0, into: &output) }
+                do {
+                    try text.withUnsafeBufferPointer { try processor!.process($0, into: &output) }
+                } catch {
+                    try? write(output)  // the output of what came before the error
+                    throw error
+                }
                 try write(output)
                 meter.add(n)
             }
             try decoder?.finish()
             if processor == nil { processor = try makeProcessor([], jobs) }
             output.removeAll(keepingCapacity: true)
-            try processor!.finish(into: &output)
+            do {
+                try processor!.finish(into: &output)
+            } catch {
+                try? write(output)
+                throw error
+            }
             try write(output)
             switch sink! {
             case .standardOutput: try standardOutput.flush()
@@ -174,7 +184,13 @@ struct Runner {
             let at = error.offset - chunkStart
             if encoding == .utf8, at >= 0, at < chunk.count {
                 let sample = Array(chunk[at..<min(chunk.count, at + 16384)])
-                let candidates = [InputEncoding.gb18030, .big5].filter { IconvDecoder.looksLike($0, sample) }
+                var candidates: [InputEncoding] = []
+                if IconvDecoder.looksLike(.gb18030, sample) { candidates.append(.gb18030) }
+                if IconvDecoder.looksLike(.big5, sample) {
+                    candidates.append(.big5)
+                } else if IconvDecoder.looksLike(.big5HKSCS, sample) {
+                    candidates.append(.big5HKSCS)
+                }
                 if !candidates.isEmpty {
                     line += "; the bytes look like " + candidates.map(\.rawValue).joined(separator: " or ")
                         + ": try " + candidates.map { "--encoding \($0.rawValue)" }.joined(separator: " or ")

@@ -33,7 +33,13 @@ struct JSONLinesProcessor: StreamProcessor {
 
     init(cleaner: TextCleaner, fields: [String], skipInvalid: Bool, jobs: Int) {
         stream = JSONLinesStream(fields: fields, skipsInvalidLines: skipInvalid, maxConcurrency: jobs) { value in
-            cleaner.clean(validUTF8: value)
+            // The rejoiner ends a text with a line break; a value that had none gets none.
+            var cleaned = cleaner.clean(validUTF8: value)
+            if cleaned.last == 0x0A, value.last != 0x0A {
+                cleaned.removeLast()
+                if cleaned.last == 0x0D { cleaned.removeLast() }
+            }
+            return cleaned
         }
     }
 
