@@ -27,15 +27,16 @@ mkdir -p "$out"
 run() { # run OUTPUT_DIR [benchmark-name-regex]
     local filter=()
     [ -n "${2:-}" ] && filter=(--filter "$2")
+    mkdir -p "$1"
     (cd Benchmarks && swift package --allow-writing-to-package-directory benchmark \
-        --format jmh --path "${1#Benchmarks/}" --no-progress "${filter[@]}" >&2)
+        --format histogramSamples --path "${1#Benchmarks/}" --no-progress "${filter[@]}" >&2)
 }
 
 echo "bench gate: building and running the benchmarks over the 1 MB corpus..." >&2
-run "$out"
-python3 scripts/bench-report.py table "$out/Current_run.jmh.json"
+run "$out/samples"
+python3 scripts/bench-report.py table "$out/samples"
 echo
-if python3 scripts/bench-report.py gate "$out/Current_run.jmh.json" --gates Benchmarks/gates.json \
+if python3 scripts/bench-report.py gate "$out/samples" --gates Benchmarks/gates.json \
     --failed-list "$out/failed.txt" "${update[@]}"; then
     echo "bench gate: passed in $(($(date +%s) - started)) s"
     exit 0
@@ -46,7 +47,7 @@ fi
 regex=$(sed 's/[.+]/\\&/g; s/.*/^&$/' "$out/failed.txt" | paste -sd '|')
 echo "bench gate: measuring the ratios below their gates once more: $(paste -sd ' ' "$out/failed.txt")" >&2
 run "$out/retry" "$regex"
-if python3 scripts/bench-report.py gate "$out/retry/Current_run.jmh.json" --gates Benchmarks/gates.json \
+if python3 scripts/bench-report.py gate "$out/retry" --gates Benchmarks/gates.json \
     --only-ratios; then
     echo "bench gate: passed on the second measurement in $(($(date +%s) - started)) s"
     exit 0

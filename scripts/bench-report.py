@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Turns a Hanzi benchmark run (package-benchmark's JMH export) into the results table, and
-checks the CI gates.
+"""Turns a Hanzi benchmark run (package-benchmark's `histogramSamples` export, a directory)
+into the results table, and checks the CI gates.
 
-  bench-report.py table RESULTS.jmh.json [--out FILE.md] [--extra FILE.md]
-  bench-report.py gate  RESULTS.jmh.json --gates Benchmarks/gates.json [--update-mallocs]
+  bench-report.py table RUN_DIR [--out FILE.md] [--extra FILE.md ...]
+  bench-report.py gate  RUN_DIR --gates Benchmarks/gates.json [--update-mallocs]
                         [--failed-list FILE] [--only-ratios]
 
 Benchmark names are `STAGE/SIZE` (for example `convert-s2t/1M`). Every iteration processes the
@@ -62,48 +62,56 @@ def corpus_bytes(label):
     return os.path.getsize(path)
 
 
+SAMPLES_SUFFIX = ".histogram.samples.tsv"
+METRIC_FILES = {
+    "wallClock": "wall_ns",
+    "mallocCountTotal": "mallocs",
+    "peakMemoryResident": "peak_rss",
+    "Input_bytes": "input_bytes",
+    "Paired_ratio_(x10000)": "paired",
+}
+
+
 def load(path):
-    with open(path) as f:
-        elements = json.load(f)
-    results = {}
-    for element in elements:
-        name = element["benchmark"].split(".", 3)[-1]  # package.benchmark.TARGET.NAME
-        if "/" not in name:
+    """Reads a run exported with `--format histogramSamples` (one file of samples per benchmark
+    and metric, in nanoseconds and plain counts) from the directory `path`."""
+    samples = {}
+    for file in os.listdir(path):
+        if not file.endswith(SAMPLES_SUFFIX):
             continue
-        stage, size = name.rsplit("/", 1)
-        metrics = {"throughput": element["primaryMetric"]}
-        metrics.update(element.get("secondaryMetrics", {}))
-
-        def p50(key):
-            # The median of the recorded samples (the export's percentile table is bucketed).
-            m = metrics.get(key)
-            if m is None:
-                return None
-            samples = [v for run in m.get("rawData", []) for v in run]
-            return statistics.median(samples) if samples else m["scorePercentiles"]["50.0"]
-
-        wall_us = p50("Time (wall clock)")
-        wall = metrics.get("Time (wall clock)")
-        wall_samples = [v for run in wall.get("rawData", []) for v in run] if wall else []
-        results[(stage, size)] = {
-            "wall_us": wall_us,
-            "wall_min_us": min(wall_samples) if wall_samples else None,
-            "iterations": element.get("measurementIterations"),
-            "mallocs": p50("Malloc (total)"),
-            "peak_rss": p50("Memory (resident peak)"),
+        # BASELINE.TARGET.NAME.METRIC.histogram.samples.tsv, NAME with "/" written as "_".
+        parts = file[: -len(SAMPLES_SUFFIX)].split(".", 2)
+        if len(parts) < 3:
+            continue
+        name, metric = parts[2].rsplit(".", 1)
+        if metric not in METRIC_FILES or "_" not in name:
+            continue
+        stage, size = name.rsplit("_", 1)
+        with open(os.path.join(path, file)) as f:
+            values = [float(line) for line in f.read().splitlines()[1:] if line.strip()]
+        if values:
+            samples.setdefault((stage, size), {})[METRIC_FILES[metric]] = values
+    if not samples:
+        sys.exit(f"bench-report: no benchmark samples in {path}")
+    results = {}
+    for key, metrics in samples.items():
+        wall = metrics.get("wall_ns", [])
+        r = {
+            "wall_us": statistics.median(wall) / 1000 if wall else None,
+            "iterations": len(wall),
+            "mallocs": statistics.median(metrics["mallocs"]) if "mallocs" in metrics else None,
+            "peak_rss": max(metrics["peak_rss"]) if "peak_rss" in metrics else None,
+            "input_bytes": statistics.median(metrics["input_bytes"]) if "input_bytes" in metrics else None,
             # ratio-STAGE benchmarks: the median of the per-iteration paired ratios.
-            "input_bytes": p50("Input bytes"),
-            "paired": None if p50("Paired ratio (x10000)") is None else p50("Paired ratio (x10000)") / 10000,
+            "paired": statistics.median(metrics["paired"]) / 10000 if "paired" in metrics else None,
         }
+        results[key] = r
     sizes = {size for _, size in results}
     byte_counts = {size: corpus_bytes(size) for size in sizes}
     for (stage, size), r in results.items():
         # A benchmark whose input is not the plain corpus (JSON Lines) records its own size.
         r["bytes"] = int(r["input_bytes"]) if r["input_bytes"] else byte_counts[size]
         r["mbps"] = r["bytes"] / (r["wall_us"] / 1e6) / 1e6 if r["wall_us"] else None
-        # The fastest iteration: what the gate compares, since a shared machine's noise only
-        # ever adds time.
-        r["best_mbps"] = r["bytes"] / (r["wall_min_us"] / 1e6) / 1e6 if r["wall_min_us"] else None
     return results
 
 
@@ -168,8 +176,8 @@ def table(results):
         "over that of the raw libopencc call of the same configuration (convert), of single-core convert "
         "(all cores), or of the byte scan (every other stage), same corpus, same run. Paired ratio: the "
         "median over iterations that each time the baseline and the stage back to back (what CI gates on). "
-        "Mallocs: median malloc calls per iteration (bucketed to about 0.1%). Peak RSS: the whole "
-        "benchmark process, corpora included.",
+        "Mallocs: median malloc calls per iteration (bucketed to about 0.1%). Peak RSS: the highest "
+        "of the whole benchmark process, which holds all the corpora it loaded.",
     ]
     return "\n".join(lines)
 
@@ -226,6 +234,16 @@ def cmd_gate(args):
         if not ok:
             failures.append(lines[-1])
             failed_benchmarks.add(name)
+    if update:
+        gates["mallocs"] = {
+            f"{stage}/{size}": int(round(r["mallocs"]))
+            for (stage, size), r in sorted(results.items())
+            if r["mallocs"] is not None and not stage.startswith("ratio-")
+        }
+        with open(gates_path, "w") as f:
+            json.dump(gates, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+        print(f"bench gate: malloc baselines written to {gates_path}")
     mallocs = {} if only_ratios else gates.get("mallocs", {})
     tolerance = gates.get("malloc_tolerance", {"relative": 0.05, "absolute": 8})
     for key, expected in sorted(mallocs.items()):
@@ -239,16 +257,6 @@ def cmd_gate(args):
         lines.append(f"{'ok  ' if ok else 'FAIL'} mallocs {key}: {r['mallocs']:.0f} (baseline {expected}, limit {limit:.0f})")
         if not ok:
             failures.append(lines[-1])
-    if update:
-        gates["mallocs"] = {
-            f"{stage}/{size}": int(round(r["mallocs"]))
-            for (stage, size), r in sorted(results.items())
-            if r["mallocs"] is not None and not stage.startswith("ratio-")
-        }
-        with open(gates_path, "w") as f:
-            json.dump(gates, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-        print(f"bench gate: malloc baselines written to {gates_path}")
     print("\n".join(lines))
     if "--failed-list" in args:
         with open(args[args.index("--failed-list") + 1], "w") as f:

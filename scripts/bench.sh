@@ -14,14 +14,14 @@ export HANZI_BENCH_SIZES=${HANZI_BENCH_SIZES:-64K,1M,16M}
 python3 scripts/bench-corpus.py ${HANZI_BENCH_SIZES//,/ }
 
 raw=Benchmarks/results/raw
-rm -f "$raw/Current_run.jmh.json"
-mkdir -p "$raw"
+rm -rf "$raw/samples"
+mkdir -p "$raw/samples"
 filter=()
 [ -n "${HANZI_BENCH_FILTER:-}" ] && filter=(--filter "$HANZI_BENCH_FILTER")
 (
     cd Benchmarks
     swift package --allow-writing-to-package-directory benchmark \
-        --format jmh --path results/raw --no-progress "${filter[@]}" >&2
+        --format histogramSamples --path results/raw/samples --no-progress "${filter[@]}" >&2
 )
 
 extra=()
@@ -30,6 +30,6 @@ if [ "${HANZI_BENCH_SKIP_RSS:-0}" != 1 ]; then
     extra=(--extra "$raw/rss.md")
 fi
 bash scripts/bench-machine.sh >"$raw/machine.md"
-python3 scripts/bench-report.py table "$raw/Current_run.jmh.json" \
+python3 scripts/bench-report.py table "$raw/samples" \
     --out Benchmarks/results/latest.md --extra "$raw/machine.md" "${extra[@]}"
 echo "bench: table written to $repo/Benchmarks/results/latest.md" >&2
