@@ -448,7 +448,7 @@ enum JSONString {
             case 0..<0x20: appendEscape(UInt32(c), to: &out); i += 1
             case 0x20..<0x80: out.append(c); i += 1
             default:
-                let length = UTF8StreamValidator.sequenceLength(lead: c)
+                let length = UTF8Validator.sequenceLength(lead: c)
                 if !asciiOnly {
                     out.append(contentsOf: value[i..<min(n, i + length)])
                 } else {

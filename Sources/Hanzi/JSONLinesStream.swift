@@ -52,6 +52,12 @@ public struct JSONLinesStream: Sendable {
         try chunk.withUnsafeBufferPointer { (b) throws(JSONLinesError) in try feed(b, into: &output) }
     }
 
+    /// Processes and appends every complete line now, without waiting for a full batch: for
+    /// interactive or slow input.
+    public mutating func flushReady(into output: inout [UInt8]) throws(JSONLinesError) {
+        try flush(upTo: LineLocalStream.lastLineEnd(in: buffer), into: &output)
+    }
+
     /// Ends the stream: the last line may lack its line break.
     public mutating func finish(into output: inout [UInt8]) throws(JSONLinesError) {
         try flush(upTo: buffer.count, into: &output)
@@ -74,25 +80,17 @@ public struct JSONLinesStream: Sendable {
             if maxConcurrency <= 1 || text.count <= pieceSize {
                 return [JSONLinesStream.process(text, firstLine: firstLine, rewriter: rewriter, skip: skip, transform: transform)]
             }
-            let cuts = LineLocalStream.pieceBoundaries(text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)))
+            let cuts = LineLocalStream.pieceBoundaries(
+                text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)), boundary: .lineFeed)
             // Line numbers of each piece's first line.
             var starts = [firstLine]
             for k in 1..<(cuts.count - 1) {
                 starts.append(starts[k - 1] + JSONLinesStream.countLines(UnsafeBufferPointer(rebasing: text[cuts[k - 1]..<cuts[k]])))
             }
             let lineStarts = starts
-            let slots = ResultSlots<PieceResult>(count: cuts.count - 1)
-            let base = UnsafeSendableBuffer(text)
-            let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: min(maxConcurrency, cuts.count - 1)) { _ in
-                while true {
-                    let k = next.increment()
-                    guard k < cuts.count - 1 else { return }
-                    let piece = UnsafeBufferPointer(rebasing: base.buffer[cuts[k]..<cuts[k + 1]])
-                    slots.set(k, JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, skip: skip, transform: transform))
-                }
+            return transformPiecesConcurrently(text, cuts: cuts, maxConcurrency: maxConcurrency) { k, piece in
+                JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, skip: skip, transform: transform)
             }
-            return (0..<(cuts.count - 1)).map { slots.take($0) }
         }
         buffer.removeSubrange(0..<cut)
         for result in results {

@@ -24,8 +24,10 @@ public struct LineLocalStream: Sendable {
 
     /// Where the text may be cut.
     public enum Boundary: Sendable, Hashable {
-        /// After any line feed.
+        /// After any line break (LF or CR).
         case line
+        /// After a line feed only (records of JSON Lines, where a CR is white space).
+        case lineFeed
         /// After an empty line (`"\n\n"` or `"\n\r\n"`): between paragraphs.
         case blankLine
     }
@@ -72,6 +74,12 @@ public struct LineLocalStream: Sendable {
         chunk.withUnsafeBufferPointer { feed($0, into: &output) }
     }
 
+    /// Transforms and appends everything up to the last boundary now, without waiting for a
+    /// full batch: for interactive or slow input (the output is the same bytes either way).
+    public mutating func flushReady(into output: inout [UInt8]) {
+        flush(upTo: LineLocalStream.lastBoundary(in: buffer, boundary), into: &output)
+    }
+
     /// Ends the stream and appends the rest of the output.
     public mutating func finish(into output: inout [UInt8]) {
         flush(upTo: buffer.count, into: &output)
@@ -98,18 +106,10 @@ public struct LineLocalStream: Sendable {
             return
         }
         let cuts = pieceBoundaries(text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)), boundary: boundary)
-        let results = ResultSlots<[UInt8]>(count: cuts.count - 1)
-        let base = UnsafeSendableBuffer(text)
-        let next = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: min(maxConcurrency, cuts.count - 1)) { _ in
-            while true {
-                let k = next.increment()
-                guard k < cuts.count - 1 else { return }
-                let piece = UnsafeBufferPointer(rebasing: base.buffer[cuts[k]..<cuts[k + 1]])
-                results.set(k, transform(piece))
-            }
+        let results = transformPiecesConcurrently(text, cuts: cuts, maxConcurrency: maxConcurrency) { _, piece in
+            transform(piece)
         }
-        for k in 0..<(cuts.count - 1) { output.append(contentsOf: results.take(k)) }
+        for result in results { output.append(contentsOf: result) }
     }
 
     /// Offsets `0 = c0 < c1 < ... = text.count` cutting `text` after line breaks into about
@@ -132,10 +132,15 @@ public struct LineLocalStream: Sendable {
     /// Whether `i` (0 < i) is just after a boundary.
     @inline(__always)
     static func isBoundary(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ boundary: Boundary) -> Bool {
-        guard text[i - 1] == 0x0A else { return false }
         switch boundary {
-        case .line: return true
+        case .line:
+            // After LF, or after a CR (old Mac line ends; a CR LF cut between is still two
+            // line-break bytes to every line-local step).
+            return text[i - 1] == 0x0A || text[i - 1] == 0x0D
+        case .lineFeed:
+            return text[i - 1] == 0x0A
         case .blankLine:
+            guard text[i - 1] == 0x0A else { return false }
             return (i >= 2 && text[i - 2] == 0x0A) || (i >= 3 && text[i - 2] == 0x0D && text[i - 3] == 0x0A)
         }
     }
@@ -180,45 +185,5 @@ public struct LineLocalStream: Sendable {
         }
         // The buffer holds whole scalars, so its end is between scalars.
         return bytes.count
-    }
-}
-
-/// One result slot per piece, each written by exactly one worker.
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.withLock { slots[index] = value }
-    }
-
-    func take(_ index: Int) -> T {
-        lock.withLock {
-            let value = slots[index]!
-            slots[index] = nil
-            return value
-        }
-    }
-}
-
-/// A read-only buffer handed to worker threads while its owner waits for them.
-struct UnsafeSendableBuffer: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
-    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
-}
-
-/// A counter shared by worker threads.
-final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    /// Returns the current value and adds one.
-    func increment() -> Int {
-        lock.withLock {
-            defer { value += 1 }
-            return value
-        }
     }
 }

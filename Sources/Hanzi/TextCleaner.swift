@@ -75,13 +75,13 @@ public struct TextCleaner: Sendable {
     }
 
     /// Cleans UTF-8 bytes. A leading byte order mark is dropped.
-    /// - Throws: ``UTF8ValidationError`` with the offset of the first malformed byte.
-    public func clean(utf8 bytes: some Collection<UInt8>) throws(UTF8ValidationError) -> [UInt8] {
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
+    public func clean(utf8 bytes: some Collection<UInt8>) throws(InvalidUTF8Error) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
         var stream = makeStream()
         let array = Array(bytes)
-        try array.withUnsafeBufferPointer { (buffer) throws(UTF8ValidationError) in
+        try array.withUnsafeBufferPointer { (buffer) throws(InvalidUTF8Error) in
             try stream.feed(buffer, into: &output)
         }
         try stream.finish(into: &output)
@@ -162,21 +162,28 @@ public struct TextCleaner: Sendable {
 
         /// Takes the next chunk (it may end inside a UTF-8 sequence) and appends the output
         /// that is ready.
-        /// - Throws: ``UTF8ValidationError`` with the stream offset of the first malformed byte.
-        public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(UTF8ValidationError) {
+        /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte.
+        public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(InvalidUTF8Error) {
             valid.removeAll(keepingCapacity: true)
             try validator.validate(chunk, appendingTo: &valid)
             pass(final: false, into: &output)
         }
 
         /// ``feed(_:into:)`` for an array.
-        public mutating func feed(_ chunk: [UInt8], into output: inout [UInt8]) throws(UTF8ValidationError) {
-            try chunk.withUnsafeBufferPointer { (buffer) throws(UTF8ValidationError) in try feed(buffer, into: &output) }
+        public mutating func feed(_ chunk: [UInt8], into output: inout [UInt8]) throws(InvalidUTF8Error) {
+            try chunk.withUnsafeBufferPointer { (buffer) throws(InvalidUTF8Error) in try feed(buffer, into: &output) }
+        }
+
+        /// Appends the output of every paragraph the rejoiner has finished, without waiting
+        /// for a full batch: for interactive or slow input. The output is the same bytes
+        /// whether or not this is called.
+        public mutating func flushReady(into output: inout [UInt8]) {
+            lines.flushReady(into: &output)
         }
 
         /// Ends the input and appends the rest of the output.
-        /// - Throws: ``UTF8ValidationError`` when the input ends inside a UTF-8 sequence.
-        public mutating func finish(into output: inout [UInt8]) throws(UTF8ValidationError) {
+        /// - Throws: ``InvalidUTF8Error`` when the input ends inside a UTF-8 sequence.
+        public mutating func finish(into output: inout [UInt8]) throws(InvalidUTF8Error) {
             try validator.finish()
             valid.removeAll(keepingCapacity: true)
             pass(final: true, into: &output)

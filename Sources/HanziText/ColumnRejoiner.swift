@@ -9,9 +9,15 @@
 /// file may hold articles of different column widths and blank-line styles, and so that
 /// ``Stream`` can work in constant memory:
 ///
-/// - the **local column width**, estimated from the widths of the lines in the window
-///   (display width: East Asian Wide and Fullwidth characters count 2 columns, others 1);
-///   a line within 1.5 em of it is full, a paragraph's first line is 2 em narrower;
+/// - the **local column width**: the widest group of at least three nearby lines of about
+///   the same width, most of them ending mid-sentence (widths in display terms: East Asian
+///   Wide and Fullwidth characters count a full em, others half, and punctuation that
+///   typesetters compress three quarters); a line within 1.5 em of it, or one that the
+///   next line's first word or character would not have fitted, is full; where the
+///   window shows it, a paragraph's first line is 2 em narrower; a column of another
+///   width starting ahead is recognised;
+/// - **indentation**: a line indented beyond the local margin starts a paragraph, and
+///   where indents mark paragraphs blank lines are column breaks;
 /// - the **blank-line style**: blank lines after (nearly) every line carry no information
 ///   (a missing one then binds two lines together, an extra one separates), otherwise a
 ///   blank line separates paragraphs unless it follows a full line that ends
@@ -20,7 +26,12 @@
 ///   brackets, mid-word) and how the next one **begins** (indent, list item `一、（一）1.①`,
 ///   bullet, dateline `新华社北京7月6日电`, punctuation that cannot begin a line);
 /// - for a full line that ends a sentence, the **next line**: the width of an indented first
-///   line ends the paragraph, a full line continues it.
+///   line ends the paragraph, a full line continues it;
+/// - **headings**: a short line continued by a line no wider is a wrapped heading; a line
+///   wider than the column is another block; at a page break a line that does not fit
+///   the column is a running head or folio; text without column structure (one line per
+///   paragraph) breaks after sentence ends and headings and joins fragments that stop
+///   mid-sentence.
 ///
 /// At a join, nothing goes between CJK characters or punctuation, one space between Latin
 /// words, and between CJK and a Latin letter or digit whatever the text does elsewhere in
@@ -68,6 +79,12 @@ public struct ColumnRejoiner: Sendable {
     /// The number of text lines before a break (with the two after it) used first to find
     /// the local column width (the whole window is used when these do not show a column).
     static let nearLines = 5
+
+    /// The longest line, in bytes, that is measured and held as one piece. A longer line
+    /// is cut into pieces of at most this size (between two non-space characters where
+    /// possible) that are joined again with nothing between them, so that a stream never
+    /// holds more than about ``lookAheadLines`` + 2 pieces, whatever the input.
+    public static let maxLineBytes = 1 << 16
 
     /// The options in use.
     public var options: Options

@@ -3,12 +3,17 @@ extension ColumnRejoiner {
     ///
     /// The output is byte-identical to ``ColumnRejoiner/rejoin(utf8:)`` over the
     /// concatenated chunks, whatever the chunking (a chunk may end inside a UTF-8 sequence
-    /// or between CR and LF). The stream keeps the bytes of at most
-    /// ``ColumnRejoiner/lookAheadLines`` + 2 text lines that it has not written yet, and the
-    /// measurements (a few dozen bytes each) of ``ColumnRejoiner/lookBehindLines`` lines
-    /// before them; blank lines are counted, not kept. Memory is therefore constant for
-    /// text of any length whose lines are bounded; a single line is held whole until its
-    /// end arrives.
+    /// or between CR and LF).
+    ///
+    /// Look-ahead bound: a line break is decided once the
+    /// ``ColumnRejoiner/lookAheadLines`` text lines after it have been read (or the input
+    /// has ended). The stream keeps the bytes of at most ``ColumnRejoiner/lookAheadLines``
+    /// + 2 text lines that it has not written yet, the measurements (about 150 bytes each)
+    /// of the ``ColumnRejoiner/lookBehindLines`` lines before them, and counts of blank
+    /// lines, not the lines. A line longer than ``ColumnRejoiner/maxLineBytes`` is held as
+    /// pieces of at most that size, so memory is bounded by about
+    /// (``ColumnRejoiner/lookAheadLines`` + 4) × ``ColumnRejoiner/maxLineBytes`` plus the
+    /// chunk being fed, for input of any length and any line length.
     ///
     /// ```swift
     /// var stream = ColumnRejoiner().makeStream()
@@ -40,8 +45,11 @@ extension ColumnRejoiner {
         /// Whether the line `next` continues a heading.
         var inHeading = false
         var finished = false
-        var widths: [Int] = []
         var explanations: [Explanation]? = nil
+        /// The sorted cluster keys of the nearest lines and of the whole window at the last
+        /// decided break (see ``RejoinRules/context(_:around:lo:hi:base:nearWindow:wholeWindow:)``).
+        var nearWindow = RejoinSortedWindow()
+        var wholeWindow = RejoinSortedWindow()
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -89,6 +97,26 @@ extension ColumnRejoiner {
             var newLines: [(Int, Int, Terminator)] = []
             buffer.withUnsafeBufferPointer { buf in
                 while i < count {
+                    // skip 8 bytes at a time while none can start a line break
+                    // (bytes below 0x0E, and the lead bytes 0xC2 and 0xE2)
+                    if !skipLF, let base = buf.baseAddress {
+                        while i + 8 <= count {
+                            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                            let low = (x &- ones &* 0x0E) & ~x & highs
+                            let c2 = x ^ (ones &* 0xC2), e2 = x ^ (ones &* 0xE2)
+                            let hitC2 = (c2 &- ones) & ~c2 & highs
+                            let hitE2 = (e2 &- ones) & ~e2 & highs
+                            let hits = low | hitC2 | hitE2
+                            if hits != 0 {
+                                // go straight to the first candidate (the lowest flag is exact)
+                                i += hits.trailingZeroBitCount >> 3
+                                break
+                            }
+                            i += 8
+                        }
+                        if i >= count { break }
+                    }
                     let b = buf[i]
                     if skipLF {
                         skipLF = false
@@ -111,10 +139,12 @@ extension ColumnRejoiner {
                         }
                     }
                     if length == 0 { i += 1; continue }
+                    Self.cutLongLine(buf, start: &start, end: i, base: base, into: &newLines)
                     newLines.append((start, i, kind))
                     i += length
                     start = i
                 }
+                Self.cutLongLine(buf, start: &start, end: count, base: base, into: &newLines)
                 if final && start < count {
                     newLines.append((start, count, .end))
                     start = count
@@ -124,15 +154,27 @@ extension ColumnRejoiner {
             scanPosition = base + i
             lineStart = base + start
             guard !newLines.isEmpty else { return }
+            var line = RejoinLine()
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 32) { headBuffer in
+            let head = headBuffer.baseAddress!
             buffer.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress else { return }
                 for (s, e, kind) in newLines {
+                    if kind == .piece {
+                        // a piece of a long line: joined to the next piece with nothing
+                        if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
+                            line.inputLine = inputLines + 1
+                            line.continuesOnNextRecord = true
+                            Self.append(&line, to: &lines)
+                        }
+                        continue
+                    }
                     inputLines += 1
-                    if var line = RejoinLineScanner.measure(p, from: s, to: e, base: base) {
+                    if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
                         line.inputLine = inputLines
                         if kind == .page { line.pageAfter = true }
                         if kind == .paragraph { line.blanksAfter = 1 }
-                        lines.append(line)
+                        Self.append(&line, to: &lines)
                     } else if let k = lines.indices.last, linesBase + k >= next {
                         switch kind {
                         case .page: lines[k].pageAfter = true
@@ -142,9 +184,57 @@ extension ColumnRejoiner {
                     }
                 }
             }
+            }
         }
 
-        enum Terminator { case line, page, paragraph, end }
+        /// Appends a measured line, with the counts over the lines before it.
+        @inline(__always)
+        static func append(_ line: inout RejoinLine, to lines: inout [RejoinLine]) {
+            let count = lines.count
+            if count > 0 {
+                line.prefix = lines.withUnsafeBufferPointer { ls in
+                    let before = ls.baseAddress! + (count - 1)
+                    return before.pointee.prefix.adding(before)
+                }
+            }
+            lines.append(line)
+        }
+
+        enum Terminator { case line, page, paragraph, end, piece }
+
+        /// Cuts the line that begins at `start` into pieces of at most
+        /// ``ColumnRejoiner/maxLineBytes`` while more than that many of its bytes are known
+        /// (`end`). Where to cut depends only on the bytes of the piece, never on how the
+        /// input was chunked: between two non-space characters in the piece's second half
+        /// if there are such, else at a character boundary.
+        static func cutLongLine(_ buf: UnsafeBufferPointer<UInt8>, start: inout Int, end: Int, base: Int,
+                                into pieces: inout [(Int, Int, Terminator)]) {
+            let cap = ColumnRejoiner.maxLineBytes
+            while end - start > cap {
+                @inline(__always) func isSpaceAt(_ q: Int) -> Bool {
+                    let b = buf[q]
+                    return b == 0x20 || b == 0x09 || (b == 0xE3 && buf[q + 1] == 0x80 && buf[q + 2] == 0x80)
+                        || (b == 0xC2 && buf[q + 1] == 0xA0)
+                }
+                var cut = -1
+                var q = start + cap - 3
+                while q > start + cap / 2 {
+                    if buf[q] & 0xC0 != 0x80 && !isSpaceAt(q) {
+                        // the character before q must not be a space either
+                        var r = q - 1
+                        while r > start && buf[r] & 0xC0 == 0x80 { r -= 1 }
+                        if !isSpaceAt(r) { cut = q; break }
+                    }
+                    q -= 1
+                }
+                if cut < 0 {
+                    cut = start + cap
+                    while cut > start + 1 && buf[cut] & 0xC0 == 0x80 { cut -= 1 }
+                }
+                pieces.append((start, cut, .piece))
+                start = cut
+            }
+        }
 
         // MARK: Deciding and writing
 
@@ -153,6 +243,13 @@ extension ColumnRejoiner {
             let lastIndex = linesBase + lines.count - 1
             while next <= lastIndex {
                 let a = next
+                if lines[a - linesBase].continuesOnNextRecord {
+                    // a piece of a long line: the next piece follows with nothing between
+                    writeLine(a - linesBase, dropTail: 0, into: &output)
+                    startsParagraph = false
+                    next += 1
+                    continue
+                }
                 if a == lastIndex {
                     guard final else { break }
                     writeLine(a - linesBase, dropTail: 0, into: &output)
@@ -166,19 +263,23 @@ extension ColumnRejoiner {
                 let lo = max(linesBase, a - ColumnRejoiner.lookBehindLines) - linesBase
                 let hi = min(lastIndex, a + ColumnRejoiner.lookAheadLines) - linesBase
                 let ai = a - linesBase
-                let (decision, context) = lines.withUnsafeBufferPointer { ls in
-                    let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi, scratch: &widths)
-                    let c: RejoinLine? = ai + 2 < ls.count ? ls[ai + 2] : nil
+                let (decision, context, joint) = lines.withUnsafeBufferPointer { ls in
+                    let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
+                                                  base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
+                    // the line after the next, in place (a line record is large)
+                    let c = ai + 2 < ls.count ? ls.baseAddress.map { UnsafePointer($0 + ai + 2) } : nil
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsParagraph,
                                                aInHeading: inHeading,
-                                               context: ctx)
-                    return (d, ctx)
+                                               context: ctx) {
+                        RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
+                    }
+                    let j = d.join ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx) : RejoinJoint(dropTail: 0, space: false)
+                    return (d, ctx, j)
                 }
                 explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason,
                                            columnWidth: context.isColumn ? context.columnWidth : 0,
                                            lineWidth: lines[ai].filledWidth))
                 if decision.join {
-                    let joint = RejoinJoint.make(lines[ai], lines[ai + 1], context: context)
                     writeLine(ai, dropTail: joint.dropTail, into: &output)
                     if joint.space { output.append(0x20) }
                 } else {
@@ -196,12 +297,12 @@ extension ColumnRejoiner {
         /// Writes the content of `lines[k]`, without its last `dropTail` bytes, removing its
         /// letter spacing if it has some.
         func writeLine(_ k: Int, dropTail: Int, into output: inout [UInt8]) {
-            let line = lines[k]
-            let s = line.contentStart - bufferBase
-            let e = line.contentEnd - bufferBase - dropTail
+            let s = lines[k].contentStart - bufferBase
+            let e = lines[k].contentEnd - bufferBase - dropTail
+            let letterSpaced = lines[k].letterSpaced
             buffer.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress, s < e else { return }
-                if line.letterSpaced {
+                if letterSpaced {
                     RejoinJoint.writeCollapsingLetterSpacing(p, from: s, to: e, into: &output)
                 } else {
                     output.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - s))

@@ -27,39 +27,98 @@ struct NormalizationEngine: Sendable {
         return current
     }
 
+    /// What a paragraph holds, so that a round can skip the passes that would find nothing.
+    struct Features {
+        var quotes = false, brackets = false, asciiPunctuation = false, runs = false, protectable = false
+    }
+
     /// One round of all the rules.
     func transform(_ input: [UInt32]) -> [UInt32] {
         var v = input
-        foldWidths(&v)
+        let features = foldWidths(&v)
         var flags = [UInt8](repeating: 0, count: v.count)
-        NormalizationProtectedSpans.mark(v, &flags)
-        convertQuotes(&v, &flags)
-        convertBrackets(&v, &flags)
-        convertASCIIPunctuation(&v, &flags)
-        var w: [UInt32] = []
-        var wf: [UInt8] = []
-        w.reserveCapacity(v.count + 8)
-        wf.reserveCapacity(v.count + 8)
-        convertRuns(v, flags, &w, &wf)
-        var out: [UInt32] = []
-        out.reserveCapacity(w.count + 8)
-        applySpacing(w, wf, &out)
-        return out
+        if features.protectable { NormalizationProtectedSpans.mark(v, &flags) }
+        if features.quotes { convertQuotes(&v, &flags) }
+        if features.brackets { convertBrackets(&v, &flags) }
+        if features.asciiPunctuation { convertASCIIPunctuation(&v, &flags) }
+        let n = v.count
+        var w = v
+        var wf = flags
+        if features.runs {
+            // Runs turn one scalar into at most two.
+            wf = []
+            w = [UInt32](unsafeUninitializedCapacity: 2 * n + 2) { wv, wCount in
+                wf = [UInt8](unsafeUninitializedCapacity: 2 * n + 2) { wfv, wfCount in
+                    var out = RunOutput(v: wv, f: wfv, count: 0)
+                    convertRuns(v, flags, &out)
+                    wfCount = out.count
+                    wCount = out.count
+                }
+            }
+        }
+        // Spacing adds at most one space per scalar.
+        return [UInt32](unsafeUninitializedCapacity: 2 * w.count + 2) { ov, oCount in
+            var out = RunOutput(v: ov, f: nil, count: 0)
+            applySpacing(w, wf, &out)
+            oCount = out.count
+        }
+    }
+
+    /// An output buffer of scalars (and flags) a pass writes to.
+    struct RunOutput {
+        let v: UnsafeMutableBufferPointer<UInt32>
+        let f: UnsafeMutableBufferPointer<UInt8>?
+        var count: Int
+
+        @inline(__always) var last: UInt32? { count > 0 ? v[count - 1] : nil }
+        @inline(__always) var lastFlag: UInt8 { count > 0 ? (f?[count - 1] ?? 0) : 0 }
+        @inline(__always) mutating func append(_ c: UInt32, _ flag: UInt8 = 0) {
+            v.initializeElement(at: count, to: c)
+            f?.initializeElement(at: count, to: flag)
+            count += 1
+        }
     }
 
     // MARK: Rule 3: full-width letters, digits and symbols
 
     /// Full-width ASCII forms become ASCII, except the style's own punctuation and a
     /// full-width full stop between two CJK letters (an interpunct, handled by the runs).
-    func foldWidths(_ v: inout [UInt32]) {
+    /// Returns what the paragraph holds afterwards.
+    func foldWidths(_ v: inout [UInt32]) -> Features {
+        var features = Features()
         let n = v.count
         for i in 0..<n {
-            let c = v[i]
-            guard c &- 0xFF01 < 94, !style.isOwnFullwidth(c) else { continue }
-            if c == 0xFF0E && i > 0 && i + 1 < n && NormalizationScalar.isLetter(v[i - 1])
-                && NormalizationScalar.isLetter(v[i + 1]) { continue }
-            v[i] = c &- 0xFEE0
+            var c = v[i]
+            if c &- 0x4E00 < 0x5200 { continue }  // Han: the common case
+            if c &- 0xFF01 < 94 && !style.isOwnFullwidth(c)
+                && !(c == 0xFF0E && i > 0 && i + 1 < n && NormalizationScalar.isLetter(v[i - 1])
+                     && NormalizationScalar.isLetter(v[i + 1])) {
+                c &-= 0xFEE0
+                v[i] = c
+            }
+            if c < 0x80 {
+                switch c {
+                case 0x22, 0x27: features.quotes = true
+                case 0x28, 0x29: features.brackets = true; features.protectable = true
+                case 0x2C, 0x21, 0x3F: features.asciiPunctuation = true
+                case 0x2E: features.asciiPunctuation = true; features.runs = true; features.protectable = true
+                case 0x3A, 0x3B: features.asciiPunctuation = true; features.protectable = true
+                case 0x2D: features.runs = true; features.protectable = true
+                case 0x41...0x5A, 0x61...0x7A, 0x2F, 0x5C, 0x7E, 0x40, 0x60, 0x3D, 0x3C, 0x3E, 0x5E:
+                    features.protectable = true
+                default: break
+                }
+                continue
+            }
+            switch c {
+            case 0x2018, 0x2019, 0x201C, 0x201D, 0x300C...0x300F: features.quotes = true
+            case 0xFF08, 0xFF09: features.brackets = true
+            case 0x3002, 0x2026, 0x2014, 0x2015, 0x2500: features.runs = true
+            default:
+                if c >= 0xB7 && NormalizationTables.punctuationClass(c) == .dot { features.runs = true }
+            }
         }
+        return features
     }
 
     // MARK: Rule 2: ASCII punctuation next to CJK
@@ -128,10 +187,10 @@ struct NormalizationEngine: Sendable {
     /// Whether a run of punctuation `v[s..<e]` stands in Chinese context: it touches
     /// Chinese text, or it stands between spaces next to Chinese text on one side and no
     /// English word glued to the other (`Wait... 然后` stays English).
-    func runIsChinese(_ v: [UInt32], _ flags: [UInt8], _ s: Int, _ e: Int, out w: [UInt32], _ wf: [UInt8]) -> Bool {
+    func runIsChinese(_ v: [UInt32], _ flags: [UInt8], _ s: Int, _ e: Int, out w: RunOutput) -> Bool {
         let n = v.count
         let l: UInt32 = w.last ?? 0x0A
-        let lf: UInt8 = wf.last ?? 0
+        let lf: UInt8 = w.lastFlag
         let r: UInt32 = e < n ? v[e] : 0x0A
         let rf: UInt8 = e < n ? flags[e] : 0
         if isChineseContext(l, lf) || isChineseContext(r, rf) { return true }
@@ -139,8 +198,8 @@ struct NormalizationEngine: Sendable {
         let rBlank = NormalizationScalar.isSpace(r) || NormalizationScalar.isBreak(r)
         func nearestLeftIsChinese() -> Bool {
             var j = w.count - 1
-            while j >= 0 && NormalizationScalar.isSpace(w[j]) { j -= 1 }
-            return j >= 0 && isChineseContext(w[j], wf[j])
+            while j >= 0 && NormalizationScalar.isSpace(w.v[j]) { j -= 1 }
+            return j >= 0 && isChineseContext(w.v[j], w.f?[j] ?? 0)
         }
         func nearestRightIsChinese() -> Bool {
             var k = e
@@ -154,17 +213,14 @@ struct NormalizationEngine: Sendable {
     }
 
     /// Copies `v` to `w`, replacing ellipsis, dash and middle-dot variants (rule 4).
-    func convertRuns(_ v: [UInt32], _ flags: [UInt8], _ w: inout [UInt32], _ wf: inout [UInt8]) {
+    func convertRuns(_ v: [UInt32], _ flags: [UInt8], _ w: inout RunOutput) {
         let n = v.count
         var i = 0
-        @inline(__always) func emit(_ s: [UInt32]) {
-            for c in s { w.append(c); wf.append(0) }
-        }
         while i < n {
             let c = v[i]
             let f = flags[i]
             if f & NormalizationFlag.protected != 0 {
-                w.append(c); wf.append(f); i += 1; continue
+                w.append(c, f); i += 1; continue
             }
             switch c {
             case 0x2E, 0x3002, 0x2026, 0x2D, 0x2014, 0x2015, 0x2500:
@@ -174,37 +230,38 @@ struct NormalizationEngine: Sendable {
                 var replacement: [UInt32]? = nil
                 switch c {
                 case 0x2E:
-                    if len >= 3 && runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.ellipsis }
+                    if len >= 3 && runIsChinese(v, flags, i, e, out: w) { replacement = style.ellipsis }
                 case 0x3002:
                     if len >= 3 { replacement = style.ellipsis }
                 case 0x2026:
-                    if len == 1 && runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.ellipsis }
+                    if len == 1 && runIsChinese(v, flags, i, e, out: w) { replacement = style.ellipsis }
                 case 0x2D:
                     let l: UInt32 = w.last ?? 0x0A
                     let r: UInt32 = e < n ? v[e] : 0x0A
                     if len >= 2 && !NormalizationScalar.isASCIIAlnum(l) && !NormalizationScalar.isASCIIAlnum(r)
-                        && l != 0x3C && l != 0x21 && r != 0x3E && runIsChinese(v, flags, i, e, out: w, wf) {
+                        && l != 0x3C && l != 0x21 && r != 0x3E && runIsChinese(v, flags, i, e, out: w) {
                         replacement = style.dash
                     }
                 case 0x2014:
-                    if len == 1 && runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.dash }
+                    if len == 1 && runIsChinese(v, flags, i, e, out: w) { replacement = style.dash }
                 case 0x2015:
-                    if len <= 2 && runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.dash }
+                    if len <= 2 && runIsChinese(v, flags, i, e, out: w) { replacement = style.dash }
                 default:  // ─
-                    if runIsChinese(v, flags, i, e, out: w, wf) { replacement = style.dash }
+                    if runIsChinese(v, flags, i, e, out: w) { replacement = style.dash }
                 }
                 if let r = replacement {
-                    emit(r)
+                    for c in r { w.append(c) }
                 } else {
-                    for k in i..<e { w.append(v[k]); wf.append(flags[k]) }
+                    for k in i..<e { w.append(v[k], flags[k]) }
                 }
                 i = e
             default:
-                if c != style.interpunct && c >= 0xB7 && NormalizationTables.punctuationClass(c) == .dot
+                if (c < 0x3100 || c >= 0xFF00) && c >= 0xB7 && c != style.interpunct
+                    && NormalizationTables.punctuationClass(c) == .dot
                     && i > 0 && i + 1 < n && NormalizationScalar.isLetter(v[i - 1]) && NormalizationScalar.isLetter(v[i + 1]) {
-                    w.append(style.interpunct); wf.append(f)
+                    w.append(style.interpunct, f)
                 } else {
-                    w.append(c); wf.append(f)
+                    w.append(c, f)
                 }
                 i += 1
             }

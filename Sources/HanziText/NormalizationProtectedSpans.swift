@@ -34,11 +34,13 @@ enum NormalizationProtectedSpans {
     static func markCode(_ v: [UInt32], _ flags: inout [UInt8]) {
         let n = v.count
         var i = 0
+        var unmatchedLengths: Set<Int> = []  // no closing run of this length further on
         while i < n {
             guard v[i] == 0x60 else { i += 1; continue }
             var j = i
             while j < n && v[j] == 0x60 { j += 1 }
             let len = j - i
+            if unmatchedLengths.contains(len) { i = j; continue }
             var k = j
             var close = -1
             while k < n {
@@ -51,7 +53,7 @@ enum NormalizationProtectedSpans {
                     k += 1
                 }
             }
-            if close < 0 { i = j; continue }
+            if close < 0 { unmatchedLengths.insert(len); i = j; continue }
             for m in i..<close { flags[m] |= NormalizationFlag.protected }
             i = close
         }
@@ -89,13 +91,13 @@ enum NormalizationProtectedSpans {
             if pathStyle && (c == 0x2C || c == 0x3B || c == 0x27 || c == 0x28 || c == 0x29 || c == 0x7C) { break }
             if NormalizationScalar.isLetter(c) {
                 if !inCJKSegment {
-                    guard j > start, allowsCJKAfter(v[j - 1]) else { break }
+                    guard j > 0, allowsCJKAfter(v[j - 1]) else { break }
                     inCJKSegment = true
                 }
             } else {
                 inCJKSegment = false
             }
-            if c >= NormalizationScalar.rawByteBase { break }
+            if c >= NormalizationScalar.rawByteBase && c < NormalizationScalar.hanRunBase { break }  // an invalid byte
             j += 1
         }
         // Trailing sentence punctuation is not part of the token.

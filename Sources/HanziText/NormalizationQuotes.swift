@@ -67,15 +67,21 @@ extension NormalizationEngine {
         for m in 0..<marks.count {
             let mark = marks[m]
             var closes = false
+            // The nearest open mark of the same family, looking at most 64 levels down
+            // (keeps the work linear on pathological input).
+            var match = -1
             if mark.canClose {
-                if mark.canOpen {
-                    closes = stack.contains { marks[$0].family == mark.family }
-                } else {
-                    closes = true
+                var pos = stack.count - 1
+                let floor = max(0, stack.count - 64)
+                while pos >= floor {
+                    if marks[stack[pos]].family == mark.family { match = pos; break }
+                    pos -= 1
                 }
+                closes = mark.canOpen ? match >= 0 : true
             }
             if closes {
-                if let pos = stack.lastIndex(where: { marks[$0].family == mark.family }) {
+                if match >= 0 {
+                    let pos = match
                     let o = stack[pos]
                     partner[o] = m
                     partner[m] = o
@@ -146,16 +152,19 @@ extension NormalizationEngine {
     func convertBrackets(_ v: inout [UInt32], _ flags: inout [UInt8]) {
         let n = v.count
         var stack: [Int] = []
-        var pairs: [(Int, Int)] = []
+        var pairOpen: [Int] = []
+        var pairClose: [Int] = []
         for i in 0..<n where flags[i] & NormalizationFlag.protected == 0 {
             switch v[i] {
             case 0x28, 0xFF08: stack.append(i)
             case 0x29, 0xFF09:
-                if let o = stack.popLast() { pairs.append((o, i)) }
+                if let o = stack.popLast() { pairOpen.append(o); pairClose.append(i) }
             default: break
             }
         }
-        for (o, c) in pairs where v[o] == 0x28 || v[c] == 0x29 {
+        for p in 0..<pairOpen.count {
+            let o = pairOpen[p], c = pairClose[p]
+            guard v[o] == 0x28 || v[c] == 0x29 else { continue }
             var chinese = v[o] == 0xFF08 || v[c] == 0xFF09
             if !chinese && o > 0 && isChineseContext(v[o - 1], flags[o - 1]) { chinese = true }
             if !chinese {

@@ -26,12 +26,12 @@ extension NormalizationEngine {
     }
 
     /// Whether the text just written ends with a dateline (`…7月6日电`, `本报讯`).
-    func endsWithDateline(_ out: [UInt32]) -> Bool {
+    func endsWithDateline(_ out: RunOutput) -> Bool {
         for ending in NormalizationTables.datelineEndings where out.count >= ending.count {
             var match = true
             var k = out.count - ending.count
             for c in ending {
-                if out[k] != c { match = false; break }
+                if out.v[k] != c { match = false; break }
                 k += 1
             }
             if match { return true }
@@ -39,14 +39,43 @@ extension NormalizationEngine {
         return false
     }
 
+    /// Whether the line starting at `start` is a headline made of phrases: it has a space
+    /// between two CJK letters and no sentence punctuation (`，、；：。！？`). Its spaces
+    /// next to digits are phrase separators too (`再访中亚 5天4夜出席30余场重要活动 习近平…`).
+    func isPhraseHeadline(_ v: [UInt32], from start: Int) -> Bool {
+        let n = v.count
+        var separated = false
+        var k = start
+        while k < n && !NormalizationScalar.isBreak(v[k]) {
+            let c = v[k]
+            if c >= 0x3000 {
+                let cls = NormalizationTables.punctuationClass(c)
+                if cls == .pause || cls == .stop { return false }
+            }
+            if NormalizationScalar.isSpace(c) && k > start && NormalizationScalar.isLetter(v[k - 1]) {
+                var e = k + 1
+                while e < n && NormalizationScalar.isSpace(v[e]) { e += 1 }
+                if e < n && NormalizationScalar.isLetter(v[e]) { separated = true }
+                k = e
+                continue
+            }
+            k += 1
+        }
+        return separated
+    }
+
     /// Copies `v` to `out` with the spacing rules applied.
-    func applySpacing(_ v: [UInt32], _ flags: [UInt8], _ out: inout [UInt32]) {
+    func applySpacing(_ v: [UInt32], _ flags: [UInt8], _ out: inout RunOutput) {
         let n = v.count
         let protected = NormalizationFlag.protected
         var lastFlag: UInt8 = 0
+        var headline = false
         var i = 0
         while i < n {
             let c = v[i]
+            if options.spacing == .remove && (i == 0 || NormalizationScalar.isBreak(v[i - 1])) {
+                headline = isPhraseHeadline(v, from: i)
+            }
             if !NormalizationScalar.isSpace(c) {
                 if options.spacing == .insert, let p = out.last, !NormalizationScalar.isSpace(p),
                    !(flags[i] & protected != 0 && lastFlag & protected != 0) {
@@ -101,7 +130,7 @@ extension NormalizationEngine {
                     i = e
                     continue
                 }
-                if options.spacing == .keep || lastFlag & protected != 0 || flags[e] & protected != 0 {
+                if options.spacing == .keep || headline || lastFlag & protected != 0 || flags[e] & protected != 0 {
                     keep = true
                 } else {
                     keep = lc == .cjkLetter && endsWithDateline(out)

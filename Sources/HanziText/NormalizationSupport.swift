@@ -48,12 +48,28 @@ enum NormalizationScalar {
     /// Invalid UTF-8 bytes travel through the engine as `rawByteBase | byte` and are written
     /// back unchanged.
     static let rawByteBase: UInt32 = 0x11_0000
+    /// The middle of a long run of common Han characters travels through the engine as one
+    /// scalar `hanRunBase + k` (k-th elided run), which the engine treats as a CJK letter.
+    /// Nothing in the rules looks further than three scalars into a run of Han characters,
+    /// so the result is the same, and the engine does less work.
+    static let hanRunBase: UInt32 = 0x12_0000
 
-    @inline(__always) static func isSpace(_ v: UInt32) -> Bool { ScalarClass.isHorizontalSpace(v) }
-    @inline(__always) static func isBreak(_ v: UInt32) -> Bool { ScalarClass.isLineBreak(v) }
+    @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
+        if v == 0x20 { return true }
+        if v < 0x20 { return v == 0x09 }
+        if v < 0xA0 || (v > 0x205F && v != 0x3000) { return false }
+        return ScalarClass.isHorizontalSpace(v)
+    }
+    @inline(__always) static func isBreak(_ v: UInt32) -> Bool {
+        if v > 0x0D && v < 0x85 { return false }
+        return ScalarClass.isLineBreak(v)
+    }
     /// A CJK letter; the katakana middle dot `・` and the double hyphen `゠` are punctuation.
     @inline(__always) static func isLetter(_ v: UInt32) -> Bool {
-        ScalarClass.isCJKLetter(v) && v != 0x30FB && v != 0x30A0
+        if v &- 0x4E00 < 0x5200 { return true }  // U+4E00...U+9FFF, the common case
+        if v < 0x1100 { return false }
+        if v >= hanRunBase { return true }
+        return ScalarClass.isCJKLetter(v) && v != 0x30FB && v != 0x30A0
     }
     @inline(__always) static func isASCIIAlnum(_ v: UInt32) -> Bool {
         ScalarClass.isASCIILetter(v) || ScalarClass.isASCIIDigit(v)

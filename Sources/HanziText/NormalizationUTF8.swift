@@ -34,6 +34,25 @@ enum NormalizationUTF8 {
         return raw
     }
 
+    /// Writes the UTF-8 form of `v` (or the raw byte it stands for) at `k` and advances it;
+    /// `o` has room for four bytes at `k`.
+    @inline(__always)
+    static func encode(_ v: UInt32, into o: UnsafeMutableBufferPointer<UInt8>, at k: inout Int) {
+        if v < 0x80 {
+            o[k] = UInt8(v); k += 1
+        } else if v < 0x800 {
+            o[k] = UInt8(0xC0 | v >> 6); o[k + 1] = UInt8(0x80 | v & 0x3F); k += 2
+        } else if v < 0x10000 {
+            o[k] = UInt8(0xE0 | v >> 12); o[k + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+            o[k + 2] = UInt8(0x80 | v & 0x3F); k += 3
+        } else if v < NormalizationScalar.rawByteBase {
+            o[k] = UInt8(0xF0 | v >> 18); o[k + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+            o[k + 2] = UInt8(0x80 | (v >> 6) & 0x3F); o[k + 3] = UInt8(0x80 | v & 0x3F); k += 4
+        } else {
+            o[k] = UInt8(truncatingIfNeeded: v); k += 1
+        }
+    }
+
     /// Appends the UTF-8 form of `v` (or the raw byte it stands for).
     @inline(__always)
     static func encode(_ v: UInt32, into out: inout [UInt8]) {
@@ -74,6 +93,25 @@ struct NormalizationTriggers: Sendable {
         self.insertSpaces = options.spacing == .insert
     }
 
+    /// Whether the ASCII trigger byte at `i` is one that never changes anything: a single
+    /// space between two Han characters, `.` `,` `:` between two digits (3.14, 1,000,
+    /// 10:30), a single `-`.
+    @inline(__always)
+    func isInert(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, afterHan: Bool) -> Bool {
+        let b = p[i]
+        let next: UInt8 = i + 1 < p.count ? p[i + 1] : 0
+        switch b {
+        case 0x20:
+            return afterHan && next >= 0xE4 && next <= 0xE9
+        case 0x2E, 0x2C, 0x3A:
+            return i > 0 && p[i - 1] &- 0x30 < 10 && next &- 0x30 < 10
+        case 0x2D:
+            return next != 0x2D && (i == 0 || p[i - 1] != 0x2D)
+        default:
+            return false
+        }
+    }
+
     /// Whether the non-ASCII scalar `v` may change or make a space change. `runLength`
     /// is the number of equal scalars starting here (for `…`, `—` and `。`).
     @inline(__always)
@@ -89,6 +127,8 @@ struct NormalizationTriggers: Sendable {
         default: break
         }
         if insertSpaces && NormalizationScalar.isAlnumLike(v) { return true }
+        // Middle-dot variants live below U+3000, at U+30FB and in U+FF00...U+FFEF.
+        if (v >= 0x3000 && v != 0x30FB && v < 0xFF00) || v > 0xFFEF { return false }
         if v != style.interpunct && NormalizationTables.punctuationClass(v) == .dot { return true }
         return false
     }

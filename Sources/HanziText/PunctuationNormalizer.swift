@@ -86,6 +86,8 @@ public struct PunctuationNormalizer: Sendable {
     let triggers: NormalizationTriggers
     /// Tests set this to run every paragraph through the engine (no fast path).
     var alwaysUseEngine = false
+    /// Tests clear this to give the engine every Han character (no elided runs).
+    var elideHanRuns = true
 
     /// Creates a normaliser for `style` with `options`.
     public init(style: Style = .mainland, options: Options = .init()) {
@@ -124,6 +126,13 @@ public struct PunctuationNormalizer: Sendable {
     /// Splits `p` into blank lines and paragraphs; copies paragraphs without triggers and
     /// runs the others through the engine.
     func normalize(buffer p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        triggers.ascii.withUnsafeBufferPointer { asciiTriggers in
+            normalize(buffer: p, asciiTriggers: asciiTriggers, into: &out)
+        }
+    }
+
+    private func normalize(buffer p: UnsafeBufferPointer<UInt8>, asciiTriggers: UnsafeBufferPointer<Bool>,
+                           into out: inout [UInt8]) {
         let n = p.count
         var i = 0
         var paragraphStart = 0
@@ -133,32 +142,54 @@ public struct PunctuationNormalizer: Sendable {
             let lineStart = i
             var blank = true
             var trigger = false
+            var afterHan = false
             while i < n {
                 let b = p[i]
                 if b == 0x0A { break }
                 if b < 0x80 {
-                    if triggers.ascii[Int(b)] { trigger = true }
                     if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
+                    if asciiTriggers[Int(b)] && !triggers.isInert(p, i, afterHan: afterHan) {
+                        trigger = true
+                        if !blank { break }
+                    }
+                    afterHan = false
                     i += 1
                     continue
                 }
-                if b >= 0xE4 && b <= 0xE9 {  // U+4000...U+9FFF: Han, never a trigger
+                // U+4000...U+9FFF (Han): never a trigger.
+                if b >= 0xE4 && b <= 0xE9 && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
                     blank = false
+                    afterHan = true
                     i += 3
                     continue
                 }
-                let (v, len) = NormalizationUTF8.decode(p, i)
+                afterHan = false
+                let v: UInt32, len: Int
+                if b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                    // A valid three-byte sequence (these lead bytes allow no overlong form
+                    // and no surrogate).
+                    v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    len = 3
+                } else {
+                    (v, len) = NormalizationUTF8.decode(p, i)
+                }
                 if !NormalizationScalar.isSpace(v) { blank = false }
                 var run = 1
                 if v == 0x2026 || v == 0x2014 || v == 0x3002 {
                     var k = i + len
                     while k + len <= n && NormalizationUTF8.decode(p, k).0 == v { run += 1; k += len }
-                    if !trigger && triggers.isTrigger(v, runLength: run) { trigger = true }
                     i = k
-                    continue
+                } else {
+                    i += len
                 }
-                if !trigger && triggers.isTrigger(v, runLength: 1) { trigger = true }
-                i += len
+                if triggers.isTrigger(v, runLength: run) {
+                    trigger = true
+                    if !blank { break }
+                }
+            }
+            if trigger && !blank {
+                // The line goes to the engine: only its end matters now.
+                while i < n && p[i] != 0x0A { i += 1 }
             }
             let lineEnd = min(i, n)
             if i < n { i += 1 }  // the \n
@@ -183,18 +214,81 @@ public struct PunctuationNormalizer: Sendable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
             return
         }
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(end - start)
-        var i = start
         let sub = UnsafeBufferPointer(rebasing: p[start..<end])
-        i = 0
-        while i < sub.count {
-            let (v, len) = NormalizationUTF8.decode(sub, i)
-            scalars.append(v)
-            i += len
+        // Decode; the middle of each run of 6 or more common Han characters becomes one
+        // placeholder scalar (see `NormalizationScalar.hanRunBase`).
+        var elidedStart: [Int] = []
+        var elidedEnd: [Int] = []
+        let scalars = [UInt32](unsafeUninitializedCapacity: sub.count) { buf, count in
+            var i = 0
+            var k = 0
+            var runStart = 0  // index in buf of the current Han run
+            var runByte = 0  // its byte offset (every scalar in it has 3 bytes)
+            var inRun = false
+            @inline(__always) func closeRun() {
+                let len = k - runStart
+                if len >= 6 && elideHanRuns {
+                    // keep the first scalar, a placeholder for the middle, the last three
+                    buf[runStart + 1] = NormalizationScalar.hanRunBase + UInt32(elidedStart.count)
+                    elidedStart.append(runByte + 3)
+                    elidedEnd.append(runByte + 3 * (len - 3))
+                    buf[runStart + 2] = buf[k - 3]
+                    buf[runStart + 3] = buf[k - 2]
+                    buf[runStart + 4] = buf[k - 1]
+                    k = runStart + 5
+                }
+                inRun = false
+            }
+            while i < sub.count {
+                let b = sub[i]
+                if b >= 0xE4 && b <= 0xE9 && i + 2 < sub.count {
+                    let (v, len) = NormalizationUTF8.decode(sub, i)
+                    if v >= 0x4E00 && len == 3 {
+                        if !inRun { inRun = true; runStart = k; runByte = i }
+                        buf[k] = v
+                        k += 1
+                        i += 3
+                        continue
+                    }
+                }
+                if inRun { closeRun() }
+                if b < 0x80 {
+                    buf[k] = UInt32(b)
+                    i += 1
+                } else {
+                    let (v, len) = NormalizationUTF8.decode(sub, i)
+                    buf[k] = v
+                    i += len
+                }
+                k += 1
+            }
+            if inRun { closeRun() }
+            count = k
         }
-        for v in engine.normalizeParagraph(scalars) {
-            NormalizationUTF8.encode(v, into: &out)
+        let result = engine.normalizeParagraph(scalars)
+        var size = 0
+        for v in result {
+            if v >= NormalizationScalar.hanRunBase {
+                let r = Int(v - NormalizationScalar.hanRunBase)
+                size += elidedEnd[r] - elidedStart[r]
+            } else {
+                size += 4
+            }
         }
+        let base = out.count
+        out.append(contentsOf: repeatElement(0, count: size))
+        let written = out.withUnsafeMutableBufferPointer { o in
+            var k = base
+            for v in result {
+                if v >= NormalizationScalar.hanRunBase {
+                    let r = Int(v - NormalizationScalar.hanRunBase)
+                    for j in elidedStart[r]..<elidedEnd[r] { o[k] = sub[j]; k += 1 }
+                } else {
+                    NormalizationUTF8.encode(v, into: o, at: &k)
+                }
+            }
+            return k
+        }
+        out.removeSubrange(written...)
     }
 }

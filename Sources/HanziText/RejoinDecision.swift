@@ -17,43 +17,8 @@ struct RejoinContext {
     /// Whether several lines of the window are indented: paragraphs are then marked by
     /// indents, and a blank line before a line that is not indented is a column break.
     var indentsMarkParagraphs: Bool = false
-    /// Whether paragraphs' first lines are narrower than the column (an implicit indent),
-    /// taken to be so without evidence either way, as Chinese typesetting does.
-    var firstLinesIndented: Bool = true
-    /// Whether the window shows first lines narrower than the column.
-    var firstLinesSeenIndented: Bool = false
     /// Whether the document writes a space between CJK and Latin letters or digits.
     var spacesMixedScript: Bool = false
-}
-
-/// Why a line break was kept as a paragraph break or joined.
-public enum RejoinReason: String, Sendable, CaseIterable {
-    case nextStartsWithClosingPunctuation = "next line starts with closing punctuation"
-    case endsWithOpeningBracket = "line ends with an opening quote or bracket"
-    case hyphenatedWord = "English word hyphenated at the line end"
-    case oneCharacterPerLine = "one character per line"
-    case extraBlankLines = "more blank lines than usual"
-    case nextIndented = "next line is indented"
-    case nextStartsList = "next line starts a list item"
-    case nextStartsDateline = "next line starts with a dateline"
-    case nextStartsBullet = "next line starts with a bullet"
-    case sameBlock = "no blank line where every other line has one"
-    case unwrappedSentenceEnd = "unwrapped text: line ends a sentence"
-    case unwrappedMidSentence = "unwrapped text: line ends mid-sentence"
-    case unwrappedHeading = "unwrapped text: heading"
-    case blankAfterFullOpenLine = "blank line after a full line that ends mid-sentence (column break)"
-    case blankAfterFullLineBeforeFullLine = "blank line between a full line that ends a sentence and a full line (column break)"
-    case blankLine = "blank line separates paragraphs"
-    case shortLine = "short last line"
-    case wideLine = "line wider than the column (heading or other block)"
-    case nextIsWide = "next line is wider than the column (heading or other block)"
-    case fullOpenLine = "full line ends mid-sentence"
-    case headingWrapped = "short line continued by a line no wider (wrapped heading)"
-    case shortOpenLine = "short line ending mid-sentence followed by a wider line"
-    case leadIn = "short line ending with a dash (lead-in)"
-    case nextIsFirstLine = "full line ends a sentence and the next line has the width of an indented first line"
-    case nextContinues = "full line ends a sentence and the next line continues the column"
-    case endOfText = "end of text"
 }
 
 /// The decision at one line break.
@@ -86,35 +51,29 @@ enum RejoinRules {
     /// How much wider than the column a line must be to be another block (3 em).
     static let wideExcess = 12
 
-    /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`.
+    /// Computes the window facts for the break after `lines[a]`, from `lines[lo...hi]`
+    /// (the evidence of indented first lines is measured only when a decision asks for
+    /// it, see ``decide(_:_:after:aStartsParagraph:aInHeading:context:indentEvidence:)``).
+    /// `base` is the absolute index of `lines[0]` in the stream, and `nearWindow` and
+    /// `wholeWindow` the sorted windows of the nearest lines and of the whole window at the
+    /// stream's previous line break.
     static func context(_ lines: UnsafeBufferPointer<RejoinLine>, around a: Int, lo: Int, hi: Int,
-                        scratch: inout [Int]) -> RejoinContext {
+                        base: Int, nearWindow: inout RejoinSortedWindow,
+                        wholeWindow: inout RejoinSortedWindow) -> RejoinContext {
         var ctx = RejoinContext()
-        scratch.removeAll(keepingCapacity: true)
-        var gaps = 0, blankGaps = 0
+        // counts over lines[lo...hi] and the line breaks between them
+        let first = lines[lo].prefix, last = lines[hi].prefix
+        let h0 = Int(last.blank1 &- first.blank1), h1 = Int(last.blank2 &- first.blank2)
+        let h2 = Int(last.blank3 &- first.blank3)
+        let gaps = hi - lo, blankGaps = h0 + h1 + h2
+        let lastLine = lines[hi]
+        let spaced = last.spaced &- first.spaced &+ lastLine.spacedMixed
+        let solid = last.solid &- first.solid &+ lastLine.solidMixed
+        let indented = Int(last.indented &- first.indented) + (lastLine.indentCols > 0 ? 1 : 0)
+        let blankHistogram = (h0, h1, h2)
+        // the margin: the smallest indentation of this line and the four after it
         var baseIndent = Int.max
-        var spaced: Int32 = 0, solid: Int32 = 0
-        var blankHistogram = (0, 0, 0)   // gaps with 1, 2, 3+ blank lines
-        var indented = 0
-        for k in lo...hi {
-            let l = lines[k]
-            if k < hi {
-                gaps += 1
-                if l.blanksAfter > 0 {
-                    blankGaps += 1
-                    switch l.blanksAfter {
-                    case 1: blankHistogram.0 += 1
-                    case 2: blankHistogram.1 += 1
-                    default: blankHistogram.2 += 1
-                    }
-                }
-            }
-            // the margin: the smallest indentation of this line and the four from the next
-            if (k == a || (k > a && k <= a + 4)) && l.indentCols < baseIndent { baseIndent = l.indentCols }
-            if l.indentCols > 0 { indented += 1 }
-            spaced += l.spacedMixed
-            solid += l.solidMixed
-        }
+        for k in a...min(hi, a + 4) where lines[k].indentCols < baseIndent { baseIndent = lines[k].indentCols }
         ctx.baseIndent = baseIndent == Int.max ? 0 : baseIndent
         if ctx.baseIndent == 0 && indented >= 2 { ctx.indentsMarkParagraphs = true }
         ctx.spacesMixedScript = spaced > solid
@@ -126,14 +85,18 @@ enum RejoinRules {
         // The column width: the widest cluster of at least three lines within 1.5 em of
         // each other, first among the nearest lines, then in the whole window.
         let near = ColumnRejoiner.nearLines
-        if var w = clusterWidth(lines, lo: max(lo, a - near), hi: min(hi, a + 2), scratch: &scratch) {
+        // the nearest lines: `near` before the break and two after it, or more after it
+        // where the text has fewer lines before
+        let nearLo = max(lo, a - near)
+        let nearHi = min(hi, max(a + 2, nearLo + near + 2))
+        if var w = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow) {
             // A narrower column may begin here: the next line is too narrow for this
             // column's first or full lines, and the lines after it form a narrower column
             // that it and this line fit.
             if a + 1 <= hi {
                 let b = lines[a + 1], aw = lines[a].filledWidth
                 if b.filledWidth < w - firstLineIndent - 2 * fullSlack,
-                   let f = clusterWidth(lines, lo: a + 1, hi: min(hi, a + 1 + near), scratch: &scratch),
+                   let f = clusterWidth(lines, lo: a + 1, hi: min(hi, a + 1 + near)),
                    f < w - wideExcess, b.filledWidth <= f + fullSlack,
                    b.filledWidth >= f - firstLineIndent - fullSlack, aw <= f + fullSlack {
                     w = f
@@ -141,17 +104,12 @@ enum RejoinRules {
             }
             ctx.columnWidth = w
             ctx.isColumn = true
-        } else if let w = clusterWidth(lines, lo: lo, hi: hi, scratch: &scratch) {
+        } else if let w = clusterWidth(lines, lo: lo, hi: hi, base: base, window: &wholeWindow) {
             ctx.columnWidth = w
             ctx.isColumn = true
         } else {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
-        }
-        if ctx.isColumn {
-            let evidence = firstLineIndentEvidence(lines, lo: lo, hi: hi, context: ctx)
-            ctx.firstLinesIndented = evidence >= 0
-            ctx.firstLinesSeenIndented = evidence > 0
         }
         return ctx
     }
@@ -165,58 +123,92 @@ enum RejoinRules {
         let w = ctx.columnWidth
         var narrow = 0, wide = 0
         guard lo + 1 < hi else { return 0 }
+        guard let base = lines.baseAddress else { return 0 }
         for k in (lo + 1)..<hi {
-            let before = lines[k - 1], l = lines[k]
-            let ended = before.filledWidth < w - firstLineIndent - fullSlack
-                || (before.blanksAfter > 0 && !ctx.blankAfterEveryLine && before.end == .final
-                    && before.filledWidth < w - fullSlack)
-            guard ended, l.end != .final, l.blanksAfter == 0 || ctx.blankAfterEveryLine,
-                  l.indentCols <= ctx.baseIndent, !l.letterSpaced, l.scalars >= 4 else { continue }
-            if l.filledWidth <= w - 4 { narrow += 1 } else if l.filledWidth >= w { wide += 1 }
+            // through pointers: a line record is too large to copy twice per line
+            let before = UnsafePointer(base + k - 1), l = UnsafePointer(base + k)
+            let ended = before.pointee.filledWidth < w - firstLineIndent - fullSlack
+                || (before.pointee.blanksAfter > 0 && !ctx.blankAfterEveryLine && before.pointee.end == .final
+                    && before.pointee.filledWidth < w - fullSlack)
+            guard ended, l.pointee.end != .final, l.pointee.blanksAfter == 0 || ctx.blankAfterEveryLine,
+                  l.pointee.indentCols <= ctx.baseIndent, !l.pointee.letterSpaced, l.pointee.scalars >= 4
+            else { continue }
+            let lw = l.pointee.filledWidth
+            if lw <= w - 4 { narrow += 1 } else if lw >= w { wide += 1 }
         }
         return narrow - wide
     }
 
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`
     /// whose widths lie within ``clusterSpread`` quarter ems, or nil.
-    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
-                             scratch: inout [Int]) -> Int? {
-        // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
-        var v = InlineArray<64, Int>(repeating: 0)
-        var n = 0
-        for k in lo...hi where n < 64 {
-            let l = lines[k]
-            guard l.scalars >= 2 || l.letterSpaced else { continue }
-            let x = l.filledWidth &* 2 &+ (l.end != .final ? 1 : 0)
-            // insertion sort: a few dozen values at most
-            var j = n
-            while j > 0 && v[j - 1] > x { v[j] = v[j - 1]; j -= 1 }
-            v[j] = x
-            n += 1
+    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int? {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 32) { keyBuffer in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { v in
+            // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
+            let keys = keyBuffer.baseAddress!
+            var n = 0
+            guard let base = lines.baseAddress else { return nil }
+            for k in lo...hi where n < 32 {
+                let x = base[k].clusterKey
+                guard x >= 0 else { continue }
+                keys[n] = Int32(truncatingIfNeeded: x)
+                n += 1
+            }
+            guard n >= 3 else { return nil }
+            // Sort by rank, without branches: the widths of a column's lines are close
+            // together, so the comparisons of an insertion sort would mispredict.
+            for i in 0..<n {
+                let x = keys[i]
+                var rank: Int32 = 0
+                for j in 0..<i where keys[j] <= x { rank &+= 1 }
+                for j in (i + 1)..<max(n, i + 1) where keys[j] < x { rank &+= 1 }
+                v[Int(rank)] = Int(x)
+            }
+            return widestCluster(UnsafePointer(v.baseAddress!), count: n)
         }
+        }
+    }
+
+    /// The median width of the widest group of at least three (and at least a quarter) of
+    /// the ascending cluster keys `v[0..<n]` whose widths lie within ``clusterSpread``
+    /// quarter ems and of which at least a third end mid-sentence, or nil.
+    static func widestCluster(_ v: UnsafePointer<Int>, count n: Int) -> Int? {
         guard n >= 3 else { return nil }
         let need = max(3, n / 4)
         var top = n - 1
         var bottom = n - 1
+        var opens = v[top] & 1      // lines ending mid-sentence in v[bottom...top]
         // slide a window over the sorted widths from the top; the first group large
         // enough is the widest
         while top >= need - 1 {
             let topWidth = v[top] >> 1
-            if topWidth <= maxColumnWidth {
-                while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread { bottom -= 1 }
-                let count = top - bottom + 1
-                if count >= need {
-                    var opens = 0
-                    for j in bottom...top where v[j] & 1 == 1 { opens += 1 }
-                    // a column's full lines mostly end mid-sentence; lines that all end
-                    // sentences are paragraphs that happen to be of similar length
-                    if opens * 3 >= count { return v[(top + bottom + 1) / 2] >> 1 }
-                }
+            while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread {
+                bottom -= 1
+                opens += v[bottom] & 1
             }
+            let count = top - bottom + 1
+            // a column's full lines mostly end mid-sentence; lines that all end
+            // sentences are paragraphs that happen to be of similar length
+            if topWidth <= maxColumnWidth && count >= need && opens * 3 >= count {
+                return v[(top + bottom + 1) / 2] >> 1
+            }
+            opens -= v[top] & 1
             top -= 1
-            if bottom > top { bottom = top }
+            if bottom > top {
+                bottom = top
+                opens = top >= 0 ? v[top] & 1 : 0
+            }
         }
         return nil
+    }
+
+    /// ``clusterWidth(_:lo:hi:)`` through a window kept sorted from one line break to the
+    /// next; `base` is the absolute index of `lines[0]`.
+    @inline(__always)
+    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int, base: Int,
+                             window: inout RejoinSortedWindow) -> Int? {
+        let (kept, width) = window.widestCluster(lines, base: base, lo: lo, hi: hi)
+        return kept ? width : clusterWidth(lines, lo: lo, hi: hi)
     }
 
     /// The widest column that hard-wrapped print can have (60 em).
@@ -227,8 +219,16 @@ enum RejoinRules {
 
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
-    static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: RejoinLine?, aStartsParagraph: Bool,
-                       aInHeading: Bool, context ctx: RejoinContext) -> RejoinDecision {
+    ///
+    /// `indentEvidence` measures ``firstLineIndentEvidence(_:lo:hi:context:)`` in the
+    /// window; it is called (at most once) only where the decision depends on it: whether
+    /// paragraphs' first lines are narrower than the column (an implicit indent, taken to
+    /// be so without evidence either way, as Chinese typesetting does), and whether the
+    /// window shows such first lines. Without a column, first lines count as indented
+    /// and none is seen.
+    static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
+                       aInHeading: Bool, context ctx: RejoinContext,
+                       indentEvidence: () -> Int) -> RejoinDecision {
         // Certain joins.
         if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
         if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
@@ -244,12 +244,6 @@ enum RejoinRules {
         if b.indentCols > ctx.baseIndent && !b.letterSpaced {
             return .init(join: false, reason: .nextIndented)
         }
-        switch b.start {
-        case .list: return .init(join: false, reason: .nextStartsList)
-        case .dateline: return .init(join: false, reason: .nextStartsDateline)
-        case .bullet: return .init(join: false, reason: .nextStartsBullet)
-        default: break
-        }
         let blank = a.blanksAfter > 0
         let blankSeparates = blank && !ctx.blankAfterEveryLine && !ctx.indentsMarkParagraphs
         // One character per line.
@@ -261,15 +255,15 @@ enum RejoinRules {
         var newColumn = false
         // The next two lines are both wider than the column: a wider column begins, and
         // this line, if it is wider than the old column, is its first.
-        if let c, ctx.isColumn, b.filledWidth > w + wideExcess, c.filledWidth > w + wideExcess,
-           !b.letterSpaced, !c.letterSpaced, a.end != .final, a.filledWidth > w {
-            w = min(b.filledWidth, c.filledWidth)
+        if let c, ctx.isColumn, b.filledWidth > w + wideExcess, c.pointee.filledWidth > w + wideExcess,
+           !b.letterSpaced, !c.pointee.letterSpaced, a.end != .final, a.filledWidth > w {
+            w = min(b.filledWidth, c.pointee.filledWidth)
             newColumn = true
         }
         let capacity: Int
         if a.indentCols > ctx.baseIndent {
             capacity = w - 2 * (a.indentCols - ctx.baseIndent)
-        } else if aStartsParagraph && (ctx.firstLinesIndented || newColumn) {
+        } else if aStartsParagraph && ((!ctx.isColumn || indentEvidence() >= 0) || newColumn) {
             capacity = w - firstLineIndent
         } else {
             capacity = w
@@ -282,6 +276,24 @@ enum RejoinRules {
             && (a.letterSpaced ? a.width >= w - fullSlack
                 : (a.filledWidth >= capacity - fullSlack
                    || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - fullSlack))
+        // A list item, bullet or dateline starts a paragraph, unless this line is full and
+        // stops mid-word and the "list item" is a word that reads like one (`统` `一、协调`).
+        let midWord = ctx.isColumn && full && !wide && a.end == .open && !blank && a.start != .list
+        switch b.start {
+        case .list where !(midWord && (RejoinClass.isChineseNumeral(b.first) || b.first == 0x7B2C)):
+            return .init(join: false, reason: .nextStartsList)
+        case .dateline:
+            return .init(join: false, reason: .nextStartsDateline)
+        case .bullet:
+            return .init(join: false, reason: .nextStartsBullet)
+        default: break
+        }
+        // Around a page break, a line that does not fit the column and does not end a
+        // sentence is a running head, folio or footer.
+        if ctx.isColumn && (a.pageAfter || b.pageAfter) && !b.letterSpaced && b.end != .final
+            && (b.filledWidth > w + wideExcess || b.filledWidth < w - firstLineIndent - 2 * fullSlack) {
+            return .init(join: false, reason: .pageFurniture)
+        }
         if ctx.blankAfterEveryLine && !blank && !a.pageAfter {
             return .init(join: true, reason: .sameBlock,
                          continuesHeading: ctx.isColumn && (wide || !full))
@@ -303,7 +315,7 @@ enum RejoinRules {
             }
             // A full line that ends a sentence, then a blank line, then a line as wide as
             // the column where first lines are indented: a column break.
-            if a.end == .final && full && !wide && !aStartsParagraph && ctx.firstLinesSeenIndented
+            if a.end == .final && full && !wide && !aStartsParagraph && ctx.isColumn && indentEvidence() > 0
                 && b.filledWidth >= w - fullSlack + 2 && b.filledWidth <= w + wideExcess
                 && !b.letterSpaced && b.end != .final {
                 return .init(join: true, reason: .blankAfterFullLineBeforeFullLine)
@@ -314,7 +326,14 @@ enum RejoinRules {
             // A short (or over-wide) line: a last line, a heading, or a wrapped heading.
             if a.end == .final { return .init(join: false, reason: wide ? .wideLine : .shortLine) }
             if a.end == .dash { return .init(join: false, reason: .leadIn) }
-            if !blank && b.filledWidth <= a.filledWidth + 4 && a.end != .closeQuote {
+            // A wrapped heading: the next line is no wider and no byline. Where every line
+            // has a blank line after it, that blank line says nothing, unless this line
+            // is over-wide (a block of its own) or already continues a heading; the next
+            // line must then end the heading, not be followed by a full line (it would be
+            // a paragraph's first line).
+            let bEndsBlock = c.map { !(b.end == .open && $0.pointee.filledWidth >= w - fullSlack) } ?? true
+            if (!blank || (ctx.blankAfterEveryLine && !wide && !aInHeading && bEndsBlock))
+                && b.filledWidth <= a.filledWidth + 4 && a.end != .closeQuote && !b.innerCJKSpace {
                 return .init(join: true, reason: .headingWrapped, continuesHeading: true)
             }
             return .init(join: false, reason: a.end == .closeQuote ? .shortLine : .shortOpenLine)
@@ -323,11 +342,21 @@ enum RejoinRules {
         // A full line that ends a sentence: the next line decides.
         // The line after the next one, if it continues the column, shows its width best.
         var wb = w
-        if let c, c.end != .final, !c.letterSpaced, c.filledWidth > w, c.filledWidth <= w + 2 {
-            wb = c.filledWidth
+        if let c, c.pointee.end != .final, !c.pointee.letterSpaced, c.pointee.filledWidth > w, c.pointee.filledWidth <= w + 2 {
+            wb = c.pointee.filledWidth
         }
         let bw = b.filledWidth
         if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
+        // A short next line that stops mid-sentence or at a dash is no paragraph's last
+        // line: a heading or lead-in.
+        let bFullByNextWord = c.map {
+            bw + (RejoinClass.isWestern(b.last) && RejoinClass.isWestern($0.pointee.first) ? 2 : 0) + $0.pointee.leadWidth
+                >= wb + 4 - fullSlack
+        } ?? false
+        if bw < wb - firstLineIndent - fullSlack && (b.end == .open || b.end == .dash) && !b.letterSpaced
+            && b.scalars >= 4 && !bFullByNextWord {
+            return .init(join: false, reason: .nextIsHeading)
+        }
         if bw >= wb - firstLineIndent - fullSlack && !b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
         }
@@ -338,10 +367,17 @@ enum RejoinRules {
     /// short, no sentence punctuation inside, and either phrase-separating spaces, no
     /// commas, or a next line that opens with a bracket, a dash or a dateline.
     static func isHeadingLike(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
-        if a.innerSentenceEnd || a.filledWidth > 128 || a.letterSpaced { return false }
+        if a.letterSpaced { return false }
         // a heading ends with a word, not with punctuation
         if ScalarClass.isCJKPunctuation(a.last) || (a.last < 0x80 && !RejoinClass.isAlnum(a.last)) { return false }
-        if a.innerCJKSpace || !a.innerComma { return true }
+        // a numbered or bulleted line that stops without punctuation: a heading or a
+        // caption with its credit (`一、…新跨越`, `▲…。新华社`)
+        if a.start == .bullet || (a.start == .list && a.filledWidth <= 128) { return true }
+        if a.innerSentenceEnd { return false }
+        // headline phrases separated by spaces (`推进互利合作 践行多边主义`)
+        if a.innerCJKSpace && a.filledWidth <= 200 { return true }
+        if a.filledWidth > 128 { return false }
+        if !a.innerComma { return true }
         switch b.start {
         case .openBracket, .dash, .dateline, .list, .bullet: return true
         default: return false

@@ -90,9 +90,18 @@ struct RejoinLine {
     var startsWithSuffix: Bool = false
     /// Whether the last token is a URL or path (`https://…`, `www.…`): it joins without space.
     var endsInURL: Bool = false
-    /// Whether the line's scan stopped at the byte limit: its width is then a lower
-    /// bound and its end is unknown to the decisions before it.
-    var saturated: Bool = false
+    /// Counts over all the lines before this one (and the line breaks between them), so
+    /// that a window's counts are two subtractions.
+    var prefix = RejoinPrefix()
+    /// The line's key in the column-width cluster (``RejoinRules/clusterWidth(_:lo:hi:)``):
+    /// `filledWidth * 2 + 1` when it ends mid-sentence, `filledWidth * 2` when it ends a
+    /// sentence, -1 when it is too short to show a column (fewer than two non-space
+    /// scalars and not letter-spaced). Set once the line is measured.
+    var clusterKey: Int = -1
+    /// Whether this record is a piece of a line longer than
+    /// ``ColumnRejoiner/maxLineBytes`` that the next record continues: the break after it
+    /// is not a line break and joins with nothing.
+    var continuesOnNextRecord: Bool = false
 
     /// The width that shows how much of the column the line filled: a letter-spaced line
     /// is stretched to the column, so its spaces count.
@@ -102,6 +111,35 @@ struct RejoinLine {
     /// Whether the line is one character (the extreme letter-spacing: one per line).
     @inline(__always)
     var isSingleCharacter: Bool { scalars == 1 || (scalars == 2 && RejoinClass.isCJKPunct(last)) }
+}
+
+/// Running counts over the lines of a stream, kept on each line for the lines before it.
+struct RejoinPrefix {
+    /// Line breaks followed by one, two, and three or more blank lines.
+    var blank1: Int32 = 0
+    var blank2: Int32 = 0
+    var blank3: Int32 = 0
+    /// CJK next to Latin letters or digits across a space, and directly.
+    var spaced: Int32 = 0
+    var solid: Int32 = 0
+    /// Indented lines.
+    var indented: Int32 = 0
+
+    /// The counts after `line` (whose blank lines after it are known), read in place.
+    @inline(__always)
+    func adding(_ line: UnsafePointer<RejoinLine>) -> RejoinPrefix {
+        var p = self
+        switch line.pointee.blanksAfter {
+        case 0: break
+        case 1: p.blank1 &+= 1
+        case 2: p.blank2 &+= 1
+        default: p.blank3 &+= 1
+        }
+        p.spaced &+= line.pointee.spacedMixed
+        p.solid &+= line.pointee.solidMixed
+        if line.pointee.indentCols > 0 { p.indented &+= 1 }
+        return p
+    }
 }
 
 /// Character tests specific to the rejoiner, on top of ``ScalarClass``.

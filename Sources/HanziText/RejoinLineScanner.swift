@@ -34,6 +34,25 @@ enum RejoinLineScanner {
         return (0x110000 + b0, 1)
     }
 
+    /// The end of the run of Han characters U+4E00–U+9FFF (three bytes each, `E4 B8`–`E9 BF`)
+    /// that begins at `i`; `i` itself when there is none.
+    @inline(__always)
+    static func hanRunEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        var j = i
+        while j + 2 < end {
+            let b0 = p[j], b1 = p[j + 1], b2 = p[j + 2]
+            guard b0 &- 0xE4 < 6, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b0 != 0xE4 || b1 >= 0xB8 else { break }
+            j += 3
+        }
+        return j
+    }
+
+    /// The scalar of the well-formed three-byte sequence at `p`.
+    @inline(__always)
+    static func decodeHan(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        (UInt32(p[0]) & 0x0F) << 12 | (UInt32(p[1]) & 0x3F) << 6 | (UInt32(p[2]) & 0x3F)
+    }
+
     /// Typeset width of a scalar in quarter ems: 4 for East Asian Wide and Fullwidth
     /// characters, 2 for the others (Latin letters, digits), 0 for combining marks.
     ///
@@ -72,10 +91,14 @@ enum RejoinLineScanner {
         }
     }
 
-    /// Measures the line `p[s..<e]` (its terminator excluded); `base` is the absolute
-    /// stream offset of `p[0]`. Returns nil for a blank (white-space-only) line.
-    static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int) -> RejoinLine? {
-        var line = RejoinLine()
+    /// Measures the line `p[s..<e]` (its terminator excluded) into `line`; `base` is the
+    /// absolute stream offset of `p[0]`, `head` room for the first 32 non-space scalars.
+    /// Returns false for a blank (white-space-only) line.
+    ///
+    /// The record is filled in place (it is large): the caller reuses one for every line.
+    static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
+                        head: UnsafeMutablePointer<UInt32>, into line: inout RejoinLine) -> Bool {
+        line = RejoinLine()
         var i = s
         var indent = 0
         // leading white space
@@ -85,11 +108,10 @@ enum RejoinLineScanner {
             indent += indentColumns(v)
             i += n
         }
-        if i >= e { return nil }
+        if i >= e { return false }
         line.indentCols = indent
         line.contentStart = base + i
 
-        var head = InlineArray<32, UInt32>(repeating: 0)
         var headCount = 0
         var width = 0
         var spaceWidth = 0          // width of the inner spaces (trailing ones excluded)
@@ -120,6 +142,44 @@ enum RejoinLineScanner {
         var tokenURL = false
 
         while i < e {
+            // Fast path: a run of Han characters inside a word (most of the text), decoded
+            // straight from their three bytes. What each character does to the state
+            // below is the same as in the per-scalar path; only the first one can count a
+            // Latin letter or digit directly before it.
+            if pendingSpace == 0 && scalars > 0 && !leadOpen {
+                let runEnd = hanRunEnd(p, i, e)
+                if runEnd > i {
+                    let count = (runEnd - i) / 3
+                    if RejoinClass.isAlnum(prev) { solid += 1 }
+                    var q = i
+                    let fill = min(count, 32 - headCount)
+                    var f = 0
+                    while f < fill {
+                        head[headCount] = decodeHan(p + q)
+                        headCount += 1
+                        q += 3
+                        f += 1
+                    }
+                    if count >= 3 {
+                        prev3 = decodeHan(p + runEnd - 9)
+                        prev2 = decodeHan(p + runEnd - 6)
+                    } else if count == 2 {
+                        prev3 = prev
+                        prev2 = decodeHan(p + runEnd - 6)
+                    } else {
+                        prev3 = prev2
+                        prev2 = prev
+                    }
+                    prev = decodeHan(p + runEnd - 3)
+                    scalars += count
+                    width += 4 * count
+                    tokenLength += count
+                    if urlState < 3 { urlState = 0 }
+                    i = runEnd
+                    lastContentEnd = runEnd
+                    continue
+                }
+            }
             let (v, n) = decode(p, i, e)
             i += n
             // Fast path: a Han character inside a word (most of the text).
@@ -129,6 +189,37 @@ enum RejoinLineScanner {
                 if headCount < 32 { head[headCount] = v; headCount += 1 }
                 if urlState < 3 { urlState = 0 }
                 tokenLength += 1
+                prev3 = prev2
+                prev2 = prev
+                prev = v
+                scalars += 1
+                lastContentEnd = i
+                continue
+            }
+            // Fast path: compressible CJK punctuation (`，。、；：！？“”（）《》…`) inside a
+            // word: what the per-scalar path below does to it, short of the tests that
+            // cannot hold (it is no space, letter or digit, its width is 3).
+            if n == 3 && pendingSpace == 0 && scalars > 0 && !leadOpen && isCompressible(v) {
+                if scalars == leadScalars && RejoinClass.isNonInitial(v) {
+                    leadWidth += 3
+                    leadScalars += 1
+                }
+                if urlState < 3 { urlState = 0 }
+                if urlState == 3 { tokenURL = true }
+                if tokenLength == 0 { tokenFirst = v }
+                tokenLength += 1
+                width += 3
+                if headCount < 32 { head[headCount] = v; headCount += 1 }
+                switch v {
+                case 0x3002, 0xFF01, 0xFF1F:
+                    sentenceEnds += 1
+                    lastSentenceEndIndex = scalars
+                case 0xFF0C, 0x3001:
+                    commas += 1
+                    lastCommaIndex = scalars
+                default:
+                    break
+                }
                 prev3 = prev2
                 prev2 = prev
                 prev = v
@@ -153,9 +244,9 @@ enum RejoinLineScanner {
                     width += pendingSpace
                     spaceWidth += pendingSpace
                     if ScalarClass.isCJK(prev) && ScalarClass.isCJK(v) { cjkSpace = true }
-                    if (ScalarClass.isCJKLetter(prev) && RejoinClass.isAlnum(v))
+                    if (RejoinClass.isAlnum(v) && ScalarClass.isCJKLetter(prev))
                         || (RejoinClass.isAlnum(prev) && ScalarClass.isCJKLetter(v)) { spaced += 1 }
-                } else if (ScalarClass.isCJKLetter(prev) && RejoinClass.isAlnum(v))
+                } else if (RejoinClass.isAlnum(v) && ScalarClass.isCJKLetter(prev))
                             || (RejoinClass.isAlnum(prev) && ScalarClass.isCJKLetter(v)) {
                     solid += 1
                 }
@@ -242,13 +333,11 @@ enum RejoinLineScanner {
         line.end = endKind(last: prev, beforeLast: prev2)
         line.hyphenKeeps = runCapital || runLength < 2
         line.endsInURL = tokenURL
-        line.startsWithSuffix = head[0] &- 0x61 < 26 && head.withUnsafeBufferPointer_(count: min(headCount, firstTokenScalars)) {
-            startsWithSuffix($0)
-        }
-        line.start = head.withUnsafeBufferPointer_(count: headCount) {
-            startKind($0, firstToken: firstTokenScalars)
-        }
-        return line
+        line.startsWithSuffix = head[0] &- 0x61 < 26 && startsWithSuffix(UnsafeBufferPointer(start: head, count: min(headCount, firstTokenScalars)))
+        line.start = startKind(UnsafeBufferPointer(start: head, count: headCount), firstToken: firstTokenScalars)
+        line.clusterKey = scalars >= 2 || line.letterSpaced
+            ? line.filledWidth &* 2 &+ (line.end != .final ? 1 : 0) : -1
+        return true
     }
 
     /// Lowercase fragments that English hyphenation splits off the end of a word.
@@ -305,6 +394,11 @@ enum RejoinLineScanner {
         let n = h.count
         guard n > 0 else { return .plain }
         let f = h[0]
+        // Most lines begin with a Han character that numbers nothing: only a dateline is
+        // possible (none of the marks, digits and brackets tested below is Han).
+        if f &- 0x4E00 < 0x5200 && f != 0x7B2C && !RejoinClass.isChineseNumeral(f) {
+            return isDateline(UnsafeBufferPointer(rebasing: h[0..<min(n, firstToken)])) ? .dateline : .plain
+        }
         if RejoinClass.isEnclosedNumber(f) { return .list }
         if RejoinClass.isBullet(f) { return .bullet }
         if (f == 0x2D || f == 0x2A || f == 0x2B) && n == 1 { return .bullet }
@@ -350,6 +444,16 @@ enum RejoinLineScanner {
             && (h[2] == 0x8BAF || h[2] == 0x8A0A) {
             return true
         }
+        let bracketed = n > 0 && (h[0] == 0x3014 || h[0] == 0x3010 || h[0] == 0xFF08 || h[0] == 0x5B)
+        if !bracketed {
+            // without 日电 / 日電 there is nothing more to find (most lines)
+            var j = 0, found = false
+            while j + 1 < n {
+                if h[j] == 0x65E5 && (h[j + 1] == 0x7535 || h[j + 1] == 0x96FB) { found = true; break }
+                j += 1
+            }
+            if !found { return false }
+        }
         // ...日电 / 日電 within the first 32 scalars, before any sentence punctuation,
         // with a 月 or a digit before it
         var sawDate = false
@@ -360,24 +464,12 @@ enum RejoinLineScanner {
             if v == 0x6708 || ScalarClass.isASCIIDigit(v) { sawDate = true }
             if sawDate && v == 0x65E5 && (h[j + 1] == 0x7535 || h[j + 1] == 0x96FB) { return true }
             // 報導〕 / 报道】 in a bracketed dateline
-            if j >= 1 && (h[0] == 0x3014 || h[0] == 0x3010 || h[0] == 0xFF08 || h[0] == 0x5B)
+            if j >= 1 && bracketed
                 && (v == 0x5831 || v == 0x62A5) && (h[j + 1] == 0x5C0E || h[j + 1] == 0x9053) {
                 return true
             }
             j += 1
         }
         return false
-    }
-}
-
-extension InlineArray where Element == UInt32 {
-    @inline(__always)
-    func withUnsafeBufferPointer_<R>(count: Int, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
-        var copy = self
-        return withUnsafeMutablePointer(to: &copy) { ptr in
-            ptr.withMemoryRebound(to: UInt32.self, capacity: Self.count) { base in
-                body(UnsafeBufferPointer(start: base, count: count))
-            }
-        }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 extension ChineseConverter {
     /// Converts UTF-8 bytes using several cores, and returns the converted bytes.
     ///
-    /// The input is cut into pieces just after line feeds, the pieces are converted at the
+    /// The input is cut into pieces just after line breaks, the pieces are converted at the
     /// same time on up to `maxConcurrency` threads, and the results are joined in order: the
     /// result is byte for byte that of ``convert(utf8:)``. Inputs too small to be worth
     /// splitting are converted on the calling thread.

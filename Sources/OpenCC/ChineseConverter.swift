@@ -20,8 +20,8 @@ import Foundation
 ///   offset, before any byte reaches libopencc (which would read past its buffer on a
 ///   truncated sequence).
 ///
-/// Large inputs are converted in pieces cut just after line feeds (no dictionary key spans a
-/// line break, so the result is unchanged), which keeps libopencc's working memory, about
+/// Large inputs are converted in pieces cut just after line breaks, LF or CR (no dictionary
+/// key spans a line break, so the result is unchanged), which keeps libopencc's working memory, about
 /// twelve times its input, bounded by ``pieceSize`` or by the longest line.
 public final class ChineseConverter: Sendable {
     /// The configuration this converter was loaded from.

@@ -1,18 +1,18 @@
 /// Converts a stream of UTF-8 bytes that arrives in chunks, in bounded memory.
 ///
-/// Feed the chunks in order with `feed(_:to:)` and end the stream
-/// with ``finish(to:)``. Chunks may end anywhere, in the middle of a line or of a UTF-8
-/// sequence: the incomplete tail is carried over to the next chunk. Text is converted once
-/// whole lines amounting to at least the converter's ``ChineseConverter/pieceSize`` have
-/// arrived (see ``flushThreshold``), and handed to the sink; the concatenated sink output is byte for byte
-/// ``ChineseConverter/convert(utf8:)`` of the whole stream. Memory stays bounded by the chunk
-/// size plus the piece size, or by the longest line when a line is longer.
+/// Feed the chunks in order with `feed(_:to:)` and end the stream with ``finish(to:)``, or
+/// let `convert(fileDescriptor:readSize:to:)` and its siblings do both. Chunks may end
+/// anywhere, in the middle of a line or of a UTF-8 sequence: the incomplete tail is carried
+/// over to the next chunk. Text is converted once whole lines amounting to at least
+/// ``flushThreshold`` bytes have arrived, and handed to the sink; the concatenated sink output
+/// is byte for byte ``ChineseConverter/convert(utf8:)`` of the whole stream. Memory stays
+/// bounded by the chunk size plus the flush threshold, or by the longest line when a line is
+/// longer.
 ///
 /// ```swift
 /// var stream = StreamingConverter(converter: try .shared(.s2t))
-/// try stream.convert(fileDescriptor: STDIN_FILENO) { bytes in
-///     bytes.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-/// }
+/// try stream.convert(fileDescriptor: STDIN_FILENO, to: StreamingConverter.writer(to: STDOUT_FILENO))
+/// print("\(stream.bytesRead) bytes in, \(stream.bytesWritten) bytes out")
 /// ```
 ///
 /// Malformed UTF-8 is reported as an ``InvalidUTF8Error`` whose offset counts from the start
@@ -26,23 +26,27 @@ public struct StreamingConverter: Sendable {
     /// The converter the stream goes through.
     public let converter: ChineseConverter
 
-    /// The input bytes not converted yet: an incomplete last line, and possibly an incomplete
-    /// last UTF-8 sequence.
+    /// Checks the input and keeps back an incomplete last UTF-8 sequence until the next chunk.
+    private var validator = UTF8StreamValidator(dropsByteOrderMark: false)
+    /// The checked input bytes not converted yet (whole characters): an incomplete last line,
+    /// or whole lines below ``flushThreshold``.
     private var pending: [UInt8] = []
-    /// `pending[0..<validCount]` is well-formed UTF-8 made of complete characters.
-    private var validCount = 0
-    /// `pending[0..<lineEnd]` ends just after a line feed (0: no line feed yet).
+    /// `pending[0..<lineEnd]` ends just after a line break (0: no line break yet).
     private var lineEnd = 0
-    /// `pending[0..<scannedCount]` has been searched for line feeds.
+    /// `pending[0..<scannedCount]` has been searched for line breaks.
     private var scannedCount = 0
     /// The reusable output buffer handed to the sink.
     private var output: [UInt8] = []
     /// The first error met, thrown again by every later call.
     private var failure: InvalidUTF8Error?
+    /// ``finish(to:)`` ended the stream; the next call starts a new one.
+    private var ended = false
 
     /// The number of bytes fed so far in this stream: the stream offset of the next byte.
+    /// Kept after ``finish(to:)`` until a new stream starts.
     public private(set) var bytesRead = 0
-    /// The number of converted bytes handed to the sink so far in this stream.
+    /// The number of converted bytes handed to the sink so far in this stream. Kept after
+    /// ``finish(to:)`` until a new stream starts.
     public private(set) var bytesWritten = 0
 
     /// How many bytes of complete lines gather before they are converted and handed to the
@@ -61,23 +65,22 @@ public struct StreamingConverter: Sendable {
         self.flushThreshold = max(flushThreshold ?? converter.pieceSize, 1)
     }
 
-    /// The stream offset of `pending[0]`.
-    private var pendingOffset: Int { bytesRead &- pending.count }
-
     /// Feeds the next chunk of the stream, and hands whatever can be converted to `sink`.
     ///
     /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
     ///   or whatever `sink` throws.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, to sink: Sink) throws {
+        if ended { reset() }
         if let failure { throw failure }
-        pending.append(contentsOf: chunk)
         bytesRead &+= chunk.count
-        try validatePending(atEnd: false)
-        if validCount > scannedCount {
+        try chunk.withMemoryRebound(to: UInt8.self) { bytes throws(InvalidUTF8Error) in
+            try validate(bytes)
+        }
+        if pending.count > scannedCount {
             let newLineEnd = pending.withUnsafeBufferPointer { buffer in
-                LinePieces.lastLineEnd(buffer.baseAddress!, from: scannedCount, to: validCount)
+                LinePieces.lastLineEnd(buffer.baseAddress!, from: scannedCount, to: buffer.count)
             }
-            scannedCount = validCount
+            scannedCount = pending.count
             if let newLineEnd { lineEnd = newLineEnd }
         }
         if lineEnd >= flushThreshold {
@@ -90,6 +93,7 @@ public struct StreamingConverter: Sendable {
     ///
     /// - Throws: whatever `sink` throws.
     public mutating func flushCompleteLines(to sink: Sink) throws {
+        if ended { return }
         if let failure { throw failure }
         try flush(count: lineEnd, to: sink)
     }
@@ -107,43 +111,44 @@ public struct StreamingConverter: Sendable {
         try Array(chunk).withUnsafeBytes { buffer in try feed(buffer, to: sink) }
     }
 
-    /// Ends the stream: converts what is left and hands it to `sink`. The stream can then be
-    /// used again for a new stream, with offsets counted from zero.
+    /// Ends the stream: converts what is left and hands it to `sink`. The next `feed(_:to:)`
+    /// starts a new stream, with offsets counted from zero.
     ///
     /// - Throws: ``InvalidUTF8Error`` when the stream ends inside a UTF-8 sequence (at the
     ///   sequence's stream offset), or whatever `sink` throws.
     public mutating func finish(to sink: Sink) throws {
+        if ended { return }
         if let failure { throw failure }
-        try validatePending(atEnd: true)
+        do {
+            try validator.finish()
+        } catch {
+            failure = error
+            throw error
+        }
         try flush(count: pending.count, to: sink)
-        reset()
+        ended = true
     }
 
     /// Forgets the current stream, its pending bytes and any error, to start a new stream.
     public mutating func reset() {
+        validator = UTF8StreamValidator(dropsByteOrderMark: false)
         pending.removeAll(keepingCapacity: true)
         output.removeAll(keepingCapacity: true)
-        validCount = 0
         lineEnd = 0
         scannedCount = 0
         failure = nil
+        ended = false
         bytesRead = 0
         bytesWritten = 0
     }
 
-    /// Extends `validCount` over the newly fed bytes.
-    private mutating func validatePending(atEnd: Bool) throws(InvalidUTF8Error) {
-        let start = validCount
+    /// Checks the next chunk and appends its whole characters to `pending`; remembers an error.
+    private mutating func validate(_ chunk: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8Error) {
         do {
-            let valid = try pending.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
-                try UTF8Validator.validate(
-                    UnsafeBufferPointer(rebasing: buffer[start...]), allowingIncompleteTail: !atEnd)
-            }
-            validCount = start &+ valid
+            try validator.validate(chunk, appendingTo: &pending)
         } catch {
-            let located = error.shifted(by: pendingOffset &+ start)
-            failure = located
-            throw located
+            failure = error
+            throw error
         }
     }
 
@@ -157,8 +162,7 @@ public struct StreamingConverter: Sendable {
             converter.appendConversion(ofValid: UnsafeBufferPointer(rebasing: buffer[..<count]), to: &output)
         }
         pending.removeSubrange(..<count)
-        validCount &-= count
-        scannedCount = validCount
+        scannedCount = pending.count
         lineEnd = 0
         if !output.isEmpty {
             bytesWritten &+= output.count

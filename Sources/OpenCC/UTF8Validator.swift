@@ -1,10 +1,25 @@
-/// Checks that bytes are well-formed UTF-8 (The Unicode Standard, table 3-7) before they reach
-/// libopencc, which reads past the end of its buffer on a truncated sequence and passes other
-/// malformed bytes through.
+/// Checks that bytes are well-formed UTF-8 (The Unicode Standard, table 3-7; RFC 3629).
+///
+/// The one UTF-8 check of the package: the byte-level ``ChineseConverter`` APIs run it before
+/// any byte reaches libopencc (which reads past the end of its buffer on a truncated sequence
+/// and passes other malformed bytes through), and ``UTF8StreamValidator`` runs it over input
+/// that arrives in chunks.
 ///
 /// Runs of ASCII are skipped sixteen bytes at a time; multi-byte sequences are checked by
-/// comparing the lead byte and the second byte against the ranges of table 3-7.
-enum UTF8Validator {
+/// comparing the lead byte and the second byte against the ranges of table 3-7. The first
+/// malformed sequence is reported where the standard library's decoder reports it.
+///
+/// ```swift
+/// let bytes: [UInt8] = Array("汉字".utf8) + [0xE5, 0xAD]
+/// do {
+///     _ = try bytes.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
+///         try UTF8Validator.validate(buffer)
+///     }
+/// } catch {
+///     print(error)  // invalid UTF-8 at byte offset 6: truncated multi-byte sequence (E5 AD)
+/// }
+/// ```
+public enum UTF8Validator {
     /// Validates `bytes` and returns how many bytes, from the start, form complete characters.
     ///
     /// - Parameters:
@@ -15,7 +30,7 @@ enum UTF8Validator {
     ///     tail is a ``InvalidUTF8Error/Reason/truncatedSequence``.
     /// - Returns: `bytes.count`, or the offset where the incomplete last character starts.
     /// - Throws: ``InvalidUTF8Error`` for the first malformed sequence, with its offset in `bytes`.
-    static func validate(
+    public static func validate(
         _ bytes: UnsafeBufferPointer<UInt8>, allowingIncompleteTail: Bool = false
     ) throws(InvalidUTF8Error) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
@@ -100,6 +115,21 @@ enum UTF8Validator {
             i &+= continuationCount &+ 1
         }
         return count
+    }
+
+    /// The length of the sequence that `lead` starts: 2, 3 or 4 for a lead byte of a
+    /// multi-byte sequence (`C2`–`F4`), 1 for any other byte.
+    ///
+    /// Only the lead byte is looked at; use ``validate(_:allowingIncompleteTail:)`` to check
+    /// the bytes that follow it.
+    @inlinable
+    public static func sequenceLength(lead: UInt8) -> Int {
+        switch lead {
+        case 0xC2...0xDF: 2
+        case 0xE0...0xEF: 3
+        case 0xF0...0xF4: 4
+        default: 1
+        }
     }
 
     /// The error for the malformed sequence at `offset`: its lead byte and the continuation

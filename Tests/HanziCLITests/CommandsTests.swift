@@ -22,6 +22,18 @@ import Testing
         }
     }
 
+    /// OpenCC's own test inputs through each configuration, from standard input.
+    @Test func convertMatchesOpenCCOnItsTestInputs() throws {
+        let fixtures = HanziBinary.packageRoot.appendingPathComponent("Tests/HanziTests/Fixtures")
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.hasSuffix(".in") {
+            let config = String(name.dropLast(3))
+            let url = fixtures.appendingPathComponent(name)
+            let ours = try HanziBinary.run(["convert", "-c", config], input: Array(try Data(contentsOf: url)))
+            #expect(ours.status == 0)
+            #expect(ours.stdout == (try HanziBinary.runTool("/usr/bin/opencc", ["-c", config, "-i", url.path])), "\(config)")
+        }
+    }
+
     @Test func everyCommandRunsOnEverySeedAndStandardInputMatchesTheFile() throws {
         let commands: [[String]] = [
             ["clean"], ["clean", "--to", "simplified"], ["clean", "--to", "taiwan"], ["rejoin"],
@@ -58,5 +70,78 @@ extension HanziBinary {
         let data = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Array(data)
+    }
+}
+
+@Suite struct InteractiveTests {
+    /// Slow input (a terminal, `tail -f`) is converted line by line, not held until the end.
+    @Test func slowInputIsWrittenAsItComes() throws {
+        let process = Process()
+        process.executableURL = HanziBinary.url
+        process.arguments = ["convert", "-c", "s2t"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("汉字\n".utf8))
+        let received = LockedData()
+        let reader = Thread { received.set(stdout.fileHandleForReading.availableData) }
+        reader.start()
+        var waited = 0
+        while !received.isSet, waited < 10_000 {
+            usleep(10_000)
+            waited += 10
+        }
+        #expect(received.isSet, "no output before the end of the input")
+        #expect(Array(received.get()) == Array("漢字\n".utf8))
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
+
+@Suite struct ProgressTests {
+    /// A 6 MB input made of the seeds.
+    static func bigInput() throws -> URL {
+        let root = try HanziBinary.temporaryFolder()
+        var corpus: [UInt8] = []
+        for prefix in ["000", "001", "002", "003", "004"] { corpus += try HanziBinary.seed(prefix).1 }
+        var big: [UInt8] = []
+        while big.count < 6 << 20 { big += corpus }
+        let url = root.appendingPathComponent("big.txt")
+        try Data(big).write(to: url)
+        return url
+    }
+
+    @Test func noProgressWhenStandardErrorIsNotATerminal() throws {
+        let input = try Self.bigInput()
+        let run = try HanziBinary.run(["clean", "--to", "traditional", input.path, "-o", input.path + ".out"])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+    }
+
+    /// Under a pseudo-terminal (util-linux `script`), a large job shows one progress line,
+    /// and `--quiet` silences it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressOnATerminal() throws {
+        let input = try Self.bigInput()
+        func underTerminal(_ extra: String) throws -> String {
+            let command = "\(HanziBinary.url.path) clean --to traditional \(extra) \(input.path) -o \(input.path).out"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", command, "/dev/null"]
+            let stdout = Pipe()
+            process.standardOutput = stdout
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = stdout.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let shown = try underTerminal("")
+        #expect(shown.contains("MB/s"))
+        #expect(shown.contains(" / 6."))
+        let quiet = try underTerminal("--quiet")
+        #expect(!quiet.contains("MB/s"))
     }
 }

@@ -11,10 +11,10 @@ import Testing
 
         {"id":3,"text":null}
         """
-        let run = try H.run(["clean", "--to", "simplified", "--jsonl", "--field", "text"], input: Array(input.utf8))
+        let run = try H.run(["clean", "--no-rejoin", "--to", "simplified", "--jsonl", "--field", "text"], input: Array(input.utf8))
         #expect(run.status == 0, "\(run.stderrText)")
         let expected = """
-        {"id": 1, "text": "汉字，\\n\\n测试", "score": 1.50, "tags": ["臺灣", {"x": null}]}
+        {"id": 1, "text": "汉字，\\n测试", "score": 1.50, "tags": ["臺灣", {"x": null}]}
         {"text":"\\u53f0\\u6e7e","title":"臺灣"}
 
         {"id":3,"text":null}
@@ -23,6 +23,10 @@ import Testing
         // Two fields.
         let both = try H.run(["convert", "-c", "t2s", "--jsonl", "--field", "text", "--field", "title"], input: Array(#"{"title":"臺灣","text":"漢"}"#.utf8))
         #expect(both.stdoutText == #"{"title":"台湾","text":"汉"}"#)
+        // With the rejoiner, a value without a final line break gets none.
+        let rejoined = try H.run(["clean", "--jsonl"], input: Array(#"{"text":"第一行\n第二行。"}"#.utf8))
+        #expect(rejoined.status == 0)
+        #expect(rejoined.stdoutText.hasSuffix("。\"}"))
     }
 
     @Test func anInvalidLineIsAnErrorWithItsNumberOrSkipped() throws {
@@ -57,6 +61,17 @@ import Testing
             #expect(!run.stderr.isEmpty)
             #expect(!run.stderrText.contains("Fatal error"))
         }
+    }
+
+    @Test func aConfigurationThatCannotLoadIsAUsageErrorOnOneLine() throws {
+        let root = try H.temporaryFolder()
+        let config = root.appendingPathComponent("broken.json")
+        try Data("{}".utf8).write(to: config)
+        let run = try H.run(["convert", "-c", config.path], input: Array("汉字".utf8))
+        #expect(run.status == 2)
+        #expect(run.stderrText.hasPrefix("hanzi: cannot load the configuration \(config.path)"))
+        #expect(run.stderrText.split(separator: "\n").count == 1)
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func helpShowsExamplesEverywhere() throws {

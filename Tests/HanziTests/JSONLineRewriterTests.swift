@@ -3,7 +3,7 @@ import Testing
 @testable import Hanzi
 
 @Suite struct JSONLineRewriterTests {
-    typealias RNG = UTF8StreamValidatorTests.SeededGenerator
+    typealias RNG = SeededGenerator
 
     static func randomString(_ rng: inout RNG) -> String {
         let parts = ["汉字", "a", " ", "\\\"", "\\\\", "\\n", "\\u6c49", "\\ud83d\\ude00", "😀", "\\/", "\\t", "，", "x y", "\\u0001"]

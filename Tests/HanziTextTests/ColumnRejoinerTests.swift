@@ -4,6 +4,12 @@ import Testing
 
 /// The rejoiner on the cases the specification names, on the file format, and on large
 /// inputs.
+enum ColumnRejoinerGeneratedInvariant {
+    static func check(input: String, output: String) -> Bool {
+        RejoinGeneratedTests.checkInvariant(input: input, output: output)
+    }
+}
+
 @Suite struct ColumnRejoinerTests {
     let rejoiner = ColumnRejoiner()
 
@@ -125,6 +131,17 @@ import Testing
         #expect(paragraphs.first == "第一段的文字在这里继续写下去，一直写到这一行的末尾为止，没有结束的标点")
     }
 
+    @Test func listLikeWordsInsideASentence() {
+        // `统` + `一、协调` continues a full line that stops mid-word
+        let text = "在新时代的伟大变革中，以习近平同志为核\n心的党中央坚持全国一盘棋，推进全国统\n一、协调、规范的市场体系建设，让各地\n区共享发展成果。此前一天，记者从会上\n获悉，各方面推出的改革方案已经超过了\n预期的数量，改革的步伐还在继续加快。\n"
+        #expect(rejoin(text) == bytes(text.replacingOccurrences(of: "\n", with: "") + "\n"))
+    }
+
+    @Test func pageFurnitureStandsAlone() {
+        let text = "第一段在这里写了很长很长的文字内容，一\n直写到这一页的末尾，还没有写完这个段落\n\u{0C}— 3 —\n然后在下一页继续写下去，直到段落结束。\n"
+        #expect(rejoin(text) == bytes("第一段在这里写了很长很长的文字内容，一直写到这一页的末尾，还没有写完这个段落\n\n— 3 —\n\n然后在下一页继续写下去，直到段落结束。\n"))
+    }
+
     @Test func oneCharacterPerLineAndBreakBeforePunctuation() {
         #expect(rejoin("改\n革\n开\n放\n是\n决\n定\n命\n运\n的\n关\n键\n。\n") == bytes("改革开放是决定命运的关键。\n"))
         let text = "全面深化改革必须以促进社会公平正义\n，增进人民福祉为出发点和落脚点，从人\n民利益出发谋划改革思路。\n"
@@ -211,6 +228,36 @@ import Testing
         }
         let out2 = rejoiner.rejoin(wrapped)
         #expect(Array(out2.utf8) == Array(out.utf8))
+    }
+
+    @Test func longLinesAreCutIdenticallyForAnyChunking() {
+        // lines far longer than maxLineBytes, with spaces, Latin words and CJK, cut into
+        // pieces the same way whatever the chunks; memory stays bounded
+        var rng = RejoinRNG(seed: 5)
+        let words = ["改革", "开放", "Rust", " ", "  ", "，", "2024", "\u{3000}", "发展", "a-b", "。"]
+        var text = ""
+        for _ in 0..<3 {
+            for _ in 0..<60_000 { text += words[rng.int(0...words.count - 1)] }
+            text += "\n短的一行。\n\n"
+        }
+        let bytes = Array(text.utf8)
+        let whole = rejoiner.rejoin(utf8: bytes)
+        #expect(ColumnRejoinerGeneratedInvariant.check(input: text, output: String(decoding: whole, as: UTF8.self)))
+        for size in [1, 7, 4096, 65_537, 300_000] {
+            var stream = rejoiner.makeStream()
+            var out: [UInt8] = []
+            var i = 0
+            var maxBuffer = 0
+            while i < bytes.count {
+                let j = min(bytes.count, i + size)
+                stream.feed(bytes[i..<j], into: &out)
+                maxBuffer = max(maxBuffer, stream.buffer.count)
+                i = j
+            }
+            stream.finish(into: &out)
+            #expect(out == whole, "chunk size \(size)")
+            #expect(maxBuffer <= (ColumnRejoiner.lookAheadLines + 4) * ColumnRejoiner.maxLineBytes + 2 * size + 131_072)
+        }
     }
 
     @Test func streamHoldsBoundedLines() {

@@ -109,6 +109,11 @@ import Testing
         var inputs: [[UInt8]] = []
         for _ in 0..<3000 { inputs.append(Array(S.randomText(&rng, maxPieces: 12).utf8)) }
         for file in Self.seedFiles { inputs.append(try S.seed(file)) }
+        // Arbitrary bytes too, valid UTF-8 or not.
+        let alphabet: [UInt8] = Array(" ,.\"'(-\n中".utf8) + [0xE4, 0xB8, 0xAD, 0xE2, 0x80, 0x9C, 0xA6, 0x94, 0xEF, 0xBC, 0x8C, 0xFF, 0xE3, 0x82]
+        for _ in 0..<3000 {
+            inputs.append((0..<Int.random(in: 0...30, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+        }
         for var normalizer in Self.configurations where normalizer.options.indent == .keep {
             var slow = normalizer
             slow.alwaysUseEngine = true
@@ -116,6 +121,24 @@ import Testing
             for input in inputs {
                 #expect(normalizer.normalize(utf8: input) == slow.normalize(utf8: input),
                         "\(normalizer.style) \(String(decoding: input, as: UTF8.self).debugDescription)")
+            }
+        }
+    }
+
+    /// Eliding the middle of long Han runs does not change any result.
+    @Test func elidedHanRunsChangeNothing() throws {
+        var rng = S.SeededGenerator(seed: 11)
+        var inputs: [[UInt8]] = []
+        for _ in 0..<2000 { inputs.append(Array(S.randomText(&rng, maxPieces: 30).utf8)) }
+        for file in Self.seedFiles { inputs.append(try S.seed(file)) }
+        for base in Self.configurations where base.options.indent == .keep {
+            var elided = base
+            elided.alwaysUseEngine = true
+            var full = elided
+            full.elideHanRuns = false
+            for input in inputs {
+                #expect(elided.normalize(utf8: input) == full.normalize(utf8: input),
+                        "\(base.style) \(String(decoding: input, as: UTF8.self).debugDescription)")
             }
         }
     }
@@ -149,6 +172,39 @@ import Testing
             normalizer.normalize(utf8: text.utf8, into: &appended)
             #expect(viaString == viaBytes)
             #expect(appended == Array("前".utf8) + viaBytes)
+        }
+    }
+
+    /// Over generated inputs without URLs, paths, e-mail addresses or code: no space is left
+    /// before `，。、；：？！` or a closing bracket, nor after an opening bracket or `，、；：`;
+    /// and in `.insert` mode no CJK letter touches an ASCII letter or digit.
+    @Test func spacingConventions() {
+        let excluded = ["://", "www.", "@", "/", "\\", "`"]
+        let pieces = S.pieces.filter { p in !excluded.contains { p.contains($0) } }
+        var rng = S.SeededGenerator(seed: 2024)
+        let noSpaceBefore = Set("，。、；：？！）》〉」』】〕".unicodeScalars.map(\.value))
+        let noSpaceAfter = Set("（《〈「『【〔，、；：".unicodeScalars.map(\.value))
+        for normalizer in Self.configurations where normalizer.options.indent == .remove {
+            for _ in 0..<1500 {
+                var text = ""
+                for _ in 0..<Int.random(in: 1...20, using: &rng) { text += pieces.randomElement(using: &rng)! }
+                let out = Array(String(decoding: normalizer.normalize(utf8: Array(text.utf8)), as: UTF8.self).unicodeScalars.map(\.value))
+                for k in 0..<out.count {
+                    let c = out[k]
+                    if ScalarClass.isHorizontalSpace(c) {
+                        let prev = k > 0 ? out[k - 1] : 0x0A
+                        let next = k + 1 < out.count ? out[k + 1] : 0x0A
+                        #expect(!noSpaceBefore.contains(next) && !noSpaceAfter.contains(prev),
+                                "\(normalizer.style) \(normalizer.options.spacing) \(text.debugDescription)")
+                    }
+                    if normalizer.options.spacing == .insert, k > 0 {
+                        let p = out[k - 1]
+                        let touch = (NormalizationScalar.isLetter(p) && NormalizationScalar.isASCIIAlnum(c))
+                            || (NormalizationScalar.isASCIIAlnum(p) && NormalizationScalar.isLetter(c))
+                        #expect(!touch, "\(normalizer.style) insert \(text.debugDescription)")
+                    }
+                }
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ enum NormalizerTestSupport {
     /// Pieces the generated inputs are made of: Han text, English words, numbers, every
     /// kind of punctuation and quote the rules know, spaces, line breaks, URLs, emoticons.
     static let pieces: [String] = [
-        "中文", "上海合作组织", "阿斯塔纳", "新华社北京7月6日电", "记者", "年", "月", "日", "習近平", "峰會", "本报讯",
+        "中文", "中 文", "文 2", "3 中", "1.5", "2,3", "4:5", "6-7", "中-文", "上海合作组织", "阿斯塔纳", "新华社北京7月6日电", "记者", "年", "月", "日", "習近平", "峰會", "本报讯",
         "こんにちは", "한국", "青岛", "上合",
         "The", "case", "It’s", "don't", "iPhone", "WHO", "abc", "Hello", "world", "é", "café",
         "0", "7", "2024", "3.14", "1,000", "10:30", "2019-06-26", "1.5万", "50%", "30℃",

@@ -74,6 +74,23 @@ import OpenCC
         #expect(try Reference.commandLine(input, configuration: .s2t) == expected)
     }
 
+    @Test func carriageReturnLineEndsAreLineBreaksToo() throws {
+        // Text with old Mac line ends (CR only) is cut into pieces at them, with the same result.
+        let seed = try Repository.bytes(of: try #require(Repository.seedFiles.first))
+        let input = seed.map { $0 == 0x0A ? 0x0D : $0 }
+        let small = try ChineseConverter(.s2t, pieceSize: 1024)
+        #expect(try small.convert(utf8: input) == RawOpenCC(.s2t).convertWhole(input))
+        var stream = StreamingConverter(converter: small, flushThreshold: 1)
+        var calls = 0
+        var output: [UInt8] = []
+        for chunk in stride(from: 0, to: input.count, by: 4096) {
+            try stream.feed(input[chunk..<min(input.count, chunk + 4096)]) { output += $0; calls += 1 }
+        }
+        try stream.finish { output += $0; calls += 1 }
+        #expect(output == RawOpenCC(.s2t).convertWhole(input))
+        #expect(calls > 1)
+    }
+
     @Test func aTwentyMegabyteLineIsConvertedExactly() throws {
         // The seeds with their line breaks turned into spaces, repeated to 20 MB: one line.
         var line: [UInt8] = []

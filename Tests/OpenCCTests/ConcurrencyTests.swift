@@ -121,7 +121,12 @@ import OpenCC
         #expect(output == Array("漢字\n".utf8))
         try batched.finish { output += $0 }
         #expect(output == Array("漢字\n後".utf8))
-        #expect(batched.bytesRead == 0)
+        #expect(batched.bytesRead == 10)
+        #expect(batched.bytesWritten == 10)
+        // The next chunk starts a new stream.
+        try batched.feed(Array("发".utf8)) { output += $0 }
+        #expect(batched.bytesRead == 3)
+        #expect(batched.bytesWritten == 0)
     }
 
     @Test func streamingErrorsCarryAbsoluteStreamOffsets() throws {

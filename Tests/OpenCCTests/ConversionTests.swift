@@ -52,13 +52,21 @@ import OpenCC
         let converter = try ChineseConverter.shared(configuration)
         let raw = RawOpenCC(configuration)
         var generator = TextGenerator(seed: 0xC0FFEE &+ UInt64(configuration.openCCName.utf8.count))
+        var all: [UInt8] = []
         for round in 0..<250 {
             let text = generator.next()
             let bytes = Array(text.utf8)
             let expected = raw.convertLines(bytes)
             #expect(try converter.convert(utf8: bytes) == expected, "round \(round): \(text.debugDescription)")
             #expect(Array(converter.convert(text).utf8) == expected, "round \(round)")
+            all += bytes
         }
+        // All the texts at once through the smallest pieces: the same bytes as libopencc's
+        // line-by-line result, and, without the NULs, as one libopencc call over everything.
+        let small = try ChineseConverter(configuration, pieceSize: 1024)
+        #expect(try small.convert(utf8: all) == raw.convertLines(all))
+        let withoutNUL = all.map { $0 == 0 ? 0x20 : $0 }
+        #expect(try small.convert(utf8: withoutNUL) == raw.convertWhole(withoutNUL))
     }
 
     @Test(arguments: ChineseConverter.Configuration.builtIn)

@@ -3,7 +3,8 @@ import Testing
 @testable import OpenCC
 
 @Suite struct UTF8ValidationTests {
-    private func failure(_ bytes: [UInt8]) -> InvalidUTF8Error? {
+    /// The error ``UTF8Validator`` reports for `bytes` in one piece, if any.
+    static func failure(_ bytes: [UInt8]) -> InvalidUTF8Error? {
         do {
             _ = try bytes.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
                 try UTF8Validator.validate(buffer)
@@ -18,7 +19,7 @@ import Testing
         for text in ["", "a", "汉字", "😀", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
                      "\u{FEFF}BOM", "ascii only, long enough to take the sixteen-byte path twice over",
                      "\u{D7FF}\u{E000}", "a\0b"] {
-            #expect(failure(Array(text.utf8)) == nil, "\(text)")
+            #expect(Self.failure(Array(text.utf8)) == nil, "\(text)")
         }
     }
 
@@ -45,7 +46,7 @@ import Testing
         // sixteen-byte ASCII path and the multi-byte path lead to them.
         for prefix in ["", "a", String(repeating: "x", count: 37), "汉字 and ascii: 0123456789abcdef"] {
             let input = Array(prefix.utf8) + bytes
-            let error = try #require(failure(input))
+            let error = try #require(Self.failure(input))
             #expect(error.byteOffset == prefix.utf8.count + offset, "\(input)")
             #expect(error.reason == reason, "\(input)")
             #expect(error.description.contains("byte offset \(prefix.utf8.count + offset)"))
@@ -103,7 +104,7 @@ import Testing
                 }
             }
             let expected = standardLibraryErrorOffset(bytes)
-            let found = failure(bytes)
+            let found = Self.failure(bytes)
             #expect(found?.byteOffset == expected, "round \(round): \(bytes)")
             if found == nil {
                 #expect(String(validating: bytes, as: UTF8.self) != nil)

@@ -26,7 +26,7 @@ struct CleanCommand: ParsableCommand {
           hanzi clean --to simplified seeds/003_8dd8231aff3203e7.txt
           hanzi clean --to taiwan --spacing insert -r articles --output-dir clean
           hanzi clean --config s2twp --style taiwan in.txt -o out.txt
-          hanzi clean --no-rejoin --jsonl --field title --field text corpus.jsonl > clean.jsonl
+          hanzi clean --jsonl --field title --field text in.jsonl > out.jsonl
         """
     )
 

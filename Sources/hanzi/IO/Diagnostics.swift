@@ -89,10 +89,10 @@ final class ProgressMeter: @unchecked Sendable {
     static let manyFiles = 50
 
     /// A meter for `total` bytes (nil when unknown, as for standard input) in `files` inputs.
-    init(diagnostics: Diagnostics, total: Int?, files: Int) {
+    init(diagnostics: Diagnostics, total: Int?, files: Int, enabled: Bool = true) {
         self.diagnostics = diagnostics
         self.total = total
-        self.enabled = diagnostics.standardErrorIsTerminal
+        self.enabled = enabled && diagnostics.standardErrorIsTerminal
             && (total == nil || total! >= ProgressMeter.largeBytes || files >= ProgressMeter.manyFiles)
     }
 

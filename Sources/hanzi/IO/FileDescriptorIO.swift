@@ -42,6 +42,13 @@ final class FileReader {
         self.owns = false
     }
 
+    /// Whether a read would have to wait for more input (a pipe or terminal with nothing in it
+    /// yet); never for a regular file.
+    var wouldWait: Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) == 0
+    }
+
     /// Reads up to `buffer.count` bytes; 0 at the end of the file.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The options every text-processing command shares: what to read, where to write, how.
 struct InputOutputOptions: ParsableArguments {
@@ -41,12 +42,17 @@ struct InputOutputOptions: ParsableArguments {
     var skipInvalid = false
 
     @Option(help: ArgumentHelp(
-        "The input encoding: utf-8 (default; a BOM is dropped), gb18030, gbk, big5, big5-hkscs, utf-16, utf-16le, utf-16be. The output is always UTF-8.",
+        "The input encoding: utf-8 (default; a BOM is dropped), gb18030, gbk, big5, big5-hkscs, utf-16 (by its BOM, big-endian without one), utf-16le, utf-16be. The output is always UTF-8.",
         valueName: "name"))
     var encoding: String = "utf-8"
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Threads to use: files in parallel, and one large input in pieces. The output does not depend on it.", valueName: "n"))
-    var jobs: Int = 1
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp(
+        "Threads to use (default: the number of cores): files in parallel, and one large input in pieces. The output does not depend on it.",
+        valueName: "n"))
+    var jobsOption: Int?
+
+    /// The number of threads: `--jobs`, else the number of cores (at most 8).
+    var jobs: Int { jobsOption ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     @Flag(name: .shortAndLong, help: "No progress line and no warnings.")
     var quiet = false
@@ -54,7 +60,7 @@ struct InputOutputOptions: ParsableArguments {
     mutating func validate() throws {
         files = input + files
         input = []
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let n = jobsOption, n < 1 { throw ValidationError("--jobs must be at least 1.") }
         if InputEncoding(name: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(InputEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

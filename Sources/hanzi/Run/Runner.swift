@@ -20,15 +20,27 @@ struct Runner {
     func run() -> Int32 {
         let diagnostics = Diagnostics(quiet: options.quiet)
         let enumerator = InputEnumerator(recursive: options.recursive, include: options.include, exclude: options.exclude)
-        let (items, failures) = enumerator.inputs(for: options.files)
+        var (found, failures) = enumerator.inputs(for: options.files)
         for (name, message) in failures { diagnostics.error(name, message) }
+        if options.inPlace {
+            // A file named twice (a.txt ./a.txt, or through a link) is replaced once.
+            var seen = Set<String>()
+            found = found.filter { item in
+                guard let path = item.path, let resolved = realpath(path, nil) else { return true }
+                defer { free(resolved) }
+                return seen.insert(String(cString: resolved)).inserted
+            }
+        }
+        let items = found
         if let outputDir = options.outputDir, let clash = Runner.firstClash(items) {
             diagnostics.error(nil, "two inputs would be written to the same file \(outputDir)/\(clash); nothing was written")
             return 1
         }
         let knownSizes = items.allSatisfy { $0.size >= 0 }
+        // When the output itself goes to the terminal, it shows the progress.
+        let outputOnTerminal = options.output == nil && options.outputDir == nil && !options.inPlace && isatty(1) == 1
         let meter = ProgressMeter(diagnostics: diagnostics, total: knownSizes ? items.reduce(0) { $0 + $1.size } : nil,
-                                  files: items.count)
+                                  files: items.count, enabled: !outputOnTerminal)
         let perFileDestinations = options.outputDir != nil || options.inPlace
         if perFileDestinations, options.jobs > 1, items.count > 1 {
             // Files in parallel, each processed on one thread.
@@ -90,7 +102,19 @@ struct Runner {
                 case .direct(let writer): try writer.write(bytes)
                 }
             }
+            var fedSinceFlush = false
             while true {
+                if fedSinceFlush, reader.wouldWait {
+                    // Slow input (a terminal, `tail -f`): write what is ready instead of waiting.
+                    output.removeAll(keepingCapacity: true)
+                    try processor?.flushReady(into: &output)
+                    try write(output)
+                    switch sink! {
+                    case .standardOutput: try standardOutput.flush()
+                    case .file, .direct: break
+                    }
+                    fedSinceFlush = false
+                }
                 let n = try raw.withUnsafeMutableBytes { try reader.read(into: $0) }
                 if n == 0 { break }
                 lastChunk = Array(raw[0..<n])
@@ -113,6 +137,7 @@ struct Runner {
                     throw error
                 }
                 try write(output)
+                fedSinceFlush = true
                 meter.add(n)
             }
             try decoder?.finish()
@@ -142,7 +167,13 @@ struct Runner {
 
     private func openSink(for item: InputItem, standardOutput: BufferedWriter) throws -> Sink {
         if options.inPlace, let path = item.path {
-            return .file(try AtomicFileWriter(target: path, keepModeOf: path))
+            // Through a symbolic link, the file it points to is replaced and the link stays.
+            var target = path
+            if let resolved = realpath(path, nil) {
+                target = String(cString: resolved)
+                free(resolved)
+            }
+            return .file(try AtomicFileWriter(target: target, keepModeOf: target))
         }
         if let outputDir = options.outputDir {
             let target = outputDir + "/" + item.relativeOutputPath
@@ -152,7 +183,7 @@ struct Runner {
             } catch {
                 throw FileError(path: folder, operation: "cannot create the folder \(folder)", code: EACCES)
             }
-            return .file(try AtomicFileWriter(target: target, keepModeOf: nil))
+            return .file(try AtomicFileWriter(target: target, keepModeOf: target))
         }
         if let output = options.output {
             var st = stat()
@@ -162,7 +193,7 @@ struct Runner {
                 if fd < 0 { throw FileError(path: output, operation: "cannot open \(output)", code: errno) }
                 return .direct(DirectFileWriter(fd: fd, path: output))
             }
-            return .file(try AtomicFileWriter(target: output, keepModeOf: nil))
+            return .file(try AtomicFileWriter(target: output, keepModeOf: output))
         }
         return .standardOutput
     }
@@ -179,10 +210,13 @@ struct Runner {
     /// One line describing `error`.
     static func message(for error: any Error, encoding: InputEncoding, chunk: [UInt8], chunkStart: Int) -> String {
         switch error {
-        case let error as UTF8ValidationError:
-            var line = "invalid UTF-8 at byte \(error.offset)"
-            let at = error.offset - chunkStart
-            if encoding == .utf8, at >= 0, at < chunk.count {
+        case let error as InvalidUTF8Error:
+            var line = error.description
+            let at = error.byteOffset - chunkStart
+            // A character cut by the end of the input says nothing about the encoding.
+            let endsInsideCharacter = error.reason == .truncatedSequence
+                && error.byteOffset + error.bytes.count == chunkStart + chunk.count
+            if encoding == .utf8, !endsInsideCharacter, at >= 0, at < chunk.count {
                 let sample = Array(chunk[at..<min(chunk.count, at + 16384)])
                 var candidates: [InputEncoding] = []
                 if IconvDecoder.looksLike(.gb18030, sample) { candidates.append(.gb18030) }

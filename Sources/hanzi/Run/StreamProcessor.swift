@@ -4,6 +4,8 @@ import Hanzi
 protocol StreamProcessor {
     /// Takes the next chunk of the input (UTF-8, possibly cut inside a character).
     mutating func process(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws
+    /// Appends the output of whatever is complete now (the input is slow, do not wait).
+    mutating func flushReady(into output: inout [UInt8]) throws
     /// Ends the input.
     mutating func finish(into output: inout [UInt8]) throws
     /// A warning to show once the input is done (for example skipped JSON lines), if any.
@@ -16,6 +18,10 @@ struct TextStreamProcessor: StreamProcessor {
 
     mutating func process(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
         try stream.feed(chunk, into: &output)
+    }
+
+    mutating func flushReady(into output: inout [UInt8]) throws {
+        stream.flushReady(into: &output)
     }
 
     mutating func finish(into output: inout [UInt8]) throws {
@@ -47,6 +53,10 @@ struct JSONLinesProcessor: StreamProcessor {
         text.removeAll(keepingCapacity: true)
         try validator.validate(chunk, appendingTo: &text)
         try stream.feed(text, into: &output)
+    }
+
+    mutating func flushReady(into output: inout [UInt8]) throws {
+        try stream.flushReady(into: &output)
     }
 
     mutating func finish(into output: inout [UInt8]) throws {
