@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release test demo tables clean
+.PHONY: all deps build release test demo tables bench bench-gate clean
 
 all: build
 
@@ -29,5 +29,15 @@ demo: release
 tables:
 	python3 scripts/generate-tables.py
 
+# The benchmark suite (nested package Benchmarks/): 64 KB, 1 MB and 16 MB corpora plus the
+# 1 GB streaming memory measurement; the table goes to standard output and
+# Benchmarks/results/latest.md. See BENCHMARKS.md.
+bench: deps
+	@bash scripts/bench.sh
+
+# The short benchmark pass CI runs: ratios within one run and malloc counts, never absolute times.
+bench-gate: deps
+	@bash scripts/bench-gate.sh
+
 clean:
-	rm -rf .build out
+	rm -rf .build out Benchmarks/.build
