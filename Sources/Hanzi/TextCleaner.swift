@@ -75,6 +75,10 @@ public struct TextCleaner: Sendable {
     }
 
     /// Cleans UTF-8 bytes. A leading byte order mark is dropped.
+    ///
+    /// The text goes through the same ``Stream`` as streamed input, in slices of
+    /// ``oneShotSliceSize`` bytes, so the working buffers stay small (and in cache) however
+    /// large the input: only the input and the output are whole.
     /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
     public func clean(utf8 bytes: some Collection<UInt8>) throws(InvalidUTF8Error) -> [UInt8] {
         var output: [UInt8] = []
@@ -82,11 +86,19 @@ public struct TextCleaner: Sendable {
         var stream = makeStream()
         let array = Array(bytes)
         try array.withUnsafeBufferPointer { (buffer) throws(InvalidUTF8Error) in
-            try stream.feed(buffer, into: &output)
+            var start = 0
+            while start < buffer.count {
+                let end = min(start + TextCleaner.oneShotSliceSize, buffer.count)
+                try stream.feed(UnsafeBufferPointer(rebasing: buffer[start..<end]), into: &output)
+                start = end
+            }
         }
         try stream.finish(into: &output)
         return output
     }
+
+    /// How many bytes ``clean(utf8:)`` passes to its stream at a time.
+    static let oneShotSliceSize = 1 << 18
 
     /// Cleans bytes that are expected to be valid UTF-8 (for example a decoded JSON string);
     /// malformed bytes, if any, are replaced by U+FFFD first.
