@@ -134,6 +134,7 @@ public struct PunctuationNormalizer: Sendable {
     private func normalize(buffer p: UnsafeBufferPointer<UInt8>, asciiTriggers: UnsafeBufferPointer<Bool>,
                            into out: inout [UInt8]) {
         let n = p.count
+        var scratch = NormalizationScratch()
         var i = 0
         var paragraphStart = 0
         var paragraphHasTrigger = false
@@ -194,7 +195,7 @@ public struct PunctuationNormalizer: Sendable {
             let lineEnd = min(i, n)
             if i < n { i += 1 }  // the \n
             if blank {
-                flushParagraph(p, paragraphStart, lineStart, paragraphHasTrigger, &out)
+                flushParagraph(p, paragraphStart, lineStart, paragraphHasTrigger, &out, &scratch)
                 // A blank line keeps only its line break (and a \r before it).
                 if lineEnd > lineStart && p[lineEnd - 1] == 0x0D { out.append(0x0D) }
                 if lineEnd < n { out.append(0x0A) }
@@ -204,11 +205,12 @@ public struct PunctuationNormalizer: Sendable {
                 paragraphHasTrigger = true
             }
         }
-        flushParagraph(p, paragraphStart, n, paragraphHasTrigger, &out)
+        flushParagraph(p, paragraphStart, n, paragraphHasTrigger, &out, &scratch)
     }
 
     private func flushParagraph(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                _ hasTrigger: Bool, _ out: inout [UInt8]) {
+                                _ hasTrigger: Bool, _ out: inout [UInt8],
+                                _ scratch: inout NormalizationScratch) {
         guard start < end else { return }
         if !hasTrigger && !alwaysUseEngine {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
@@ -217,9 +219,18 @@ public struct PunctuationNormalizer: Sendable {
         let sub = UnsafeBufferPointer(rebasing: p[start..<end])
         // Decode; the middle of each run of 6 or more common Han characters becomes one
         // placeholder scalar (see `NormalizationScalar.hanRunBase`).
-        var elidedStart: [Int] = []
-        var elidedEnd: [Int] = []
-        let scalars = [UInt32](unsafeUninitializedCapacity: sub.count) { buf, count in
+        var elidedStart = NormalizationScratch.take(&scratch.elidedStart)
+        var elidedEnd = NormalizationScratch.take(&scratch.elidedEnd)
+        var scalars = NormalizationScratch.take(&scratch.scalars)
+        defer {
+            scratch.elidedStart = elidedStart
+            scratch.elidedEnd = elidedEnd
+            scratch.scalars = scalars
+        }
+        elidedStart.removeAll(keepingCapacity: true)
+        elidedEnd.removeAll(keepingCapacity: true)
+        NormalizationScratch.resize(&scalars, to: sub.count)
+        let scalarCount = scalars.withUnsafeMutableBufferPointer { buf in
             var i = 0
             var k = 0
             var runStart = 0  // index in buf of the current Han run
@@ -263,9 +274,11 @@ public struct PunctuationNormalizer: Sendable {
                 k += 1
             }
             if inRun { closeRun() }
-            count = k
+            return k
         }
-        let result = engine.normalizeParagraph(scalars)
+        NormalizationScratch.resize(&scalars, to: scalarCount)
+        engine.normalizeParagraph(&scalars, scratch: &scratch)
+        let result = scalars
         var size = 0
         for v in result {
             if v >= NormalizationScalar.hanRunBase {
