@@ -158,10 +158,16 @@ public struct PunctuationNormalizer: Sendable {
                     continue
                 }
                 // U+4000...U+9FFF (Han): never a trigger.
-                if b >= 0xE4 && b <= 0xE9 && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                if b &- 0xE4 < 6 && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
                     blank = false
                     afterHan = true
                     i += 3
+                    // The rest of the run of Han characters, without the other checks.
+                    while i + 2 < n {
+                        let c = p[i]
+                        guard c &- 0xE4 < 6, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { break }
+                        i += 3
+                    }
                     continue
                 }
                 afterHan = false
