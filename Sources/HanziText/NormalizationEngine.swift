@@ -17,14 +17,18 @@ struct NormalizationEngine: Sendable {
 
     /// Normalises `paragraph` in place until it no longer changes (at most a few rounds), so
     /// that the result is a fixed point: normalising it again gives the same scalars.
-    /// The rounds work in `scratch`'s buffers.
-    func normalizeParagraph(_ paragraph: inout [UInt32], scratch: inout NormalizationScratch) {
+    /// The rounds work in `scratch`'s buffers. A round that changed something is followed
+    /// by another only when `triggers` cannot tell that its result is a fixed point (the
+    /// fast path's guarantee: a paragraph without triggers comes out unchanged).
+    func normalizeParagraph(_ paragraph: inout [UInt32], scratch: inout NormalizationScratch,
+                            triggers: NormalizationTriggers) {
         var next = NormalizationScratch.take(&scratch.next)
         defer { scratch.next = next }
         for _ in 0..<4 {
             transform(paragraph, into: &next, scratch: &scratch)
             if next == paragraph { return }
             swap(&paragraph, &next)
+            if triggers.isFixedPoint(paragraph) { return }
         }
     }
 

@@ -283,7 +283,7 @@ public struct PunctuationNormalizer: Sendable {
             return k
         }
         NormalizationScratch.resize(&scalars, to: scalarCount)
-        engine.normalizeParagraph(&scalars, scratch: &scratch)
+        engine.normalizeParagraph(&scalars, scratch: &scratch, triggers: triggers)
         let result = scalars
         var size = 0
         for v in result {
