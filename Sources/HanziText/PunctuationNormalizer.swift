@@ -256,17 +256,30 @@ public struct PunctuationNormalizer: Sendable {
                 }
                 inRun = false
             }
-            while i < sub.count {
+            let n = sub.count
+            /// The scalar at `j` if it is a common Han character (U+4E00...U+9FFF).
+            @inline(__always) func commonHan(_ j: Int) -> UInt32? {
+                let b0 = sub[j]
+                guard b0 &- 0xE4 < 6, j + 2 < n else { return nil }
+                let b1 = sub[j + 1], b2 = sub[j + 2]
+                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return nil }
+                let v = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                return v >= 0x4E00 ? v : nil
+            }
+            while i < n {
                 let b = sub[i]
-                if b >= 0xE4 && b <= 0xE9 && i + 2 < sub.count {
-                    let (v, len) = NormalizationUTF8.decode(sub, i)
-                    if v >= 0x4E00 && len == 3 {
-                        if !inRun { inRun = true; runStart = k; runByte = i }
+                if let v = commonHan(i) {
+                    if !inRun { inRun = true; runStart = k; runByte = i }
+                    buf[k] = v
+                    k += 1
+                    i += 3
+                    // The rest of the run.
+                    while i < n, let v = commonHan(i) {
                         buf[k] = v
                         k += 1
                         i += 3
-                        continue
                     }
+                    continue
                 }
                 if inRun { closeRun() }
                 if b < 0x80 {
