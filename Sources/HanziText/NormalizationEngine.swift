@@ -107,6 +107,7 @@ struct NormalizationEngine: Sendable {
     /// Returns what the paragraph holds afterwards.
     func foldWidths(_ v: inout [UInt32]) -> Features {
         var features = Features()
+        var pairedRuns = false
         let n = v.count
         for i in 0..<n {
             var c = v[i]
@@ -134,11 +135,23 @@ struct NormalizationEngine: Sendable {
             switch c {
             case 0x2018, 0x2019, 0x201C, 0x201D, 0x300C...0x300F: features.quotes = true
             case 0xFF08, 0xFF09: features.brackets = true
-            case 0x3002, 0x2026, 0x2014, 0x2015, 0x2500: features.runs = true
+            case 0x3002:
+                // Only a run of three or more changes (a `.` that may become `。` sets
+                // `runs` by itself; no earlier pass makes a `。` otherwise).
+                if i >= 2 && v[i - 1] == 0x3002 && v[i - 2] == 0x3002 { features.runs = true }
+            case 0x2026, 0x2014:
+                // Only a single one changes; a protected span can split a longer run.
+                if (i == 0 || v[i - 1] != c) && (i + 1 == n || v[i + 1] != c) {
+                    features.runs = true
+                } else {
+                    pairedRuns = true
+                }
+            case 0x2015, 0x2500: features.runs = true
             default:
                 if c >= 0xB7 && NormalizationTables.punctuationClass(c) == .dot { features.runs = true }
             }
         }
+        if pairedRuns && features.protectable { features.runs = true }
         return features
     }
 
