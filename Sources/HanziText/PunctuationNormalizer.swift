@@ -196,7 +196,7 @@ public struct PunctuationNormalizer: Sendable {
             }
             if trigger && !blank {
                 // The line goes to the engine: only its end matters now.
-                while i < n && p[i] != 0x0A { i += 1 }
+                i = Self.lineEnd(p, from: i)
             }
             let lineEnd = min(i, n)
             if i < n { i += 1 }  // the \n
@@ -212,6 +212,25 @@ public struct PunctuationNormalizer: Sendable {
             }
         }
         flushParagraph(p, paragraphStart, n, paragraphHasTrigger, &out, &scratch)
+    }
+
+    /// The index of the first line feed at or after `start`, or `p.count`; eight bytes
+    /// at a time.
+    @inline(__always)
+    static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = p.count
+        var i = start
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                // A zero byte in `w` is a line feed in the input.
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+        }
+        while i < n && p[i] != 0x0A { i += 1 }
+        return i
     }
 
     private func flushParagraph(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
