@@ -15,16 +15,21 @@ struct NormalizationEngine: Sendable {
         self.options = options
     }
 
-    /// Normalises a paragraph until it no longer changes (at most a few rounds), so that
-    /// the result is a fixed point: normalising it again gives the same scalars.
-    func normalizeParagraph(_ input: [UInt32]) -> [UInt32] {
-        var current = input
+    /// Normalises `paragraph` in place until it no longer changes (at most a few rounds), so
+    /// that the result is a fixed point: normalising it again gives the same scalars.
+    /// The rounds work in `scratch`'s buffers. A round that changed something is followed
+    /// by another only when `triggers` cannot tell that its result is a fixed point (the
+    /// fast path's guarantee: a paragraph without triggers comes out unchanged).
+    func normalizeParagraph(_ paragraph: inout [UInt32], scratch: inout NormalizationScratch,
+                            triggers: NormalizationTriggers) {
+        var next = NormalizationScratch.take(&scratch.next)
+        defer { scratch.next = next }
         for _ in 0..<4 {
-            let next = transform(current)
-            if next == current { return current }
-            current = next
+            transform(paragraph, into: &next, scratch: &scratch)
+            if next == paragraph { return }
+            swap(&paragraph, &next)
+            if triggers.isFixedPoint(paragraph) { return }
         }
-        return current
     }
 
     /// What a paragraph holds, so that a round can skip the passes that would find nothing.
@@ -32,36 +37,52 @@ struct NormalizationEngine: Sendable {
         var quotes = false, brackets = false, asciiPunctuation = false, runs = false, protectable = false
     }
 
-    /// One round of all the rules.
-    func transform(_ input: [UInt32]) -> [UInt32] {
-        var v = input
+    /// One round of all the rules: writes the result for `input` to `output`.
+    func transform(_ input: [UInt32], into output: inout [UInt32], scratch: inout NormalizationScratch) {
+        var v = NormalizationScratch.take(&scratch.v)
+        var flags = NormalizationScratch.take(&scratch.flags)
+        var w = NormalizationScratch.take(&scratch.w)
+        var wf = NormalizationScratch.take(&scratch.wf)
+        defer {
+            scratch.v = v
+            scratch.flags = flags
+            scratch.w = w
+            scratch.wf = wf
+        }
+        v.removeAll(keepingCapacity: true)
+        v.append(contentsOf: input)
         let features = foldWidths(&v)
-        var flags = [UInt8](repeating: 0, count: v.count)
-        if features.protectable { NormalizationProtectedSpans.mark(v, &flags) }
-        if features.quotes { convertQuotes(&v, &flags) }
-        if features.brackets { convertBrackets(&v, &flags) }
-        if features.asciiPunctuation { convertASCIIPunctuation(&v, &flags) }
         let n = v.count
-        var w = v
-        var wf = flags
+        flags.removeAll(keepingCapacity: true)
+        flags.append(contentsOf: repeatElement(0, count: n))
+        if features.protectable { NormalizationProtectedSpans.mark(v, &flags) }
+        if features.quotes { convertQuotes(&v, &flags, scratch: &scratch) }
+        if features.brackets { convertBrackets(&v, &flags, scratch: &scratch) }
+        if features.asciiPunctuation { convertASCIIPunctuation(&v, &flags) }
         if features.runs {
             // Runs turn one scalar into at most two.
-            wf = []
-            w = [UInt32](unsafeUninitializedCapacity: 2 * n + 2) { wv, wCount in
-                wf = [UInt8](unsafeUninitializedCapacity: 2 * n + 2) { wfv, wfCount in
+            NormalizationScratch.resize(&w, to: 2 * n + 2)
+            NormalizationScratch.resize(&wf, to: 2 * n + 2)
+            let count = w.withUnsafeMutableBufferPointer { wv in
+                wf.withUnsafeMutableBufferPointer { wfv in
                     var out = RunOutput(v: wv, f: wfv, count: 0)
                     convertRuns(v, flags, &out)
-                    wfCount = out.count
-                    wCount = out.count
+                    return out.count
                 }
             }
+            NormalizationScratch.resize(&w, to: count)
+            NormalizationScratch.resize(&wf, to: count)
         }
+        let spaced = features.runs ? w : v
+        let spacedFlags = features.runs ? wf : flags
         // Spacing adds at most one space per scalar.
-        return [UInt32](unsafeUninitializedCapacity: 2 * w.count + 2) { ov, oCount in
+        NormalizationScratch.resize(&output, to: 2 * spaced.count + 2)
+        let count = output.withUnsafeMutableBufferPointer { ov in
             var out = RunOutput(v: ov, f: nil, count: 0)
-            applySpacing(w, wf, &out)
-            oCount = out.count
+            applySpacing(spaced, spacedFlags, &out)
+            return out.count
         }
+        NormalizationScratch.resize(&output, to: count)
     }
 
     /// An output buffer of scalars (and flags) a pass writes to.
@@ -86,6 +107,7 @@ struct NormalizationEngine: Sendable {
     /// Returns what the paragraph holds afterwards.
     func foldWidths(_ v: inout [UInt32]) -> Features {
         var features = Features()
+        var pairedRuns = false
         let n = v.count
         for i in 0..<n {
             var c = v[i]
@@ -113,11 +135,23 @@ struct NormalizationEngine: Sendable {
             switch c {
             case 0x2018, 0x2019, 0x201C, 0x201D, 0x300C...0x300F: features.quotes = true
             case 0xFF08, 0xFF09: features.brackets = true
-            case 0x3002, 0x2026, 0x2014, 0x2015, 0x2500: features.runs = true
+            case 0x3002:
+                // Only a run of three or more changes (a `.` that may become `。` sets
+                // `runs` by itself; no earlier pass makes a `。` otherwise).
+                if i >= 2 && v[i - 1] == 0x3002 && v[i - 2] == 0x3002 { features.runs = true }
+            case 0x2026, 0x2014:
+                // Only a single one changes; a protected span can split a longer run.
+                if (i == 0 || v[i - 1] != c) && (i + 1 == n || v[i + 1] != c) {
+                    features.runs = true
+                } else {
+                    pairedRuns = true
+                }
+            case 0x2015, 0x2500: features.runs = true
             default:
                 if c >= 0xB7 && NormalizationTables.punctuationClass(c) == .dot { features.runs = true }
             }
         }
+        if pairedRuns && features.protectable { features.runs = true }
         return features
     }
 

@@ -26,9 +26,21 @@ extension NormalizationEngine {
     }
 
     /// Converts quotation marks in `v` (rule 1) and flags the quotes of Chinese pairs.
-    func convertQuotes(_ v: inout [UInt32], _ flags: inout [UInt8]) {
+    func convertQuotes(_ v: inout [UInt32], _ flags: inout [UInt8], scratch: inout NormalizationScratch) {
         let n = v.count
-        var marks: [QuoteMark] = []
+        var marks = NormalizationScratch.take(&scratch.quoteMarks)
+        var stack = NormalizationScratch.take(&scratch.ints1)  // indices into marks
+        var partner = NormalizationScratch.take(&scratch.ints2)
+        var parent = NormalizationScratch.take(&scratch.ints3)
+        var level = NormalizationScratch.take(&scratch.levels)  // 0 = not Chinese, 1 = outer, 2 = inner
+        defer {
+            scratch.quoteMarks = marks
+            scratch.ints1 = stack
+            scratch.ints2 = partner
+            scratch.ints3 = parent
+            scratch.levels = level
+        }
+        marks.removeAll(keepingCapacity: true)
         for i in 0..<n where flags[i] & NormalizationFlag.protected == 0 {
             let c = v[i]
             let prev: UInt32 = i > 0 ? v[i - 1] : 0x0A
@@ -61,9 +73,11 @@ extension NormalizationEngine {
         if marks.isEmpty { return }
 
         // Match closers with openers on a stack; parent = the opener enclosing each opener.
-        var stack: [Int] = []  // indices into marks
-        var partner = [Int](repeating: -1, count: marks.count)
-        var parent = [Int](repeating: -1, count: marks.count)
+        stack.removeAll(keepingCapacity: true)
+        partner.removeAll(keepingCapacity: true)
+        partner.append(contentsOf: repeatElement(-1, count: marks.count))
+        parent.removeAll(keepingCapacity: true)
+        parent.append(contentsOf: repeatElement(-1, count: marks.count))
         for m in 0..<marks.count {
             let mark = marks[m]
             var closes = false
@@ -96,7 +110,8 @@ extension NormalizationEngine {
         }
 
         // Decide each matched pair in order of its opener (parents first).
-        var level = [UInt8](repeating: 0, count: marks.count)  // 0 = not Chinese, 1 = outer, 2 = inner
+        level.removeAll(keepingCapacity: true)
+        level.append(contentsOf: repeatElement(0, count: marks.count))
         for m in 0..<marks.count where partner[m] > m {
             let o = marks[m].index
             let cIdx = marks[partner[m]].index
@@ -149,11 +164,19 @@ extension NormalizationEngine {
 
     /// Converts matched round brackets to full width when the pair is in Chinese context
     /// (rule 2, pair-aware: never `（abc)`).
-    func convertBrackets(_ v: inout [UInt32], _ flags: inout [UInt8]) {
+    func convertBrackets(_ v: inout [UInt32], _ flags: inout [UInt8], scratch: inout NormalizationScratch) {
         let n = v.count
-        var stack: [Int] = []
-        var pairOpen: [Int] = []
-        var pairClose: [Int] = []
+        var stack = NormalizationScratch.take(&scratch.ints1)
+        var pairOpen = NormalizationScratch.take(&scratch.ints2)
+        var pairClose = NormalizationScratch.take(&scratch.ints3)
+        defer {
+            scratch.ints1 = stack
+            scratch.ints2 = pairOpen
+            scratch.ints3 = pairClose
+        }
+        stack.removeAll(keepingCapacity: true)
+        pairOpen.removeAll(keepingCapacity: true)
+        pairClose.removeAll(keepingCapacity: true)
         for i in 0..<n where flags[i] & NormalizationFlag.protected == 0 {
             switch v[i] {
             case 0x28, 0xFF08: stack.append(i)

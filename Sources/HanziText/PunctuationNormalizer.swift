@@ -134,6 +134,7 @@ public struct PunctuationNormalizer: Sendable {
     private func normalize(buffer p: UnsafeBufferPointer<UInt8>, asciiTriggers: UnsafeBufferPointer<Bool>,
                            into out: inout [UInt8]) {
         let n = p.count
+        var scratch = NormalizationScratch()
         var i = 0
         var paragraphStart = 0
         var paragraphHasTrigger = false
@@ -157,10 +158,16 @@ public struct PunctuationNormalizer: Sendable {
                     continue
                 }
                 // U+4000...U+9FFF (Han): never a trigger.
-                if b >= 0xE4 && b <= 0xE9 && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                if b &- 0xE4 < 6 && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
                     blank = false
                     afterHan = true
                     i += 3
+                    // The rest of the run of Han characters, without the other checks.
+                    while i + 2 < n {
+                        let c = p[i]
+                        guard c &- 0xE4 < 6, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { break }
+                        i += 3
+                    }
                     continue
                 }
                 afterHan = false
@@ -189,12 +196,12 @@ public struct PunctuationNormalizer: Sendable {
             }
             if trigger && !blank {
                 // The line goes to the engine: only its end matters now.
-                while i < n && p[i] != 0x0A { i += 1 }
+                i = Self.lineEnd(p, from: i)
             }
             let lineEnd = min(i, n)
             if i < n { i += 1 }  // the \n
             if blank {
-                flushParagraph(p, paragraphStart, lineStart, paragraphHasTrigger, &out)
+                flushParagraph(p, paragraphStart, lineStart, paragraphHasTrigger, &out, &scratch)
                 // A blank line keeps only its line break (and a \r before it).
                 if lineEnd > lineStart && p[lineEnd - 1] == 0x0D { out.append(0x0D) }
                 if lineEnd < n { out.append(0x0A) }
@@ -204,11 +211,31 @@ public struct PunctuationNormalizer: Sendable {
                 paragraphHasTrigger = true
             }
         }
-        flushParagraph(p, paragraphStart, n, paragraphHasTrigger, &out)
+        flushParagraph(p, paragraphStart, n, paragraphHasTrigger, &out, &scratch)
+    }
+
+    /// The index of the first line feed at or after `start`, or `p.count`; eight bytes
+    /// at a time.
+    @inline(__always)
+    static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = p.count
+        var i = start
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                // A zero byte in `w` is a line feed in the input.
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+        }
+        while i < n && p[i] != 0x0A { i += 1 }
+        return i
     }
 
     private func flushParagraph(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                _ hasTrigger: Bool, _ out: inout [UInt8]) {
+                                _ hasTrigger: Bool, _ out: inout [UInt8],
+                                _ scratch: inout NormalizationScratch) {
         guard start < end else { return }
         if !hasTrigger && !alwaysUseEngine {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
@@ -217,9 +244,18 @@ public struct PunctuationNormalizer: Sendable {
         let sub = UnsafeBufferPointer(rebasing: p[start..<end])
         // Decode; the middle of each run of 6 or more common Han characters becomes one
         // placeholder scalar (see `NormalizationScalar.hanRunBase`).
-        var elidedStart: [Int] = []
-        var elidedEnd: [Int] = []
-        let scalars = [UInt32](unsafeUninitializedCapacity: sub.count) { buf, count in
+        var elidedStart = NormalizationScratch.take(&scratch.elidedStart)
+        var elidedEnd = NormalizationScratch.take(&scratch.elidedEnd)
+        var scalars = NormalizationScratch.take(&scratch.scalars)
+        defer {
+            scratch.elidedStart = elidedStart
+            scratch.elidedEnd = elidedEnd
+            scratch.scalars = scalars
+        }
+        elidedStart.removeAll(keepingCapacity: true)
+        elidedEnd.removeAll(keepingCapacity: true)
+        NormalizationScratch.resize(&scalars, to: sub.count)
+        let scalarCount = scalars.withUnsafeMutableBufferPointer { buf in
             var i = 0
             var k = 0
             var runStart = 0  // index in buf of the current Han run
@@ -239,17 +275,30 @@ public struct PunctuationNormalizer: Sendable {
                 }
                 inRun = false
             }
-            while i < sub.count {
+            let n = sub.count
+            /// The scalar at `j` if it is a common Han character (U+4E00...U+9FFF).
+            @inline(__always) func commonHan(_ j: Int) -> UInt32? {
+                let b0 = sub[j]
+                guard b0 &- 0xE4 < 6, j + 2 < n else { return nil }
+                let b1 = sub[j + 1], b2 = sub[j + 2]
+                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return nil }
+                let v = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                return v >= 0x4E00 ? v : nil
+            }
+            while i < n {
                 let b = sub[i]
-                if b >= 0xE4 && b <= 0xE9 && i + 2 < sub.count {
-                    let (v, len) = NormalizationUTF8.decode(sub, i)
-                    if v >= 0x4E00 && len == 3 {
-                        if !inRun { inRun = true; runStart = k; runByte = i }
+                if let v = commonHan(i) {
+                    if !inRun { inRun = true; runStart = k; runByte = i }
+                    buf[k] = v
+                    k += 1
+                    i += 3
+                    // The rest of the run.
+                    while i < n, let v = commonHan(i) {
                         buf[k] = v
                         k += 1
                         i += 3
-                        continue
                     }
+                    continue
                 }
                 if inRun { closeRun() }
                 if b < 0x80 {
@@ -263,9 +312,11 @@ public struct PunctuationNormalizer: Sendable {
                 k += 1
             }
             if inRun { closeRun() }
-            count = k
+            return k
         }
-        let result = engine.normalizeParagraph(scalars)
+        NormalizationScratch.resize(&scalars, to: scalarCount)
+        engine.normalizeParagraph(&scalars, scratch: &scratch, triggers: triggers)
+        let result = scalars
         var size = 0
         for v in result {
             if v >= NormalizationScalar.hanRunBase {

@@ -125,6 +125,45 @@ import Testing
         }
     }
 
+    /// The engine stops after a round whose result `NormalizationTriggers.isFixedPoint`
+    /// accepts; that is sound only if such a paragraph comes out of a round unchanged.
+    @Test func fixedPointCheckIsSound() {
+        var rng = S.SeededGenerator(seed: 23)
+        var inputs: [[UInt8]] = []
+        for _ in 0..<1000 { inputs.append(Array(S.randomText(&rng, maxPieces: 12).utf8)) }
+        let alphabet: [UInt8] = Array(" ,.:-\"'(\n中a1".utf8)
+            + [0xE4, 0xB8, 0xAD, 0xE2, 0x80, 0x9C, 0xA6, 0x94, 0xEF, 0xBC, 0x8C, 0xFF, 0xE3, 0x82]
+        for _ in 0..<1500 {
+            inputs.append((0..<Int.random(in: 0...30, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+        }
+        var accepted = 0
+        for normalizer in Self.configurations {
+            var scratch = NormalizationScratch()
+            var out: [UInt32] = []
+            for input in inputs {
+                var x: [UInt32] = []
+                input.withUnsafeBufferPointer { p in
+                    var i = 0
+                    while i < p.count {
+                        let (v, len) = NormalizationUTF8.decode(p, i)
+                        x.append(v)
+                        i += len
+                    }
+                }
+                for _ in 0..<3 {
+                    normalizer.engine.transform(x, into: &out, scratch: &scratch)
+                    if normalizer.triggers.isFixedPoint(x) {
+                        accepted += 1
+                        #expect(out == x, "\(normalizer.style) \(normalizer.options) \(String(decoding: input, as: UTF8.self).debugDescription)")
+                    }
+                    if out == x { break }
+                    x = out
+                }
+            }
+        }
+        #expect(accepted > 2_000)
+    }
+
     /// Eliding the middle of long Han runs does not change any result.
     @Test func elidedHanRunsChangeNothing() throws {
         var rng = S.SeededGenerator(seed: 11)
