@@ -299,11 +299,13 @@ extension ColumnRejoiner {
         func writeLine(_ k: Int, dropTail: Int, into output: inout [UInt8]) {
             let s = lines[k].contentStart - bufferBase
             let e = lines[k].contentEnd - bufferBase - dropTail
-            let letterSpaced = lines[k].letterSpaced
+            let letterSpaced = lines[k].letterSpaced, spacedRuns = lines[k].spacedRuns
             buffer.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress, s < e else { return }
                 if letterSpaced {
-                    RejoinJoint.writeCollapsingLetterSpacing(p, from: s, to: e, into: &output)
+                    RejoinLetterSpacing.writeCollapsingLine(p, from: s, to: e, into: &output)
+                } else if spacedRuns {
+                    RejoinLetterSpacing.writeCollapsingRuns(p, from: s, to: e, into: &output)
                 } else {
                     output.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - s))
                 }

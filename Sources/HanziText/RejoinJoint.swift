@@ -45,30 +45,4 @@ struct RejoinJoint {
             return false
         }
     }
-
-    /// Writes `p[s..<e]` of a letter-spaced line without its letter spacing: a run of
-    /// spaces goes unless it stands between two Western characters (`Wi Fi` stays).
-    static func writeCollapsingLetterSpacing(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int,
-                                             into output: inout [UInt8]) {
-        var i = s
-        var prev: UInt32 = 0
-        var spaceStart = -1
-        while i < e {
-            let (v, n) = RejoinLineScanner.decode(p, i, e)
-            if ScalarClass.isHorizontalSpace(v) || v == 0x0B {
-                if spaceStart < 0 { spaceStart = i }
-                i += n
-                continue
-            }
-            if spaceStart >= 0 {
-                if RejoinClass.isWestern(prev) && RejoinClass.isWestern(v) {
-                    output.append(contentsOf: UnsafeBufferPointer(start: p + spaceStart, count: i - spaceStart))
-                }
-                spaceStart = -1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(start: p + i, count: n))
-            prev = v
-            i += n
-        }
-    }
 }

@@ -55,6 +55,10 @@ struct RejoinLine {
     var scalars: Int = 0
     /// Whether the line is letter-spaced (`以 改 革 促 进`): its spaces are not real.
     var letterSpaced: Bool = false
+    /// Whether the line, not letter-spaced as a whole, holds spaced runs of half-width
+    /// characters (`定一个J S O N 文件`) whose spaces are letter spacing, see
+    /// ``RejoinLetterSpacing``.
+    var spacedRuns: Bool = false
     var start: Start = .plain
     var end: End = .open
     /// The first two and last three non-space scalars (0 where the line is shorter).

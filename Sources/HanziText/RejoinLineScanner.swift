@@ -129,6 +129,8 @@ enum RejoinLineScanner {
         var leadOpen = true
         var leadScalars = 1
         var singleTokens = 0
+        var singleAny = 0           // one-scalar tokens of any script
+        var narrowSpacing = false   // a single half-width character, one space, another one
         var sentenceEnds = 0
         var lastSentenceEndIndex = -1
         var commas = 0
@@ -237,7 +239,14 @@ enum RejoinLineScanner {
                     // token boundary
                     tokens += 1
                     if tokens == 1 { firstTokenScalars = scalars }
-                    if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+                    if tokenLength == 1 {
+                        singleAny += 1
+                        if ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+                    }
+                    if pendingSpace == 2 && RejoinLetterSpacing.isNarrow(v) && RejoinLetterSpacing.isNarrow(prev)
+                        && (tokenLength == 1 || !RejoinClass.isWestern(prev2)) {
+                        narrowSpacing = true
+                    }
                     tokenLength = 0
                     tokenURL = false
                     urlState = 0
@@ -307,7 +316,10 @@ enum RejoinLineScanner {
         // last token
         tokens += 1
         if tokens == 1 { firstTokenScalars = scalars }
-        if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+        if tokenLength == 1 {
+            singleAny += 1
+            if ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+        }
 
         line.contentEnd = base + lastContentEnd
         line.leadWidth = leadWidth
@@ -320,13 +332,27 @@ enum RejoinLineScanner {
         line.thirdLast = prev3
         line.spacedMixed = spaced
         line.solidMixed = solid
-        // Letter spacing: at least four tokens, nearly all of them one CJK character.
-        if tokens >= 4 && singleTokens * 10 >= tokens * 8 {
+        // Letter spacing: at least four tokens, nearly all of them one character, at least
+        // two of them CJK (`新 版 本 支 持 U b u n t u`; not a row of numbers `1 2 3 4`).
+        if tokens >= 4 && (singleTokens * 10 >= tokens * 8 || (singleAny * 10 >= tokens * 8 && singleTokens >= 2)) {
             line.letterSpaced = true
             line.collapsedWidth = width - spaceWidth
+            // its spaces say nothing about how the text spaces CJK from Latin
+            line.solidMixed += line.spacedMixed
+            line.spacedMixed = 0
         } else {
             line.collapsedWidth = width
             line.innerCJKSpace = cjkSpace
+            if narrowSpacing {
+                // spaced half-width runs inside solid CJK text (`定一个J S O N 文件`)
+                let runs = RejoinLetterSpacing.measureRuns(p, from: line.contentStart - base, to: lastContentEnd)
+                if runs.droppedWidth > 0 {
+                    line.spacedRuns = true
+                    line.collapsedWidth = width - runs.droppedWidth
+                    line.spacedMixed -= runs.droppedMixed
+                    line.solidMixed += runs.droppedMixed
+                }
+            }
         }
         line.innerSentenceEnd = sentenceEnds > 1 || (sentenceEnds == 1 && lastSentenceEndIndex < scalars - 2)
         line.innerComma = commas > 1 || (commas == 1 && lastCommaIndex < scalars - 1)

@@ -88,6 +88,9 @@ struct RejoinStyle: CustomStringConvertible {
     var columnBreakBlanks = false
     var indent: Indent = .none
     var letterSpacing = false
+    /// Justified lines space out every character, Latin letters and digits included
+    /// (`支 持 U b u n t u 2 2 . 0 4`), not only CJK characters and whole words.
+    var letterSpacingSplitsLatin = false
     var oneCharacterPerLine = false
     var hyphenation = false
     var formFeeds = false
@@ -215,8 +218,14 @@ struct RejoinDocumentGenerator {
             if stretched.contains(k) && k < lines.count - 1 {
                 // justify: space out every CJK character and every Latin word so that the
                 // line fills the column
-                let pieces = RejoinDocumentGenerator.tokens(String(String.UnicodeScalarView(l)))
-                    .filter { $0 != [" "] }
+                // Every character apart, Latin letters and digits too, where the line
+                // has CJK text and one space per gap fits the column; else CJK characters
+                // and whole words apart.
+                let words = RejoinDocumentGenerator.tokens(String(String.UnicodeScalarView(l))).filter { $0 != [" "] }
+                let letters = l.filter { $0 != " " }.map { [$0] }
+                let lettersFit = letters.reduce(0) { $0 + w($1) } + letters.count - 1 <= width
+                let pieces = style.letterSpacingSplitsLatin && lettersFit
+                    && l.filter({ ScalarClass.isCJK($0.value) }).count >= 2 ? letters : words
                 let used = pieces.reduce(0) { $0 + w($1) }
                 let gaps = max(1, pieces.count - 1)
                 let extra = max(gaps, width - used)
@@ -365,6 +374,29 @@ enum RejoinScoring {
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
         static func += (a: inout Counts, b: Counts) { a.tp += b.tp; a.fp += b.fp; a.fn += b.fn }
+    }
+
+    /// The spaces of `output` inside a paragraph (between two non-white-space characters on
+    /// one line) where the gold has no white space; nil when the characters differ.
+    static func spuriousSpaces(output: String, gold: [String]) -> Int? {
+        func spaced(_ text: String) -> (chars: [UInt32], spaceBefore: [Bool]) {
+            var chars: [UInt32] = [], before: [Bool] = []
+            var space = false, lineBreak = false
+            for s in text.unicodeScalars {
+                let v = s.value
+                if ScalarClass.isLineBreak(v) { lineBreak = true; continue }
+                if ScalarClass.isHorizontalSpace(v) { space = true; continue }
+                if isSkipped(v) { continue }
+                chars.append(v)
+                before.append(space && !lineBreak)
+                space = false
+                lineBreak = false
+            }
+            return (chars, before)
+        }
+        let g = spaced(gold.joined(separator: "\n")), c = spaced(output)
+        guard g.chars == c.chars else { return nil }
+        return zip(g.spaceBefore, c.spaceBefore).filter { !$0 && $1 }.count
     }
 
     /// Scores `output` against the gold paragraphs; nil when the characters differ.
