@@ -59,6 +59,10 @@ struct RejoinLine {
     /// characters (`定一个J S O N 文件`) whose spaces are letter spacing, see
     /// ``RejoinLetterSpacing``.
     var spacedRuns: Bool = false
+    /// Whether the line is page furniture by its content: a page number or edition mark
+    /// (`3`, `- 2 -`, `2 / 10`, `第 2 版`) or a running head ending in one, see
+    /// ``RejoinFolio``.
+    var isFolio: Bool = false
     var start: Start = .plain
     var end: End = .open
     /// The first two and last three non-space scalars (0 where the line is shorter).

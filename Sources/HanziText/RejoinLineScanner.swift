@@ -361,7 +361,9 @@ enum RejoinLineScanner {
         line.endsInURL = tokenURL
         line.startsWithSuffix = head[0] &- 0x61 < 26 && startsWithSuffix(UnsafeBufferPointer(start: head, count: min(headCount, firstTokenScalars)))
         line.start = startKind(UnsafeBufferPointer(start: head, count: headCount), firstToken: firstTokenScalars)
-        line.clusterKey = scalars >= 2 || line.letterSpaced
+        line.isFolio = RejoinFolio.isFurnitureLine(p, from: line.contentStart - base, to: lastContentEnd,
+                                                   scalars: scalars, last: prev)
+        line.clusterKey = (scalars >= 2 || line.letterSpaced) && !line.isFolio
             ? line.filledWidth &* 2 &+ (line.end != .final ? 1 : 0) : -1
         return true
     }

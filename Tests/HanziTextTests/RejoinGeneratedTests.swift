@@ -38,6 +38,8 @@ import Testing
                      spacesAroundLines: true, breakBeforePunctuation: true, corpus: .mixed), 0.94),
         (RejoinStyle(name: "letter spacing with Latin letters and digits", widths: 18...25, indent: .fullWidth,
                      letterSpacing: true, letterSpacingSplitsLatin: true, corpus: .technical), 0.98),
+        (RejoinStyle(name: "page numbers in the text", blank: .none, indent: .fullWidth, pageNumbers: true), 0.99),
+        (RejoinStyle(name: "page numbers, no indent", pageNumbers: true), 0.98),
     ]
 
     static let documentsPerStyle = 30

@@ -94,6 +94,10 @@ struct RejoinStyle: CustomStringConvertible {
     var oneCharacterPerLine = false
     var hyphenation = false
     var formFeeds = false
+    /// A page number (`3`, `- 3 -`, `第 3 版`), sometimes with a running head, between the
+    /// lines where a page ends, as extractors without form feeds write it: a paragraph of
+    /// its own in the gold, splitting the paragraph it interrupts.
+    var pageNumbers = false
     var crlf = false
     var headings = false
     var spacesAroundLines = false
@@ -243,6 +247,22 @@ struct RejoinDocumentGenerator {
         }
     }
 
+    /// Splits `text` after its first `n` scored characters (non-white-space, hyphens left
+    /// out, see ``RejoinScoring``).
+    static func split(_ text: String, afterCharacters n: Int) -> (String, String) {
+        var count = 0
+        var head = String.UnicodeScalarView(), tail = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if count < n || (count == n && (ScalarClass.isWhitespace(s.value) || RejoinScoring.isSkipped(s.value))) {
+                head.append(s)
+                if !ScalarClass.isWhitespace(s.value) && !RejoinScoring.isSkipped(s.value) { count += 1 }
+            } else {
+                tail.append(s)
+            }
+        }
+        return (String(head), String(tail))
+    }
+
     mutating func paragraphSource() -> [String] {
         switch style.corpus {
         case .simplified: return RejoinCorpus.seedParagraphs
@@ -260,6 +280,7 @@ struct RejoinDocumentGenerator {
         var gold: [String] = []
         var lineCount = 0
         var nextPage = rng.int(25...60)
+        var page = 1
         let sectionCount = style.sections
         for _ in 0..<sectionCount {
             let chars = rng.int(style.widths)
@@ -318,6 +339,27 @@ struct RejoinDocumentGenerator {
                         if style.spacesAroundLines && rng.chance(0.3) { l += " " }
                         lineCount += 1
                         l = margin + l
+                        if style.pageNumbers && lineCount >= nextPage {
+                            // a page ends: its number (and running head) comes before the next line
+                            page += 1
+                            var furniture: [String]
+                            switch rng.int(0...3) {
+                            case 0: furniture = ["\(page)"]
+                            case 1: furniture = ["- \(page) -"]
+                            case 2: furniture = ["\(page)", "本报 2024年7月7日 星期日 要闻", "第 \(page) 版"]
+                            default: furniture = ["第\(page)版"]
+                            }
+                            out += furniture
+                            let current = gold.removeLast()
+                            if isFirst {
+                                gold += furniture + [current]
+                            } else {
+                                let done = lines[0..<i].reduce(0) { $0 + RejoinScoring.boundaries($1).chars.count }
+                                let (head, tail) = RejoinDocumentGenerator.split(current, afterCharacters: done)
+                                gold += [head] + furniture + [tail]
+                            }
+                            nextPage = lineCount + rng.int(25...60)
+                        }
                         if style.formFeeds && lineCount >= nextPage {
                             // a page ends: the extractor puts a form feed before the next line
                             l = "\u{0C}" + l
