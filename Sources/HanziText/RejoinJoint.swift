@@ -20,6 +20,16 @@ struct RejoinJoint {
         if RejoinClass.isDash(x) || x == 0x2F { return .init(dropTail: 0, space: false) }
         if a.endsInURL && isURLContinuation(x) { return .init(dropTail: 0, space: false) }
         if RejoinClass.isWestern(x) && RejoinClass.isWestern(y) {
+            // A URL, path or dotted name broken at the line end goes on without a space
+            // (`https://e` `xample.org`, `s2twp.j` `son`, `与.` `ci/run`), unless the
+            // next line begins with a word of its own (`Node.js` `to build`).
+            if (a.endsInURL || a.endsInPath) && (RejoinClass.isAlnum(x) || isURLContinuation(x))
+                && !RejoinClass.isOpening(y) && !b.startsWithWord {
+                return .init(dropTail: 0, space: false)
+            }
+            if a.endsInDottedName && !b.startsWithWord && (RejoinClass.isAlnum(y) || y == 0x5F) {
+                return .init(dropTail: 0, space: false)
+            }
             if x == 0x28 || x == 0x5B || x == 0x7B { return .init(dropTail: 0, space: false) }
             switch y {
             case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x25:

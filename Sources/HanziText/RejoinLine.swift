@@ -98,6 +98,17 @@ struct RejoinLine {
     var startsWithSuffix: Bool = false
     /// Whether the last token is a URL or path (`https://…`, `www.…`): it joins without space.
     var endsInURL: Bool = false
+    /// Whether the line ends inside a path or identifier that a typesetter broke at the
+    /// line end: its last run of ASCII characters holds `/`, `_` or `\\`
+    /// (`/usr/share/opencc/s2twp.j`, `x86_6`), or is a lone `.` after CJK text or a space (`与.`, `通过 .`).
+    var endsInPath: Bool = false
+    /// Whether the last run of ASCII characters holds a dot between two letters or
+    /// digits (`ColumnRejoiner.r`, `s2twp.j`): a file or member name, unless the next line
+    /// goes on with a word of its own.
+    var endsInDottedName: Bool = false
+    /// Whether the line begins with a word of ASCII letters followed by a space or the
+    /// line end (`to build`): an English word, not the rest of a broken name.
+    var startsWithWord: Bool = false
     /// Counts over all the lines before this one (and the line breaks between them), so
     /// that a window's counts are two subtractions.
     var prefix = RejoinPrefix()
