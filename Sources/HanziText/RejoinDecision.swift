@@ -183,7 +183,8 @@ enum RejoinRules {
         // enough is the widest
         while top >= need - 1 {
             let topWidth = v[top] >> 1
-            while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread {
+            let spread = spread(topWidth)
+            while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - spread {
                 bottom -= 1
                 opens += v[bottom] & 1
             }
@@ -217,6 +218,12 @@ enum RejoinRules {
 
     /// How far apart (in quarter ems) the widths of full lines of one column may lie.
     static let clusterSpread = 8
+
+    /// How far apart the widths of full lines of a column `width` wide may lie: 2 em, or
+    /// a sixteenth of the width in wide columns, where compressed punctuation and
+    /// half-width runs add up to more.
+    @inline(__always)
+    static func spread(_ width: Int) -> Int { max(clusterSpread, width >> 4) }
 
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
