@@ -280,10 +280,14 @@ enum RejoinRules {
         // A line is full when the next line's first word or character would not have fit
         // at its end (within the measuring error).
         let joinSpace = RejoinClass.isWestern(a.last) && RejoinClass.isWestern(b.first) ? 2 : 0
+        // A line that ends a sentence is measured more tightly: the slack covers only the
+        // characters whose width is uncertain (a line of Han characters and a final `。`
+        // one character short of the column is a paragraph's last line).
+        let slack = a.end == .final ? min(fullSlack, 2 + a.uncertainWidth) : fullSlack
         let full = !aInHeading
             && (a.letterSpaced ? a.width >= w - fullSlack
-                : (a.filledWidth >= capacity - fullSlack
-                   || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - fullSlack))
+                : (a.filledWidth >= capacity - slack
+                   || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - slack))
         // A list item, bullet or dateline starts a paragraph, unless this line is full and
         // stops mid-word and the "list item" is a word that reads like one (`统` `一、协调`).
         let midWord = ctx.isColumn && full && !wide && a.end == .open && !blank && a.start != .list

@@ -51,6 +51,9 @@ struct RejoinLine {
     var width: Int = 0
     /// Typeset width of the content without its letter spacing, in quarter ems.
     var collapsedWidth: Int = 0
+    /// Number of scalars whose typeset width may differ from the measured one by about a
+    /// quarter em: compressible punctuation, Latin letters, digits, other half-width marks.
+    var uncertainWidth: Int = 0
     /// Number of non-space scalars.
     var scalars: Int = 0
     /// Whether the line is letter-spaced (`以 改 革 促 进`): its spaces are not real.

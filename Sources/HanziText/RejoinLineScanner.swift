@@ -129,6 +129,7 @@ enum RejoinLineScanner {
         var leadOpen = true
         var leadScalars = 1
         var singleTokens = 0
+        var uncertain = 0           // scalars whose typeset width may differ from `columns`
         var singleAny = 0           // one-scalar tokens of any script
         var narrowSpacing = false   // a single half-width character, one space, another one
         var sentenceEnds = 0
@@ -211,6 +212,7 @@ enum RejoinLineScanner {
                 if tokenLength == 0 { tokenFirst = v }
                 tokenLength += 1
                 width += 3
+                uncertain += 1
                 if headCount < 32 { head[headCount] = v; headCount += 1 }
                 switch v {
                 case 0x3002, 0xFF01, 0xFF1F:
@@ -296,6 +298,7 @@ enum RejoinLineScanner {
             if tokenLength == 0 { tokenFirst = v }
             tokenLength += 1
             width += w
+            if w != 4 { uncertain += 1 }
             if headCount < 32 { head[headCount] = v; headCount += 1 }
             switch v {
             case 0x3002, 0xFF01, 0xFF1F:
@@ -321,6 +324,7 @@ enum RejoinLineScanner {
             if ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
         }
 
+        line.uncertainWidth = uncertain
         line.contentEnd = base + lastContentEnd
         line.leadWidth = leadWidth
         line.scalars = scalars
