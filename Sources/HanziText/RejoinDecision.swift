@@ -19,6 +19,10 @@ struct RejoinContext {
     var indentsMarkParagraphs: Bool = false
     /// Whether the document writes a space between CJK and Latin letters or digits.
     var spacesMixedScript: Bool = false
+    /// Whether Latin letters and digits are rare in the window (less than one CJK–Latin
+    /// neighbourhood per four lines), so that the column width measured from its full
+    /// lines is close to the typeset one.
+    var fewLatin: Bool = false
 }
 
 /// The decision at one line break.
@@ -77,6 +81,7 @@ enum RejoinRules {
         ctx.baseIndent = baseIndent == Int.max ? 0 : baseIndent
         if ctx.baseIndent == 0 && indented >= 2 { ctx.indentsMarkParagraphs = true }
         ctx.spacesMixedScript = spaced > solid
+        ctx.fewLatin = Int(spaced + solid) * 4 < gaps + 1
         if gaps >= 2 && blankGaps * 10 >= gaps * 7 {
             ctx.blankAfterEveryLine = true
             let h = blankHistogram
@@ -280,10 +285,11 @@ enum RejoinRules {
         // A line is full when the next line's first word or character would not have fit
         // at its end (within the measuring error).
         let joinSpace = RejoinClass.isWestern(a.last) && RejoinClass.isWestern(b.first) ? 2 : 0
-        // A line that ends a sentence is measured more tightly: the slack covers only the
+        // A line that ends a sentence is measured more tightly where the column width is
+        // reliable (few Latin letters and digits around): the slack covers only the
         // characters whose width is uncertain (a line of Han characters and a final `。`
         // one character short of the column is a paragraph's last line).
-        let slack = a.end == .final ? min(fullSlack, 2 + a.uncertainWidth) : fullSlack
+        let slack = a.end == .final && ctx.fewLatin ? min(fullSlack, 2 + a.uncertainWidth) : fullSlack
         let full = !aInHeading
             && (a.letterSpaced ? a.width >= w - fullSlack
                 : (a.filledWidth >= capacity - slack
