@@ -306,6 +306,15 @@ enum RejoinRules {
             return .init(join: false, reason: .nextStartsBullet)
         default: break
         }
+        // A paragraph's first line that separates CJK phrases by spaces and has no
+        // punctuation inside or at its end, followed by a wider line or a list item, is a
+        // byline or a spaced heading (`本报记者 张明 李华 2024年7月7日`), whatever its
+        // width (a spaced heading that wraps goes on with a line no wider).
+        if aStartsParagraph && a.innerCJKSpace && !a.letterSpaced && !a.innerComma && !a.innerSentenceEnd
+            && a.end == .open && !ScalarClass.isCJKPunctuation(a.last) && !RejoinClass.isWestern(a.last)
+            && !b.letterSpaced && (b.filledWidth > a.filledWidth || b.start == .list || b.start == .openBracket) {
+            return .init(join: false, reason: .unwrappedHeading)
+        }
         // Around a page break, a line that does not fit the column and does not end a
         // sentence is a running head, folio or footer.
         if ctx.isColumn && (a.pageAfter || b.pageAfter) && !b.letterSpaced && b.end != .final
