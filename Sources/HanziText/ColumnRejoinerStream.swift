@@ -53,6 +53,9 @@ extension ColumnRejoiner {
         /// Across page furniture: whether the text line after it begins a paragraph and
         /// continues a heading, as decided between the text lines on either side of it.
         var acrossFurniture: (startsParagraph: Bool, inHeading: Bool)? = nil
+        /// Recent short multi-field lines (a possible running head), by signature, with
+        /// the number of the input line where each was first seen.
+        var recentHeads = RejoinRunningHeads()
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -175,6 +178,10 @@ extension ColumnRejoiner {
                     inputLines += 1
                     if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
                         line.inputLine = inputLines
+                        if !line.isFolio && recentHeads.repeats(line, in: p, base: base) {
+                            line.isFolio = true
+                            line.clusterKey = -1
+                        }
                         if kind == .page { line.pageAfter = true }
                         if kind == .paragraph { line.blanksAfter = 1 }
                         Self.append(&line, to: &lines)

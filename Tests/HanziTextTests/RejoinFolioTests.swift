@@ -85,41 +85,43 @@ import Testing
         let text = "二\n〇\n二\n四\n年\n7\n月\n"
         #expect(Array(rejoiner.rejoin(text).utf8) == Array("二〇二四年7月\n".utf8))
     }
-}
 
-/// A byline set as the first line of a column (no blank line, no indent) stays a
-/// paragraph of its own.
-@Suite struct RejoinBylineTests {
-    @Test func bylineBeforeAFullLine() {
-        let text = """
-            弘扬上海精神开辟周边命运共同体建设新前景
-
-            本报记者 张明 李华 2024年7月7日
-            “面对冷战思维的现实威胁，我们要守
-            住安全底线。”“面对小院高墙的现实
-            风险，我们要维护发展权利。”“面对
-            变乱交织的世界，我们要坚守公平正
-            义。”习近平主席的讲话引起共鸣。
-
-            """
-        let out = ColumnRejoiner().rejoin(text)
-        #expect(out.contains("\n\n本报记者 张明 李华 2024年7月7日\n\n“面对冷战"), "\(out)")
+    /// A running head without a page number beside it is furniture from its second
+    /// appearance on (the date may change), at least a page later.
+    @Test func repeatedRunningHead() {
+        var lines: [String] = []
+        let body = ["关于版本支持的说明如下所示这是一", "个很长的句子用于测试我们的程序吗", "这是第三行文字内容继续写下去直到",
+                    "各国合作，共建人类命运共同体的努", "力正在不断推进之中并且取得成果。"]
+        for page in 0..<3 {
+            lines.append("聯合日報 2024年7月\(page + 6)日 焦點")
+            for _ in 0..<5 { lines += body }
+        }
+        let out = ColumnRejoiner().rejoin(lines.joined(separator: "\n") + "\n")
+        // the first one cannot be told from a heading yet; the next two stand alone
+        #expect(out.contains("。\n\n聯合日報 2024年7月7日 焦點\n\n关于"), "\(out)")
+        #expect(out.contains("。\n\n聯合日報 2024年7月8日 焦點\n\n关于"), "\(out)")
     }
 
-    /// A spaced heading that wraps goes on with a line no wider.
-    @Test func wrappedSpacedHeadingStaysWhole() {
-        let text = """
-            习近平主席的讲话引起了与会各国领导
-            人的强烈共鸣，大家纷纷表示赞同。
-
-            弘扬“上海精神” 深化睦邻友好
-            开辟周边命运共同体建设
-
-            习近平主席的讲话引起了与会各国领导
-            人的强烈共鸣，大家纷纷表示赞同。
-
-            """
-        let out = ColumnRejoiner().rejoin(text)
-        #expect(out.contains("\n\n弘扬“上海精神” 深化睦邻友好开辟周边命运共同体建设\n\n"), "\(out)")
+    /// The same short line a few lines later is no running head.
+    @Test func nearbyRepetitionIsText() {
+        let text = "推进互利合作 践行多边主义\n关于版本支持的说明如下所示这是一\n个很长的句子。\n推进互利合作 践行多边主义\n"
+        var heads = RejoinRunningHeads()
+        var line = RejoinLine()
+        var copy = text
+        var seen: [Bool] = []
+        copy.withUTF8 { buf in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 32) { head in
+                var start = 0, number = 0
+                for i in 0..<buf.count where buf[i] == 0x0A {
+                    number += 1
+                    if RejoinLineScanner.measure(buf.baseAddress!, from: start, to: i, base: 0, head: head.baseAddress!, into: &line) {
+                        line.inputLine = number
+                        seen.append(heads.repeats(line, in: buf.baseAddress!, base: 0))
+                    }
+                    start = i + 1
+                }
+            }
+        }
+        #expect(seen == [false, false, false, false])
     }
 }
