@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "HanziText"),
         // The cleaning pipeline composing both; re-exports them.
         .target(name: "Hanzi", dependencies: ["OpenCC", "HanziText"]),
-        .testTarget(name: "HanziTextTests", dependencies: ["HanziText"]),
+        .testTarget(name: "HanziTextTests", dependencies: ["HanziText"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "OpenCCTests",
             dependencies: ["OpenCC", "COpenCC"],

@@ -50,6 +50,12 @@ extension ColumnRejoiner {
         /// decided break (see ``RejoinRules/context(_:around:lo:hi:base:nearWindow:wholeWindow:)``).
         var nearWindow = RejoinSortedWindow()
         var wholeWindow = RejoinSortedWindow()
+        /// Across page furniture: whether the text line after it begins a paragraph and
+        /// continues a heading, as decided between the text lines on either side of it.
+        var acrossFurniture: (startsParagraph: Bool, inHeading: Bool)? = nil
+        /// Recent short multi-field lines (a possible running head), by signature, with
+        /// the number of the input line where each was first seen.
+        var recentHeads = RejoinRunningHeads()
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -172,6 +178,10 @@ extension ColumnRejoiner {
                     inputLines += 1
                     if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
                         line.inputLine = inputLines
+                        if !line.isFolio && recentHeads.repeats(line, in: p, base: base) {
+                            line.isFolio = true
+                            line.clusterKey = -1
+                        }
                         if kind == .page { line.pageAfter = true }
                         if kind == .paragraph { line.blanksAfter = 1 }
                         Self.append(&line, to: &lines)
@@ -263,13 +273,38 @@ extension ColumnRejoiner {
                 let lo = max(linesBase, a - ColumnRejoiner.lookBehindLines) - linesBase
                 let hi = min(lastIndex, a + ColumnRejoiner.lookAheadLines) - linesBase
                 let ai = a - linesBase
+                let startsHere = startsParagraph, inHeadingHere = inHeading
+                var across: (startsParagraph: Bool, inHeading: Bool)?? = nil
                 let (decision, context, joint) = lines.withUnsafeBufferPointer { ls in
                     let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
                                                   base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
-                    // the line after the next, in place (a line record is large)
-                    let c = ai + 2 < ls.count ? ls.baseAddress.map { UnsafePointer($0 + ai + 2) } : nil
-                    let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsParagraph,
-                                               aInHeading: inHeading,
+                    // lines up to `hi + 1` are read whatever the chunking: the only ones looked at
+                    let ls = UnsafeBufferPointer(rebasing: ls[0..<min(ls.count, hi + 2)])
+                    let aFurniture = Self.isFurniture(ls, ai), bFurniture = Self.isFurniture(ls, ai + 1)
+                    if aFurniture || bFurniture {
+                        // Page furniture is a paragraph of its own. Before it, decide the
+                        // break between the text lines on either side of it, for the line
+                        // after it.
+                        if bFurniture && !aFurniture {
+                            var k = ai + 2
+                            while k < ls.count && Self.isFurniture(ls, k) { k += 1 }
+                            if k < ls.count {
+                                let c = Self.nextText(ls, after: k)
+                                let d = RejoinRules.decide(ls[ai], ls[k], after: c, aStartsParagraph: startsHere,
+                                                           aInHeading: inHeadingHere, context: ctx) {
+                                    RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
+                                }
+                                across = .some((!d.join, d.continuesHeading))
+                            } else {
+                                across = .some(nil)
+                            }
+                        }
+                        return (RejoinDecision(join: false, reason: .folioLine), ctx, RejoinJoint(dropTail: 0, space: false))
+                    }
+                    // the line after the next (past furniture), in place (a line record is large)
+                    let c = Self.nextText(ls, after: ai + 1)
+                    let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsHere,
+                                               aInHeading: inHeadingHere,
                                                context: ctx) {
                         RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
                     }
@@ -287,11 +322,49 @@ extension ColumnRejoiner {
                     output.append(0x0A)
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
                 }
-                startsParagraph = !decision.join
-                inHeading = decision.continuesHeading
+                if let across { acrossFurniture = across }
+                if decision.reason == .folioLine && !Self.isFurnitureAt(lines, ai + 1, limit: hi + 2) {
+                    // the text after the furniture goes on as decided across it
+                    startsParagraph = acrossFurniture?.startsParagraph ?? true
+                    inHeading = acrossFurniture?.inHeading ?? false
+                    acrossFurniture = nil
+                } else {
+                    startsParagraph = !decision.join
+                    inHeading = decision.continuesHeading
+                }
                 next += 1
             }
             discardWritten()
+        }
+
+        /// Whether `ls[k]` is page furniture: a folio line (``RejoinFolio``), or a short line
+        /// between two folio lines (a running head: `2` / `人民日报 … 要闻` / `第 2 版`).
+        /// Not in text set one character per line, where a digit may stand alone.
+        static func isFurniture(_ ls: UnsafeBufferPointer<RejoinLine>, _ k: Int) -> Bool {
+            guard k < ls.count, let base = ls.baseAddress else { return false }
+            let l = UnsafePointer(base + k)
+            if l.pointee.isFolio {
+                if l.pointee.isSingleCharacter
+                    && ((k > 0 && base[k - 1].isSingleCharacter) || (k + 1 < ls.count && base[k + 1].isSingleCharacter)) {
+                    return false
+                }
+                return true
+            }
+            return k > 0 && k + 1 < ls.count && base[k - 1].isFolio && base[k + 1].isFolio
+                && l.pointee.end != .final && l.pointee.scalars <= RejoinFolio.maxHeadScalars
+                && !base[k - 1].isSingleCharacter
+        }
+
+        static func isFurnitureAt(_ lines: [RejoinLine], _ k: Int, limit: Int) -> Bool {
+            lines.withUnsafeBufferPointer { isFurniture(UnsafeBufferPointer(rebasing: $0[0..<min($0.count, limit)]), k) }
+        }
+
+        /// The first text line after `ls[k]` that is not page furniture, in place.
+        static func nextText(_ ls: UnsafeBufferPointer<RejoinLine>, after k: Int) -> UnsafePointer<RejoinLine>? {
+            var j = k + 1
+            while j < ls.count && isFurniture(ls, j) { j += 1 }
+            guard j < ls.count, let base = ls.baseAddress else { return nil }
+            return UnsafePointer(base + j)
         }
 
         /// Writes the content of `lines[k]`, without its last `dropTail` bytes, removing its
@@ -299,11 +372,13 @@ extension ColumnRejoiner {
         func writeLine(_ k: Int, dropTail: Int, into output: inout [UInt8]) {
             let s = lines[k].contentStart - bufferBase
             let e = lines[k].contentEnd - bufferBase - dropTail
-            let letterSpaced = lines[k].letterSpaced
+            let letterSpaced = lines[k].letterSpaced, spacedRuns = lines[k].spacedRuns
             buffer.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress, s < e else { return }
                 if letterSpaced {
-                    RejoinJoint.writeCollapsingLetterSpacing(p, from: s, to: e, into: &output)
+                    RejoinLetterSpacing.writeCollapsingLine(p, from: s, to: e, into: &output)
+                } else if spacedRuns {
+                    RejoinLetterSpacing.writeCollapsingRuns(p, from: s, to: e, into: &output)
                 } else {
                     output.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - s))
                 }

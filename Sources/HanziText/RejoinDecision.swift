@@ -19,6 +19,10 @@ struct RejoinContext {
     var indentsMarkParagraphs: Bool = false
     /// Whether the document writes a space between CJK and Latin letters or digits.
     var spacesMixedScript: Bool = false
+    /// Whether Latin letters and digits are rare in the window (less than one CJK–Latin
+    /// neighbourhood per four lines), so that the column width measured from its full
+    /// lines is close to the typeset one.
+    var fewLatin: Bool = false
 }
 
 /// The decision at one line break.
@@ -77,6 +81,7 @@ enum RejoinRules {
         ctx.baseIndent = baseIndent == Int.max ? 0 : baseIndent
         if ctx.baseIndent == 0 && indented >= 2 { ctx.indentsMarkParagraphs = true }
         ctx.spacesMixedScript = spaced > solid
+        ctx.fewLatin = Int(spaced + solid) * 4 < gaps + 1
         if gaps >= 2 && blankGaps * 10 >= gaps * 7 {
             ctx.blankAfterEveryLine = true
             let h = blankHistogram
@@ -183,7 +188,8 @@ enum RejoinRules {
         // enough is the widest
         while top >= need - 1 {
             let topWidth = v[top] >> 1
-            while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - clusterSpread {
+            let spread = spread(topWidth)
+            while bottom > 0 && (v[bottom - 1] >> 1) >= topWidth - spread {
                 bottom -= 1
                 opens += v[bottom] & 1
             }
@@ -217,6 +223,12 @@ enum RejoinRules {
 
     /// How far apart (in quarter ems) the widths of full lines of one column may lie.
     static let clusterSpread = 8
+
+    /// How far apart the widths of full lines of a column `width` wide may lie: 2 em, or
+    /// a sixteenth of the width in wide columns, where compressed punctuation and
+    /// half-width runs add up to more.
+    @inline(__always)
+    static func spread(_ width: Int) -> Int { max(clusterSpread, width >> 4) }
 
     /// Decides the break between `a` and `b` (the next text line), given the decision at
     /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
@@ -273,10 +285,15 @@ enum RejoinRules {
         // A line is full when the next line's first word or character would not have fit
         // at its end (within the measuring error).
         let joinSpace = RejoinClass.isWestern(a.last) && RejoinClass.isWestern(b.first) ? 2 : 0
+        // A line that ends a sentence is measured more tightly where the column width is
+        // reliable (few Latin letters and digits around): the slack covers only the
+        // characters whose width is uncertain (a line of Han characters and a final `。`
+        // one character short of the column is a paragraph's last line).
+        let slack = a.end == .final && ctx.fewLatin ? min(fullSlack, 2 + a.uncertainWidth) : fullSlack
         let full = !aInHeading
             && (a.letterSpaced ? a.width >= w - fullSlack
-                : (a.filledWidth >= capacity - fullSlack
-                   || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - fullSlack))
+                : (a.filledWidth >= capacity - slack
+                   || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - slack))
         // A list item, bullet or dateline starts a paragraph, unless this line is full and
         // stops mid-word and the "list item" is a word that reads like one (`统` `一、协调`).
         let midWord = ctx.isColumn && full && !wide && a.end == .open && !blank && a.start != .list
@@ -288,6 +305,15 @@ enum RejoinRules {
         case .bullet:
             return .init(join: false, reason: .nextStartsBullet)
         default: break
+        }
+        // A paragraph's first line that separates CJK phrases by spaces and has no
+        // punctuation inside or at its end, followed by a wider line or a list item, is a
+        // byline or a spaced heading (`本报记者 张明 李华 2024年7月7日`), whatever its
+        // width (a spaced heading that wraps goes on with a line no wider).
+        if aStartsParagraph && a.innerCJKSpace && !a.letterSpaced && !a.innerComma && !a.innerSentenceEnd
+            && a.end == .open && !ScalarClass.isCJKPunctuation(a.last) && !RejoinClass.isWestern(a.last)
+            && !b.letterSpaced && (b.filledWidth > a.filledWidth || b.start == .list || b.start == .openBracket) {
+            return .init(join: false, reason: .unwrappedHeading)
         }
         // Around a page break, a line that does not fit the column and does not end a
         // sentence is a running head, folio or footer.

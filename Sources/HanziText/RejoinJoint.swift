@@ -20,6 +20,16 @@ struct RejoinJoint {
         if RejoinClass.isDash(x) || x == 0x2F { return .init(dropTail: 0, space: false) }
         if a.endsInURL && isURLContinuation(x) { return .init(dropTail: 0, space: false) }
         if RejoinClass.isWestern(x) && RejoinClass.isWestern(y) {
+            // A URL, path or dotted name broken at the line end goes on without a space
+            // (`https://e` `xample.org`, `s2twp.j` `son`, `与.` `ci/run`), unless the
+            // next line begins with a word of its own (`Node.js` `to build`).
+            if (a.endsInURL || a.endsInPath) && (RejoinClass.isAlnum(x) || isURLContinuation(x))
+                && !RejoinClass.isOpening(y) && !b.startsWithWord {
+                return .init(dropTail: 0, space: false)
+            }
+            if a.endsInDottedName && !b.startsWithWord && (RejoinClass.isAlnum(y) || y == 0x5F) {
+                return .init(dropTail: 0, space: false)
+            }
             if x == 0x28 || x == 0x5B || x == 0x7B { return .init(dropTail: 0, space: false) }
             switch y {
             case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x25:
@@ -43,32 +53,6 @@ struct RejoinJoint {
             return true
         default:
             return false
-        }
-    }
-
-    /// Writes `p[s..<e]` of a letter-spaced line without its letter spacing: a run of
-    /// spaces goes unless it stands between two Western characters (`Wi Fi` stays).
-    static func writeCollapsingLetterSpacing(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int,
-                                             into output: inout [UInt8]) {
-        var i = s
-        var prev: UInt32 = 0
-        var spaceStart = -1
-        while i < e {
-            let (v, n) = RejoinLineScanner.decode(p, i, e)
-            if ScalarClass.isHorizontalSpace(v) || v == 0x0B {
-                if spaceStart < 0 { spaceStart = i }
-                i += n
-                continue
-            }
-            if spaceStart >= 0 {
-                if RejoinClass.isWestern(prev) && RejoinClass.isWestern(v) {
-                    output.append(contentsOf: UnsafeBufferPointer(start: p + spaceStart, count: i - spaceStart))
-                }
-                spaceStart = -1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(start: p + i, count: n))
-            prev = v
-            i += n
         }
     }
 }

@@ -51,10 +51,21 @@ struct RejoinLine {
     var width: Int = 0
     /// Typeset width of the content without its letter spacing, in quarter ems.
     var collapsedWidth: Int = 0
+    /// Number of scalars whose typeset width may differ from the measured one by about a
+    /// quarter em: compressible punctuation, Latin letters, digits, other half-width marks.
+    var uncertainWidth: Int = 0
     /// Number of non-space scalars.
     var scalars: Int = 0
     /// Whether the line is letter-spaced (`以 改 革 促 进`): its spaces are not real.
     var letterSpaced: Bool = false
+    /// Whether the line, not letter-spaced as a whole, holds spaced runs of half-width
+    /// characters (`定一个J S O N 文件`) whose spaces are letter spacing, see
+    /// ``RejoinLetterSpacing``.
+    var spacedRuns: Bool = false
+    /// Whether the line is page furniture by its content: a page number or edition mark
+    /// (`3`, `- 2 -`, `2 / 10`, `第 2 版`) or a running head ending in one, see
+    /// ``RejoinFolio``.
+    var isFolio: Bool = false
     var start: Start = .plain
     var end: End = .open
     /// The first two and last three non-space scalars (0 where the line is shorter).
@@ -90,6 +101,17 @@ struct RejoinLine {
     var startsWithSuffix: Bool = false
     /// Whether the last token is a URL or path (`https://…`, `www.…`): it joins without space.
     var endsInURL: Bool = false
+    /// Whether the line ends inside a path or identifier that a typesetter broke at the
+    /// line end: its last run of ASCII characters holds `/`, `_` or `\\`
+    /// (`/usr/share/opencc/s2twp.j`, `x86_6`), or is a lone `.` after CJK text or a space (`与.`, `通过 .`).
+    var endsInPath: Bool = false
+    /// Whether the last run of ASCII characters holds a dot between two letters or
+    /// digits (`ColumnRejoiner.r`, `s2twp.j`): a file or member name, unless the next line
+    /// goes on with a word of its own.
+    var endsInDottedName: Bool = false
+    /// Whether the line begins with a word of ASCII letters followed by a space or the
+    /// line end (`to build`): an English word, not the rest of a broken name.
+    var startsWithWord: Bool = false
     /// Counts over all the lines before this one (and the line breaks between them), so
     /// that a window's counts are two subtractions.
     var prefix = RejoinPrefix()

@@ -129,6 +129,9 @@ enum RejoinLineScanner {
         var leadOpen = true
         var leadScalars = 1
         var singleTokens = 0
+        var uncertain = 0           // scalars whose typeset width may differ from `columns`
+        var singleAny = 0           // one-scalar tokens of any script
+        var narrowSpacing = false   // a single half-width character, one space, another one
         var sentenceEnds = 0
         var lastSentenceEndIndex = -1
         var commas = 0
@@ -209,6 +212,7 @@ enum RejoinLineScanner {
                 if tokenLength == 0 { tokenFirst = v }
                 tokenLength += 1
                 width += 3
+                uncertain += 1
                 if headCount < 32 { head[headCount] = v; headCount += 1 }
                 switch v {
                 case 0x3002, 0xFF01, 0xFF1F:
@@ -237,7 +241,14 @@ enum RejoinLineScanner {
                     // token boundary
                     tokens += 1
                     if tokens == 1 { firstTokenScalars = scalars }
-                    if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+                    if tokenLength == 1 {
+                        singleAny += 1
+                        if ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+                    }
+                    if pendingSpace == 2 && RejoinLetterSpacing.isNarrow(v) && RejoinLetterSpacing.isNarrow(prev)
+                        && (tokenLength == 1 || !RejoinClass.isWestern(prev2)) {
+                        narrowSpacing = true
+                    }
                     tokenLength = 0
                     tokenURL = false
                     urlState = 0
@@ -287,6 +298,7 @@ enum RejoinLineScanner {
             if tokenLength == 0 { tokenFirst = v }
             tokenLength += 1
             width += w
+            if w != 4 { uncertain += 1 }
             if headCount < 32 { head[headCount] = v; headCount += 1 }
             switch v {
             case 0x3002, 0xFF01, 0xFF1F:
@@ -307,8 +319,12 @@ enum RejoinLineScanner {
         // last token
         tokens += 1
         if tokens == 1 { firstTokenScalars = scalars }
-        if tokenLength == 1 && ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+        if tokenLength == 1 {
+            singleAny += 1
+            if ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+        }
 
+        line.uncertainWidth = uncertain
         line.contentEnd = base + lastContentEnd
         line.leadWidth = leadWidth
         line.scalars = scalars
@@ -320,25 +336,73 @@ enum RejoinLineScanner {
         line.thirdLast = prev3
         line.spacedMixed = spaced
         line.solidMixed = solid
-        // Letter spacing: at least four tokens, nearly all of them one CJK character.
-        if tokens >= 4 && singleTokens * 10 >= tokens * 8 {
+        // Letter spacing: at least four tokens, nearly all of them one character, at least
+        // two of them CJK (`新 版 本 支 持 U b u n t u`; not a row of numbers `1 2 3 4`).
+        if tokens >= 4 && (singleTokens * 10 >= tokens * 8 || (singleAny * 10 >= tokens * 8 && singleTokens >= 2)) {
             line.letterSpaced = true
             line.collapsedWidth = width - spaceWidth
+            // its spaces say nothing about how the text spaces CJK from Latin
+            line.solidMixed += line.spacedMixed
+            line.spacedMixed = 0
         } else {
             line.collapsedWidth = width
             line.innerCJKSpace = cjkSpace
+            if narrowSpacing {
+                // spaced half-width runs inside solid CJK text (`定一个J S O N 文件`)
+                let runs = RejoinLetterSpacing.measureRuns(p, from: line.contentStart - base, to: lastContentEnd)
+                if runs.droppedWidth > 0 {
+                    line.spacedRuns = true
+                    line.collapsedWidth = width - runs.droppedWidth
+                    line.spacedMixed -= runs.droppedMixed
+                    line.solidMixed += runs.droppedMixed
+                }
+            }
         }
         line.innerSentenceEnd = sentenceEnds > 1 || (sentenceEnds == 1 && lastSentenceEndIndex < scalars - 2)
         line.innerComma = commas > 1 || (commas == 1 && lastCommaIndex < scalars - 1)
         line.end = endKind(last: prev, beforeLast: prev2)
         line.hyphenKeeps = runCapital || runLength < 2
         line.endsInURL = tokenURL
+        if prev < 0x80 || head[0] < 0x80 { markBrokenName(p, from: line.contentStart - base, to: lastContentEnd, into: &line) }
         line.startsWithSuffix = head[0] &- 0x61 < 26 && startsWithSuffix(UnsafeBufferPointer(start: head, count: min(headCount, firstTokenScalars)))
         line.start = startKind(UnsafeBufferPointer(start: head, count: headCount), firstToken: firstTokenScalars)
-        line.clusterKey = scalars >= 2 || line.letterSpaced
+        line.isFolio = RejoinFolio.isFurnitureLine(p, from: line.contentStart - base, to: lastContentEnd,
+                                                   scalars: scalars, last: prev)
+        line.clusterKey = (scalars >= 2 || line.letterSpaced) && !line.isFolio
             ? line.filledWidth &* 2 &+ (line.end != .final ? 1 : 0) : -1
         return true
     }
+
+    /// Measures the ASCII runs at both ends of the line `p[s..<e]` (content only): whether
+    /// it ends inside a path or dotted name, and whether it starts with an English word
+    /// (see ``RejoinLine/endsInPath``). Reads only the ASCII bytes at the ends.
+    static func markBrokenName(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, into line: inout RejoinLine) {
+        // the last run of non-space ASCII bytes
+        var i = e
+        while p[e - 1] < 0x80 && i > s && p[i - 1] < 0x80 && p[i - 1] > 0x20 && i > e - 256 { i -= 1 }
+        var path = false, dotted = false
+        var k = i
+        while k < e {
+            let b = p[k]
+            if b == 0x2F || b == 0x5F || b == 0x5C { path = true }
+            if b == 0x2E && k > i && k + 1 < e && isAlnumByte(p[k - 1]) && isAlnumByte(p[k + 1]) { dotted = true }
+            k += 1
+        }
+        let last = p[e - 1]
+        if last >= 0x80 { path = false; dotted = false }
+        // a lone `.` after CJK text or a space (`与.` then `ci/run`, `通过 .` then
+        // `file(URL)`): no sentence ends so
+        if e - i == 1 && last == 0x2E && i > s { path = true }
+        line.endsInPath = path
+        line.endsInDottedName = dotted && isAlnumByte(last)
+        // the first run: letters, then a space or the end
+        var j = s
+        while j < e && (p[j] | 0x20) &- 0x61 < 26 { j += 1 }
+        line.startsWithWord = j > s && (j == e || p[j] == 0x20 || p[j] == 0x09)
+    }
+
+    @inline(__always)
+    static func isAlnumByte(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
 
     /// Lowercase fragments that English hyphenation splits off the end of a word.
     static let suffixes: Set<String> = [

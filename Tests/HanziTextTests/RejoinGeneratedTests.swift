@@ -36,6 +36,10 @@ import Testing
         (RejoinStyle(name: "everything", sections: 2, blank: .none, columnBreakBlanks: true, indent: .fullWidth,
                      letterSpacing: true, hyphenation: true, formFeeds: true, crlf: true, headings: true,
                      spacesAroundLines: true, breakBeforePunctuation: true, corpus: .mixed), 0.94),
+        (RejoinStyle(name: "letter spacing with Latin letters and digits", widths: 18...25, indent: .fullWidth,
+                     letterSpacing: true, letterSpacingSplitsLatin: true, corpus: .technical), 0.98),
+        (RejoinStyle(name: "page numbers in the text", blank: .none, indent: .fullWidth, pageNumbers: true), 0.99),
+        (RejoinStyle(name: "page numbers, no indent", pageNumbers: true), 0.98),
     ]
 
     static let documentsPerStyle = 30
@@ -68,6 +72,27 @@ import Testing
         print("rejoin style \"\(name)\": F1=\(String(format: "%.3f", total.f1)) TP=\(total.tp) FP=\(total.fp) FN=\(total.fn)")
         #expect(failures == 0, "characters altered in \(failures) documents of style \(name)")
         #expect(total.f1 >= threshold, "style \(name): F1 \(total.f1) < \(threshold)")
+    }
+
+    /// Letter spacing that separates Latin letters and digits too (`支 持 U b u n t u`)
+    /// leaves no space of its own in the output.
+    @Test func letterSpacingOfLatinLettersLeavesNoSpaces() {
+        let index = Self.styles.firstIndex { $0.0.letterSpacingSplitsLatin }!
+        let rejoiner = ColumnRejoiner()
+        var spurious = 0, stretchedLines = 0
+        for doc in Self.documents(Self.styles[index].0, index: index) {
+            stretchedLines += doc.text.split(separator: "\n").filter { $0.contains("  ") || $0.filter { $0 == " " }.count > 6 }.count
+            let out = rejoiner.rejoin(doc.text)
+            guard let n = RejoinScoring.spuriousSpaces(output: out, gold: doc.paragraphs) else {
+                Issue.record("characters altered")
+                continue
+            }
+            spurious += n
+        }
+        print("letter spacing with Latin: \(stretchedLines) stretched lines, \(spurious) spurious spaces")
+        #expect(stretchedLines > 50)
+        // (the spaces left are those of lines spaced by whole words, `internationalization    相`)
+        #expect(spurious <= 30, "\(spurious) spurious spaces")
     }
 
     /// Every non-white-space character of the input is in the output, in order, except

@@ -88,9 +88,16 @@ struct RejoinStyle: CustomStringConvertible {
     var columnBreakBlanks = false
     var indent: Indent = .none
     var letterSpacing = false
+    /// Justified lines space out every character, Latin letters and digits included
+    /// (`支 持 U b u n t u 2 2 . 0 4`), not only CJK characters and whole words.
+    var letterSpacingSplitsLatin = false
     var oneCharacterPerLine = false
     var hyphenation = false
     var formFeeds = false
+    /// A page number (`3`, `- 3 -`, `第 3 版`), sometimes with a running head, between the
+    /// lines where a page ends, as extractors without form feeds write it: a paragraph of
+    /// its own in the gold, splitting the paragraph it interrupts.
+    var pageNumbers = false
     var crlf = false
     var headings = false
     var spacesAroundLines = false
@@ -215,8 +222,14 @@ struct RejoinDocumentGenerator {
             if stretched.contains(k) && k < lines.count - 1 {
                 // justify: space out every CJK character and every Latin word so that the
                 // line fills the column
-                let pieces = RejoinDocumentGenerator.tokens(String(String.UnicodeScalarView(l)))
-                    .filter { $0 != [" "] }
+                // Every character apart, Latin letters and digits too, where the line
+                // has CJK text and one space per gap fits the column; else CJK characters
+                // and whole words apart.
+                let words = RejoinDocumentGenerator.tokens(String(String.UnicodeScalarView(l))).filter { $0 != [" "] }
+                let letters = l.filter { $0 != " " }.map { [$0] }
+                let lettersFit = letters.reduce(0) { $0 + w($1) } + letters.count - 1 <= width
+                let pieces = style.letterSpacingSplitsLatin && lettersFit
+                    && l.filter({ ScalarClass.isCJK($0.value) }).count >= 2 ? letters : words
                 let used = pieces.reduce(0) { $0 + w($1) }
                 let gaps = max(1, pieces.count - 1)
                 let extra = max(gaps, width - used)
@@ -232,6 +245,22 @@ struct RejoinDocumentGenerator {
             }
             return String(String.UnicodeScalarView(l))
         }
+    }
+
+    /// Splits `text` after its first `n` scored characters (non-white-space, hyphens left
+    /// out, see ``RejoinScoring``).
+    static func split(_ text: String, afterCharacters n: Int) -> (String, String) {
+        var count = 0
+        var head = String.UnicodeScalarView(), tail = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if count < n || (count == n && (ScalarClass.isWhitespace(s.value) || RejoinScoring.isSkipped(s.value))) {
+                head.append(s)
+                if !ScalarClass.isWhitespace(s.value) && !RejoinScoring.isSkipped(s.value) { count += 1 }
+            } else {
+                tail.append(s)
+            }
+        }
+        return (String(head), String(tail))
     }
 
     mutating func paragraphSource() -> [String] {
@@ -251,6 +280,7 @@ struct RejoinDocumentGenerator {
         var gold: [String] = []
         var lineCount = 0
         var nextPage = rng.int(25...60)
+        var page = 1
         let sectionCount = style.sections
         for _ in 0..<sectionCount {
             let chars = rng.int(style.widths)
@@ -309,6 +339,27 @@ struct RejoinDocumentGenerator {
                         if style.spacesAroundLines && rng.chance(0.3) { l += " " }
                         lineCount += 1
                         l = margin + l
+                        if style.pageNumbers && lineCount >= nextPage {
+                            // a page ends: its number (and running head) comes before the next line
+                            page += 1
+                            var furniture: [String]
+                            switch rng.int(0...3) {
+                            case 0: furniture = ["\(page)"]
+                            case 1: furniture = ["- \(page) -"]
+                            case 2: furniture = ["\(page)", "本报 2024年7月7日 星期日 要闻", "第 \(page) 版"]
+                            default: furniture = ["第\(page)版"]
+                            }
+                            out += furniture
+                            let current = gold.removeLast()
+                            if isFirst {
+                                gold += furniture + [current]
+                            } else {
+                                let done = lines[0..<i].reduce(0) { $0 + RejoinScoring.boundaries($1).chars.count }
+                                let (head, tail) = RejoinDocumentGenerator.split(current, afterCharacters: done)
+                                gold += [head] + furniture + [tail]
+                            }
+                            nextPage = lineCount + rng.int(25...60)
+                        }
                         if style.formFeeds && lineCount >= nextPage {
                             // a page ends: the extractor puts a form feed before the next line
                             l = "\u{0C}" + l
@@ -365,6 +416,29 @@ enum RejoinScoring {
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
         static func += (a: inout Counts, b: Counts) { a.tp += b.tp; a.fp += b.fp; a.fn += b.fn }
+    }
+
+    /// The spaces of `output` inside a paragraph (between two non-white-space characters on
+    /// one line) where the gold has no white space; nil when the characters differ.
+    static func spuriousSpaces(output: String, gold: [String]) -> Int? {
+        func spaced(_ text: String) -> (chars: [UInt32], spaceBefore: [Bool]) {
+            var chars: [UInt32] = [], before: [Bool] = []
+            var space = false, lineBreak = false
+            for s in text.unicodeScalars {
+                let v = s.value
+                if ScalarClass.isLineBreak(v) { lineBreak = true; continue }
+                if ScalarClass.isHorizontalSpace(v) { space = true; continue }
+                if isSkipped(v) { continue }
+                chars.append(v)
+                before.append(space && !lineBreak)
+                space = false
+                lineBreak = false
+            }
+            return (chars, before)
+        }
+        let g = spaced(gold.joined(separator: "\n")), c = spaced(output)
+        guard g.chars == c.chars else { return nil }
+        return zip(g.spaceBefore, c.spaceBefore).filter { !$0 && $1 }.count
     }
 
     /// Scores `output` against the gold paragraphs; nil when the characters differ.

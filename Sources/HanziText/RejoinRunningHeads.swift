@@ -1,0 +1,51 @@
+/// Running heads recognised by repetition: a short line of several CJK fields without
+/// punctuation (`聯合日報 2024年7月7日 焦點`) that comes back, digits aside, at least
+/// ``minimumDistance`` lines later is page furniture from its second appearance on.
+///
+/// Only lines read before a line are compared with it, so the result does not depend on
+/// how the input is chunked; the memory is bounded (``capacity`` signatures).
+struct RejoinRunningHeads: Sendable {
+    /// How many signatures are remembered (the oldest goes first).
+    static let capacity = 32
+    /// How many input lines apart two appearances must be (about a page of one column).
+    static let minimumDistance = 20
+    /// The longest line, in non-space scalars, that may be a running head.
+    static let maxScalars = 30
+
+    private var signatures: [UInt64] = []
+    private var firstSeen: [Int] = []
+    private var nextSlot = 0
+
+    /// Whether `line` (its bytes in `p`, whose first byte is at stream offset `base`)
+    /// repeats a running-head candidate seen at least ``minimumDistance`` lines before;
+    /// remembers it if it is a candidate.
+    mutating func repeats(_ line: RejoinLine, in p: UnsafePointer<UInt8>, base: Int) -> Bool {
+        // a candidate: short, several CJK fields (a space between CJK characters), no
+        // punctuation inside or at the end, at least six characters besides digits
+        guard line.scalars <= Self.maxScalars, line.scalars >= 6, line.end == .open, !line.letterSpaced,
+              line.innerCJKSpace, !line.innerSentenceEnd, !line.innerComma,
+              !ScalarClass.isCJKPunctuation(line.last) else { return false }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var kept = 0
+        for i in (line.contentStart - base)..<(line.contentEnd - base) {
+            let b = p[i]
+            // digits and spaces aside: the page number and the date may change
+            if b == 0x20 || b == 0x09 || b &- 0x30 < 10 { continue }
+            if b & 0xC0 != 0x80 { kept += 1 }
+            hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3
+        }
+        guard kept >= 6 else { return false }
+        if let k = signatures.firstIndex(of: hash) {
+            return line.inputLine - firstSeen[k] >= Self.minimumDistance
+        }
+        if signatures.count < Self.capacity {
+            signatures.append(hash)
+            firstSeen.append(line.inputLine)
+        } else {
+            signatures[nextSlot] = hash
+            firstSeen[nextSlot] = line.inputLine
+            nextSlot = (nextSlot + 1) % Self.capacity
+        }
+        return false
+    }
+}
