@@ -26,10 +26,14 @@ let package = Package(
         .target(name: "HanziText"),
         // The cleaning pipeline composing both; re-exports them.
         .target(name: "Hanzi", dependencies: ["OpenCC", "HanziText"]),
-        .testTarget(name: "HanziTextTests", dependencies: ["HanziText"], resources: [.copy("Fixtures")]),
+        // Helpers shared by the test targets (a seeded random number generator).
+        .target(name: "HanziTestSupport", path: "Tests/HanziTestSupport"),
+        .testTarget(
+            name: "HanziTextTests", dependencies: ["HanziText", "HanziTestSupport"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "OpenCCTests",
-            dependencies: ["OpenCC", "COpenCC"],
+            dependencies: ["OpenCC", "COpenCC", "HanziTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // The `hanzi` command: parsing, input and output, progress, exit codes.
@@ -37,7 +41,7 @@ let package = Package(
             name: "hanzi",
             dependencies: ["Hanzi", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "HanziTests", dependencies: ["Hanzi"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HanziTests", dependencies: ["Hanzi", "HanziTestSupport"], resources: [.copy("Fixtures")]),
         // End-to-end tests that run the built `hanzi` binary.
         .testTarget(name: "HanziCLITests", dependencies: ["hanzi"]),
     ]

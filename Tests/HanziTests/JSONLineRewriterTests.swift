@@ -1,3 +1,4 @@
+import HanziTestSupport
 import Foundation
 import Testing
 @testable import Hanzi
@@ -48,7 +49,7 @@ import Testing
     static let mark: @Sendable ([UInt8]) -> [UInt8] = { $0 + Array("。".utf8) }
 
     @Test func onlyTheNamedFieldChangesAndEveryOtherByteIsKept() throws {
-        var rng = RNG(state: 3)
+        var rng = RNG(seed: 3)
         let rewriter = JSONLineRewriter(fields: ["text"])
         for _ in 0..<2000 {
             let (prefix, value, suffix) = Self.randomRecord(&rng)
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func validationAgreesWithJSONSerializationOnMutatedRecords() throws {
-        var rng = RNG(state: 5)
+        var rng = RNG(seed: 5)
         let rewriter = JSONLineRewriter(fields: ["text"])
         let inserts = Array("{}[],:\"\\ 0a-.eE".utf8)
         var checked = 0
@@ -141,7 +142,7 @@ import Testing
     }
 
     @Test func streamNumbersLinesSkipsInvalidOnesAndIsTheSameInParallel() throws {
-        var rng = RNG(state: 9)
+        var rng = RNG(seed: 9)
         var lines: [String] = []
         for k in 0..<400 {
             let (prefix, value, suffix) = Self.randomRecord(&rng)

@@ -1,3 +1,4 @@
+import HanziTestSupport
 import Foundation
 import Testing
 @testable import HanziText

@@ -1,3 +1,4 @@
+import HanziTestSupport
 import Testing
 @testable import HanziText
 

@@ -1,21 +1,9 @@
 import Foundation
+import HanziTestSupport
 @testable import HanziText
 
-/// A deterministic random number generator (SplitMix64), so that every generated
-/// document can be reproduced from its seed.
-struct RejoinRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &self) }
-}
+/// The rejoiner tests draw from the shared seeded generator.
+typealias RejoinRNG = SeededGenerator
 
 /// Known paragraphs to wrap: clean paragraphs from `seeds/002_8c2ff1bd2990f71e.txt`, and
 /// paragraphs written for these tests in Traditional Chinese (Taiwan, 「」 quotes) and in

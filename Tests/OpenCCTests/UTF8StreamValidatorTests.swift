@@ -1,3 +1,4 @@
+import HanziTestSupport
 import Testing
 import OpenCC
 
