@@ -25,7 +25,7 @@ test: deps
 demo: release
 	@bash scripts/demo.sh
 
-# Regenerates Sources/HanziText/GeneratedNormalizationTables.swift from Tables/.
+# Regenerates Sources/HanziText/Normalizer/Generated/GeneratedNormalizationTables.swift from Tables/.
 tables:
 	python3 scripts/generate-tables.py
 

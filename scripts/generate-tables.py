@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/HanziText/GeneratedNormalizationTables.swift from the tables in Tables/.
+"""Generate Sources/HanziText/Normalizer/Generated/GeneratedNormalizationTables.swift from the tables in Tables/.
 
 usage: python3 scripts/generate-tables.py          write the Swift file
        python3 scripts/generate-tables.py --check  exit 1 if the committed file is stale
@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ROOT / "Tables"
-OUTPUT = ROOT / "Sources" / "HanziText" / "GeneratedNormalizationTables.swift"
+OUTPUT = ROOT / "Sources" / "HanziText" / "Normalizer" / "Generated" / "GeneratedNormalizationTables.swift"
 TABLE_FILES = ["styles.tsv", "punctuation-classes.tsv", "ascii-to-fullwidth.tsv",
                "emoticons.txt", "datelines.txt"]
 STYLES = ["mainland", "taiwan", "hongkong"]

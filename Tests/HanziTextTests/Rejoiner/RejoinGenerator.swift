@@ -10,7 +10,7 @@ typealias RejoinRNG = SeededGenerator
 /// technical Simplified Chinese with English words, numbers and URLs.
 enum RejoinCorpus {
     static let seedParagraphs: [String] = {
-        let url = URL(fileURLWithPath: #filePath)
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("seeds/002_8c2ff1bd2990f71e.txt")
         guard let data = try? Data(contentsOf: url) else { return [] }

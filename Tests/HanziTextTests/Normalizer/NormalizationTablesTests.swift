@@ -5,7 +5,7 @@ import Testing
 /// The generated Swift tables match `Tables/`, and the tables say what the styles promise.
 @Suite struct NormalizationTablesTests {
     /// Fails when someone edited `Tables/` without regenerating
-    /// `Sources/HanziText/GeneratedNormalizationTables.swift` (or edited the generated file).
+    /// `Sources/HanziText/Normalizer/Generated/GeneratedNormalizationTables.swift` (or edited the generated file).
     @Test func generatedTablesAreUpToDate() throws {
         let root = NormalizerTestSupport.repositoryRoot
         let process = Process()

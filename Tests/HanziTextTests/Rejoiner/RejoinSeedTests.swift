@@ -5,7 +5,7 @@ import Testing
 /// The seed documents with gold paragraphs (`seeds/gold/`), as extracted and re-laid out
 /// in other blank-line styles and line-break forms: a regression guard on real text.
 @Suite struct RejoinSeedTests {
-    static let seedsDirectory = URL(fileURLWithPath: #filePath)
+    static let seedsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("seeds")
     static let names = ["000_191dfd8d2700d23d", "001_713304df437d9aa5", "004_8f4a68126b05a263"]
