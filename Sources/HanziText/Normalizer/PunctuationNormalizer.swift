@@ -32,17 +32,6 @@
 ///
 /// **Idempotence.** `normalize(normalize(x)) == normalize(x)` byte for byte, for every input.
 public struct PunctuationNormalizer: Sendable {
-    /// The punctuation convention of a region (choices and sources in `Tables/styles.tsv`).
-    public enum Style: String, Sendable, CaseIterable {
-        /// Mainland China, GB/T 15834-2011: `“”` outer and `‘’` inner quotes, `……`, `——`, `·`.
-        case mainland
-        /// Taiwan, Ministry of Education 重訂標點符號手冊: `「」` outer and `『』` inner quotes,
-        /// `……`, `——`, and the interpunct `‧` (U+2027).
-        case taiwan
-        /// Hong Kong house style: `「」` and `『』`, `……`, `——`, `‧` (U+2027).
-        case hongkong
-    }
-
     /// What to do with spaces between CJK characters and Latin letters or digits.
     public enum Spacing: String, Sendable, CaseIterable {
         /// Remove them (newspaper style): `近 40 年` → `近40年`. A space after a dateline
@@ -182,7 +171,7 @@ public struct PunctuationNormalizer: Sendable {
                 }
                 if !NormalizationScalar.isSpace(v) { blank = false }
                 var run = 1
-                if v == 0x2026 || v == 0x2014 || v == 0x3002 {
+                if NormalizationEngine.isRunScalar(v) {
                     var k = i + len
                     while k + len <= n && NormalizationUTF8.decode(p, k).0 == v { run += 1; k += len }
                     i = k

@@ -39,7 +39,7 @@ struct CleanCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Convert with this OpenCC configuration instead of --to (name, name.json or a file path).", valueName: "config"))
     var config: String?
 
-    @Option(help: ArgumentHelp("The punctuation style: mainland, taiwan or hongkong (default: follows --to, else mainland).", valueName: "style"))
+    @Option(help: ArgumentHelp("The punctuation style (default: follows --to, else mainland).", valueName: "style"))
     var style: StyleOption?
 
     @Option(help: ArgumentHelp("Spaces between Chinese and Latin letters or digits: remove, insert or keep.", valueName: "spacing"))
@@ -76,7 +76,7 @@ struct CleanCommand: ParsableCommand {
         let detector = (fixed == nil) ? try ScriptDetector() : nil
         let base = TextCleaner.Options(
             rejoins: !noRejoin, rejoinOptions: .init(paragraphSeparator: paragraphs.separator),
-            normalizes: !noNormalize, style: (style ?? to.map(StyleOption.init(target:)) ?? .mainland).style,
+            normalizes: !noNormalize, style: (style ?? to.map(StyleOption.init(target:)) ?? .mainland),
             normalizationOptions: .init(spacing: spacing.spacing))
         let target = to
         let io = self.io

@@ -4,7 +4,7 @@
 /// The normaliser's rules as data, generated from the tables in `Tables/`.
 enum NormalizationTables {
     /// SHA-256 of the tables this file was generated from.
-    static let tablesDigest = "757334a5e82b95288c725e6648382caccd3d248cfdd7744f65c706bcc755c568"
+    static let tablesDigest = "8482a45f8eb36aea0421e15537332f443107aa3e75de8948dffb5c0d2bfaf454"
 
     /// The choices of each punctuation style (`Tables/styles.tsv`).
     static let mainland = StyleValues(
@@ -19,7 +19,7 @@ enum NormalizationTables {
         ellipsis: [0x2026, 0x2026], dash: [0x2014, 0x2014],
         interpunct: 0x2027,
         ownFullwidthLow: 0x1400000046000981, ownFullwidthHigh: 0x0000000020000000)
-    static let hongkong = StyleValues(
+    static let hongKong = StyleValues(
         outerOpen: 0x300C, outerClose: 0x300D,
         innerOpen: 0x300E, innerClose: 0x300F,
         ellipsis: [0x2026, 0x2026], dash: [0x2014, 0x2014],

@@ -1,48 +1,3 @@
-/// The class of a CJK punctuation scalar for the normaliser's spacing and context rules
-/// (generated from `Tables/punctuation-classes.tsv`).
-enum PunctuationClass: UInt8, Sendable {
-    /// Not listed in the table.
-    case none
-    /// An opening bracket: no space after it.
-    case open
-    /// A closing bracket: no space before it; a single space after it stays.
-    case close
-    /// `，、；：`: no space before or after.
-    case pause
-    /// `。！？`: no space before; a single space after stays.
-    case stop
-    /// Shared by Chinese and English (curly quotes, `…`, `—`): context looks through it.
-    case ambiguous
-    /// A middle-dot variant.
-    case dot
-    /// A dash variant (`―`, `─`).
-    case dash
-}
-
-/// One punctuation style's choices (generated from `Tables/styles.tsv`).
-struct StyleValues: Sendable {
-    var outerOpen: UInt32
-    var outerClose: UInt32
-    var innerOpen: UInt32
-    var innerClose: UInt32
-    var ellipsis: [UInt32]
-    var dash: [UInt32]
-    var interpunct: UInt32
-    /// Bit n set: U+FF01 + n stays full width (n < 64).
-    var ownFullwidthLow: UInt64
-    /// Bit n set: U+FF01 + 64 + n stays full width.
-    var ownFullwidthHigh: UInt64
-
-    /// Whether the full-width form `v` (U+FF01...U+FF5E) is this style's own punctuation.
-    @inline(__always)
-    func isOwnFullwidth(_ v: UInt32) -> Bool {
-        let n = v &- 0xFF01
-        if n < 64 { return ownFullwidthLow & (1 << UInt64(n)) != 0 }
-        if n < 94 { return ownFullwidthHigh & (1 << UInt64(n - 64)) != 0 }
-        return false
-    }
-}
-
 /// Scalar predicates shared by the normaliser's passes.
 enum NormalizationScalar {
     /// Invalid UTF-8 bytes travel through the engine as `rawByteBase | byte` and are written
@@ -91,17 +46,4 @@ enum NormalizationScalar {
         case .none: return ScalarClass.isCJKPunctuation(v)
         }
     }
-
-    /// Curly quotes `“”‘’`.
-    @inline(__always) static func isCurlyQuote(_ v: UInt32) -> Bool {
-        v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019
-    }
-}
-
-/// Per-scalar flags carried through the passes.
-enum NormalizationFlag {
-    /// Inside a URL, e-mail address, path, inline code or emoticon: never changed.
-    static let protected: UInt8 = 1
-    /// A curly quote of a pair in Chinese context (spaces inside it are removed).
-    static let chineseQuote: UInt8 = 2
 }

@@ -1,6 +1,6 @@
 /// Finds the parts of a paragraph the normaliser never touches: inline code, URLs, e-mail
 /// addresses, file paths and emoticons. Their scalars get `NormalizationFlag.protected`.
-enum NormalizationProtectedSpans {
+enum ProtectedSpans {
     /// Marks every protected scalar of `v` in `flags` (same length as `v`).
     static func mark(_ v: [UInt32], _ flags: inout [UInt8]) {
         let n = v.count
