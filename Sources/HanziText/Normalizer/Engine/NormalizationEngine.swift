@@ -9,10 +9,13 @@
 struct NormalizationEngine: Sendable {
     let style: StyleValues
     let options: PunctuationNormalizer.Options
+    /// The passes each ASCII byte involves (``NormalizationPasses/asciiTable()``).
+    let asciiPasses: [NormalizationPasses]
 
     init(style: PunctuationNormalizer.Style, options: PunctuationNormalizer.Options) {
         self.style = style.values
         self.options = options
+        self.asciiPasses = NormalizationPasses.asciiTable()
     }
 
     /// Normalises `paragraph` in place to a fixed point: normalising the result again
@@ -39,11 +42,6 @@ struct NormalizationEngine: Sendable {
         }
     }
 
-    /// What a paragraph holds, so that a round can skip the passes that would find nothing.
-    struct Features {
-        var quotes = false, brackets = false, asciiPunctuation = false, runs = false, protectable = false
-    }
-
     /// One round of all the rules: writes the result for `input` to `output`.
     func transform(_ input: [UInt32], into output: inout [UInt32], scratch: inout NormalizationScratch) {
         var v = NormalizationScratch.take(&scratch.v)
@@ -60,16 +58,16 @@ struct NormalizationEngine: Sendable {
         }
         v.removeAll(keepingCapacity: true)
         v.append(contentsOf: input)
-        let features = foldWidths(&v)
+        let passes = foldWidths(&v)
         let n = v.count
         flags.removeAll(keepingCapacity: true)
         flags.append(contentsOf: repeatElement(0, count: n))
-        if features.protectable { ProtectedSpans.mark(v, &flags) }
-        if features.quotes || features.brackets { Self.countLetters(v, into: &letters) }
-        if features.quotes { convertQuotes(&v, &flags, letters: letters, scratch: &scratch) }
-        if features.brackets { convertBrackets(&v, &flags, letters: letters, scratch: &scratch) }
-        if features.asciiPunctuation { convertASCIIPunctuation(&v, &flags) }
-        if features.runs {
+        if passes.contains(.protectedSpans) { ProtectedSpans.mark(v, &flags) }
+        if !passes.isDisjoint(with: [.quotes, .brackets]) { Self.countLetters(v, into: &letters) }
+        if passes.contains(.quotes) { convertQuotes(&v, &flags, letters: letters, scratch: &scratch) }
+        if passes.contains(.brackets) { convertBrackets(&v, &flags, letters: letters, scratch: &scratch) }
+        if passes.contains(.asciiPunctuation) { convertASCIIPunctuation(&v, &flags) }
+        if passes.contains(.runs) {
             // The runs pass writes at most two scalars for one.
             let capacity = RunOutput.capacity(forDoubling: n)
             NormalizationScratch.resize(&w, to: capacity)
@@ -84,8 +82,8 @@ struct NormalizationEngine: Sendable {
             NormalizationScratch.resize(&w, to: count)
             NormalizationScratch.resize(&wf, to: count)
         }
-        let spaced = features.runs ? w : v
-        let spacedFlags = features.runs ? wf : flags
+        let spaced = passes.contains(.runs) ? w : v
+        let spacedFlags = passes.contains(.runs) ? wf : flags
         // The spacing pass adds at most one space per scalar.
         NormalizationScratch.resize(&output, to: RunOutput.capacity(forDoubling: spaced.count))
         let count = output.withUnsafeMutableBufferPointer { ov in

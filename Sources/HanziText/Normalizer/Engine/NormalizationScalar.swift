@@ -8,6 +8,9 @@ enum NormalizationScalar {
     /// Nothing in the rules looks further than three scalars into a run of Han characters,
     /// so the result is the same, and the engine does less work.
     static let hanRunBase: UInt32 = 0x12_0000
+    /// The common Han block U+4E00...U+9FFF, tested first everywhere as the common case.
+    static let commonHanFirst: UInt32 = 0x4E00
+    static let commonHanCount: UInt32 = 0x5200
 
     @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
         if v == 0x20 { return true }
@@ -21,7 +24,7 @@ enum NormalizationScalar {
     }
     /// A CJK letter; the katakana middle dot `・` and the double hyphen `゠` are punctuation.
     @inline(__always) static func isLetter(_ v: UInt32) -> Bool {
-        if v &- 0x4E00 < 0x5200 { return true }  // U+4E00...U+9FFF, the common case
+        if v &- commonHanFirst < commonHanCount { return true }
         if v < 0x1100 { return false }
         if v >= hanRunBase { return true }
         return ScalarClass.isCJKLetter(v)

@@ -30,7 +30,7 @@ struct NormalizationTriggers: Sendable {
         let next: UInt8 = i + 1 < p.count ? p[i + 1] : 0
         switch b {
         case 0x20:
-            return afterHan && next >= 0xE4 && next <= 0xE9
+            return afterHan && next &- PunctuationNormalizer.hanLeadFirst < PunctuationNormalizer.hanLeadCount
         case 0x2E, 0x2C, 0x3A:
             return i > 0 && p[i - 1] &- 0x30 < 10 && next &- 0x30 < 10
         case 0x2D:

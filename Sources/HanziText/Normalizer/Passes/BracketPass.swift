@@ -4,6 +4,11 @@ extension NormalizationEngine {
     /// ASCII bytes that may make this pass change a paragraph.
     static let bracketASCIITriggers = "()"
 
+    /// Whether the non-ASCII scalar `c` is one this pass reads: a full-width round bracket,
+    /// whose ASCII partner becomes full width with it.
+    @inline(__always)
+    static func bracketInvolves(_ c: UInt32) -> Bool { c == 0xFF08 || c == 0xFF09 }
+
     /// Converts matched round brackets to full width when the pair is in Chinese context:
     /// its opener follows Chinese text, it holds a CJK letter, or one of its ends is
     /// already full width.

@@ -20,6 +20,16 @@ extension NormalizationEngine {
         }
     }
 
+    /// Whether the non-ASCII scalar `c` is one this pass reads: every curly and corner
+    /// quote (a Chinese pair is flagged even when it keeps its form).
+    @inline(__always)
+    static func quoteInvolves(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x2018, 0x2019, 0x201C, 0x201D, 0x300C...0x300F: return true
+        default: return false
+        }
+    }
+
     /// The kinds of quotation mark, by family (a closer matches an opener of its family).
     enum QuoteFamily: UInt8 {
         case curlyDouble, curlySingle, cornerOuter, cornerInner, straightDouble, straightSingle

@@ -20,6 +20,30 @@ extension NormalizationEngine {
         return v != style.interpunct && NormalizationTables.punctuationClass(v) == .dot
     }
 
+    /// Whether the runs pass acts on the non-ASCII scalar at `i`.
+    enum Involvement { case no, yes, ifSplit }
+
+    /// Whether the runs pass acts on the non-ASCII scalar `v[i]`: a run of three `。`, a
+    /// single `…` or `—` (a longer run only where a protected span splits it), `―`, `─`
+    /// and the middle-dot variants.
+    @inline(__always)
+    static func runsInvolve(_ v: [UInt32], at i: Int) -> Involvement {
+        let c = v[i]
+        switch c {
+        case 0x3002:
+            // A `.` that may become `。` involves the pass by itself; no earlier pass makes
+            // a `。` otherwise.
+            return i >= 2 && v[i - 1] == 0x3002 && v[i - 2] == 0x3002 ? .yes : .no
+        case 0x2026, 0x2014:
+            let single = (i == 0 || v[i - 1] != c) && (i + 1 == v.count || v[i + 1] != c)
+            return single ? .yes : .ifSplit
+        case 0x2015, 0x2500:
+            return .yes
+        default:
+            return c >= 0xB7 && NormalizationTables.punctuationClass(c) == .dot ? .yes : .no
+        }
+    }
+
     /// Whether `v` is a scalar whose runs the fast scan measures (`…`, `—`, `。`).
     @inline(__always)
     static func isRunScalar(_ v: UInt32) -> Bool {
