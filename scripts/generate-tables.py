@@ -21,7 +21,8 @@ GENERATED = ROOT / "Sources" / "HanziText" / "Normalizer" / "Generated"
 OUTPUT = GENERATED / "GeneratedNormalizationTables.swift"
 STYLE_OUTPUT = GENERATED / "PunctuationStyle.swift"
 TABLE_FILES = ["styles.tsv", "punctuation-classes.tsv", "ascii-to-fullwidth.tsv",
-               "emoticons.txt", "datelines.txt"]
+               "emoticons.txt", "datelines.txt", "punctuation-audit.tsv"]
+AUDIT_KINDS = ["canonical", "fold", "rule"]
 CLASSES = ["open", "close", "pause", "stop", "ambiguous", "dot", "dash"]
 
 
@@ -133,6 +134,47 @@ def read_ascii():
     return table
 
 
+def read_audit(style_keys):
+    """The rows of punctuation-audit.tsv, checked; returns {variant scalar: replacement} of the fold rows."""
+    folds = {}
+    header = None
+    seen = set()
+    for path, n, line in rows("punctuation-audit.tsv"):
+        cols = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cols]
+            if header != ["variant", "kind", "becomes", "chinese", "outside", "source"]:
+                fail(path, n, "the first row must be: variant kind becomes chinese outside source")
+            continue
+        if len(cols) != 6:
+            fail(path, n, f"expected 6 TAB-separated columns, found {len(cols)}")
+        variant, kind, becomes, chinese, outside, source = cols
+        v = scalars(variant, path, n)
+        if not v:
+            fail(path, n, "empty variant")
+        if kind not in AUDIT_KINDS:
+            fail(path, n, f"unknown kind {kind!r} (one of {', '.join(AUDIT_KINDS)})")
+        if (tuple(v), kind) in seen:
+            fail(path, n, "row listed twice")
+        seen.add((tuple(v), kind))
+        if not source.strip():
+            fail(path, n, "every row names its source")
+        for col in (chinese, outside):
+            for key in __import__("re").findall(r"\{([a-z_]+)\}", col):
+                if key not in style_keys:
+                    fail(path, n, f"unknown style key {{{key}}}")
+        if kind == "fold":
+            b = scalars(becomes, path, n)
+            if len(v) != 1 or len(b) != 1:
+                fail(path, n, "a fold row maps one character to one character")
+            if v[0] in folds:
+                fail(path, n, f"U+{v[0]:04X} folded twice")
+            folds[v[0]] = b[0]
+        elif becomes.strip() != "-":
+            fail(path, n, "only fold rows have a replacement (write -)")
+    return folds
+
+
 def read_list(name):
     out = []
     for path, n, line in rows(name):
@@ -201,6 +243,7 @@ def render_style_enum():
 
 def render():
     (names, styles), classes = read_styles(), read_classes()
+    folds = read_audit(set(styles))
     ascii_map, emoticons, datelines = read_ascii(), read_list("emoticons.txt"), read_list("datelines.txt")
     out = []
     w = out.append
@@ -238,6 +281,17 @@ def render():
         if vs:
             w(f"        case {', '.join(hexs(v) for v in vs)}: return .{cls}")
     w("        default: return .none")
+    w("        }")
+    w("    }")
+    w("")
+    w("    /// The compatibility and presentation form `v` folds to, or 0 (the `fold` rows of")
+    w("    /// `Tables/punctuation-audit.tsv`).")
+    w("    @inline(__always)")
+    w("    static func variantFold(_ v: UInt32) -> UInt32 {")
+    w("        switch v {")
+    for v in sorted(folds):
+        w(f"        case {hexs(v)}: return {hexs(folds[v])}  // {chr(v)} → {chr(folds[v])}")
+    w("        default: return 0")
     w("        }")
     w("    }")
     w("")

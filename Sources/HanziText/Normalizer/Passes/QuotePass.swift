@@ -254,8 +254,10 @@ extension NormalizationEngine {
         }
     }
 
-    /// Unmatched quotation marks: a corner quote is Chinese; a curly quote is when it
-    /// touches a CJK letter. Straight ones stay.
+    /// Unmatched quotation marks: a curly or corner quote that touches a CJK letter is
+    /// Chinese (a quotation that runs over several paragraphs opens each of them). The same
+    /// test for both families makes a style change reversible: an unmatched mark that
+    /// touches no letter keeps its form in every style. Straight ones stay.
     func writeUnmatchedQuotes(_ v: inout [UInt32], _ flags: inout [UInt8], _ marks: [QuoteMark],
                               _ pairs: QuotePairs) {
         let n = v.count
@@ -265,8 +267,8 @@ extension NormalizationEngine {
             let touches = (i > 0 && NormalizationScalar.isLetter(v[i - 1])) || (i + 1 < n && NormalizationScalar.isLetter(v[i + 1]))
             let lv: QuoteLevel
             switch marks[m].family {
-            case .cornerOuter: lv = .outer
-            case .cornerInner: lv = .inner
+            case .cornerOuter where touches: lv = .outer
+            case .cornerInner where touches: lv = .inner
             case .curlyDouble where touches: lv = .outer
             case .curlySingle where touches: lv = .inner
             default: continue

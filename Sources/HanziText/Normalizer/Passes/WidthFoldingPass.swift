@@ -1,12 +1,14 @@
 /// Rule 3: full-width letters, digits and symbols (`ＡＢＣ１２３`) become ASCII, except the
-/// style's own punctuation. The pass runs first in every round and also finds which of the
+/// style's own punctuation; before that, the compatibility and presentation forms of
+/// `Tables/punctuation-audit.tsv` (vertical `︵`, small `﹐`, `﹁`, …) become their
+/// ordinary forms. The pass runs first in every round and also finds which of the
 /// later passes the paragraph needs (``NormalizationPasses``).
 extension NormalizationEngine {
     /// Whether the non-ASCII scalar `v` may make this pass change a paragraph: a
     /// full-width form that is not the style's own punctuation.
     @inline(__always)
     static func isWidthTrigger(_ v: UInt32, style: StyleValues) -> Bool {
-        v &- fullwidthFirst < fullwidthCount && !style.isOwnFullwidth(v)
+        (v &- fullwidthFirst < fullwidthCount && !style.isOwnFullwidth(v)) || NormalizationTables.variantFold(v) != 0
     }
 
     /// The full-width forms of ASCII `!` to `~`: U+FF01...U+FF5E.
@@ -27,6 +29,13 @@ extension NormalizationEngine {
         for i in 0..<n {
             var c = v[i]
             if c &- NormalizationScalar.commonHanFirst < NormalizationScalar.commonHanCount { continue }
+            if c >= 0x80 {
+                let folded = NormalizationTables.variantFold(c)
+                if folded != 0 {
+                    c = folded
+                    v[i] = c
+                }
+            }
             if c &- Self.fullwidthFirst < Self.fullwidthCount && !style.isOwnFullwidth(c)
                 && !(c == Self.fullwidthFullStop && i > 0 && i + 1 < n && NormalizationScalar.isLetter(v[i - 1])
                      && NormalizationScalar.isLetter(v[i + 1])) {
