@@ -1,4 +1,5 @@
 import Foundation
+import HanziTestSupport
 import Testing
 
 @Suite struct CommandsTests {
@@ -17,20 +18,20 @@ import Testing
         for config in ["s2tw", "s2tw.json", "s2t", "s2hk"] {
             let ours = try HanziBinary.run(["convert", "-c", config, url.path])
             #expect(ours.status == 0)
-            let reference = try HanziBinary.runTool("/usr/bin/opencc", ["-c", config, "-i", url.path])
+            let reference = try HanziBinary.runTool("opencc", ["-c", config, "-i", url.path])
             #expect(ours.stdout == reference, "\(config)")
         }
     }
 
     /// OpenCC's own test inputs through each configuration, from standard input.
     @Test func convertMatchesOpenCCOnItsTestInputs() throws {
-        let fixtures = HanziBinary.packageRoot.appendingPathComponent("Tests/HanziTests/Fixtures")
-        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.hasSuffix(".in") {
-            let config = String(name.dropLast(3))
-            let url = fixtures.appendingPathComponent(name)
+        let names = try OpenCCFixtures.names()
+        #expect(names.count == 13)
+        for config in names {
+            let url = try OpenCCFixtures.input(config)
             let ours = try HanziBinary.run(["convert", "-c", config], input: Array(try Data(contentsOf: url)))
             #expect(ours.status == 0)
-            #expect(ours.stdout == (try HanziBinary.runTool("/usr/bin/opencc", ["-c", config, "-i", url.path])), "\(config)")
+            #expect(ours.stdout == (try HanziBinary.runTool("opencc", ["-c", config, "-i", url.path])), "\(config)")
         }
     }
 
@@ -59,10 +60,10 @@ import Testing
 }
 
 extension HanziBinary {
-    /// Runs another program and returns its standard output.
-    static func runTool(_ path: String, _ arguments: [String]) throws -> [UInt8] {
+    /// Runs another program, found on `PATH`, and returns its standard output.
+    static func runTool(_ name: String, _ arguments: [String]) throws -> [UInt8] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = try ExternalTool.require(name)
         process.arguments = arguments
         let stdout = Pipe()
         process.standardOutput = stdout
@@ -75,7 +76,13 @@ extension HanziBinary {
 
 @Suite struct InteractiveTests {
     /// Slow input (a terminal, `tail -f`) is converted line by line, not held until the end.
-    @Test func slowInputIsWrittenAsItComes() throws {
+    ///
+    /// The input stays open while the test waits for the first line's output, so that output
+    /// can only come from the line: nothing here depends on how long anything takes. The time
+    /// limit only ends a run that would otherwise wait for ever (the bug this test is for); the
+    /// input is then closed and the test fails.
+    @Test(.timeLimit(.minutes(2)))
+    func slowInputIsWrittenAsItComes() async throws {
         let process = Process()
         process.executableURL = HanziBinary.url
         process.arguments = ["convert", "-c", "s2t"]
@@ -83,18 +90,30 @@ extension HanziBinary {
         process.standardInput = stdin
         process.standardOutput = stdout
         try process.run()
-        stdin.fileHandleForWriting.write(Data("汉字\n".utf8))
-        let received = LockedData()
-        let reader = Thread { received.set(stdout.fileHandleForReading.availableData) }
-        reader.start()
-        var waited = 0
-        while !received.isSet, waited < 10_000 {
-            usleep(10_000)
-            waited += 10
+        let input = stdin.fileHandleForWriting
+        input.write(Data("汉字\n".utf8))
+        let expected = Array("漢字\n".utf8)
+        let inputEndedFirst = LockedData()
+        let received: [UInt8] = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                Thread {
+                    // Read until the whole converted line is there (or the output ends).
+                    var bytes: [UInt8] = []
+                    while bytes.count < expected.count {
+                        let chunk = stdout.fileHandleForReading.availableData
+                        if chunk.isEmpty { break }
+                        bytes += chunk
+                    }
+                    continuation.resume(returning: bytes)
+                }.start()
+            }
+        } onCancel: {
+            inputEndedFirst.set(Data())
+            try? input.close()
         }
-        #expect(received.isSet, "no output before the end of the input")
-        #expect(Array(received.get()) == Array("漢字\n".utf8))
-        try stdin.fileHandleForWriting.close()
+        #expect(!inputEndedFirst.isSet, "no output before the end of the input")
+        #expect(received == expected)
+        if !inputEndedFirst.isSet { try input.close() }
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
     }
@@ -122,13 +141,13 @@ extension HanziBinary {
 
     /// Under a pseudo-terminal (util-linux `script`), a large job shows one progress line,
     /// and `--quiet` silences it.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    @Test(.enabled(if: ExternalTool.find("script") != nil))
     func progressOnATerminal() throws {
         let input = try Self.bigInput()
         func underTerminal(_ extra: String) throws -> String {
             let command = "\(HanziBinary.url.path) clean --to traditional \(extra) \(input.path) -o \(input.path).out"
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.executableURL = try ExternalTool.require("script")
             process.arguments = ["-qec", command, "/dev/null"]
             let stdout = Pipe()
             process.standardOutput = stdout
