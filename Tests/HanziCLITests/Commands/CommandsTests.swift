@@ -139,28 +139,82 @@ extension HanziBinary {
         #expect(run.stderr.isEmpty)
     }
 
-    /// Under a pseudo-terminal (util-linux `script`), a large job shows one progress line,
-    /// and `--quiet` silences it.
-    @Test(.enabled(if: ExternalTool.find("script") != nil))
-    func progressOnATerminal() throws {
-        let input = try Self.bigInput()
-        func underTerminal(_ extra: String) throws -> String {
-            let command = "\(HanziBinary.url.path) clean --to traditional \(extra) \(input.path) -o \(input.path).out"
+    /// Under a pseudo-terminal (util-linux `script`), a large job shows a progress line, and
+    /// `--quiet` silences it.
+    ///
+    /// The meter waits 300 ms before its first line, so the runs read from FIFOs the test keeps
+    /// feeding until the progress line has appeared: however fast or slow the machine, both
+    /// runs are still going when it does, and the quiet one has been fed for longer. The time
+    /// limit only ends a run that never shows the line (the bug this test is for).
+    @Test(.enabled(if: ExternalTool.find("script") != nil), .timeLimit(.minutes(5)))
+    func progressOnATerminal() async throws {
+        signal(SIGPIPE, SIG_IGN)  // a run that ends early makes a feeder's write fail, not the tests
+        let root = try HanziBinary.temporaryFolder()
+        let chunk = try Seeds.allBytes().reduce([], +)  // larger than a pipe holds (64 KB)
+        let stop = LockedData()
+        func start(_ extra: String, _ name: String) throws -> (process: Process, output: Pipe, fed: DispatchSemaphore,
+                                                               reading: DispatchSemaphore) {
+            let fifo = root.appendingPathComponent(name)
+            #expect(mkfifo(fifo.path, 0o600) == 0)
+            let command = "\(HanziBinary.url.path) clean --to traditional \(extra) -o \(fifo.path).out < \(fifo.path)"
             let process = Process()
             process.executableURL = try ExternalTool.require("script")
             process.arguments = ["-qec", command, "/dev/null"]
-            let stdout = Pipe()
-            process.standardOutput = stdout
+            let output = Pipe()
+            process.standardOutput = output
             process.standardInput = FileHandle.nullDevice
             try process.run()
-            let data = stdout.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            let fed = DispatchSemaphore(value: 0), reading = DispatchSemaphore(value: 0)
+            Thread {
+                // Blocks until the run opens the FIFO; a write larger than the pipe returns only
+                // once the run has read from it. The last write starts after `stop` is set, so
+                // each run still gets input after the loud run has shown its line.
+                let fd = open(fifo.path, O_WRONLY)
+                var total = 0
+                while fd >= 0 {
+                    let stopping = stop.isSet
+                    let written = chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                    if written <= 0 { break }
+                    if total == 0 { reading.signal() }
+                    total += written
+                    if stopping, total >= ProgressTests.largeInput { break }
+                }
+                if fd >= 0 { close(fd) }
+                if total == 0 { reading.signal() }
+                fed.signal()
+            }.start()
+            return (process, output, fed, reading)
         }
-        let shown = try underTerminal("")
-        #expect(shown.contains("MB/s"))
-        #expect(shown.contains(" / 6."))
-        let quiet = try underTerminal("--quiet")
-        #expect(!quiet.contains("MB/s"))
+        let quiet = try start("--quiet", "quiet.fifo")
+        quiet.reading.wait()  // the quiet run's meter starts before the loud run's
+        let loud = try start("", "loud.fifo")
+        // The loud run's terminal, read until its progress line shows (or the run ends).
+        let shown: String = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                Thread {
+                    var seen = Data()
+                    while !String(decoding: seen, as: UTF8.self).contains("MB/s") {
+                        let more = loud.output.fileHandleForReading.availableData
+                        if more.isEmpty { break }
+                        seen += more
+                    }
+                    continuation.resume(returning: String(decoding: seen, as: UTF8.self))
+                }.start()
+            }
+        } onCancel: {
+            stop.set(Data())
+        }
+        stop.set(Data())
+        for run in [loud, quiet] {
+            run.fed.wait()
+            run.process.waitUntilExit()
+            #expect(run.process.terminationStatus == 0)
+        }
+        let quietShown = String(decoding: quiet.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(shown.contains("MB/s"), "no progress line: \(shown)")
+        #expect(!quietShown.contains("MB/s"), "--quiet showed: \(quietShown)")
     }
+
+    /// More than the meter's threshold for input of unknown size (4 MB).
+    static let largeInput = 5 << 20
 }
