@@ -41,7 +41,7 @@ public struct UTF8StreamValidator: Sendable {
     ///   the start of the stream. Its offset and reason are those of the whole stream checked
     ///   at once; its ``InvalidUTF8Error/bytes`` stop at the end of this chunk when the
     ///   malformed sequence goes on into the next one.
-    public mutating func validate(
+    package mutating func validate(
         _ chunk: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]
     ) throws(InvalidUTF8Error) {
         let chunkStart = bytesSeen
@@ -80,10 +80,14 @@ public struct UTF8StreamValidator: Sendable {
     ///
     /// - Throws: ``InvalidUTF8Error`` for the first malformed sequence, with its offset from
     ///   the start of the stream.
-    public mutating func validate(_ chunk: [UInt8], appendingTo output: inout [UInt8]) throws(InvalidUTF8Error) {
-        try chunk.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
-            try validate(buffer, appendingTo: &output)
+    public mutating func validate(_ chunk: some Collection<UInt8>, appendingTo output: inout [UInt8]) throws(InvalidUTF8Error) {
+        let outcome = chunk.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(InvalidUTF8Error) in try validate(buffer, appendingTo: &output) }
         }
+        if let outcome { return try outcome.get() }
+        try Array(chunk).withUnsafeBufferPointer { buffer in
+            Result { () throws(InvalidUTF8Error) in try validate(buffer, appendingTo: &output) }
+        }.get()
     }
 
     /// Ends the stream.

@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension StreamingConverter {
     /// The default number of bytes read at a time from a file or file descriptor: 1 MiB.
     public static let defaultReadSize = 1 << 20
@@ -25,10 +17,11 @@ extension StreamingConverter {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(readSize, 1), alignment: 16)
         defer { buffer.deallocate() }
         while true {
-            let count = read(fileDescriptor, buffer.baseAddress, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            let count: Int
+            do {
+                count = try SystemIO.read(fileDescriptor, into: buffer)
+            } catch {
+                throw POSIXError(POSIXErrorCode(rawValue: error.code) ?? .EIO)
             }
             if count == 0 { break }
             try feed(UnsafeRawBufferPointer(rebasing: buffer[..<count]), to: sink)
