@@ -161,7 +161,7 @@ import Testing
             try again.feed(text, into: &output)
             try again.finish(into: &output)
         } catch {
-            #expect(error.line == 51)
+            #expect((error as? JSONLinesError)?.line == 51)
         }
         var expected: [UInt8] = []
         var serial = JSONLinesStream(fields: ["text"], skipsInvalidLines: true, transform: Self.mark)

@@ -14,6 +14,9 @@
 /// try validator.finish()
 /// ```
 public struct UTF8StreamValidator: Sendable {
+    /// The UTF-8 byte order mark, U+FEFF.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Whether a UTF-8 byte order mark (`EF BB BF`) at the start of the stream is dropped.
     public var dropsByteOrderMark: Bool
 
@@ -114,9 +117,8 @@ public struct UTF8StreamValidator: Sendable {
         var from = 0
         if atStart {
             atStart = false
-            if dropsByteOrderMark, characters.count >= 3,
-               characters[0] == 0xEF, characters[1] == 0xBB, characters[2] == 0xBF {
-                from = 3
+            if dropsByteOrderMark, characters.starts(with: UTF8StreamValidator.byteOrderMark) {
+                from = UTF8StreamValidator.byteOrderMark.count
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: characters[from...]))

@@ -43,8 +43,9 @@ enum InputEncoding: String, CaseIterable, Sendable {
     }
 }
 
-/// Bytes that the chosen encoding cannot decode.
-struct DecodingError: Error, CustomStringConvertible {
+/// Bytes that the chosen encoding cannot decode. (Not `DecodingError`: that is the standard
+/// library's error of `Decodable`.)
+struct IconvDecodingError: Error, CustomStringConvertible {
     var encoding: InputEncoding
     var offset: Int
     var atEnd: Bool
@@ -87,7 +88,7 @@ final class IconvDecoder {
     /// Ends the stream.
     func finish() throws {
         if !pending.isEmpty {
-            throw DecodingError(encoding: encoding, offset: consumed, atEnd: true)
+            throw IconvDecodingError(encoding: encoding, offset: consumed, atEnd: true)
         }
     }
 
@@ -120,7 +121,7 @@ final class IconvDecoder {
                     consumed += usedSoFar
                     return usedSoFar
                 default:
-                    throw DecodingError(encoding: encoding, offset: consumed + usedSoFar, atEnd: false)
+                    throw IconvDecodingError(encoding: encoding, offset: consumed + usedSoFar, atEnd: false)
                 }
             }
             consumed += total
