@@ -29,7 +29,7 @@ public struct JSONLinesStream: Sendable {
 
     /// A stream rewriting `fields` with `transform`.
     public init(fields: [String], skipsInvalidLines: Bool = false, maxConcurrency: Int = 1,
-                pieceSize: Int = 1 << 20, transform: @escaping Transform) {
+                pieceSize: Int = TextCleaner.defaultPieceSize, transform: @escaping Transform) {
         self.rewriter = JSONLineRewriter(fields: fields)
         self.skipsInvalidLines = skipsInvalidLines
         self.maxConcurrency = max(1, maxConcurrency)
@@ -165,9 +165,9 @@ public struct JSONLinesError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The 1-based line number.
     public var line: Int
     /// What is wrong with the line.
-    public var error: JSONLineError
+    public var error: JSONRecordError
 
-    public init(line: Int, error: JSONLineError) {
+    public init(line: Int, error: JSONRecordError) {
         self.line = line
         self.error = error
     }

@@ -4,6 +4,10 @@ extension StreamingConverter {
     /// The default number of bytes read at a time from a file or file descriptor: 1 MiB.
     public static let defaultReadSize = 1 << 20
 
+    /// The default number of single bytes gathered into one chunk by
+    /// `convert(bytes:chunkSize:to:)`: 64 KiB.
+    public static let defaultByteChunkSize = 1 << 16
+
     /// Converts everything readable from `fileDescriptor` until end of file, handing the
     /// converted bytes to `sink`, and ends the stream.
     ///
@@ -75,7 +79,7 @@ extension StreamingConverter {
     /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte, or
     ///   whatever `bytes` or `sink` throw.
     public mutating func convert<Bytes: AsyncSequence>(
-        bytes: Bytes, chunkSize: Int = 1 << 16, to sink: Sink
+        bytes: Bytes, chunkSize: Int = StreamingConverter.defaultByteChunkSize, to sink: Sink
     ) async throws where Bytes.Element == UInt8 {
         var chunk: [UInt8] = []
         chunk.reserveCapacity(max(chunkSize, 1))

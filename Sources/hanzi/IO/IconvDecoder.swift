@@ -75,6 +75,9 @@ final class IconvDecoder {
 
     deinit { iconv_close(cd) }
 
+    /// The smallest output buffer of one iconv call.
+    static let minimumOutputChunk = 4096
+
     /// Decodes `chunk`, appending UTF-8 to `output`; a character cut by the end of the chunk
     /// waits for the next one.
     func decode(_ chunk: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws {
@@ -96,7 +99,9 @@ final class IconvDecoder {
     private func convert(_ input: [UInt8], appendingTo output: inout [UInt8]) throws -> Int {
         var input = input
         let total = input.count
-        var outChunk = [UInt8](repeating: 0, count: max(4096, total * 2))
+        // UTF-8 takes at most twice the bytes of these encodings (three for two-byte characters,
+        // four for UTF-16 surrogate pairs); a smaller buffer only means more iconv calls.
+        var outChunk = [UInt8](repeating: 0, count: max(IconvDecoder.minimumOutputChunk, total * 2))
         return try input.withUnsafeMutableBufferPointer { inBuffer -> Int in
             var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?
                 .assumingMemoryBound(to: CChar.self)

@@ -48,6 +48,9 @@ struct Runner: Sendable {
         return diagnostics.failures > 0 ? 1 : 0
     }
 
+    /// How many bytes from the first bad one are tried in other encodings, to suggest one.
+    static let encodingSampleSize = 16 << 10
+
     /// The name of standard output in messages.
     static let standardOutputName = "<stdout>"
 
@@ -200,7 +203,7 @@ struct Runner: Sendable {
             let endsInsideCharacter = error.reason == .truncatedSequence
                 && error.byteOffset + error.bytes.count == chunkStart + chunk.count
             if encoding == .utf8, !endsInsideCharacter, at >= 0, at < chunk.count {
-                let sample = Array(chunk[at..<min(chunk.count, at + 16384)])
+                let sample = Array(chunk[at..<min(chunk.count, at + Runner.encodingSampleSize)])
                 var candidates: [InputEncoding] = []
                 if IconvDecoder.looksLike(.gb18030, sample) { candidates.append(.gb18030) }
                 if IconvDecoder.looksLike(.big5, sample) {
