@@ -30,15 +30,9 @@ public struct JSONLineRewriter: Sendable {
         self.fieldBytes = fields.map { Array($0.utf8) }
     }
 
-    /// Validates `line` (one record, without its line break) and appends it to `output` with the
-    /// named fields' values passed through `transform` (which gets and returns UTF-8).
-    ///
-    /// A line of white space only is copied unchanged.
-    /// - Returns: how many field values the transform changed.
-    /// - Throws: ``JSONRecordError`` when the line is not one valid JSON object; `output` is then
-    ///   left as it was.
+    /// ``rewrite(_:into:transform:)`` over a buffer, for the JSON Lines stream.
     @discardableResult
-    public func rewrite(
+    func rewrite(
         _ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
         transform: ([UInt8]) -> [UInt8]
     ) throws(JSONRecordError) -> Int {
@@ -51,14 +45,25 @@ public struct JSONLineRewriter: Sendable {
         }
     }
 
-    /// ``rewrite(_:into:transform:)`` for an array.
+    /// Validates `line` (one record, without its line break: an array, `Data`, a slice) and
+    /// appends it to `output` with the named fields' values passed through `transform` (which
+    /// gets and returns UTF-8).
+    ///
+    /// A line of white space only is copied unchanged.
+    /// - Returns: how many field values the transform changed.
+    /// - Throws: ``JSONRecordError`` when the line is not one valid JSON object; `output` is then
+    ///   left as it was.
     @discardableResult
     public func rewrite(
-        _ line: [UInt8], into output: inout [UInt8], transform: ([UInt8]) -> [UInt8]
+        _ line: some Collection<UInt8>, into output: inout [UInt8], transform: ([UInt8]) -> [UInt8]
     ) throws(JSONRecordError) -> Int {
-        try line.withUnsafeBufferPointer { (buffer) throws(JSONRecordError) -> Int in
-            try rewrite(buffer, into: &output, transform: transform)
+        let outcome = line.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONRecordError) -> Int in try rewrite(buffer, into: &output, transform: transform) }
         }
+        if let outcome { return try outcome.get() }
+        return try Array(line).withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONRecordError) -> Int in try rewrite(buffer, into: &output, transform: transform) }
+        }.get()
     }
 
     private func rewriteUnchecked(

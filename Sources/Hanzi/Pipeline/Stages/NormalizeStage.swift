@@ -6,7 +6,9 @@ struct NormalizeStage: LocalTextStage {
     let locality: StageLocality
 
     func apply(to text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        output.reserveCapacity(output.count + NormalizeStage.expectedOutputCapacity(text.count))
+        // Only into an empty buffer: reserving more room in a filled one would give up the
+        // array's geometric growth.
+        if output.isEmpty { output.reserveCapacity(NormalizeStage.expectedOutputCapacity(text.count)) }
         guard locality == .line else {
             normalizer.normalize(utf8: text, into: &output)
             return
