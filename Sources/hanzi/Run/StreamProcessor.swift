@@ -13,6 +13,14 @@ protocol StreamProcessor {
     var warning: String? { get }
 }
 
+/// The processor for plain text or JSON Lines, as the options say.
+func makeProcessor(_ cleaner: TextCleaner, io: InputOutputOptions, jobs: Int) -> any StreamProcessor {
+    if io.jsonl {
+        return JSONLinesProcessor(cleaner: cleaner, fields: io.fields, skipInvalid: io.skipInvalid, jobs: jobs)
+    }
+    return TextStreamProcessor(stream: cleaner.makeStream(maxConcurrency: jobs))
+}
+
 /// Plain text through a ``TextCleaner`` stream.
 struct TextStreamProcessor: StreamProcessor {
     var stream: TextCleaner.Stream
