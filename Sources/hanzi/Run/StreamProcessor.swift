@@ -13,11 +13,14 @@ protocol StreamProcessor {
     var warning: String? { get }
 }
 
-/// The processor for plain text or JSON Lines, as the options say.
-func makeProcessor(_ cleaner: TextCleaner, io: InputOutputOptions, jobs: Int) -> any StreamProcessor {
+/// The processor for plain text, Markdown or JSON Lines (whose fields may be Markdown), as the
+/// options and the input's format say.
+func makeProcessor(_ cleaner: TextCleaner, io: InputOutputOptions, jobs: Int, format: InputFormat) -> any StreamProcessor {
     if io.jsonl {
-        return JSONLinesProcessor(cleaner: cleaner, fields: io.fields, skipInvalid: io.skipInvalid, jobs: jobs)
+        return JSONLinesProcessor(cleaner: cleaner, fields: io.fields, skipInvalid: io.skipInvalid, jobs: jobs,
+                                  markdown: format == .markdown)
     }
+    if format == .markdown { return MarkdownProcessor(cleaner: MarkdownCleaner(cleaner)) }
     return TextStreamProcessor(stream: cleaner.makeStream(maxConcurrency: jobs))
 }
 
@@ -47,8 +50,10 @@ struct JSONLinesProcessor: StreamProcessor {
     private var stream: JSONLinesStream
     private var text: [UInt8] = []
 
-    init(cleaner: TextCleaner, fields: [String], skipInvalid: Bool, jobs: Int) {
+    init(cleaner: TextCleaner, fields: [String], skipInvalid: Bool, jobs: Int, markdown: Bool) {
+        let markdownCleaner = markdown ? MarkdownCleaner(cleaner) : nil
         stream = JSONLinesStream(fields: fields, skipsInvalidLines: skipInvalid, maxConcurrency: jobs) { value in
+            if let markdownCleaner { return try markdownCleaner.clean(utf8: value) }
             // The rejoiner ends a text with a line break; a value that had none gets none.
             var cleaned = try cleaner.clean(validated: value)
             if cleaned.last == ASCII.lineFeed, value.last != ASCII.lineFeed {
