@@ -1,4 +1,5 @@
 import Foundation
+import HanziTestSupport
 import Testing
 @testable import HanziText
 
@@ -19,7 +20,7 @@ import Testing
 
     /// The rows of the audit table.
     static let rows: [Row] = {
-        let url = S.repositoryRoot.appendingPathComponent("Tables/punctuation-audit.tsv")
+        let url = RepositoryRoot.url.appendingPathComponent("Tables/punctuation-audit.tsv")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         var rows: [Row] = []
         var header = true
@@ -121,7 +122,7 @@ import Testing
 
     /// The examples of `Tables/punctuation-keep.tsv`.
     static let keptExamples: [String] = {
-        let url = S.repositoryRoot.appendingPathComponent("Tables/punctuation-keep.tsv")
+        let url = RepositoryRoot.url.appendingPathComponent("Tables/punctuation-keep.tsv")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
             .compactMap { $0.split(separator: "\t").first.map(String.init) }

@@ -1,3 +1,4 @@
+import HanziCore
 import HanziTestSupport
 import Foundation
 import Testing
@@ -146,7 +147,7 @@ import Testing
                 input.withUnsafeBufferPointer { p in
                     var i = 0
                     while i < p.count {
-                        let (v, len) = NormalizationUTF8.decode(p, i)
+                        let (v, len) = UTF8Codec.decode(p, i)
                         x.append(v)
                         i += len
                     }

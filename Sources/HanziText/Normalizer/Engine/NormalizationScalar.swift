@@ -1,8 +1,10 @@
+import HanziCore
+
 /// Scalar predicates shared by the normaliser's passes.
 enum NormalizationScalar {
     /// Invalid UTF-8 bytes travel through the engine as `rawByteBase | byte` and are written
     /// back unchanged.
-    static let rawByteBase: UInt32 = 0x11_0000
+    static let rawByteBase: UInt32 = UTF8Codec.invalidByteBase
     /// The middle of a long run of common Han characters travels through the engine as one
     /// scalar `hanRunBase + k` (k-th elided run), which the engine treats as a CJK letter.
     /// Nothing in the rules looks further than three scalars into a run of Han characters,

@@ -1,3 +1,5 @@
+import HanziCore
+
 /// A paragraph on its way through the engine: decoded from UTF-8 to scalars, with the
 /// middle of each long run of common Han characters elided, and encoded back.
 extension PunctuationNormalizer {
@@ -78,7 +80,7 @@ extension PunctuationNormalizer {
                     buf[k] = UInt32(b)
                     i += 1
                 } else {
-                    let (v, len) = NormalizationUTF8.decode(sub, i)
+                    let (v, len) = UTF8Codec.decode(sub, i)
                     buf[k] = v
                     i += len
                 }
@@ -108,7 +110,7 @@ extension PunctuationNormalizer {
                     let r = Int(v - NormalizationScalar.hanRunBase)
                     for j in elidedStart[r]..<elidedEnd[r] { o[k] = sub[j]; k += 1 }
                 } else {
-                    NormalizationUTF8.encode(v, into: o, at: &k)
+                    UTF8Codec.encode(v, into: o, at: &k)
                 }
             }
             return k

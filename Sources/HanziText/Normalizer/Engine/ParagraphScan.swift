@@ -1,3 +1,5 @@
+import HanziCore
+
 /// The fast path: splits the input into blank lines and paragraphs, copies a paragraph in
 /// which no pass's trigger occurs (``NormalizationTriggers``), and gives the others to the
 /// engine (``flushParagraph(_:_:_:_:_:_:)``).
@@ -63,13 +65,13 @@ extension PunctuationNormalizer {
                     v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
                     len = 3
                 } else {
-                    (v, len) = NormalizationUTF8.decode(p, i)
+                    (v, len) = UTF8Codec.decode(p, i)
                 }
                 if !NormalizationScalar.isSpace(v) { blank = false }
                 var run = 1
                 if NormalizationEngine.isRunScalar(v) {
                     var k = i + len
-                    while k + len <= n && NormalizationUTF8.decode(p, k).0 == v { run += 1; k += len }
+                    while k + len <= n && UTF8Codec.decode(p, k).0 == v { run += 1; k += len }
                     i = k
                 } else {
                     i += len
