@@ -35,7 +35,7 @@ struct ConvertCommand: ParsableCommand {
 /// The processor for plain text or JSON Lines, as the options say.
 func makeProcessor(_ cleaner: TextCleaner, io: InputOutputOptions, jobs: Int) -> any StreamProcessor {
     if io.jsonl {
-        return JSONLinesProcessor(cleaner: cleaner, fields: io.fields, skipInvalid: io.skipInvalid, jobs: jobs)
+        return JSONLinesProcessor(cleaner: cleaner, fields: io.fields, invalidLines: io.invalidLines, jobs: jobs)
     }
     return TextStreamProcessor(stream: cleaner.makeStream(maxConcurrency: jobs))
 }
