@@ -43,6 +43,6 @@ let package = Package(
         ),
         .testTarget(name: "HanziTests", dependencies: ["Hanzi", "HanziTestSupport"], resources: [.copy("Fixtures")]),
         // End-to-end tests that run the built `hanzi` binary.
-        .testTarget(name: "HanziCLITests", dependencies: ["hanzi"]),
+        .testTarget(name: "HanziCLITests", dependencies: ["hanzi", "HanziTestSupport"]),
     ]
 )
