@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from typing import Iterable, Iterator, List, Optional
 
 # How many records go to the worker's standard input in one write.
@@ -218,18 +219,20 @@ def main(argv: Optional[List[str]] = None) -> int:
     lines = spark.read.option("lineSep", "\n").text(arguments.input).select(col("value").cast("binary"))
     cleaned = lines.rdd.mapPartitionsWithIndex(clean_partition)
     schema = StructType([StructField("value", BinaryType(), False)])
-    writer = spark.createDataFrame(cleaned, schema).select(col("value").cast("string")).write.mode(arguments.mode)
+    writer = spark.createDataFrame(cleaned, schema, verifySchema=False).select(col("value").cast("string")).write.mode(arguments.mode)
     writer = writer.option("lineSep", "\n")
     if arguments.compression:
         writer = writer.option("compression", arguments.compression)
+    start = time.monotonic()
     writer.text(arguments.output)
+    seconds = time.monotonic() - start
 
     summary = {"records_in": counts["in"].value, "records_out": counts["out"].value,
                "invalid_lines": counts["invalid"].value, "invalid_rule": invalid,
-               "partitions": lines.rdd.getNumPartitions()}
+               "partitions": lines.rdd.getNumPartitions(), "seconds": round(seconds, 3)}
     verb = {"keep": "kept unchanged", "skip": "skipped", "fail": "(none allowed)"}[invalid]
     print(f"clean_corpus: {summary['records_in']} records in {summary['partitions']} partitions, "
-          f"{summary['records_out']} out, {summary['invalid_lines']} invalid lines {verb}", file=sys.stderr)
+          f"{summary['records_out']} out, {summary['invalid_lines']} invalid lines {verb}; {seconds:.1f} s", file=sys.stderr)
     if arguments.report:
         with open(arguments.report, "w") as report:
             json.dump(summary, report)
