@@ -40,6 +40,20 @@ def time_hanzi(hanzi, corpus, options, jobs):
     return time.monotonic() - start
 
 
+def time_pipe(hanzi, corpus, options):
+    """The job's pipe alone (clean_corpus.run_worker, in this process) over the corpus's lines."""
+    sys.path.insert(0, os.path.dirname(JOB))
+    from clean_corpus import run_worker, worker_command
+
+    with open(corpus, "rb") as f:
+        records = f.read().split(b"\n")
+    command = worker_command(hanzi, "keep", ["--quiet"] + options, 1)
+    start = time.monotonic()
+    count = sum(1 for _ in run_worker(command, 0, iter(records), "keep"))
+    assert count == len(records)
+    return time.monotonic() - start
+
+
 def time_spark(arguments, hanzi, corpus, options, master, partition_mb, work):
     output = os.path.join(work, "bench-out")
     report = os.path.join(work, "bench-report.json")
@@ -64,6 +78,7 @@ def main():
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--records", type=int, default=150000)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--only", choices=["clean", "convert"], help="measure one set of options only")
     parser.add_argument("--work", default=os.path.join(ROOT, ".build", "spark-bench"))
     arguments = parser.parse_args()
     hanzi = os.path.abspath(arguments.hanzi)
@@ -74,11 +89,15 @@ def main():
     size = os.path.getsize(corpus)
     partition_mb = size / 8 / (1 << 20)
     rows = []
-    for label, options in [("clean (rejoin, normalise)", []), ("clean --to simplified (libopencc)", ["--to", "simplified"])]:
+    sets = [("clean", "clean (rejoin, normalise)", []), ("convert", "clean --to simplified (libopencc)", ["--to", "simplified"])]
+    for key, label, options in sets:
+        if arguments.only and key != arguments.only:
+            continue
         measured = {}
         for name, run in [
             ("hanzi -j1", lambda: (time_hanzi(hanzi, corpus, options, 1), None, None)),
             ("hanzi -j2", lambda: (time_hanzi(hanzi, corpus, options, 2), None, None)),
+            ("pipe -j1", lambda: (time_pipe(hanzi, corpus, options), None, None)),
             ("spark local[1]", lambda: time_spark(arguments, hanzi, corpus, options, "local[1]", partition_mb, arguments.work)),
             ("spark local[2]", lambda: time_spark(arguments, hanzi, corpus, options, "local[2]", partition_mb, arguments.work)),
         ]:
@@ -95,15 +114,18 @@ def main():
         records = arguments.records
         h1, h2 = measured["hanzi -j1"][0], measured["hanzi -j2"][0]
         s1, s2 = measured["spark local[1]"][0], measured["spark local[2]"][0]
+        p1 = measured["pipe -j1"][0]
         rows.append(
             f"| {label} | {size / h1 / 1e6:.1f} | {size / h2 / 1e6:.1f} | {size / s1 / 1e6:.1f} | {size / s2 / 1e6:.1f} "
-            f"| {s1 / s2:.2f}× | {(s1 - h1) / records * 1e6:.1f} µs ({(s1 - h1) / h1 * 100:.0f} %) "
+            f"| {s1 / s2:.2f}× | {(p1 - h1) / records * 1e6:.1f} µs ({(p1 - h1) / h1 * 100:+.0f} %) "
+            f"| {(s1 - h1) / records * 1e6:.1f} µs ({(s1 - h1) / h1 * 100:+.0f} %) "
             f"| {measured['spark local[1]'][1]:.0f} / {measured['spark local[2]'][1]:.0f} s |")
     print(f"\nCorpus: {arguments.records} records, {size / 1e6:.0f} MB, {partition_mb:.0f} MB partitions "
           f"(8); best of {arguments.repeat}.\n")
     print("| options | hanzi -j1 MB/s | hanzi -j2 MB/s | Spark local[1] MB/s | Spark local[2] MB/s "
-          "| local[2] / local[1] | pipe overhead per record (local[1] vs -j1) | spark-submit wall, local[1] / [2] |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+          "| local[2] / local[1] | the pipe alone, per record (vs -j1) | Spark local[1], per record (vs -j1) "
+          "| spark-submit wall, local[1] / [2] |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         print(row)
 
