@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Streams JSON Lines, rewriting the named string fields of every record in bounded memory
 /// (one batch of lines at a time), optionally on several threads, with output in input order.
 ///
@@ -7,10 +5,10 @@ import Dispatch
 /// white space only is copied unchanged. A line is invalid when it is not valid UTF-8, not one
 /// JSON object, or lacks a string value for one of the fields; every invalid line is handled
 /// the same way, as ``invalidLines`` says: an error naming its line number, or passed through
-/// unchanged, or left out, and counted.
+/// unchanged, or left out, and counted. An error the transform throws always stops the stream.
 public struct JSONLinesStream: Sendable {
     /// Transforms the UTF-8 of one field value.
-    public typealias Transform = @Sendable ([UInt8]) -> [UInt8]
+    public typealias Transform = @Sendable ([UInt8]) throws -> [UInt8]
 
     /// What happens to an invalid line.
     public enum InvalidLinePolicy: String, Sendable, CaseIterable {
@@ -54,14 +52,14 @@ public struct JSONLinesStream: Sendable {
     /// A stream rewriting `fields` with `transform`; an invalid line stops it, or, with
     /// `skipsInvalidLines`, is skipped.
     public init(fields: [String], skipsInvalidLines: Bool = false, maxConcurrency: Int = 1,
-                pieceSize: Int = 1 << 20, transform: @escaping Transform) {
+                pieceSize: Int = TextCleaner.defaultPieceSize, transform: @escaping Transform) {
         self.init(fields: fields, invalidLines: skipsInvalidLines ? .skip : .fail, maxConcurrency: maxConcurrency,
                   pieceSize: pieceSize, transform: transform)
     }
 
     /// A stream rewriting `fields` with `transform`, handling invalid lines as `invalidLines` says.
     public init(fields: [String], invalidLines: InvalidLinePolicy, maxConcurrency: Int = 1,
-                pieceSize: Int = 1 << 20, transform: @escaping Transform) {
+                pieceSize: Int = TextCleaner.defaultPieceSize, transform: @escaping Transform) {
         self.rewriter = JSONLineRewriter(fields: fields, requiresStringFields: true)
         self.invalidLines = invalidLines
         self.maxConcurrency = max(1, maxConcurrency)
@@ -69,28 +67,30 @@ public struct JSONLinesStream: Sendable {
         self.transform = transform
     }
 
-    /// Takes the next chunk (UTF-8, checked line by line) and appends the records that are complete.
-    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(JSONLinesError) {
+    /// Takes the next chunk (an array, `Data`, a slice: any collection of bytes; UTF-8, checked
+    /// line by line) and appends the records that are complete.
+    ///
+    /// - Throws: ``JSONLinesError`` for an invalid line (with `.fail`), or the transform's error.
+    public mutating func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws {
         buffer.append(contentsOf: chunk)
         guard buffer.count >= pieceSize * maxConcurrency else { return }
-        let cut = LineLocalStream.lastLineEnd(in: buffer)
+        let cut = LineBoundary.lineFeed.last(in: buffer)
         guard cut > 0 else { return }
         try flush(upTo: cut, into: &output)
     }
 
-    /// ``feed(_:into:)`` for an array.
-    public mutating func feed(_ chunk: [UInt8], into output: inout [UInt8]) throws(JSONLinesError) {
-        try chunk.withUnsafeBufferPointer { (b) throws(JSONLinesError) in try feed(b, into: &output) }
-    }
-
     /// Processes and appends every complete line now, without waiting for a full batch: for
     /// interactive or slow input.
-    public mutating func flushReady(into output: inout [UInt8]) throws(JSONLinesError) {
-        try flush(upTo: LineLocalStream.lastLineEnd(in: buffer), into: &output)
+    ///
+    /// - Throws: ``JSONLinesError`` for an invalid line (unless skipped), or the transform's error.
+    public mutating func flushReady(into output: inout [UInt8]) throws {
+        try flush(upTo: LineBoundary.lineFeed.last(in: buffer), into: &output)
     }
 
     /// Ends the stream: the last line may lack its line break.
-    public mutating func finish(into output: inout [UInt8]) throws(JSONLinesError) {
+    ///
+    /// - Throws: ``JSONLinesError`` for an invalid line (unless skipped), or the transform's error.
+    public mutating func finish(into output: inout [UInt8]) throws {
         try flush(upTo: buffer.count, into: &output)
     }
 
@@ -100,10 +100,11 @@ public struct JSONLinesStream: Sendable {
         var invalid = 0
         var invalidNumbers: [Int] = []
         var firstInvalid: JSONLinesError?
-        var failure: JSONLinesError?
+        /// What stopped the piece: an invalid line (with `.fail`) or the transform's error.
+        var failure: (any Error)?
     }
 
-    private mutating func flush(upTo cut: Int, into output: inout [UInt8]) throws(JSONLinesError) {
+    private mutating func flush(upTo cut: Int, into output: inout [UInt8]) throws {
         guard cut > 0 else { return }
         let firstLine = linesSeen + 1
         let results: [PieceResult] = buffer.withUnsafeBufferPointer { all in
@@ -113,14 +114,15 @@ public struct JSONLinesStream: Sendable {
                 return [JSONLinesStream.process(text, firstLine: firstLine, rewriter: rewriter, policy: policy, transform: transform)]
             }
             let cuts = LineLocalStream.pieceBoundaries(
-                text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)), boundary: .lineFeed)
+                text, count: max(2, min(maxConcurrency * LineLocalStream.piecesPerThread, text.count / pieceSize + 1)),
+                boundary: .lineFeed)
             // Line numbers of each piece's first line.
             var starts = [firstLine]
             for k in 1..<(cuts.count - 1) {
                 starts.append(starts[k - 1] + JSONLinesStream.countLines(UnsafeBufferPointer(rebasing: text[cuts[k - 1]..<cuts[k]])))
             }
             let lineStarts = starts
-            return transformPiecesConcurrently(text, cuts: cuts, maxConcurrency: maxConcurrency) { k, piece in
+            return ConcurrentMap.map(pieces: text, cuts: cuts, maxConcurrency: maxConcurrency) { k, piece in
                 JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, policy: policy, transform: transform)
             }
         }
@@ -135,10 +137,11 @@ public struct JSONLinesStream: Sendable {
         }
     }
 
+    /// The number of lines in `text`, a last line without its line feed included.
     static func countLines(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
-        for b in text where b == 0x0A { n += 1 }
-        if let last = text.last, last != 0x0A { n += 1 }
+        for b in text where b == ASCII.lineFeed { n += 1 }
+        if let last = text.last, last != ASCII.lineFeed { n += 1 }
         return n
     }
 
@@ -151,13 +154,28 @@ public struct JSONLinesStream: Sendable {
         var start = 0
         var lineNumber = firstLine
         while start < text.count {
-            var end = start
-            while end < text.count, text[end] != 0x0A { end += 1 }
+            let end = (LineBoundary.lineFeed.first(in: text, from: start) ?? text.count + 1) - 1
             let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            // The transform's first error stops the piece; the rewriter sees the value unchanged.
+            var transformFailure: (any Error)?
+            let mark = result.output.count
             do {
                 try checkUTF8(line)
-                try rewriter.rewrite(line, into: &result.output, transform: transform)
-                if end < text.count { result.output.append(0x0A) }
+                try rewriter.rewrite(line, into: &result.output) { value in
+                    guard transformFailure == nil else { return value }
+                    do {
+                        return try transform(value)
+                    } catch {
+                        transformFailure = error
+                        return value
+                    }
+                }
+                if let transformFailure {
+                    result.output.removeSubrange(mark...)
+                    result.failure = transformFailure
+                    return result
+                }
+                if end < text.count { result.output.append(ASCII.lineFeed) }
             } catch {
                 let failure = JSONLinesError(line: lineNumber, error: error)
                 if policy == .fail {
@@ -166,7 +184,7 @@ public struct JSONLinesStream: Sendable {
                 }
                 if policy == .keep {
                     result.output.append(contentsOf: line)
-                    if end < text.count { result.output.append(0x0A) }
+                    if end < text.count { result.output.append(ASCII.lineFeed) }
                 }
                 result.invalid += 1
                 if result.invalidNumbers.count < reportedLineLimit { result.invalidNumbers.append(lineNumber) }
@@ -181,11 +199,11 @@ public struct JSONLinesStream: Sendable {
 
     /// Checks that one line is UTF-8: JSON text is UTF-8 (RFC 8259), and a line that is not is
     /// invalid like any other, rather than ending the whole stream.
-    private static func checkUTF8(_ line: UnsafeBufferPointer<UInt8>) throws(JSONLineError) {
+    private static func checkUTF8(_ line: UnsafeBufferPointer<UInt8>) throws(JSONRecordError) {
         do {
             _ = try UTF8Validator.validate(line)
         } catch {
-            throw JSONLineError(offset: error.byteOffset, kind: .encoding, reason: error.reason.description
+            throw JSONRecordError(offset: error.byteOffset, kind: .encoding, reason: error.reason.description
                 + " (" + error.bytes.map { hexByte($0) }.joined(separator: " ") + ")")
         }
     }
@@ -201,9 +219,9 @@ public struct JSONLinesError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The 1-based line number.
     public var line: Int
     /// What is wrong with the line.
-    public var error: JSONLineError
+    public var error: JSONRecordError
 
-    public init(line: Int, error: JSONLineError) {
+    public init(line: Int, error: JSONRecordError) {
         self.line = line
         self.error = error
     }
