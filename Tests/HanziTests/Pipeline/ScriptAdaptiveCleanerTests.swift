@@ -1,3 +1,4 @@
+import HanziTestSupport
 import Testing
 @testable import Hanzi
 
@@ -41,5 +42,28 @@ import Testing
         let b = try adaptive.cleaner(forSample: Array(Self.taiwan.utf8))
         #expect(a.options == b.options)
         #expect(a.options.conversions == [.tw2s] || a.options.conversions == [.t2s])
+    }
+}
+
+@Suite struct TextCleanerShortTextTests {
+    /// A short validated text (a JSON value) is cleaned without a stream; the bytes are the
+    /// stream's, for every kind of pipeline.
+    @Test(arguments: 0..<6) func wholeTextEqualsStream(pipeline: Int) throws {
+        let options: [TextCleaner.Options] = [
+            .init(), .init(conversions: [.t2s]), .init(rejoins: false), .init(normalizes: false, conversions: [.s2t]),
+            .init(rejoinOptions: .init(paragraphSeparator: .newline)), .init(rejoins: false, normalizes: false),
+        ]
+        let cleaner = try TextCleaner(options: options[pipeline])
+        var rng = SeededGenerator(seed: UInt64(pipeline) &+ 0x5157)
+        let pieces = ["汉字", "漢字", "，", ",", "\n", "\n\n", "  ", "abc", "“", "\"", "。", "1 2", "\u{FEFF}", "——"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            var stream = cleaner.makeStream()
+            var streamed: [UInt8] = []
+            try stream.feed(bytes, into: &streamed)
+            try stream.finish(into: &streamed)
+            #expect(try cleaner.clean(validated: bytes) == streamed, "\(text.debugDescription)")
+        }
     }
 }
