@@ -89,6 +89,11 @@ struct RejoinLine {
     var blanksAfter: Int32 = 0
     /// Whether a page break (form feed) lies between this line and the next text line.
     var pageAfter: Bool = false
+    /// The number of scalars of the line's first and last space-separated token.
+    var firstTokenScalars: Int = 0
+    var lastTokenScalars: Int = 0
+    /// Whether the line holds an ASCII letter (its English words are worth recording).
+    var asciiLetters: Bool = false
     /// Whether the last word before a line-end hyphen is capitalised (`Chia-`), or has fewer
     /// than two letters: its hyphen is then kept.
     var hyphenKeeps: Bool = false
@@ -146,6 +151,9 @@ struct RejoinPrefix {
     var solid: Int32 = 0
     /// Indented lines.
     var indented: Int32 = 0
+    /// Lines wider than any column (``RejoinRules/maxColumnWidth``): paragraphs already
+    /// on one line each.
+    var unwrapped: Int32 = 0
 
     /// The counts after `line` (whose blank lines after it are known), read in place.
     @inline(__always)
@@ -160,6 +168,7 @@ struct RejoinPrefix {
         p.spaced &+= line.pointee.spacedMixed
         p.solid &+= line.pointee.solidMixed
         if line.pointee.indentCols > 0 { p.indented &+= 1 }
+        if line.pointee.filledWidth > RejoinRules.maxColumnWidth { p.unwrapped &+= 1 }
         return p
     }
 }

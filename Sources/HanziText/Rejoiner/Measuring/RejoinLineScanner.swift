@@ -82,6 +82,17 @@ enum RejoinLineScanner {
         }
     }
 
+    /// Whether `p[s..<e]` is white space only.
+    static func isAllSpace(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int) -> Bool {
+        var i = s
+        while i < e {
+            let (v, n) = decode(p, i, e)
+            guard ScalarClass.isHorizontalSpace(v) || v == 0x0B else { return false }
+            i += n
+        }
+        return true
+    }
+
     @inline(__always)
     static func indentColumns(_ v: UInt32) -> Int {
         switch v {
@@ -95,9 +106,15 @@ enum RejoinLineScanner {
     /// absolute stream offset of `p[0]`, `head` room for the first 32 non-space scalars.
     /// Returns false for a blank (white-space-only) line.
     ///
+    /// A piece of a line longer than ``ColumnRejoiner/maxLineBytes`` keeps the white space
+    /// at a cut: `trimsLeading` is false for a piece after one with content, `trimsTrailing`
+    /// false for a piece that the next one continues (their white space is inside the line).
+    /// Such a piece that is all white space is a record without scalars.
+    ///
     /// The record is filled in place (it is large): the caller reuses one for every line.
     static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
-                        head: UnsafeMutablePointer<UInt32>, into line: inout RejoinLine) -> Bool {
+                        head: UnsafeMutablePointer<UInt32>, trimsLeading: Bool = true, trimsTrailing: Bool = true,
+                        into line: inout RejoinLine) -> Bool {
         line = RejoinLine()
         var i = s
         var indent = 0
@@ -108,7 +125,14 @@ enum RejoinLineScanner {
             indent += indentColumns(v)
             i += n
         }
-        if i >= e { return false }
+        if !trimsLeading { i = s; indent = 0 }
+        if i >= e || (!trimsLeading && isAllSpace(p, from: s, to: e)) {
+            guard !trimsLeading else { return false }
+            // white space inside a long line, between two pieces with content
+            line.contentStart = base + s
+            line.contentEnd = base + (trimsTrailing ? s : e)
+            return true
+        }
         line.indentCols = indent
         line.contentStart = base + i
 
@@ -143,6 +167,7 @@ enum RejoinLineScanner {
         var runCapital = false
         var urlState = 0            // 0 none, 1 ':' seen, 2 ':/' seen, 3 URL
         var tokenURL = false
+        var asciiLetters = false
 
         while i < e {
             // Fast path: a run of Han characters inside a word (most of the text), decoded
@@ -281,6 +306,7 @@ enum RejoinLineScanner {
             }
             pendingSpace = 0
             if ScalarClass.isLatinLetter(v) {
+                if v < 0x80 { asciiLetters = true }
                 if !ScalarClass.isLatinLetter(prev) || tokenLength == 0 {
                     runLength = 0
                     runCapital = v < 0x80 ? (v &- 0x41 < 26) : false
@@ -325,7 +351,7 @@ enum RejoinLineScanner {
         }
 
         line.uncertainWidth = uncertain
-        line.contentEnd = base + lastContentEnd
+        line.contentEnd = base + (trimsTrailing ? lastContentEnd : e)
         line.leadWidth = leadWidth
         line.scalars = scalars
         line.width = width
@@ -362,6 +388,9 @@ enum RejoinLineScanner {
         line.innerComma = commas > 1 || (commas == 1 && lastCommaIndex < scalars - 1)
         line.end = endKind(last: prev, beforeLast: prev2)
         line.hyphenKeeps = runCapital || runLength < 2
+        line.asciiLetters = asciiLetters
+        line.firstTokenScalars = firstTokenScalars
+        line.lastTokenScalars = tokenLength
         line.endsInURL = tokenURL
         if prev < 0x80 || head[0] < 0x80 { markBrokenName(p, from: line.contentStart - base, to: lastContentEnd, into: &line) }
         line.startsWithSuffix = head[0] &- 0x61 < 26 && startsWithSuffix(UnsafeBufferPointer(start: head, count: min(headCount, firstTokenScalars)))

@@ -23,6 +23,14 @@ struct RejoinContext {
     /// neighbourhood per four lines), so that the column width measured from its full
     /// lines is close to the typeset one.
     var fewLatin: Bool = false
+    /// Whether the window holds at least ``RejoinRules/paragraphedLines`` lines wider than
+    /// any column: the text is already one paragraph per line, so no line of it is a
+    /// column line and every line break is kept.
+    var paragraphed: Bool = false
+    /// Whether the window holds too few text lines to show a column or a heading
+    /// (fewer than ``RejoinRules/minimumEvidenceLines``): a break inside a sentence
+    /// then joins and no paragraph break is inserted.
+    var littleEvidence: Bool = false
 }
 
 /// The decision at one line break.
@@ -74,6 +82,9 @@ enum RejoinRules {
         let spaced = last.spaced &- first.spaced &+ lastLine.spacedMixed
         let solid = last.solid &- first.solid &+ lastLine.solidMixed
         let indented = Int(last.indented &- first.indented) + (lastLine.indentCols > 0 ? 1 : 0)
+        let unwrapped = Int(last.unwrapped &- first.unwrapped) + (lastLine.filledWidth > maxColumnWidth ? 1 : 0)
+        ctx.paragraphed = unwrapped >= paragraphedLines
+        ctx.littleEvidence = gaps + 1 < minimumEvidenceLines
         let blankHistogram = (h0, h1, h2)
         // the margin: the smallest indentation of this line and the four after it
         var baseIndent = Int.max
@@ -113,6 +124,12 @@ enum RejoinRules {
             ctx.columnWidth = w
             ctx.isColumn = true
         } else {
+            ctx.columnWidth = lines[a].filledWidth
+            ctx.isColumn = false
+        }
+        if ctx.paragraphed {
+            // among paragraphs wider than any column, a few short ones of similar width
+            // (headings) are no column
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
         }
@@ -221,6 +238,14 @@ enum RejoinRules {
     /// The widest column that hard-wrapped print can have (60 em).
     static let maxColumnWidth = 240
 
+    /// How many lines wider than any column make a window of paragraphs that are already
+    /// one line each (two: one such line may be a table row or a URL inside a column).
+    static let paragraphedLines = 2
+
+    /// The fewest text lines in a window that can show a column (the three lines of a
+    /// cluster and a paragraph's last line); with fewer, only certain evidence decides.
+    static let minimumEvidenceLines = 4
+
     /// How far apart (in quarter ems) the widths of full lines of one column may lie.
     static let clusterSpread = 8
 
@@ -326,7 +351,19 @@ enum RejoinRules {
                          continuesHeading: ctx.isColumn && (wide || !full))
         }
         if !ctx.isColumn {
+            // Text without column structure: its line breaks were not made by a column,
+            // so a blank line, a line wider than any column, or a whole window of such
+            // lines keeps its break.
             if a.end == .final { return .init(join: false, reason: .unwrappedSentenceEnd) }
+            if (blank && !ctx.indentsMarkParagraphs) || ctx.paragraphed
+                || a.filledWidth > maxColumnWidth || b.filledWidth > maxColumnWidth {
+                // paragraphs already: the break is the text's own
+                return .init(join: false, reason: blank ? .blankLine : .alreadyParagraphs)
+            }
+            // too few lines to tell a heading from a wrapped line: a sentence goes on
+            if ctx.littleEvidence && a.end == .open {
+                return .init(join: true, reason: .unwrappedMidSentence)
+            }
             if a.end == .dash || a.end == .closeQuote || isHeadingLike(a, b) {
                 return .init(join: false, reason: .unwrappedHeading)
             }

@@ -29,6 +29,8 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case unwrappedSentenceEnd = "unwrapped text: line ends a sentence"
     /// Unwrapped text: line ends mid-sentence.
     case unwrappedMidSentence = "unwrapped text: line ends mid-sentence"
+    /// Text already one paragraph per line: a line wider than any column.
+    case alreadyParagraphs = "text already in paragraphs: a line wider than any column"
     /// Unwrapped text: heading.
     case unwrappedHeading = "unwrapped text: heading"
     /// Blank line after a full line that ends mid-sentence (column break).

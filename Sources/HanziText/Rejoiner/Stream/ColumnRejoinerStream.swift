@@ -35,6 +35,9 @@ extension ColumnRejoiner {
         var skipLF = false
         /// Number of input lines terminated so far.
         var inputLines = 0
+        /// Whether the line being read, cut into pieces, has had a non-space character in
+        /// a piece already: the white space at the next cut is then inside the line.
+        var longLineHasContent = false
         /// Text lines; `lines[k]` has absolute index `linesBase + k`.
         var lines: [RejoinLine] = []
         var linesBase = 0
@@ -56,6 +59,10 @@ extension ColumnRejoiner {
         /// Recent short multi-field lines (a possible running head), by signature, with
         /// the number of the input line where each was first seen.
         var recentHeads = RejoinRunningHeads()
+        /// The English words of the lines read into decision windows so far.
+        var documentWords = RejoinDocumentWords()
+        /// The absolute index of the last line whose words are in ``documentWords``.
+        var wordsRecordedThrough = -1
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -167,16 +174,23 @@ extension ColumnRejoiner {
                 guard let p = buf.baseAddress else { return }
                 for (s, e, kind) in newLines {
                     if kind == .piece {
-                        // a piece of a long line: joined to the next piece with nothing
-                        if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
+                        // a piece of a long line: joined to the next piece with nothing, its
+                        // white space at the cut kept once the line has content
+                        if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head,
+                                                     trimsLeading: !longLineHasContent, trimsTrailing: false,
+                                                     into: &line) {
                             line.inputLine = inputLines + 1
                             line.continuesOnNextRecord = true
+                            longLineHasContent = true
                             Self.append(&line, to: &lines)
                         }
                         continue
                     }
                     inputLines += 1
-                    if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
+                    let trimsLeading = !longLineHasContent
+                    longLineHasContent = false
+                    if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head,
+                                                 trimsLeading: trimsLeading, into: &line) {
                         line.inputLine = inputLines
                         if !line.isFolio && recentHeads.repeats(line, in: p, base: base) {
                             line.isFolio = true
@@ -270,6 +284,7 @@ extension ColumnRejoiner {
                     break
                 }
                 if !final && lastIndex < a + ColumnRejoiner.lookAheadLines + 1 { break }
+                recordWords(through: min(lastIndex, a + ColumnRejoiner.lookAheadLines + 1))
                 let lo = max(linesBase, a - ColumnRejoiner.lookBehindLines) - linesBase
                 let hi = min(lastIndex, a + ColumnRejoiner.lookAheadLines) - linesBase
                 let ai = a - linesBase
@@ -308,7 +323,9 @@ extension ColumnRejoiner {
                                                context: ctx) {
                         RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
                     }
-                    let j = d.join ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx) : RejoinJoint(dropTail: 0, space: false)
+                    let j = d.join
+                        ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx) { dropsHyphen(ls[ai], ls[ai + 1]) }
+                        : RejoinJoint(dropTail: 0, space: false)
                     return (d, ctx, j)
                 }
                 explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason,
@@ -335,6 +352,33 @@ extension ColumnRejoiner {
                 next += 1
             }
             discardWritten()
+        }
+
+        /// Records the English words of the lines up to absolute index `last` that have
+        /// not been recorded yet, in order (see ``RejoinDocumentWords``).
+        mutating func recordWords(through last: Int) {
+            guard wordsRecordedThrough < last else { return }
+            let from = max(wordsRecordedThrough + 1, linesBase)
+            wordsRecordedThrough = last
+            buffer.withUnsafeBufferPointer { buf in
+                guard let p = buf.baseAddress else { return }
+                for k in from...last where lines[k - linesBase].asciiLetters {
+                    let l = lines[k - linesBase]
+                    documentWords.record(p, from: l.contentStart - bufferBase, to: l.contentEnd - bufferBase)
+                }
+            }
+        }
+
+        /// Whether the hyphen ending `a` goes when it is joined to `b` (see
+        /// ``RejoinHyphenation``).
+        func dropsHyphen(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
+            buffer.withUnsafeBufferPointer { buf in
+                guard let p = buf.baseAddress else { return false }
+                return RejoinHyphenation.dropsHyphen(a, b, in: p, aStart: a.contentStart - bufferBase,
+                                                     aEnd: a.contentEnd - bufferBase,
+                                                     bStart: b.contentStart - bufferBase,
+                                                     bEnd: b.contentEnd - bufferBase, words: documentWords)
+            }
         }
 
         /// Whether `ls[k]` is page furniture: a folio line (``RejoinFolio``), or a short line
