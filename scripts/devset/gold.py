@@ -82,7 +82,10 @@ def derive(pages, items, head, page_format):
     unmatched = 0
     lines = list(page_lines(pages))
     for li, (p, line) in enumerate(lines):
-        chars = tokens(line)[0]
+        chars, line_gaps = tokens(line)
+
+        def emit(ch, label, soft, at):
+            out.append((ch, label, soft, BREAK if at == 0 else line_gaps[at]))
         num_chars = tokens(page_format.replace("{n}", str(p + 1)))[0]
         pos = 0
         while pos < len(chars):
@@ -92,13 +95,13 @@ def derive(pages, items, head, page_format):
             # followed by the running head), when the blocks do not explain more of the line.
             if rest[:len(head_chars)] == head_chars and n < len(head_chars):
                 for k in range(len(head_chars)):
-                    out.append((chars[pos + k], ("f", p, "head", k), False))
+                    emit(chars[pos + k], ("f", p, "head", k), False, pos + k)
                 pos += len(head_chars)
                 continue
             if rest[:len(num_chars)] == num_chars and n <= len(num_chars) and (
                     len(rest) == len(num_chars) or rest[len(num_chars):][:len(head_chars)] == head_chars):
                 for k in range(len(num_chars)):
-                    out.append((chars[pos + k], ("f", p, "num", k), False))
+                    emit(chars[pos + k], ("f", p, "num", k), False, pos + k)
                 pos += len(num_chars)
                 continue
             ch = chars[pos]
@@ -111,33 +114,40 @@ def derive(pages, items, head, page_format):
                     # the scorer) can see; a hyphen whose continuation the extractor put elsewhere
                     # stays, attached to its fragment.
                     nxt = next_char(lines, li)
-                    out.append((ch, None, True) if nxt is not None and is_latin_letter(nxt)
-                               else (ch, ("k", last), False))
+                    if nxt is not None and is_latin_letter(nxt):
+                        emit(ch, None, True, pos)
+                    else:
+                        emit(ch, ("k", last), False, pos)
                     pos += 1
                     continue
                 j, n = last[1] + 1, 1
             if j is None or n == 0:
                 unmatched += 1
-                out.append((ch, ("u", len(out)), False))
+                emit(ch, ("u", len(out)), False, pos)
                 pos += 1
                 continue
             for k in range(n):
-                out.append((chars[pos + k], ("b", j + k), False))
+                emit(chars[pos + k], ("b", j + k), False, pos + k)
             pos += n
             cursor = j + n
     # Gold text.
     fgaps = {("head", p): tokens(head)[1] for p in range(len(pages))}
     fgaps.update({("num", p): tokens(page_format.replace("{n}", str(p + 1)))[1] for p in range(len(pages))})
     gold, prev, typesetter = [], None, 0
-    for ch, label, soft in out:
+    for ch, label, soft, egap in out:
         if soft:
             typesetter += 1
             continue
         if prev is not None:
-            gold.append({NONE: "", SPACE: " ", BREAK: "\n\n"}[gap_between(prev, label, src, fgaps)])
+            g = gap_between(prev, label, src, fgaps)
+            if g == SPACE and egap == NONE:
+                g = NONE  # the extractor lost a space inside a line: no rejoiner decision there
+            if g == BREAK and egap != BREAK and prev[0] == "f" and label[0] == "f":
+                g = egap  # running head and page number on one extraction line: one paragraph
+            gold.append({NONE: "", SPACE: " ", BREAK: "\n\n"}[g])
         gold.append(ch)
         prev = label
-    jumps = order_jumps([l for _c, l, _s in out], src)
+    jumps = order_jumps([l for _c, l, _s, _g in out], src)
     return "".join(gold) + "\n", dict(typesetter_hyphens=typesetter, unmatched=unmatched, jumps=jumps)
 
 
@@ -170,6 +180,10 @@ def gap_between(a, b, src, fgaps):
         i, j = a[1], b[1]
         if j == i + 1 and src.block[i] == src.block[j]:
             return src.gap[j]
+        if i + 1 < j <= i + 3 and src.block[i] == src.block[j] and all(
+                src.chars[k] in TYPESETTER_HYPHENS for k in range(i + 1, j)):
+            # The extractor dropped a real hyphen (pdftotext joins "MS-" + "DOS" into "MSDOS").
+            return max(src.gap[k] for k in range(i + 1, j + 1))
         return BREAK
     if a[0] == "f" and b[0] == "f":
         if a[1:3] == b[1:3] and b[3] == a[3] + 1:
