@@ -55,8 +55,16 @@ class Blocks(html.parser.HTMLParser):
         self.cur = None
         self.kind = None
         self.skip = 0
+        self.spans = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "span":
+            # LibreOffice help names the macOS key next to the others ("CommandCtrl"); a
+            # reader sees one of them, so only the default one is kept.
+            mac = any(k == "class" and v and "MAC" in v.split() for k, v in attrs)
+            self.spans.append(mac)
+            self.skip += mac
+            return
         if tag in ("table", "pre", "script", "style", "head", "nav"):
             self.skip += 1
         elif tag in ("h1", "h2", "h3", "h4") and not self.skip:
@@ -67,6 +75,10 @@ class Blocks(html.parser.HTMLParser):
             self.cur.append(" ")
 
     def handle_endtag(self, tag):
+        if tag == "span":
+            if self.spans and self.spans.pop():
+                self.skip -= 1
+            return
         if tag in ("table", "pre", "script", "style", "head", "nav"):
             self.skip = max(0, self.skip - 1)
         elif self.cur is not None and ((self.kind == "h" and tag in ("h1", "h2", "h3", "h4"))
@@ -180,19 +192,41 @@ def literary_docs():
     return [dict(name=f"literary{i + 1:02d}", **d) for i, d in enumerate(docs)]
 
 
+def shijing_quotes():
+    """Stanzas of the Shijing (public domain) in Traditional characters, from fortunes-zh:
+    (first stanza, "《詩經‧國風‧周南‧葛覃》")."""
+    text = Path("/usr/share/games/fortunes/chinese").read_text(encoding="utf-8")
+    out = []
+    for e in text.split("\n%\n"):
+        e = ESC.sub("", e).strip("\n")
+        lines = [l.strip() for l in e.split("\n")]
+        if not lines or not lines[0].startswith("《詩經"):
+            continue
+        body = [l for l in lines[1:] if l]
+        if len(body) < 2:
+            continue
+        n = 4
+        while n < min(len(body), 6) and not body[n - 1].endswith(("。", "？", "！")):
+            n += 1
+        out.append(("".join(body[:n]), lines[0].replace(" ", "")))
+    return out
+
+
 def code_of_conduct_quotes():
     return [(b, a) for b, a in fortunes() if "行为准则" in a and len(b) >= 30]
 
 
-def add_quotes(docs, quotes, every=5):
+def add_quotes(docs, quotes, every=5, per_doc=2):
+    """Put a block quote after every `every`-th paragraph, at most `per_doc` per document."""
     qi = 0
     for d in docs:
-        out, seen = [], 0
+        out, seen, added = [], 0, 0
         for b in d["blocks"]:
             out.append(b)
             if b["t"] == "p":
                 seen += 1
-                if seen % every == 0 and qi < len(quotes):
+                if seen % every == 0 and qi < len(quotes) and added < per_doc:
+                    added += 1
                     t, a = quotes[qi]
                     qi += 1
                     out.append(dict(t="quote", text=t, attr="——" + a))
@@ -207,7 +241,7 @@ def main():
         [faq / f"{n}.zh-cn.html" for n in ("basic-defs", "choosing", "ftparchives", "pkg-basics",
                                              "support", "contributing", "redistributing", "nextrelease",
                                              "getting-debian", "uptodate")],
-        "report", "zh-CN", "Debian 项目", dict(package="debian-faq-zh-cn"),
+        "report", "zh-CN", "Debian项目", dict(package="debian-faq-zh-cn"),
         "Debian FAQ, Copyright (C) 1996-2003 Software in the Public Interest; copying, modified "
         "versions and translations permitted under the FAQ's permission notice", "report", min_han=0.5)
     coc = [(b, a.replace(" ", "")) for b, a in code_of_conduct_quotes()]
@@ -231,8 +265,14 @@ def main():
         ps = [t for k, t in html_blocks(f) if k == "p" and len(t) >= 30 and han_share(t) >= 0.45]
         if sum(len(t) for t in ps) >= 250 and sum(t.count("「") for t in ps) >= 2:
             keep.append(f)
-    tw_lo = prose_docs(keep, "traditional", "zh-TW", "LibreOffice 說明", dict(package="libreoffice-help-zh-tw"),
+    tw_lo = prose_docs(keep, "traditional", "zh-TW", "LibreOffice說明", dict(package="libreoffice-help-zh-tw"),
                        "MPL-2.0 (LibreOffice help)", "trad-lo", target=(1800, 3200), min_han=0.45)
+    shijing = shijing_quotes()
+    add_quotes(tw_lo, shijing, every=5)
+    add_quotes(tw_ref, shijing[len(tw_lo) * 3:], every=6)
+    for d in tw_lo + tw_ref:
+        if any(b["t"] == "quote" for b in d["blocks"]):
+            d["licence"] += "; the quoted Shijing (public domain) is from fortunes-zh (GPL-3.0+)"
     literary = literary_docs()
     sets = dict(report=report[:6], technical=tech[:6], literary=literary[:6],
                 traditional=(tw_lo[:4] + tw_ref[:2]))
