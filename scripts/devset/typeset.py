@@ -73,8 +73,8 @@ def layout(doc):
     body_w = pw - 2 * margin
     size = rng.uniform(8.5, 11.5)  # pt
     em_mm = size * 0.3528
-    max_cols = max(2, min(4, int(body_w / (em_mm * 9.5))))
-    cols = rng.randint(2, max_cols)
+    max_cols = max(2, min(4, int(body_w / (em_mm * 8))))  # columns of at least ~8 em
+    cols = rng.choice([c for c in (2, 3, 3, 4, 4) if c <= max_cols])
     gap = rng.uniform(1.5, 3.2) * em_mm
     return dict(page=page, pw=pw, ph=ph, serif=serif, face=face, other=other, margin=margin,
                 size=size, cols=cols, gap=gap, line=rng.uniform(1.35, 1.8),
