@@ -22,7 +22,7 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 fc-list | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
 fc-list | grep -q "Noto Serif CJK" || need+=(fonts-noto-cjk-extra)
 if [[ $COLLECT == 1 ]]; then
-    for p in fortunes-zh debian-reference-zh-cn debian-reference-zh-tw debian-faq-zh-cn libreoffice-help-zh-tw; do
+    for p in fortunes-zh debian-faq-zh-cn libreoffice-help-zh-tw; do
         dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
     done
 fi

@@ -11,8 +11,7 @@ a Latin letter or digit is dropped, as the project's golds never keep it, see RE
 Which passages go into which document is decided by fixed rules (file lists, order, length
 limits), not by hand, so rerunning this on the same package versions gives the same files.
 
-Needs: debian-reference-zh-cn, debian-reference-zh-tw, maint-guide-zh-cn, debian-faq-zh-cn,
-fortunes-zh, libreoffice-help-zh-tw (build.sh installs them).
+Needs: debian-faq-zh-cn, fortunes-zh, libreoffice-help-zh-tw (build.sh installs them).
 """
 import html
 import html.parser
@@ -212,10 +211,6 @@ def shijing_quotes():
     return out
 
 
-def code_of_conduct_quotes():
-    return [(b, a) for b, a in fortunes() if "行为准则" in a and len(b) >= 30]
-
-
 def add_quotes(docs, quotes, every=5, per_doc=2):
     """Put a block quote after every `every`-th paragraph, at most `per_doc` per document."""
     qi = 0
@@ -237,45 +232,43 @@ def main():
     outdir = Path(sys.argv[1])
     outdir.mkdir(parents=True, exist_ok=True)
     faq = Path("/usr/share/doc/debian/FAQ/zh-cn")
+    faq_licence = ("Debian FAQ, Copyright (C) 1996-2003 Software in the Public Interest; verbatim and "
+                   "modified copies and translations permitted under the FAQ's permission notice")
     report = prose_docs(
-        [faq / f"{n}.zh-cn.html" for n in ("basic-defs", "choosing", "ftparchives", "pkg-basics",
-                                             "support", "contributing", "redistributing", "nextrelease",
-                                             "getting-debian", "uptodate")],
-        "report", "zh-CN", "Debian项目", dict(package="debian-faq-zh-cn"),
-        "Debian FAQ, Copyright (C) 1996-2003 Software in the Public Interest; copying, modified "
-        "versions and translations permitted under the FAQ's permission notice", "report", min_han=0.5)
-    coc = [(b, a.replace(" ", "")) for b, a in code_of_conduct_quotes()]
-    add_quotes(report, coc, every=4)
+        [faq / f"{n}.zh-cn.html" for n in ("basic-defs", "choosing", "support", "contributing",
+                                             "redistributing", "nextrelease", "getting-debian", "software",
+                                             "faqinfo")],
+        "report", "zh-CN", "Debian项目", dict(package="debian-faq-zh-cn"), faq_licence, "report",
+        target=(2000, 3400), min_han=0.5)
+    tech = prose_docs(
+        [faq / f"{n}.zh-cn.html" for n in ("pkg-basics", "pkgtools", "ftparchives", "customizing",
+                                             "compatibility", "uptodate", "kernel")],
+        "technical", "zh-CN", "Debian项目", dict(package="debian-faq-zh-cn"), faq_licence, "technical",
+        target=(2000, 3400), min_han=0.3)
+    # Block quotes: sayings from the Analects (public domain), from the end of the list, so that
+    # they are not the ones the literary documents quote.
+    sayings = [(b, a.replace(" ", "")) for b, a in fortunes() if a.startswith("《论语》") and len(b) >= 30][::-1]
+    add_quotes(report, sayings, every=4)
     for d in report:
         if any(b["t"] == "quote" for b in d["blocks"]):
-            d["licence"] += "; the quoted Debian Code of Conduct is from fortunes-zh (GPL-3.0+)"
-    tech = prose_docs(
-        sorted(Path("/usr/share/debian-reference").glob("ch*.zh-cn.html")),
-        "technical", "zh-CN", "青木修（Osamu Aoki）", dict(package="debian-reference-zh-cn"),
-        "GPL-2.0+ (Debian Reference, Osamu Aoki)", "technical", min_han=0.3)
-    tw_ref = prose_docs(
-        sorted(Path("/usr/share/debian-reference").glob("ch*.zh-tw.html")),
-        "traditional", "zh-TW", "青木修（Osamu Aoki）", dict(package="debian-reference-zh-tw"),
-        "GPL-2.0+ (Debian Reference, Osamu Aoki)", "trad-ref", min_han=0.45)
+            d["licence"] += "; the quoted Analects (public domain) are from fortunes-zh (GPL-3.0+ collection)"
     lo = Path("/usr/share/libreoffice/help/zh-TW/text")
-    lo_files = sorted(lo.glob("shared/guide/*.html")) + sorted(lo.glob("swriter/guide/*.html"))
+    lo_files = [f for sub in ("shared", "swriter", "scalc", "simpress") for f in sorted(lo.glob(f"{sub}/guide/*.html"))]
     # LibreOffice help pages are short: keep those that have prose with 「」.
     keep = []
     for f in lo_files:
         ps = [t for k, t in html_blocks(f) if k == "p" and len(t) >= 30 and han_share(t) >= 0.45]
-        if sum(len(t) for t in ps) >= 250 and sum(t.count("「") for t in ps) >= 2:
+        if sum(len(t) for t in ps) >= 200 and sum(t.count("「") for t in ps) >= 1:
             keep.append(f)
-    tw_lo = prose_docs(keep, "traditional", "zh-TW", "LibreOffice說明", dict(package="libreoffice-help-zh-tw"),
-                       "MPL-2.0 (LibreOffice help)", "trad-lo", target=(1800, 3200), min_han=0.45)
+    tw = prose_docs(keep, "traditional", "zh-TW", "LibreOffice說明", dict(package="libreoffice-help-zh-tw"),
+                    "MPL-2.0 (LibreOffice help)", "trad", target=(1800, 3000), min_han=0.45)
     shijing = shijing_quotes()
-    add_quotes(tw_lo, shijing, every=5)
-    add_quotes(tw_ref, shijing[len(tw_lo) * 3:], every=6)
-    for d in tw_lo + tw_ref:
+    add_quotes(tw, shijing, every=5)
+    for d in tw:
         if any(b["t"] == "quote" for b in d["blocks"]):
-            d["licence"] += "; the quoted Shijing (public domain) is from fortunes-zh (GPL-3.0+)"
+            d["licence"] += "; the quoted Shijing (public domain) is from fortunes-zh (GPL-3.0+ collection)"
     literary = literary_docs()
-    sets = dict(report=report[:6], technical=tech[:6], literary=literary[:6],
-                traditional=(tw_lo[:4] + tw_ref[:2]))
+    sets = dict(report=report[:6], technical=tech[:6], literary=literary[:6], traditional=tw[:6])
     for kind, docs in sets.items():
         for i, d in enumerate(docs):
             d = dict(d)

@@ -29,10 +29,9 @@ WORD = re.compile(r"[A-Za-z]{6,}")
 
 def furniture(doc, rng):
     """Running head text and page-number format of the document."""
-    book = {"report": "Debian常见问题", "technical": "Debian参考手册", "literary": "道德经选读"}
-    head = book.get(doc["kind"])
-    if head is None:
-        head = "LibreOffice說明文件" if "libreoffice" in doc["origin"]["package"] else "Debian參考手冊"
+    book = {"report": "Debian常见问题", "technical": "Debian常见问题", "literary": "道德经选读",
+            "traditional": "LibreOffice說明文件"}
+    head = book[doc["kind"]]
     fmt = rng.choice(["{n}", "- {n} -", "第{n}页" if doc["lang"] == "zh-CN" else "第{n}頁", "{n}"])
     return head, fmt
 
