@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release test demo tables bench bench-gate clean
+.PHONY: all deps build release test demo tables bench bench-gate devset devset-score clean
 
 all: build
 
@@ -38,6 +38,15 @@ bench: deps
 # The short benchmark pass CI runs: ratios within one run and malloc counts, never absolute times.
 bench-gate: deps
 	@bash scripts/bench-gate.sh
+
+# The real-PDF development set (Tests/HanziTextTests/Fixtures/realpdf, see its README.md):
+# rebuild it from its sources (installs Chromium, poppler-utils, fonts, a venv), or score the
+# rejoiner on it per kind and per extractor.
+devset:
+	@bash scripts/devset/build.sh
+
+devset-score: release
+	@python3 scripts/devset/score.py "./$(HANZI) rejoin"
 
 clean:
 	rm -rf .build out Benchmarks/.build
