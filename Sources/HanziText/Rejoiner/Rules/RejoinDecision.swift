@@ -264,9 +264,17 @@ enum RejoinRules {
     /// be so without evidence either way, as Chinese typesetting does), and whether the
     /// window shows such first lines. Without a column, first lines count as indented
     /// and none is seen.
+    ///
+    /// `aCarriedWidth` is the width of the lines before `a` that an extractor split off
+    /// the same visual line (see ``RejoinReason/splitVisualLine``): `a` is measured with it.
     static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
-                       aInHeading: Bool, context ctx: RejoinContext,
+                       aInHeading: Bool, aCarriedWidth: Int = 0, context ctx: RejoinContext,
                        indentEvidence: () -> Int) -> RejoinDecision {
+        var a = a
+        if aCarriedWidth > 0 {
+            a.width += aCarriedWidth
+            a.collapsedWidth += aCarriedWidth
+        }
         // Certain joins.
         if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
         if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
@@ -385,6 +393,22 @@ enum RejoinRules {
                 return .init(join: true, reason: .blankAfterFullLineBeforeFullLine)
             }
             return .init(join: false, reason: .blankLine)
+        }
+        // An extractor (`pdftotext -raw`) split one visual line before an opening quote or
+        // bracket: the two pieces together fit the column, the first stops mid-sentence.
+        if !wide && !full && ctx.isColumn && !a.pageAfter && RejoinClass.isOpening(b.first) && !b.letterSpaced
+            && !RejoinClass.isSentenceFinal(a.last) && !RejoinClass.isClosingQuote(a.last)
+            && a.start != .dash && a.filledWidth + b.filledWidth <= w + fullSlack {
+            return .init(join: true, reason: .splitVisualLine)
+        }
+        // A quotation's attribution (`——《论语》`, `——第十四世達賴喇嘛`) after a sentence
+        // end begins a line of its own, and ends it when it is short.
+        if b.start == .dash && a.end == .final && !b.letterSpaced {
+            return .init(join: false, reason: .nextIsAttribution)
+        }
+        if a.start == .dash && aStartsParagraph && !aInHeading && !a.letterSpaced && a.end != .dash && !wide
+            && (a.filledWidth < w - fullSlack || a.end == .closeQuote || a.end == .final) {
+            return .init(join: false, reason: .attribution)
         }
         if wide || !full {
             // A short (or over-wide) line: a last line, a heading, or a wrapped heading.

@@ -31,6 +31,12 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case unwrappedMidSentence = "unwrapped text: line ends mid-sentence"
     /// Text already one paragraph per line: a line wider than any column.
     case alreadyParagraphs = "text already in paragraphs: a line wider than any column"
+    /// One visual line that the extractor split before an opening quote or bracket.
+    case splitVisualLine = "one visual line split by the extractor before an opening quote or bracket"
+    /// Next line is a quotation's attribution (`——《论语》`).
+    case nextIsAttribution = "line ends a sentence and the next line is an attribution starting with a dash"
+    /// A short attribution line (`——第十四世達賴喇嘛`).
+    case attribution = "short attribution line starting with a dash"
     /// Unwrapped text: heading.
     case unwrappedHeading = "unwrapped text: heading"
     /// Blank line after a full line that ends mid-sentence (column break).

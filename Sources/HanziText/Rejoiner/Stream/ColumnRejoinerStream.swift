@@ -47,6 +47,8 @@ extension ColumnRejoiner {
         var startsParagraph = true
         /// Whether the line `next` continues a heading.
         var inHeading = false
+        /// The width of the lines before `next` that the extractor split off its visual line.
+        var carriedWidth = 0
         var finished = false
         var explanations: [Explanation]? = nil
         /// The sorted cluster keys of the nearest lines and of the whole window at the last
@@ -288,7 +290,7 @@ extension ColumnRejoiner {
                 let lo = max(linesBase, a - ColumnRejoiner.lookBehindLines) - linesBase
                 let hi = min(lastIndex, a + ColumnRejoiner.lookAheadLines) - linesBase
                 let ai = a - linesBase
-                let startsHere = startsParagraph, inHeadingHere = inHeading
+                let startsHere = startsParagraph, inHeadingHere = inHeading, carriedHere = carriedWidth
                 var across: (startsParagraph: Bool, inHeading: Bool)?? = nil
                 let (decision, context, joint) = lines.withUnsafeBufferPointer { ls in
                     let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
@@ -319,7 +321,7 @@ extension ColumnRejoiner {
                     // the line after the next (past furniture), in place (a line record is large)
                     let c = Self.nextText(ls, after: ai + 1)
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsHere,
-                                               aInHeading: inHeadingHere,
+                                               aInHeading: inHeadingHere, aCarriedWidth: carriedHere,
                                                context: ctx) {
                         RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
                     }
@@ -340,6 +342,7 @@ extension ColumnRejoiner {
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
                 }
                 if let across { acrossFurniture = across }
+                carriedWidth = decision.reason == .splitVisualLine ? carriedHere + lines[ai].filledWidth : 0
                 if decision.reason == .folioLine && !Self.isFurnitureAt(lines, ai + 1, limit: hi + 2) {
                     // the text after the furniture goes on as decided across it
                     startsParagraph = acrossFurniture?.startsParagraph ?? true
