@@ -33,6 +33,14 @@ struct RejoinContext {
     var littleEvidence: Bool = false
 }
 
+/// A group of lines of about the same width: the column they show.
+struct RejoinCluster {
+    /// The median width of the group, in quarter ems.
+    var width: Int
+    /// The number of lines in the group.
+    var lines: Int
+}
+
 /// The decision at one line break.
 struct RejoinDecision {
     var join: Bool
@@ -40,11 +48,15 @@ struct RejoinDecision {
     /// Whether the next line continues a heading (a short or over-wide line it was
     /// joined to), so that its own end is a heading's end, not a column line's.
     var continuesHeading: Bool = false
+    /// Whether the next line continues the same visual line (an extractor split it), so
+    /// that it is measured with this line's width added.
+    var carriesWidth: Bool = false
 
-    init(join: Bool, reason: RejoinReason, continuesHeading: Bool = false) {
+    init(join: Bool, reason: RejoinReason, continuesHeading: Bool = false, carriesWidth: Bool = false) {
         self.join = join
         self.reason = reason
         self.continuesHeading = continuesHeading
+        self.carriesWidth = carriesWidth
     }
 }
 
@@ -105,14 +117,22 @@ enum RejoinRules {
         // where the text has fewer lines before
         let nearLo = max(lo, a - near)
         let nearHi = min(hi, max(a + 2, nearLo + near + 2))
-        if var w = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow) {
+        let whole = clusterWidth(lines, lo: lo, hi: hi, base: base, window: &wholeWindow)
+        if let nearCluster = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow) {
+            var w = nearCluster.width
+            // The nearest lines show a column only just (a title block: title, author,
+            // date), and the window shows a much wider one with far more lines: that one.
+            if nearCluster.lines < minimumNearClusterLines, let whole, whole.width > w + wideExcess,
+               whole.lines >= 2 * nearCluster.lines {
+                w = whole.width
+            }
             // A narrower column may begin here: the next line is too narrow for this
             // column's first or full lines, and the lines after it form a narrower column
             // that it and this line fit.
             if a + 1 <= hi {
                 let b = lines[a + 1], aw = lines[a].filledWidth
                 if b.filledWidth < w - firstLineIndent - 2 * fullSlack,
-                   let f = clusterWidth(lines, lo: a + 1, hi: min(hi, a + 1 + near)),
+                   let f = clusterWidth(lines, lo: a + 1, hi: min(hi, a + 1 + near))?.width,
                    f < w - wideExcess, b.filledWidth <= f + fullSlack,
                    b.filledWidth >= f - firstLineIndent - fullSlack, aw <= f + fullSlack {
                     w = f
@@ -120,8 +140,8 @@ enum RejoinRules {
             }
             ctx.columnWidth = w
             ctx.isColumn = true
-        } else if let w = clusterWidth(lines, lo: lo, hi: hi, base: base, window: &wholeWindow) {
-            ctx.columnWidth = w
+        } else if let whole {
+            ctx.columnWidth = whole.width
             ctx.isColumn = true
         } else {
             ctx.columnWidth = lines[a].filledWidth
@@ -163,7 +183,7 @@ enum RejoinRules {
 
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`
     /// whose widths lie within ``clusterSpread`` quarter ems, or nil.
-    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int? {
+    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> RejoinCluster? {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 32) { keyBuffer in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { v in
             // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
@@ -195,7 +215,7 @@ enum RejoinRules {
     /// The median width of the widest group of at least three (and at least a quarter) of
     /// the ascending cluster keys `v[0..<n]` whose widths lie within ``clusterSpread``
     /// quarter ems and of which at least a third end mid-sentence, or nil.
-    static func widestCluster(_ v: UnsafePointer<Int>, count n: Int) -> Int? {
+    static func widestCluster(_ v: UnsafePointer<Int>, count n: Int) -> RejoinCluster? {
         guard n >= 3 else { return nil }
         let need = max(3, n / 4)
         var top = n - 1
@@ -214,7 +234,7 @@ enum RejoinRules {
             // a column's full lines mostly end mid-sentence; lines that all end
             // sentences are paragraphs that happen to be of similar length
             if topWidth <= maxColumnWidth && count >= need && opens * 3 >= count {
-                return v[(top + bottom + 1) / 2] >> 1
+                return RejoinCluster(width: v[(top + bottom + 1) / 2] >> 1, lines: count)
             }
             opens -= v[top] & 1
             top -= 1
@@ -230,10 +250,14 @@ enum RejoinRules {
     /// next; `base` is the absolute index of `lines[0]`.
     @inline(__always)
     static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int, base: Int,
-                             window: inout RejoinSortedWindow) -> Int? {
-        let (kept, width) = window.widestCluster(lines, base: base, lo: lo, hi: hi)
-        return kept ? width : clusterWidth(lines, lo: lo, hi: hi)
+                             window: inout RejoinSortedWindow) -> RejoinCluster? {
+        let (kept, cluster) = window.widestCluster(lines, base: base, lo: lo, hi: hi)
+        return kept ? cluster : clusterWidth(lines, lo: lo, hi: hi)
     }
+
+    /// The fewest lines of the nearest lines' cluster that settle the column without
+    /// looking at the rest of the window (the three lines of a minimal cluster do not).
+    static let minimumNearClusterLines = 4
 
     /// The widest column that hard-wrapped print can have (60 em).
     static let maxColumnWidth = 240
@@ -276,7 +300,14 @@ enum RejoinRules {
             a.collapsedWidth += aCarriedWidth
         }
         // Certain joins.
-        if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
+        if b.start == .closing {
+            // `pdftotext -raw` also splits a visual line where a run of punctuation begins:
+            // the piece after it goes on measuring the same visual line unless this one is full
+            return .init(join: true, reason: .nextStartsWithClosingPunctuation,
+                         carriesWidth: ctx.isColumn && !a.letterSpaced && !b.letterSpaced
+                            && a.filledWidth + fullSlack < ctx.columnWidth
+                            && a.filledWidth + b.filledWidth <= ctx.columnWidth + fullSlack)
+        }
         if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
         if a.last == RejoinClass.softHyphen
             || (RejoinClass.isHyphen(a.last) && ScalarClass.isLatinLetter(a.beforeLast)
@@ -399,7 +430,7 @@ enum RejoinRules {
         if !wide && !full && ctx.isColumn && !a.pageAfter && RejoinClass.isOpening(b.first) && !b.letterSpaced
             && !RejoinClass.isSentenceFinal(a.last) && !RejoinClass.isClosingQuote(a.last)
             && a.start != .dash && a.filledWidth + b.filledWidth <= w + fullSlack {
-            return .init(join: true, reason: .splitVisualLine)
+            return .init(join: true, reason: .splitVisualLine, carriesWidth: true)
         }
         // A quotation's attribution (`——《论语》`, `——第十四世達賴喇嘛`) after a sentence
         // end begins a line of its own, and ends it when it is short.

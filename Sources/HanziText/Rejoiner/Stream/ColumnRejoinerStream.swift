@@ -342,7 +342,7 @@ extension ColumnRejoiner {
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
                 }
                 if let across { acrossFurniture = across }
-                carriedWidth = decision.reason == .splitVisualLine ? carriedHere + lines[ai].filledWidth : 0
+                carriedWidth = decision.carriesWidth ? carriedHere + lines[ai].filledWidth : 0
                 if decision.reason == .folioLine && !Self.isFurnitureAt(lines, ai + 1, limit: hi + 2) {
                     // the text after the furniture goes on as decided across it
                     startsParagraph = acrossFurniture?.startsParagraph ?? true
