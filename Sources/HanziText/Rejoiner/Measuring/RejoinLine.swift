@@ -92,6 +92,9 @@ struct RejoinLine {
     /// The number of scalars of the line's first and last space-separated token.
     var firstTokenScalars: Int = 0
     var lastTokenScalars: Int = 0
+    /// Whether the line is a calendar date and nothing else (`2021年10月14日`): the date
+    /// line of a title block.
+    var isDate: Bool = false
     /// Whether the line holds an ASCII letter (its English words are worth recording).
     var asciiLetters: Bool = false
     /// Whether the last word before a line-end hyphen is capitalised (`Chia-`), or has fewer

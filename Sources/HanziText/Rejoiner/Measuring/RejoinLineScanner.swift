@@ -395,6 +395,7 @@ enum RejoinLineScanner {
         if prev < 0x80 || head[0] < 0x80 { markBrokenName(p, from: line.contentStart - base, to: lastContentEnd, into: &line) }
         line.startsWithSuffix = head[0] &- 0x61 < 26 && startsWithSuffix(UnsafeBufferPointer(start: head, count: min(headCount, firstTokenScalars)))
         line.start = startKind(UnsafeBufferPointer(start: head, count: headCount), firstToken: firstTokenScalars)
+        line.isDate = scalars == headCount && isDate(UnsafeBufferPointer(start: head, count: headCount))
         line.isFolio = RejoinFolio.isFurnitureLine(p, from: line.contentStart - base, to: lastContentEnd,
                                                    scalars: scalars, last: prev)
         line.clusterKey = (scalars >= 2 || line.letterSpaced) && !line.isFolio
@@ -526,6 +527,22 @@ enum RejoinLineScanner {
             return .openBracket
         }
         return .plain
+    }
+
+    /// Whether `h` is a calendar date and nothing else: `2021年10月14日`, `2024年5月`.
+    static func isDate(_ h: UnsafeBufferPointer<UInt32>) -> Bool {
+        var i = 0
+        /// Reads 1 to `most` ASCII digits and then `unit`.
+        func field(most: Int, unit: UInt32) -> Bool {
+            let start = i
+            while i < h.count && i - start < most && ScalarClass.isASCIIDigit(h[i]) { i += 1 }
+            guard i > start, i < h.count, h[i] == unit else { return false }
+            i += 1
+            return true
+        }
+        guard field(most: 4, unit: 0x5E74), field(most: 2, unit: 0x6708) else { return false }   // 年 月
+        if i == h.count { return true }
+        return field(most: 2, unit: 0x65E5) && i == h.count                                       // 日
     }
 
     /// A news dateline at the start of a line: `新华社北京7月6日电`, `本报讯`, `据新华社…电`,

@@ -259,6 +259,11 @@ enum RejoinRules {
     /// looking at the rest of the window (the three lines of a minimal cluster do not).
     static let minimumNearClusterLines = 4
 
+    /// The longest line (in non-space scalars) beginning with a dash after a sentence end
+    /// that is taken for an attribution (`——《论语》序说`, `——第十四世達賴喇嘛`) whatever
+    /// its width: a name or a title, not a wrapped sentence.
+    static let maxAttributionScalars = 12
+
     /// The widest column that hard-wrapped print can have (60 em).
     static let maxColumnWidth = 240
 
@@ -438,8 +443,15 @@ enum RejoinRules {
             return .init(join: false, reason: .nextIsAttribution)
         }
         if a.start == .dash && aStartsParagraph && !aInHeading && !a.letterSpaced && a.end != .dash && !wide
-            && (a.filledWidth < w - fullSlack || a.end == .closeQuote || a.end == .final) {
+            && (a.filledWidth < w - fullSlack || a.end == .closeQuote || a.end == .final
+                || (a.scalars <= maxAttributionScalars && a.filledWidth < w)) {
             return .init(join: false, reason: .attribution)
+        }
+        // A date on a line of its own, narrower than the column, is the date line of a
+        // title block (`Debian项目` / `2021年10月14日` / the text).
+        if (a.isDate || b.isDate) && ctx.isColumn && !a.letterSpaced && !b.letterSpaced
+            && (a.isDate ? a : b).filledWidth < w - firstLineIndent {
+            return .init(join: false, reason: .dateLine)
         }
         if wide || !full {
             // A short (or over-wide) line: a last line, a heading, or a wrapped heading.

@@ -37,6 +37,8 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case nextIsAttribution = "line ends a sentence and the next line is an attribution starting with a dash"
     /// A short attribution line (`——第十四世達賴喇嘛`).
     case attribution = "short attribution line starting with a dash"
+    /// A date on a line of its own (title block).
+    case dateLine = "a date on a line of its own, narrower than the column (title block)"
     /// Unwrapped text: heading.
     case unwrappedHeading = "unwrapped text: heading"
     /// Blank line after a full line that ends mid-sentence (column break).
