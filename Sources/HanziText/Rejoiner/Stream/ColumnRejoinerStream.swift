@@ -326,7 +326,9 @@ extension ColumnRejoiner {
                         RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
                     }
                     let j = d.join
-                        ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx) { dropsHyphen(ls[ai], ls[ai + 1]) }
+                        ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx,
+                                           dropsHyphen: { dropsHyphen(ls[ai], ls[ai + 1]) },
+                                           numberInCJK: { numberInCJK(ls[ai], ls[ai + 1]) })
                         : RejoinJoint(dropTail: 0, space: false)
                     return (d, ctx, j)
                 }
@@ -381,6 +383,22 @@ extension ColumnRejoiner {
                                                      aEnd: a.contentEnd - bufferBase,
                                                      bStart: b.contentStart - bufferBase,
                                                      bEnd: b.contentEnd - bufferBase, words: documentWords)
+            }
+        }
+
+        /// Whether the digits ending `a` and beginning `b` are glued to a non-ASCII
+        /// character (CJK text) on either side, with no space between.
+        func numberInCJK(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
+            buffer.withUnsafeBufferPointer { buf in
+                guard let p = buf.baseAddress else { return false }
+                var i = a.contentEnd - bufferBase
+                let aStart = a.contentStart - bufferBase
+                while i > aStart && p[i - 1] &- 0x30 < 10 { i -= 1 }
+                if i > aStart && p[i - 1] >= 0x80 { return true }
+                var j = b.contentStart - bufferBase
+                let bEnd = b.contentEnd - bufferBase
+                while j < bEnd && p[j] &- 0x30 < 10 { j += 1 }
+                return j < bEnd && p[j] >= 0x80
             }
         }
 
