@@ -1,4 +1,5 @@
 import Foundation
+import HanziTestSupport
 import Testing
 @testable import HanziText
 
@@ -7,8 +8,7 @@ import Testing
 /// golds, the real PDF extractions and every generated document), and a few wrapped
 /// lines with too little evidence for a column are joined, never split.
 @Suite struct RejoinCleanTextTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = RepositoryRoot.url
 
     static func load(_ url: URL) -> String? {
         guard let data = try? Data(contentsOf: url) else { return nil }

@@ -356,10 +356,8 @@ enum RejoinLineScanner {
         line.scalars = scalars
         line.width = width
         line.first = head[0]
-        line.second = headCount > 1 ? head[1] : 0
         line.last = prev
         line.beforeLast = prev2
-        line.thirdLast = prev3
         line.spacedMixed = spaced
         line.solidMixed = solid
         // Letter spacing: at least four tokens, nearly all of them one character, at least
@@ -396,9 +394,9 @@ enum RejoinLineScanner {
         line.startsWithSuffix = head[0] &- 0x61 < 26 && startsWithSuffix(UnsafeBufferPointer(start: head, count: min(headCount, firstTokenScalars)))
         line.start = startKind(UnsafeBufferPointer(start: head, count: headCount), firstToken: firstTokenScalars)
         line.isDate = scalars == headCount && isDate(UnsafeBufferPointer(start: head, count: headCount))
-        line.isFolio = RejoinFolio.isFurnitureLine(p, from: line.contentStart - base, to: lastContentEnd,
+        line.isFurniture = RejoinPageFurniture.isFurnitureLine(p, from: line.contentStart - base, to: lastContentEnd,
                                                    scalars: scalars, last: prev)
-        line.clusterKey = (scalars >= 2 || line.letterSpaced) && !line.isFolio
+        line.clusterKey = (scalars >= 2 || line.letterSpaced) && !line.isFurniture
             ? line.filledWidth &* 2 &+ (line.end != .final ? 1 : 0) : -1
         return true
     }
@@ -469,8 +467,7 @@ enum RejoinLineScanner {
             return .final
         }
         if RejoinClass.isClosingQuote(last) {
-            if RejoinClass.isSentenceFinal(beforeLast) || RejoinClass.isClauseFinal(beforeLast)
-                || RejoinClass.isClosingQuote(beforeLast) && false {
+            if RejoinClass.isSentenceFinal(beforeLast) || RejoinClass.isClauseFinal(beforeLast) {
                 return .final
             }
             return .closeQuote

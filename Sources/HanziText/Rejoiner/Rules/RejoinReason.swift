@@ -24,7 +24,7 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     /// Running head, folio or footer at a page break.
     case pageFurniture = "running head, folio or footer at a page break"
     /// A page number or running head line in the text stream: a paragraph of its own.
-    case folioLine = "page number or running head line (a paragraph of its own)"
+    case furnitureLine = "page number or running head line (a paragraph of its own)"
     /// Unwrapped text: line ends a sentence.
     case unwrappedSentenceEnd = "unwrapped text: line ends a sentence"
     /// Unwrapped text: line ends mid-sentence.

@@ -71,17 +71,16 @@ extension ColumnRejoiner {
             self.options = options
         }
 
-        /// Feeds the next chunk of UTF-8 input, appending whatever output is decided to
-        /// `output`.
-        public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        /// Feeds the next chunk of UTF-8 input held in contiguous memory.
+        mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             guard !finished, !chunk.isEmpty else { return }
             buffer.append(contentsOf: chunk)
             splitLines(final: false)
             writeDecided(final: false, into: &output)
         }
 
-        /// Feeds the next chunk of UTF-8 input, appending whatever output is decided to
-        /// `output`.
+        /// Feeds the next chunk of UTF-8 input (`[UInt8]`, `Data`, an array slice or any
+        /// collection of bytes), appending whatever output is decided to `output`.
         public mutating func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) {
             guard !finished else { return }
             let done: Void? = chunk.withContiguousStorageIfAvailable { feed($0, into: &output) }
@@ -194,8 +193,8 @@ extension ColumnRejoiner {
                     if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head,
                                                  trimsLeading: trimsLeading, into: &line) {
                         line.inputLine = inputLines
-                        if !line.isFolio && recentHeads.repeats(line, in: p, base: base) {
-                            line.isFolio = true
+                        if !line.isFurniture && recentHeads.repeats(line, in: p, base: base) {
+                            line.isFurniture = true
                             line.clusterKey = -1
                         }
                         if kind == .page { line.pageAfter = true }
@@ -297,16 +296,16 @@ extension ColumnRejoiner {
                                                   base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
                     // lines up to `hi + 1` are read whatever the chunking: the only ones looked at
                     let ls = UnsafeBufferPointer(rebasing: ls[0..<min(ls.count, hi + 2)])
-                    let aFurniture = Self.isFurniture(ls, ai), bFurniture = Self.isFurniture(ls, ai + 1)
+                    let aFurniture = RejoinPageFurniture.isFurniture(ls, ai), bFurniture = RejoinPageFurniture.isFurniture(ls, ai + 1)
                     if aFurniture || bFurniture {
                         // Page furniture is a paragraph of its own. Before it, decide the
                         // break between the text lines on either side of it, for the line
                         // after it.
                         if bFurniture && !aFurniture {
                             var k = ai + 2
-                            while k < ls.count && Self.isFurniture(ls, k) { k += 1 }
+                            while k < ls.count && RejoinPageFurniture.isFurniture(ls, k) { k += 1 }
                             if k < ls.count {
-                                let c = Self.nextText(ls, after: k)
+                                let c = RejoinPageFurniture.nextText(ls, after: k)
                                 let d = RejoinRules.decide(ls[ai], ls[k], after: c, aStartsParagraph: startsHere,
                                                            aInHeading: inHeadingHere, context: ctx) {
                                     RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
@@ -316,10 +315,10 @@ extension ColumnRejoiner {
                                 across = .some(nil)
                             }
                         }
-                        return (RejoinDecision(join: false, reason: .folioLine), ctx, RejoinJoint(dropTail: 0, space: false))
+                        return (RejoinDecision(join: false, reason: .furnitureLine), ctx, RejoinJoint(dropTail: 0, space: false))
                     }
                     // the line after the next (past furniture), in place (a line record is large)
-                    let c = Self.nextText(ls, after: ai + 1)
+                    let c = RejoinPageFurniture.nextText(ls, after: ai + 1)
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsHere,
                                                aInHeading: inHeadingHere, aCarriedWidth: carriedHere,
                                                context: ctx) {
@@ -345,7 +344,7 @@ extension ColumnRejoiner {
                 }
                 if let across { acrossFurniture = across }
                 carriedWidth = decision.carriesWidth ? carriedHere + lines[ai].filledWidth : 0
-                if decision.reason == .folioLine && !Self.isFurnitureAt(lines, ai + 1, limit: hi + 2) {
+                if decision.reason == .furnitureLine && !RejoinPageFurniture.isFurnitureAt(lines, ai + 1, limit: hi + 2) {
                     // the text after the furniture goes on as decided across it
                     startsParagraph = acrossFurniture?.startsParagraph ?? true
                     inHeading = acrossFurniture?.inHeading ?? false
@@ -402,36 +401,6 @@ extension ColumnRejoiner {
             }
         }
 
-        /// Whether `ls[k]` is page furniture: a folio line (``RejoinFolio``), or a short line
-        /// between two folio lines (a running head: `2` / `人民日报 … 要闻` / `第 2 版`).
-        /// Not in text set one character per line, where a digit may stand alone.
-        static func isFurniture(_ ls: UnsafeBufferPointer<RejoinLine>, _ k: Int) -> Bool {
-            guard k < ls.count, let base = ls.baseAddress else { return false }
-            let l = UnsafePointer(base + k)
-            if l.pointee.isFolio {
-                if l.pointee.isSingleCharacter
-                    && ((k > 0 && base[k - 1].isSingleCharacter) || (k + 1 < ls.count && base[k + 1].isSingleCharacter)) {
-                    return false
-                }
-                return true
-            }
-            return k > 0 && k + 1 < ls.count && base[k - 1].isFolio && base[k + 1].isFolio
-                && l.pointee.end != .final && l.pointee.scalars <= RejoinFolio.maxHeadScalars
-                && !base[k - 1].isSingleCharacter
-        }
-
-        static func isFurnitureAt(_ lines: [RejoinLine], _ k: Int, limit: Int) -> Bool {
-            lines.withUnsafeBufferPointer { isFurniture(UnsafeBufferPointer(rebasing: $0[0..<min($0.count, limit)]), k) }
-        }
-
-        /// The first text line after `ls[k]` that is not page furniture, in place.
-        static func nextText(_ ls: UnsafeBufferPointer<RejoinLine>, after k: Int) -> UnsafePointer<RejoinLine>? {
-            var j = k + 1
-            while j < ls.count && isFurniture(ls, j) { j += 1 }
-            guard j < ls.count, let base = ls.baseAddress else { return nil }
-            return UnsafePointer(base + j)
-        }
-
         /// Writes the content of `lines[k]`, without its last `dropTail` bytes, removing its
         /// letter spacing if it has some.
         func writeLine(_ k: Int, dropTail: Int, into output: inout [UInt8]) {
@@ -450,18 +419,23 @@ extension ColumnRejoiner {
             }
         }
 
+        /// The fewest written line records, and bytes, dropped at once (and only when they
+        /// are more than half of what is held), so that dropping stays linear overall.
+        static let discardLinesAtLeast = 256
+        static let discardBytesAtLeast = 1 << 16
+
         /// Drops the bytes of the lines already written and the measurements of lines that
         /// have left the look-behind window.
         mutating func discardWritten() {
             let keepFrom = next - ColumnRejoiner.lookBehindLines
             let dropLines = keepFrom - linesBase
-            if dropLines > 256 && dropLines * 2 > lines.count {
+            if dropLines > Self.discardLinesAtLeast && dropLines * 2 > lines.count {
                 lines.removeFirst(dropLines)
                 linesBase += dropLines
             }
             let keepBytesFrom = next - linesBase < lines.count ? lines[next - linesBase].contentStart : lineStart
             let dropBytes = min(keepBytesFrom, lineStart) - bufferBase
-            if dropBytes > 65_536 && dropBytes * 2 > buffer.count {
+            if dropBytes > Self.discardBytesAtLeast && dropBytes * 2 > buffer.count {
                 buffer.removeFirst(dropBytes)
                 bufferBase += dropBytes
             }

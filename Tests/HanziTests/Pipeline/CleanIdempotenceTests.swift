@@ -7,7 +7,7 @@ import Testing
 /// gold paragraphs, the real PDF extractions and generated column layouts of the golds.
 @Suite struct CleanIdempotenceTests {
     static func files(_ folder: String) -> [(String, [UInt8])] {
-        let dir = ScriptDetectorTests.packageRoot.appendingPathComponent(folder)
+        let dir = RepositoryRoot.url.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".txt") }.sorted().compactMap { name in
             (try? Data(contentsOf: dir.appendingPathComponent(name))).map { ("\(folder)/\(name)", Array($0)) }
