@@ -51,8 +51,19 @@ struct InputOutputOptions: ParsableArguments {
         valueName: "n"))
     var jobsOption: Int?
 
-    /// The number of threads: `--jobs`, else the number of cores (at most 8).
-    var jobs: Int { jobsOption ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+    /// The number of threads: `--jobs`, else the number of cores, as the help says.
+    var jobs: Int { jobsOption ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    @Option(help: ArgumentHelp(
+        "What the inputs are: auto (Markdown for .md and .markdown files, else text), text, or markdown (structure kept byte for byte, only the prose cleaned; with --jsonl, the fields hold Markdown).",
+        valueName: "format"))
+    var format: InputFormat = .auto
+
+    @Flag(help: "Write nothing; list each input (or JSON Lines record) that would change as path:line:column with the first difference, and exit 1 if any would.")
+    var check = false
+
+    @Flag(help: "Write nothing; print a unified diff of what would change, and exit 1 if anything would.")
+    var diff = false
 
     @Flag(name: .shortAndLong, help: "No progress line and no warnings.")
     var quiet = false
@@ -66,6 +77,10 @@ struct InputOutputOptions: ParsableArguments {
         }
         let destinations = [output != nil, outputDir != nil, inPlace].filter { $0 }.count
         if destinations > 1 { throw ValidationError("use only one of -o, --output-dir and --in-place.") }
+        if check, diff { throw ValidationError("use --check or --diff, not both.") }
+        if check || diff, destinations > 0 {
+            throw ValidationError("--\(check ? "check" : "diff") writes nothing; leave out -o, --output-dir and --in-place.")
+        }
         if backup != nil, !inPlace { throw ValidationError("--backup goes with --in-place.") }
         if backup == "" { throw ValidationError("--backup needs a non-empty suffix.") }
         if inPlace, files.isEmpty || files.contains("-") {
@@ -86,6 +101,9 @@ struct InputOutputOptions: ParsableArguments {
 
     /// The input encoding (validated).
     var inputEncoding: InputEncoding { InputEncoding(name: encoding) ?? .utf8 }
+
+    /// Whether the run only reports what would change (`--check` or `--diff`).
+    var reportsChanges: Bool { check || diff }
 
     /// The JSON fields to process.
     var fields: [String] { field.isEmpty ? ["text"] : field }
