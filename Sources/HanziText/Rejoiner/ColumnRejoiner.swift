@@ -1,3 +1,5 @@
+import HanziCore
+
 /// Rejoins text that an extractor hard-wrapped at the column width (newspapers,
 /// multi-column PDFs, OCR) into paragraphs.
 ///
@@ -115,13 +117,10 @@ public struct ColumnRejoiner: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The size of the slices in which the one-call APIs feed their input to a stream.
-    static let oneShotSliceSize = 1 << 18
-
     /// Feeds a large buffer in slices, so the stream's working buffer stays small.
     static func feedInSlices(_ bytes: UnsafeBufferPointer<UInt8>, to stream: inout Stream,
                              into output: inout [UInt8]) {
-        let slice = oneShotSliceSize
+        let slice = OneShotSlicing.sliceSize
         var i = 0
         while i < bytes.count {
             let j = min(bytes.count, i + slice)
