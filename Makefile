@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release test demo tables bench bench-gate devset devset-score clean
+.PHONY: all deps build release test demo tables bench bench-gate devset devset-score devset-check clean
 
 all: build
 
@@ -47,6 +47,13 @@ devset:
 
 devset-score: release
 	@python3 scripts/devset/score.py "./$(HANZI) rejoin"
+
+# Checks of the set itself (standard library only): the gold derivation and scorer on known
+# cases, every gold against its extraction, and the golds scoring 1.000.
+devset-check:
+	@python3 scripts/devset/test_devset.py
+	@python3 scripts/devset/check.py Tests/HanziTextTests/Fixtures/realpdf
+	@python3 scripts/devset/score.py --self-test | tail -1
 
 clean:
 	rm -rf .build out Benchmarks/.build
