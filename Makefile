@@ -64,5 +64,12 @@ devset:
 devset-score: release
 	@python3 scripts/devset/score.py "./$(HANZI) rejoin"
 
+# Checks of the set itself (standard library only): the gold derivation and scorer on known
+# cases, every gold against its extraction, and the golds scoring 1.000.
+devset-check:
+	@python3 scripts/devset/test_devset.py
+	@python3 scripts/devset/check.py Tests/HanziTextTests/Fixtures/realpdf
+	@python3 scripts/devset/score.py --self-test | tail -1
+
 clean:
 	rm -rf .build out Benchmarks/.build

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Score a rejoiner (a command, stdin -> stdout) on the real-PDF development set.
 
-usage: score.py [--fixtures DIR] [--pairs] [--out DIR] COMMAND
+usage: score.py [--fixtures DIR] [--pairs] [--out DIR] [--gold-as-input] COMMAND
        score.py --self-test [--fixtures DIR]
 
 COMMAND is run with `bash -c` once per extraction NAME__X.txt in DIR (default
 Tests/HanziTextTests/Fixtures/realpdf); its output is scored against NAME__X.gold.txt.
 `score.py cat` scores the extractions as they are; `--self-test` feeds each gold to a rejoiner
 that returns its input, which must score 1.000 with no error (a check of this scorer).
+`--gold-as-input` gives the command the golds themselves (text that is already paragraphs),
+where 1.000 is the only right answer.
 
 Every text is reduced to its non-white-space characters; the white space between two of them
 is a gap: nothing (join), a space, or a break (it holds a newline). Measures, as in issue 11:
@@ -146,6 +148,9 @@ def main():
     ap.add_argument("--pairs", action="store_true", help="also print one row per pair")
     ap.add_argument("--out", help="keep each candidate output in this folder")
     ap.add_argument("--self-test", action="store_true")
+    ap.add_argument("--gold-as-input", action="store_true",
+                    help="give the command each gold instead of the extraction (already-clean text: "
+                         "the only right answer is the gold itself)")
     args = ap.parse_args()
     if not args.command and not args.self_test:
         ap.error("COMMAND is required")
@@ -158,6 +163,8 @@ def main():
     for pair, meta in manifest.items():
         inp = (root / f"{pair}.txt").read_text(encoding="utf-8")
         gold = (root / f"{pair}.gold.txt").read_text(encoding="utf-8")
+        if args.gold_as_input:
+            inp = gold
         if args.self_test:
             cand = gold
         else:

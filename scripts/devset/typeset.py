@@ -136,6 +136,10 @@ blockquote {{ margin: 0.5em 0 0.5em {rng.choice([1, 1.5, 2])}em; font-size: {L['
 blockquote p {{ text-indent: 0; }}
 blockquote p.attr {{ text-align: right; margin-bottom: 0.3em; }}
 """
+    # The hyphen the typesetter draws: U+2010 (Chromium's default) or a hyphen-minus, as TeX
+    # and many other typesetters give it.
+    hyphen = rng.choice(["\u2010", "-"])
+    css += f'span[lang=en] {{ hyphenate-character: "{hyphen}"; }}\n'
     head_html = (f"<h1>{latin_spans(doc['title'])}</h1><p class=\"byline\">{latin_spans(doc['byline'])}</p>"
                  f"<p class=\"date\">{date}</p>")
     page = (f'<!doctype html><html lang="{doc["lang"]}"><head><meta charset="utf-8"><style>{css}</style>'
