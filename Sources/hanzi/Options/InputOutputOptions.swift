@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Hanzi
+
+extension JSONLinesStream.InvalidLinePolicy: ExpressibleByArgument {}
 
 /// The options every text-processing command shares: what to read, where to write, how.
 struct InputOutputOptions: ParsableArguments {
@@ -38,8 +41,16 @@ struct InputOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --jsonl, a top-level string field to process (repeatable; default: text).", valueName: "name"))
     var field: [String] = []
 
-    @Flag(name: .customLong("skip-invalid"), help: "With --jsonl, leave out the lines that are not JSON objects (counted in a warning) instead of failing.")
+    @Flag(name: .customLong("skip-invalid"), help: "With --jsonl, the same as --invalid skip.")
     var skipInvalid = false
+
+    @Option(name: .customLong("invalid"), help: ArgumentHelp(
+        "With --jsonl, what to do with an invalid line (not UTF-8, not a JSON object, or a --field missing or not a string): keep (write it unchanged, one output line per input line), skip (leave it out) or fail (the default: stop, naming the line). Kept and skipped lines are counted in a warning with their line numbers.",
+        valueName: "rule"))
+    var invalid: JSONLinesStream.InvalidLinePolicy?
+
+    /// What happens to an invalid JSON line: `--invalid`, `--skip-invalid`, else fail.
+    var invalidLines: JSONLinesStream.InvalidLinePolicy { invalid ?? (skipInvalid ? .skip : .fail) }
 
     @Option(help: ArgumentHelp(
         "The input encoding: utf-8 (default; a BOM is dropped), gb18030, gbk, big5, big5-hkscs, utf-16 (by its BOM, big-endian without one), utf-16le, utf-16be. The output is always UTF-8.",
@@ -94,6 +105,8 @@ struct InputOutputOptions: ParsableArguments {
         }
         if !field.isEmpty, !jsonl { throw ValidationError("--field goes with --jsonl.") }
         if skipInvalid, !jsonl { throw ValidationError("--skip-invalid goes with --jsonl.") }
+        if invalid != nil, !jsonl { throw ValidationError("--invalid goes with --jsonl.") }
+        if skipInvalid, let invalid, invalid != .skip { throw ValidationError("--skip-invalid is --invalid skip; it cannot go with --invalid \(invalid.rawValue).") }
         if (!include.isEmpty || !exclude.isEmpty), !recursive {
             throw ValidationError("--include and --exclude select files in folders; add -r.")
         }
