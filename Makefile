@@ -3,19 +3,26 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release test demo tables bench bench-gate clean
+.PHONY: all deps system-deps python-env build release test demo tables bench bench-gate clean
 
 all: build
 
-# Installs libopencc (headers, library, dictionaries), the opencc command the tests compare
-# against, and pkg-config, when they are missing.
-deps:
+# Everything the build and the tests need, installed when missing.
+deps: system-deps python-env
+
+# libopencc (headers, library, dictionaries), the opencc command the tests compare against,
+# and pkg-config.
+system-deps:
 	@bash scripts/install-deps.sh
 
-build: deps
+# .build/venv with OpenCC 1.4.2 (PyPI `opencc`), the oracle for the bundled data.
+python-env:
+	@bash scripts/setup-python.sh
+
+build: system-deps
 	$(SWIFT) build
 
-release: deps
+release: system-deps
 	$(SWIFT) build -c release --product hanzi
 
 test: deps
@@ -32,11 +39,11 @@ tables:
 # The benchmark suite (nested package Benchmarks/): 64 KB, 1 MB and 16 MB corpora plus the
 # 1 GB streaming memory measurement; the table goes to standard output and
 # Benchmarks/results/latest.md. See BENCHMARKS.md.
-bench: deps
+bench: system-deps
 	@bash scripts/bench.sh
 
 # The short benchmark pass CI runs: ratios within one run and malloc counts, never absolute times.
-bench-gate: deps
+bench-gate: system-deps
 	@bash scripts/bench-gate.sh
 
 clean:

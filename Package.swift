@@ -20,8 +20,11 @@ let package = Package(
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
         ),
+        // Reads installed `.ocd2` dictionaries through libopencc's C++ API (MarisaDict), behind
+        // a C interface; the include path and library come from COpenCC's pkg-config entry.
+        .target(name: "COpenCCDictionary", dependencies: ["COpenCC"]),
         // Safe, fast Swift wrapper over libopencc.
-        .target(name: "OpenCC", dependencies: ["COpenCC"]),
+        .target(name: "OpenCC", dependencies: ["COpenCC", "COpenCCDictionary"]),
         // Pure Swift text engines: column-break rejoiner, punctuation normaliser, character classes.
         .target(name: "HanziText"),
         // The cleaning pipeline composing both; re-exports them.
