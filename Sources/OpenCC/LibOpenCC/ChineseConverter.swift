@@ -17,8 +17,8 @@ import Foundation
 /// let bytes = try converter.convert(utf8: Array("汉字\n".utf8))
 /// ```
 ///
-/// Conversion is exact: the result is byte for byte what OpenCC gives for the whole text.
-/// With the libopencc engine, two repairs of libopencc 1.1.6's behaviour apply:
+/// Conversion is exact: the result is byte for byte what OpenCC gives for the whole text,
+/// with two repairs of OpenCC's behaviour (libopencc 1.1.6 and OpenCC 1.4.2 alike):
 /// - NUL bytes pass through unchanged and the text around them is converted (libopencc stops
 ///   at the first NUL);
 /// - the byte-level APIs reject malformed UTF-8 with an ``InvalidUTF8Error`` naming the byte
@@ -183,10 +183,6 @@ public final class ChineseConverter: Sendable {
     /// Appends the conversion of `input`, which must be well-formed UTF-8, to `output`:
     /// NUL bytes are copied, the text between them is converted in line pieces.
     func appendConversion(ofValid input: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        if case .native(let native) = backend {
-            native.convert(input, appendingTo: &output)
-            return
-        }
         guard let base = input.baseAddress else { return }
         let end = input.count
         var start = 0
@@ -194,6 +190,12 @@ public final class ChineseConverter: Sendable {
             let nul = LinePieces.firstNUL(base, from: start, to: end)
             let textEnd = nul ?? end
             var pieceStart = start
+            if case .native(let native) = backend {
+                // OpenCC ends a segment at NUL and drops the rest of it; like the libopencc
+                // path, the native engine converts the text between NULs and keeps them.
+                native.convert(UnsafeBufferPointer(start: base + start, count: textEnd &- start), appendingTo: &output)
+                pieceStart = textEnd
+            }
             while pieceStart < textEnd {
                 let pieceEnd = LinePieces.pieceEnd(base, from: pieceStart, to: textEnd, limit: pieceSize)
                 appendLibraryConversion(of: base + pieceStart, count: pieceEnd &- pieceStart, to: &output)

@@ -1,9 +1,11 @@
 /// Where one compiled ``PrefixTable`` sits in a converter's shared word and byte arrays.
 struct TableLocation: Sendable, Hashable {
-    /// The 65,536-word table of first BMP scalars.
-    let rootBase: Int
     /// The nodes, four words each.
     let nodeBase: Int
+    /// The filter of first scalar pairs.
+    let filterBase: Int
+    /// The filter of first byte pairs.
+    let leadBase: Int
     /// The children, two words each.
     let childBase: Int
     /// The value ranges, two words each, as offsets in the shared byte array.
@@ -65,34 +67,51 @@ struct MatchTables {
     /// deepest of that class.
     @inline(__always)
     func match(_ table: TableLocation, _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> PrefixMatch {
-        var (scalar, length) = MatchTables.decode(p)
+        let lead = UInt32(p[0])
+        let leadKey = lead < 0x80 ? Int(lead) << 8 : Int(lead) << 8 | Int(p[1])
+        if words[table.leadBase &+ leadKey >> 5] & (1 << UInt32(leadKey & 31)) == 0 { return .none }
+        let (first, firstLength) = MatchTables.decode(p)
         var node: UInt32
-        if scalar < 0x10000 {
-            node = words[table.rootBase &+ Int(scalar)]
+        if first < 0x10000 && first != 0 {
+            node = first
         } else {
-            node = child(of: 0, scalar, table)
+            node = child(of: UInt32(PrefixTable.rootNode), first, table)
+            if node == 0 { return .none }
         }
-        if node == 0 { return .none }
-        var q = p + length
+        var slot = table.nodeBase &+ Int(node) &* 4
+        var value = words[slot &+ 2]
+        let childCount = words[slot &+ 1]
+        var q = p + firstLength
         var bestValue: UInt32 = 0
         var bestClass: UInt32 = .max
         var bestLength = 0
-        while true {
-            let slot = table.nodeBase &+ Int(node) &* 4
-            let value = words[slot &+ 2]
-            if value != 0 {
-                let valueClass = words[slot &+ 3]
-                if valueClass <= bestClass {
-                    bestClass = valueClass
-                    bestValue = value
-                    bestLength = q - p
+        if value != 0 {
+            bestValue = value
+            bestClass = words[slot &+ 3]
+            bestLength = firstLength
+        }
+        if childCount != 0 && q < end {
+            var (scalar, length) = MatchTables.decode(q)
+            let bit = PrefixTable.pairHash(first, scalar)
+            if words[table.filterBase &+ Int(bit >> 5)] & (1 << (bit & 31)) != 0 {
+                node = child(of: node, scalar, table)
+                while node != 0 {
+                    q += length
+                    slot = table.nodeBase &+ Int(node) &* 4
+                    value = words[slot &+ 2]
+                    if value != 0 {
+                        let valueClass = words[slot &+ 3]
+                        if valueClass <= bestClass {
+                            bestClass = valueClass
+                            bestValue = value
+                            bestLength = q - p
+                        }
+                    }
+                    if words[slot &+ 1] == 0 || q >= end { break }
+                    (scalar, length) = MatchTables.decode(q)
+                    node = child(of: node, scalar, table)
                 }
             }
-            if words[slot &+ 1] == 0 || q >= end { break }
-            (scalar, length) = MatchTables.decode(q)
-            node = child(of: node, scalar, table)
-            if node == 0 { break }
-            q += length
         }
         if bestValue == 0 { return .none }
         let range = table.valueBase &+ Int(bestValue &- 1) &* 2

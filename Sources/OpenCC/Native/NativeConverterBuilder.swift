@@ -106,7 +106,7 @@ struct NativeConverterBuilder {
         bytes.append(contentsOf: table.bytes)
         return .table(
             TableLocation(
-                rootBase: base, nodeBase: base + table.nodeBase, childBase: base + table.childBase,
+                nodeBase: base + table.nodeBase, filterBase: base + table.filterBase, leadBase: base + table.leadBase, childBase: base + table.childBase,
                 valueBase: base + table.valueBase))
     }
 

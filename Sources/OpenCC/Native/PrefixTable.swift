@@ -11,9 +11,13 @@
 ///
 /// The layout is flat (one word array, one byte array) so that a converter can put all its
 /// tables in two arrays and reach them through two pointers in the hot loop:
-/// - a table of 65,536 words, one per BMP scalar: the node a key starting with it begins at
-///   (0: no key starts with it);
-/// - four words per node: first child, child count, value index + 1 (0: no value), class;
+/// - four words per node: first child, child count, value index + 1 (0: no value), class.
+///   The node of a key's first scalar, when it is in the BMP, is numbered by that scalar, so
+///   the walk starts without a lookup; the root (``rootNode``) and deeper nodes follow;
+/// - a bit filter over the first two UTF-8 bytes of every key (2,048 words, in L1), which
+///   rules out most positions where no key starts with one load;
+/// - a bit filter over the first two scalars of every key, which answers most "does any key
+///   go on with this character" questions without touching the children;
 /// - two words per child, sorted by scalar: scalar, node;
 /// - two words per value: start and length in the byte array.
 struct PrefixTable: Sendable {
@@ -21,6 +25,8 @@ struct PrefixTable: Sendable {
     var bytes: [UInt8] = []
     /// Where the parts start in ``words``.
     var nodeBase = 0
+    var filterBase = 0
+    var leadBase = 0
     var childBase = 0
     var valueBase = 0
     /// The longest key, in bytes.
@@ -193,39 +199,91 @@ struct PrefixTable: Sendable {
             swap(&previous, &current)
         }
 
-        // Flat layout.
+        // Flat layout. A key's first BMP scalar (but NUL) is its node's number, so the walk
+        // reaches the first node without a lookup; the root and deeper nodes follow.
         let nodeCount = scalar.count
-        var childCount = 0
-        words.reserveCapacity(65536 + nodeCount * 6 + valueRanges.count)
-        words.append(contentsOf: repeatElement(0, count: 65536))
-        nodeBase = words.count
-        words.append(contentsOf: repeatElement(0, count: nodeCount * 4))
+        var depth: [UInt8] = Array(repeating: 2, count: nodeCount)
+        depth[0] = 0
+        var child = firstChild[0]
+        while child >= 0 {
+            depth[Int(child)] = 1
+            child = nextSibling[Int(child)]
+        }
+        var number: [UInt32] = Array(repeating: 0, count: nodeCount)
+        var next = UInt32(PrefixTable.rootNode)
+        for node in 0..<nodeCount {
+            if depth[node] == 1, scalar[node] != 0, scalar[node] < 0x10000 {
+                number[node] = scalar[node]
+            } else {
+                number[node] = next
+                next += 1
+            }
+        }
+        let recordCount = Int(next)
+        words.reserveCapacity(recordCount * 4 + PrefixTable.filterWords + (nodeCount - 1) * 2 + valueRanges.count)
+        nodeBase = 0
+        words.append(contentsOf: repeatElement(0, count: recordCount * 4))
+        filterBase = words.count
+        words.append(contentsOf: repeatElement(0, count: PrefixTable.filterWords))
+        leadBase = words.count
+        words.append(contentsOf: repeatElement(0, count: 2048))
         childBase = words.count
         words.append(contentsOf: repeatElement(0, count: (nodeCount - 1) * 2))
         valueBase = words.count
         words.append(contentsOf: valueRanges)
+        var childCount = 0
         for node in 0..<nodeCount {
-            let slot = nodeBase + node * 4
+            let slot = nodeBase + Int(number[node]) * 4
             words[slot] = UInt32(childCount)
             var child = firstChild[node]
             var count = 0
             while child >= 0 {
                 words[childBase + (childCount + count) * 2] = scalar[Int(child)]
-                words[childBase + (childCount + count) * 2 + 1] = UInt32(child)
+                words[childBase + (childCount + count) * 2 + 1] = number[Int(child)]
+                if depth[node] == 1 {
+                    let bit = PrefixTable.pairHash(scalar[node], scalar[Int(child)])
+                    words[filterBase + Int(bit >> 5)] |= 1 << (bit & 31)
+                }
                 count += 1
                 child = nextSibling[Int(child)]
+            }
+            if depth[node] == 1 {
+                for lead in PrefixTable.leadBits(of: scalar[node]) {
+                    words[leadBase + lead >> 5] |= 1 << UInt32(lead & 31)
+                }
             }
             words[slot + 1] = UInt32(count)
             words[slot + 2] = UInt32(bitPattern: value[node] + 1)
             words[slot + 3] = UInt32(valueClass[node])
             childCount += count
         }
-        var child = firstChild[0]
-        while child >= 0 {
-            if scalar[Int(child)] < 0x10000 { words[Int(scalar[Int(child)])] = UInt32(child) }
-            child = nextSibling[Int(child)]
-        }
         bytes = valueBytes
+    }
+
+    /// The bits of the lead filter a key starting with `scalar` sets: its first two UTF-8
+    /// bytes, or for ASCII its byte with any byte after it.
+    static func leadBits(of scalar: UInt32) -> [Int] {
+        if scalar < 0x80 { return (0..<256).map { Int(scalar) << 8 | $0 } }
+        var encoded: [UInt8] = []
+        if scalar < 0x800 {
+            encoded = [UInt8(0xC0 | scalar >> 6), UInt8(0x80 | scalar & 0x3F)]
+        } else if scalar < 0x10000 {
+            encoded = [UInt8(0xE0 | scalar >> 12), UInt8(0x80 | (scalar >> 6) & 0x3F)]
+        } else {
+            encoded = [UInt8(0xF0 | scalar >> 18), UInt8(0x80 | (scalar >> 12) & 0x3F)]
+        }
+        return [Int(encoded[0]) << 8 | Int(encoded[1])]
+    }
+
+    /// The node number of the root; numbers below it are first BMP scalars.
+    static let rootNode = 0x10000
+    /// The pair filter: one bit per hash of a key's first two scalars, 2^20 bits.
+    static let filterWords = 1 << 15
+
+    /// The filter bit of a key that starts with `first`, `second`.
+    @inline(__always)
+    static func pairHash(_ first: UInt32, _ second: UInt32) -> UInt32 {
+        ((first &* 0x9E37_79B1) ^ (second &* 0x85EB_CA77)) >> 12
     }
 
     /// Decodes well-formed UTF-8 into scalars; `false` when the bytes are not UTF-8.
