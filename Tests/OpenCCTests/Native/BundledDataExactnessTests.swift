@@ -68,7 +68,7 @@ import HanziTestSupport
     /// Every key and value of the bundled dictionaries the configuration names: material for
     /// generated text.
     static func phrases(of name: String) throws -> [[UInt8]] {
-        let tables = Repository.root.appendingPathComponent("Tables/opencc")
+        let tables = RepositoryRoot.url.appendingPathComponent("Tables/opencc")
         let json = try String(contentsOf: tables.appendingPathComponent("config/\(name).json"), encoding: .utf8)
         var files = Set<String>()
         for part in json.components(separatedBy: "\"file\": \"").dropFirst() {

@@ -1,4 +1,5 @@
 import Foundation
+import HanziTestSupport
 
 /// OpenCC 1.4.2 itself (PyPI `opencc` in .build/venv, set up by scripts/setup-python.sh, which
 /// `make test` runs): the oracle of the native engine on the bundled data.
@@ -6,7 +7,7 @@ enum OpenCC142Oracle {
     /// The virtual environment's Python, or `nil` when it has not been set up.
     static let python: URL? = {
         let venv = ProcessInfo.processInfo.environment["HANZI_VENV"].map { URL(fileURLWithPath: $0) }
-            ?? Repository.root.appendingPathComponent(".build/venv")
+            ?? RepositoryRoot.url.appendingPathComponent(".build/venv")
         let python = venv.appendingPathComponent("bin/python")
         return FileManager.default.isExecutableFile(atPath: python.path) ? python : nil
     }()
@@ -24,7 +25,7 @@ enum OpenCC142Oracle {
             .appendingPathComponent("hanzi-oracle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var arguments = [Repository.root.appendingPathComponent("scripts/opencc-oracle.py").path, configuration]
+        var arguments = [RepositoryRoot.url.appendingPathComponent("scripts/opencc-oracle.py").path, configuration]
         for (index, input) in inputs.enumerated() {
             let inputFile = folder.appendingPathComponent("\(index).in")
             try Data(input).write(to: inputFile)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import OpenCC
+import HanziTestSupport
 
 /// OpenCC's own current test cases (testcases-upstream.json, 543 checks over the 16
 /// configurations), with the native engine on the bundled data.
@@ -13,7 +14,7 @@ import OpenCC
 
     static func cases() throws -> [Case] {
         struct File: Decodable { let cases: [Case] }
-        let url = try #require(Bundle.module.url(forResource: "testcases-upstream", withExtension: "json", subdirectory: "Fixtures"))
+        let url = try RepositoryRoot.existing("Tests/HanziTestSupport/Fixtures/testcases-upstream.json")
         return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
     }
 
