@@ -18,8 +18,8 @@ enum OpenCC142Oracle {
         let description: String
     }
 
-    /// OpenCC 1.4.2's conversion of `input` with its configuration `name` (`"s2t"`), each
-    /// `(label, bytes)` converted by one `convert` call in one Python process.
+    /// OpenCC 1.4.2's conversions of `inputs` with its configuration `name` (`"s2t"`): each
+    /// input converted by one `convert` call, all in one Python process.
     static func convert(_ inputs: [[UInt8]], configuration name: String) throws -> [[UInt8]] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hanzi-opencc142-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
