@@ -18,8 +18,12 @@ enum OpenCC142Oracle {
         let description: String
     }
 
-    /// OpenCC 1.4.2's conversions of `inputs` with its configuration `name` (`"s2t"`): each
-    /// input converted by one `convert` call, all in one Python process.
+    /// OpenCC 1.4.2's conversions of `inputs` with its configuration `name` (`"s2t"`), all in
+    /// one Python process: one `convert` call per NUL-free run, NULs kept.
+    ///
+    /// OpenCC 1.4.2 loses text at a NUL in configurations of more than one conversion step
+    /// (`s2tw` drops the NUL, `tw2s` everything after it); Hanzi passes NUL through and converts
+    /// the text around it, which is what converting each run on its own gives.
     static func convert(_ inputs: [[UInt8]], configuration name: String) throws -> [[UInt8]] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hanzi-opencc142-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -36,7 +40,7 @@ enum OpenCC142Oracle {
             with open(f"{folder}/{i}.in", "rb") as f:
                 text = f.read().decode("utf-8")
             with open(f"{folder}/{i}.out", "wb") as f:
-                f.write(converter.convert(text).encode("utf-8"))
+                f.write("\\0".join(converter.convert(run) for run in text.split("\\0")).encode("utf-8"))
         """
         let process = Process()
         process.executableURL = python
