@@ -6,15 +6,19 @@ import HanziTestSupport
 /// The detector's character tables against libopencc's own conversions of the same
 /// (installed) dictionaries, and the regional standards the characters show.
 @Suite struct ScriptDetectorTablesTests {
+    /// The bundled data's tables, which the detector uses.
     static let tables = try! DetectionTables.shared.get()
 
     /// Every character a dictionary names, classified from the tables, agrees with what the
-    /// conversions do to that character on its own.
-    @Test func classesAgreeWithLibopenccsConversions() throws {
-        let folder = try #require(SystemOpenCCData.dataFolder)
+    /// conversions do to that character on its own: the bundled data's tables with the native
+    /// engine on the bundled data, the installed data's with libopencc itself.
+    @Test(arguments: [ChineseConverter.Dictionaries.bundled, .system])
+    func classesAgreeWithTheConversions(dictionaries: ChineseConverter.Dictionaries) throws {
+        let tables = try DetectionTables.load(dictionaries)
+        let options = dictionaries == .bundled ? ChineseConverter.Options() : ChineseConverter.Options(engine: .libopencc)
         var candidates = Set<UInt32>()
         for name in ["TSCharacters", "STCharacters", "TWVariants", "TWVariantsRev", "HKVariants", "HKVariantsRev"] {
-            for entry in try SystemDictionaryReader.entries(atPath: folder.appendingPathComponent(name + ".ocd2").path) {
+            for entry in try #require(try OpenCCDictionaryData.entries(ofDictionary: name, in: dictionaries)) {
                 if let scalar = DetectionTables.singleScalar(entry.key), scalar < DetectionTables.limit { candidates.insert(scalar) }
             }
         }
@@ -23,7 +27,7 @@ import HanziTestSupport
         // One conversion per configuration: the characters one per line, so no phrase forms.
         let text = Array(ordered.map { String(UnicodeScalar($0)!) }.joined(separator: "\n").utf8)
         func alone(_ configuration: ChineseConverter.Configuration) throws -> [String] {
-            let converted = try ChineseConverter.shared(configuration).convert(utf8: text)
+            let converted = try ChineseConverter.shared(configuration, options: options).convert(utf8: text)
             return String(decoding: converted, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         let t2s = try alone(.t2s), s2t = try alone(.s2t), s2tw = try alone(.s2tw), s2hk = try alone(.s2hk)
@@ -32,7 +36,7 @@ import HanziTestSupport
         var traditionalOnly = 0, simplifiedOnly = 0
         for (index, value) in ordered.enumerated() {
             let c = String(UnicodeScalar(value)!)
-            let bits = Self.tables.classes[Int(value)]
+            let bits = tables.classes[Int(value)]
             if bits & DetectionTables.traditionalOnly != 0 {
                 traditionalOnly += 1
                 #expect(t2s[index] != c, "\(c) is Traditional-only but t2s keeps it")
@@ -72,7 +76,8 @@ import HanziTestSupport
 
     @Test func namesHongKongWhereTheCharactersShowIt() {
         let detector = ScriptDetector(tables: Self.tables)
-        let detection = detector.detect("這裏的山峯很高，他說着話走進裏面，覺得這裏的風景很美。")
+        let detection = detector.detect("這裏的山峯很高，他說着話走進裏面，覺得這裏的風景很美，一綫天。")
+        #expect(detection.counts.hongKongForms == 4)
         #expect(detection.script == .traditional)
         #expect(detection.variant == .hongKong)
         #expect(detection.label == "Traditional (Hong Kong)")

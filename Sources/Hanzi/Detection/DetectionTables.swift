@@ -108,24 +108,18 @@ struct DetectionTables: Sendable {
         self.classes = classes
     }
 
-    /// The tables from the installed OpenCC data (``SystemOpenCCData``), read through libopencc.
-    static func installed() throws(OpenCCError) -> DetectionTables {
-        guard let folder = SystemOpenCCData.dataFolder else {
-            throw OpenCCError(configuration: .t2s, message: "no installed OpenCC data folder found")
-        }
+    /// The tables from one of the native engine's data sets: the bundled OpenCC data (what
+    /// conversions use by default) or the installed OpenCC's.
+    static func load(_ dictionaries: ChineseConverter.Dictionaries) throws(OpenCCError) -> DetectionTables {
         do {
-            return try DetectionTables { name in
-                let path = folder.appendingPathComponent(name + ".ocd2").path
-                guard FileManager.default.fileExists(atPath: path) else { return nil }
-                return try SystemDictionaryReader.entries(atPath: path)
-            }
+            return try DetectionTables { name in try OpenCCDictionaryData.entries(ofDictionary: name, in: dictionaries) }
         } catch {
             throw OpenCCError(configuration: .t2s, message: "\(error)")
         }
     }
 
-    /// The process-wide tables, read on first use.
-    static let shared: Result<DetectionTables, OpenCCError> = Result { () throws(OpenCCError) in try installed() }
+    /// The process-wide tables from the bundled data, read on first use.
+    static let shared: Result<DetectionTables, OpenCCError> = Result { () throws(OpenCCError) in try load(.bundled) }
 
     // MARK: UTF-8
 

@@ -3,8 +3,8 @@ import Foundation
 /// Tells whether a text is written in Simplified or Traditional Chinese, and in which regional
 /// standard, using OpenCC's own dictionaries as the evidence.
 ///
-/// Each character is looked up in tables read once from OpenCC's dictionaries (see
-/// ``DetectionTables``): Traditional-only characters are those `t2s` replaces and never keeps,
+/// Each character is looked up in tables read once from the OpenCC dictionaries conversions use
+/// by default (the bundled OpenCC 1.4.2 data; see ``DetectionTables``): Traditional-only characters are those `t2s` replaces and never keeps,
 /// Simplified-only ones those `s2t` replaces and never keeps (leaving out variants such as 灶
 /// and 床 that OpenCC's standard replaces but Taiwan and Hong Kong write); the others are common
 /// to both scripts. A text whose distinguishing characters are (nearly) all of one kind is of
@@ -32,7 +32,7 @@ import Foundation
 public struct ScriptDetector: Sendable {
     let tables: DetectionTables
 
-    /// Reads the tables from OpenCC's dictionaries (once per process).
+    /// Reads the tables from the bundled OpenCC dictionaries (once per process).
     /// - Throws: ``OpenCCError`` when the dictionaries cannot be read.
     public init() throws(OpenCCError) {
         tables = try DetectionTables.shared.get()
