@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps system-deps python-env build release test demo tables bench bench-gate clean
+.PHONY: all deps system-deps python-env build release test diffcheck demo tables bench bench-gate clean
 
 all: build
 
@@ -28,6 +28,12 @@ release: system-deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The long differential run (not in CI): at least 100 MB of generated text per configuration
+# family, native engine against libopencc (installed data) and OpenCC 1.4.2 (bundled data);
+# the result goes into BENCHMARKS.md.
+diffcheck: deps
+	@bash scripts/diffcheck.sh
 
 demo: release
 	@bash scripts/demo.sh

@@ -11,6 +11,8 @@
 /// - emoji (ZWJ sequences, flags, skin tones, keycaps), variation selectors after Han, scalars
 ///   at the UTF-8 length edges (U+0080, U+07FF, U+0800, U+FFFF, U+10000, U+10FFFF);
 /// - CJK compatibility ideographs (U+F900–U+FAD9, U+2F800–U+2FA1D);
+/// - ideographic description sequences (⿰氵每, nested, complete or cut short, with phrases
+///   around and inside them);
 /// - long runs (up to a few KB) of scalars that occur in no phrase, so nothing matches.
 ///
 /// The output is always valid UTF-8. It does not know any converter: the caller passes the
@@ -101,6 +103,7 @@ public struct AdversarialTextGenerator: Sendable {
             let phrase = randomPhrase()
             for _ in 0..<Int.random(in: 2...8, using: &random) { output += phrase }
         case 76..<77: appendVariationSelector(to: &output)
+        case 77..<80: appendDescriptionSequence(to: &output)
         default: appendFiller(to: &output)
         }
     }
@@ -177,6 +180,37 @@ public struct AdversarialTextGenerator: Sendable {
         let selector: UInt32 = random.chance(0.5) ? UInt32.random(in: 0xFE00...0xFE0F, using: &random)
             : UInt32.random(in: 0xE0100...0xE01EF, using: &random)
         appendScalar(selector, to: &output)
+    }
+
+    /// An ideographic description sequence (U+2FF0–U+2FFF and its components): complete,
+    /// nested, or cut short; often followed by a phrase whose head could join it.
+    private mutating func appendDescriptionSequence(to output: inout [UInt8]) {
+        var budget = Int.random(in: 1...12, using: &random)
+        appendDescription(depth: 0, budget: &budget, to: &output)
+        if random.chance(0.5) { output += randomPhrase() }
+    }
+
+    private mutating func appendDescription(depth: Int, budget: inout Int, to output: inout [UInt8]) {
+        let op = UInt32.random(in: 0x2FF0...0x2FFF, using: &random)
+        appendScalar(op, to: &output)
+        let arity: Int
+        switch op {
+        case 0x2FF2, 0x2FF3: arity = 3
+        case 0x2FFE, 0x2FFF: arity = 1
+        default: arity = 2
+        }
+        for _ in 0..<arity {
+            budget -= 1
+            // Cut short: the sequence stops here.
+            if budget < 0 { return }
+            if depth < 4 && random.chance(0.25) {
+                appendDescription(depth: depth + 1, budget: &budget, to: &output)
+            } else if random.chance(0.2) {
+                output += randomPhrase()
+            } else {
+                appendScalar(phraseScalars.randomElement(using: &random)!, to: &output)
+            }
+        }
     }
 
     // MARK: Pieces without phrases

@@ -58,3 +58,11 @@ import HanziTestSupport
         #expect(String(validating: generator.text(byteCount: 50_000), as: UTF8.self) != nil)
     }
 }
+
+extension AdversarialTextGeneratorTests {
+    @Test func textHoldsIdeographicDescriptionSequences() throws {
+        var generator = AdversarialTextGenerator(phrases: Self.phrases, seed: 5)
+        let text = try #require(String(validating: generator.text(byteCount: 200_000), as: UTF8.self))
+        #expect(text.unicodeScalars.contains { (0x2FF0...0x2FFF).contains($0.value) })
+    }
+}

@@ -73,7 +73,7 @@ struct ByteMismatch: CustomStringConvertible {
     }
 
     /// Fills ``reproducer`` with the first line of `input` (cut after LF, at NUL) on which the
-    /// two conversions differ.
+    /// two conversions differ, shrunk from both ends to the shortest text that still differs.
     mutating func findReproducer(in input: [UInt8], expected: ([UInt8]) -> [UInt8], actual: ([UInt8]) -> [UInt8]) {
         var start = 0
         var lineNumber = 1
@@ -81,18 +81,43 @@ struct ByteMismatch: CustomStringConvertible {
             var end = start
             while end < input.count && input[end] != 0x0A && input[end] != 0 { end += 1 }
             let line = Array(input[start..<end])
-            let a = expected(line)
-            let b = actual(line)
-            if a != b {
-                let shown = line.count > 600 ? "(\(line.count) bytes) " + ByteMismatch.context(line, around: ByteMismatch.firstDifference(a, b) ?? 0, radius: 200)
-                    : ByteMismatch.escaped(line[...])
-                reproducer = "input line \(lineNumber) (input byte \(start)): \(shown)\n    \(expectedName): \(ByteMismatch.escaped(a[...]).prefix(800))\n    \(actualName): \(ByteMismatch.escaped(b[...]).prefix(800))"
+            if expected(line) != actual(line) {
+                let minimal = ByteMismatch.shrink(line) { expected($0) != actual($0) }
+                reproducer = """
+                input line \(lineNumber) (input byte \(start), \(line.count) bytes), shrunk to \(minimal.count) bytes: \(ByteMismatch.escaped(minimal[...]))
+                        \(expectedName): \(ByteMismatch.escaped(expected(minimal)[...]))
+                        \(actualName): \(ByteMismatch.escaped(actual(minimal)[...]))
+                """
                 return
             }
             if end < input.count && input[end] == 0x0A { lineNumber += 1 }
             start = end + 1
         }
         reproducer = "no single line differs on its own: the difference needs context across lines"
+    }
+
+    /// The shortest text found by dropping whole scalars from the front, then from the back, of
+    /// `text` while `differs` still holds (chunks of halving size).
+    static func shrink(_ text: [UInt8], while differs: ([UInt8]) -> Bool) -> [UInt8] {
+        var scalars: [[UInt8]] = []
+        var index = 0
+        while index < text.count {
+            var next = index + 1
+            while next < text.count && text[next] & 0xC0 == 0x80 { next += 1 }
+            scalars.append(Array(text[index..<next]))
+            index = next
+        }
+        func joined(_ part: ArraySlice<[UInt8]>) -> [UInt8] { part.flatMap { $0 } }
+        var low = 0, high = scalars.count
+        var chunk = max(1, (high - low) / 2)
+        while chunk >= 1 {
+            if high - low > chunk, differs(joined(scalars[(low + chunk)..<high])) { low += chunk } else { chunk /= 2 }
+        }
+        chunk = max(1, (high - low) / 2)
+        while chunk >= 1 {
+            if high - low > chunk, differs(joined(scalars[low..<(high - chunk)])) { high -= chunk } else { chunk /= 2 }
+        }
+        return joined(scalars[low..<high])
     }
 
     var description: String {

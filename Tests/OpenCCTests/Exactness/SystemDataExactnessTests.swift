@@ -34,12 +34,20 @@ import HanziTestSupport
         name.utf8.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
     }
 
+    /// The native engine on the installed dictionaries gives what libopencc gives.
+    @Test(arguments: SystemDataExactnessTests.configurations)
+    func nativeEngineMatchesLibopencc(name: String) throws {
+        let data = try SystemConfigurationData.named(name)
+        let native = try NativeEngineUnderTest.system(configurationFile: data.file)
+        try Self.expectIdentical(data: data, engineName: "native engine (system data)", convert: native)
+    }
+
     /// The project's libopencc wrapper converts in pieces cut at line breaks and around NUL;
     /// the result must still be one libopencc call's, exactly.
     @Test(arguments: SystemDataExactnessTests.configurations)
     func libopenccWrapperMatchesLibopencc(name: String) throws {
         let data = try SystemConfigurationData.named(name)
-        let converter = try ChineseConverter(.file(data.file), pieceSize: 4096)
+        let converter = try ChineseConverter(.file(data.file), options: .init(engine: .libopencc), pieceSize: 4096)
         try Self.expectIdentical(data: data, engineName: "ChineseConverter(libopencc)") { try converter.convert(utf8: $0) }
     }
 
