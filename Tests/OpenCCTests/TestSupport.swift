@@ -5,6 +5,9 @@ import HanziTestSupport
 
 /// The repository's files as the OpenCC tests use them, through `HanziTestSupport`.
 enum Repository {
+    /// The repository root.
+    static let root: URL = RepositoryRoot.url
+
     /// The five seed documents, `seeds/000_….txt` to `seeds/004_….txt`.
     static let seedFiles: [URL] = RepositoryRoot.required("the seed documents") { try Seeds.files() }
 

@@ -21,7 +21,7 @@ import HanziTestSupport
         for seed in Repository.seedFiles {
             inputs.append((seed.lastPathComponent, try Repository.bytes(of: seed)))
         }
-        if let cases = Bundle.module.url(forResource: data.name, withExtension: "in", subdirectory: "Fixtures/opencc-1.1.6") {
+        if let cases = try? OpenCCFixtures.input(data.name) {
             inputs.append(("OpenCC 1.1.6 test cases \(data.name).in", try Repository.bytes(of: cases)))
         }
         var generator = AdversarialTextGenerator(phrases: try data.phrases(), seed: Self.seed(for: data.name))
