@@ -28,6 +28,9 @@ public struct TextCleaner: Sendable {
         public var normalizationOptions: PunctuationNormalizer.Options
         /// The OpenCC configurations applied, in order, after the other steps. Default: none.
         public var conversions: [ChineseConverter.Configuration]
+        /// How the conversions run: engine, dictionaries, user phrases. Default: the native
+        /// engine on the bundled OpenCC data.
+        public var conversionOptions: ChineseConverter.Options = .default
 
         /// Options for the whole pipeline.
         public init(
@@ -64,7 +67,7 @@ public struct TextCleaner: Sendable {
             ? PunctuationNormalizer(style: options.style, options: options.normalizationOptions) : nil
         var converters: [ChineseConverter] = []
         for configuration in options.conversions {
-            converters.append(try ChineseConverter.shared(configuration))
+            converters.append(try ChineseConverter.shared(configuration, options: options.conversionOptions))
         }
         self.converters = converters
     }

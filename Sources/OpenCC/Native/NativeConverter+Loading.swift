@@ -72,9 +72,10 @@ extension NativeConverter {
 
 /// The installed libopencc's version, and what follows from it for exactness.
 public enum SystemLibOpenCC {
-    /// The version pkg-config reports for `opencc`, else the one in the loaded library's file
-    /// name; `nil` when neither says.
-    public static let version: String? = pkgConfigVersion() ?? libraryFileVersion()
+    /// The version in the file name of the libopencc this process loaded (no process to run),
+    /// else the one pkg-config reports for `opencc`; `nil` when neither says. Debian's
+    /// 1.1.6 package names its library 1.1.5, as upstream's build does.
+    public static let version: String? = libraryFileVersion() ?? pkgConfigVersion()
 
     /// OpenCC 1.3.2 and later copy an unmatched ideographic description sequence whole.
     static var keepsDescriptionSequences: Bool {

@@ -54,6 +54,8 @@ struct CleanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What separates paragraphs in the output: blank-line or one-per-line.", valueName: "layout"))
     var paragraphs: ParagraphLayout = .blankLine
 
+    @OptionGroup var engine: ConversionEngineOptions
+
     @OptionGroup var io: InputOutputOptions
 
     mutating func validate() throws {
@@ -72,16 +74,18 @@ struct CleanCommand: ParsableCommand {
         } else {
             fixed = nil  // detected per input
         }
-        try checkLoads(fixed ?? [])
+        try checkLoads(fixed ?? [], options: engine.converterOptions)
         let detector = (fixed == nil) ? try ScriptDetector() : nil
         let base = TextCleaner.Options(
             rejoins: !noRejoin, rejoinOptions: .init(paragraphSeparator: paragraphs.separator),
             normalizes: !noNormalize, style: (style ?? to.map(StyleOption.init(target:)) ?? .mainland).style,
             normalizationOptions: .init(spacing: spacing.spacing))
+        var withEngine = base
+        withEngine.conversionOptions = engine.converterOptions
         let target = to
         let io = self.io
         let status = Runner(options: io) { sample, jobs in
-            var options = base
+            var options = withEngine
             if let fixed {
                 options.conversions = fixed
             } else if let detector, let target {
