@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps system-deps python-env build release test diffcheck demo tables bench bench-gate clean
+.PHONY: all deps system-deps python-env build release static test diffcheck demo tables bench bench-gate spark-test spark-bench clean
 
 all: build
 
@@ -24,6 +24,12 @@ build: system-deps
 
 release: system-deps
 	$(SWIFT) build -c release --product hanzi
+
+# The binary to ship to machines without a Swift toolchain (Spark executors, ...): the Swift
+# runtime linked in; it still needs libopencc at run time (see integrations/spark/README.md).
+static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product hanzi
+	mkdir -p .build/static && cp .build/release/hanzi .build/static/hanzi
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -51,6 +57,15 @@ bench: system-deps
 # The short benchmark pass CI runs: ratios within one run and malloc counts, never absolute times.
 bench-gate: system-deps
 	@bash scripts/bench-gate.sh
+
+# The Spark job in local mode against single-machine `hanzi clean --jsonl`, record for record
+# (installs Java 17 and PySpark into .build/spark-venv when missing). See integrations/spark/.
+spark-test: static
+	@bash scripts/spark-test.sh
+
+# local[1] against local[2], and the pipe against plain hanzi (see BENCHMARKS.md).
+spark-bench: static
+	@bash scripts/spark-bench.sh
 
 clean:
 	rm -rf .build out Benchmarks/.build

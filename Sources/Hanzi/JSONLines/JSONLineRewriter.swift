@@ -1,10 +1,14 @@
+import HanziCore
+
 /// Rewrites chosen string fields of a JSON Lines record and keeps every other byte of it.
 ///
 /// The record must be one JSON object; it is validated in full (RFC 8259). The string values of
 /// the named top-level fields are decoded (escapes, surrogate pairs), passed to the transform,
 /// and written back; everything else (other fields, their order, number spelling, white space,
 /// escapes in unchanged strings) is copied byte for byte. A field whose value is not a string,
-/// or that the transform leaves unchanged, is copied unchanged too.
+/// or that the transform leaves unchanged, is copied unchanged too; with
+/// ``requiresStringFields``, a named field that is missing or not a string makes the record
+/// invalid instead.
 ///
 /// A rewritten value is written as raw UTF-8 with the escapes JSON requires (`\"`, `\\`,
 /// control characters); when the original value was written in ASCII only with `\u` escapes
@@ -20,26 +24,26 @@
 public struct JSONLineRewriter: Sendable {
     /// The names of the top-level fields whose string values are rewritten.
     public let fields: [String]
+    /// Whether every named field must be present with a string value (else ``JSONRecordError``
+    /// of kind ``JSONRecordError/Kind/field``).
+    public let requiresStringFields: Bool
     private let fieldBytes: [[UInt8]]
 
-    /// A rewriter of the top-level string fields named `fields`.
-    public init(fields: [String]) {
-        self.fields = fields
-        self.fieldBytes = fields.map { Array($0.utf8) }
+    /// A rewriter of the top-level string fields named `fields` (a name given twice counts once).
+    public init(fields: [String], requiresStringFields: Bool = false) {
+        var unique: [String] = []
+        for field in fields where !unique.contains(field) { unique.append(field) }
+        self.fields = unique
+        self.requiresStringFields = requiresStringFields
+        self.fieldBytes = unique.map { Array($0.utf8) }
     }
 
-    /// Validates `line` (one record, without its line break) and appends it to `output` with the
-    /// named fields' values passed through `transform` (which gets and returns UTF-8).
-    ///
-    /// A line of white space only is copied unchanged.
-    /// - Returns: how many field values the transform changed.
-    /// - Throws: ``JSONLineError`` when the line is not one valid JSON object; `output` is then
-    ///   left as it was.
+    /// ``rewrite(_:into:transform:)`` over a buffer, for the JSON Lines stream.
     @discardableResult
-    public func rewrite(
+    func rewrite(
         _ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
         transform: ([UInt8]) -> [UInt8]
-    ) throws(JSONLineError) -> Int {
+    ) throws(JSONRecordError) -> Int {
         let mark = output.count
         do {
             return try rewriteUnchecked(line, into: &output, transform: transform)
@@ -49,20 +53,31 @@ public struct JSONLineRewriter: Sendable {
         }
     }
 
-    /// ``rewrite(_:into:transform:)`` for an array.
+    /// Validates `line` (one record, without its line break: an array, `Data`, a slice) and
+    /// appends it to `output` with the named fields' values passed through `transform` (which
+    /// gets and returns UTF-8).
+    ///
+    /// A line of white space only is copied unchanged.
+    /// - Returns: how many field values the transform changed.
+    /// - Throws: ``JSONRecordError`` when the line is not one valid JSON object; `output` is then
+    ///   left as it was.
     @discardableResult
     public func rewrite(
-        _ line: [UInt8], into output: inout [UInt8], transform: ([UInt8]) -> [UInt8]
-    ) throws(JSONLineError) -> Int {
-        try line.withUnsafeBufferPointer { (buffer) throws(JSONLineError) -> Int in
-            try rewrite(buffer, into: &output, transform: transform)
+        _ line: some Collection<UInt8>, into output: inout [UInt8], transform: ([UInt8]) -> [UInt8]
+    ) throws(JSONRecordError) -> Int {
+        let outcome = line.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONRecordError) -> Int in try rewrite(buffer, into: &output, transform: transform) }
         }
+        if let outcome { return try outcome.get() }
+        return try Array(line).withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONRecordError) -> Int in try rewrite(buffer, into: &output, transform: transform) }
+        }.get()
     }
 
     private func rewriteUnchecked(
         _ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
         transform: ([UInt8]) -> [UInt8]
-    ) throws(JSONLineError) -> Int {
+    ) throws(JSONRecordError) -> Int {
         var scanner = JSONScanner(line)
         scanner.skipWhitespace()
         if scanner.atEnd {
@@ -75,6 +90,7 @@ public struct JSONLineRewriter: Sendable {
         scanner.index += 1
         var copiedUpTo = 0
         var changed = 0
+        var found = FoundFields(count: requiresStringFields ? fieldBytes.count : 0)
         scanner.skipWhitespace()
         if scanner.peek == UInt8(ascii: "}") {
             scanner.index += 1
@@ -87,7 +103,18 @@ public struct JSONLineRewriter: Sendable {
                 guard scanner.peek == UInt8(ascii: ":") else { throw scanner.error("':' was expected") }
                 scanner.index += 1
                 scanner.skipWhitespace()
-                if scanner.peek == UInt8(ascii: "\""), isSelected(key, in: line) {
+                let selected = requiresStringFields || scanner.peek == UInt8(ascii: "\"")
+                    ? fieldIndex(key, in: line) : nil
+                if let selected, requiresStringFields {
+                    guard scanner.peek == UInt8(ascii: "\"") else {
+                        let start = scanner.index, kind = scanner.valueKind
+                        try scanner.skipValue()  // a malformed value is a syntax error
+                        throw JSONRecordError(offset: start, kind: .field,
+                                            reason: "the field \"\(fields[selected])\" is \(kind), not a string")
+                    }
+                    found.insert(selected)
+                }
+                if selected != nil {
                     let value = try scanner.scanString()
                     let decoded = JSONString.decode(line, value)
                     let result = transform(decoded)
@@ -113,33 +140,85 @@ public struct JSONLineRewriter: Sendable {
         }
         scanner.skipWhitespace()
         if !scanner.atEnd { throw scanner.error("the line goes on after the object") }
+        if let missing = found.firstMissing {
+            throw JSONRecordError(offset: 0, kind: .field, reason: "the field \"\(fields[missing])\" is missing")
+        }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo...]))
         return changed
     }
 
-    private func isSelected(_ key: JSONScanner.StringSpan, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The index in ``fields`` of the field named by `key`, if it is one of them.
+    private func fieldIndex(_ key: JSONScanner.StringSpan, in line: UnsafeBufferPointer<UInt8>) -> Int? {
         if key.hasEscapes {
             let name = JSONString.decode(line, key)
-            return fieldBytes.contains(name)
+            return fieldBytes.firstIndex(of: name)
         }
         let raw = UnsafeBufferPointer(rebasing: line[(key.start + 1)..<(key.end - 1)])
-        return fieldBytes.contains { $0.elementsEqual(raw) }
+        return fieldBytes.firstIndex { $0.elementsEqual(raw) }
     }
 }
 
-/// A JSON Lines record that is not one valid JSON object.
-public struct JSONLineError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Which of the named fields a record has with a string value: a bit mask, and an array only
+/// when more than 64 fields are named (so that the common case allocates nothing per record).
+private struct FoundFields {
+    private let count: Int
+    private var mask: UInt64 = 0
+    private var more: [Bool]
+
+    init(count: Int) {
+        self.count = count
+        self.more = count > 64 ? [Bool](repeating: false, count: count - 64) : []
+    }
+
+    mutating func insert(_ k: Int) {
+        if k < 64 { mask |= 1 << UInt64(k) } else { more[k - 64] = true }
+    }
+
+    /// The first field not found, if any.
+    var firstMissing: Int? {
+        for k in 0..<min(count, 64) where mask & (1 << UInt64(k)) == 0 { return k }
+        return more.firstIndex(of: false).map { $0 + 64 }
+    }
+}
+
+/// The earlier name of ``JSONRecordError``, too close to ``JSONLinesError``.
+@available(*, deprecated, renamed: "JSONRecordError")
+public typealias JSONLineError = JSONRecordError
+
+/// What is wrong inside one JSON Lines record (not UTF-8, not one valid JSON object, or
+/// without a string value for a field that must have one), at a byte offset of the line.
+/// ``JSONLinesError`` adds the line's number in the stream.
+public struct JSONRecordError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What makes a record invalid.
+    public enum Kind: Sendable, Equatable {
+        /// Not one valid JSON object.
+        case syntax
+        /// Not valid UTF-8.
+        case encoding
+        /// A named field is missing or its value is not a string.
+        case field
+    }
+
     /// The 0-based byte offset in the line where the problem was found.
     public var offset: Int
+    /// What kind of problem it is.
+    public var kind: Kind
     /// What was wrong.
     public var reason: String
 
-    public init(offset: Int, reason: String) {
+    public init(offset: Int, kind: Kind = .syntax, reason: String) {
         self.offset = offset
+        self.kind = kind
         self.reason = reason
     }
 
-    public var description: String { "invalid JSON at byte \(offset) of the line: \(reason)" }
+    public var description: String {
+        switch kind {
+        case .syntax: "invalid JSON at byte \(offset) of the line: \(reason)"
+        case .encoding: "invalid UTF-8 at byte \(offset) of the line: \(reason)"
+        case .field: reason
+        }
+    }
 }
 
 /// A validating JSON scanner over bytes (RFC 8259), without recursion (any nesting depth).
@@ -160,8 +239,20 @@ struct JSONScanner {
     var atEnd: Bool { index >= bytes.count }
     var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    func error(_ reason: String) -> JSONLineError {
-        JSONLineError(offset: index, reason: atEnd ? reason + " (the line ended)" : reason)
+    /// What the value starting here is, in words ("null", "a number", ...), for messages.
+    var valueKind: String {
+        switch peek {
+        case UInt8(ascii: "\""): "a string"
+        case UInt8(ascii: "{"): "an object"
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+        case UInt8(ascii: "n"): "null"
+        default: "a number"
+        }
+    }
+
+    func error(_ reason: String) -> JSONRecordError {
+        JSONRecordError(offset: index, reason: atEnd ? reason + " (the line ended)" : reason)
     }
 
     mutating func skipWhitespace() {
@@ -174,7 +265,7 @@ struct JSONScanner {
     }
 
     /// Scans a string starting at its opening quote.
-    mutating func scanString() throws(JSONLineError) -> StringSpan {
+    mutating func scanString() throws(JSONRecordError) -> StringSpan {
         let start = index
         index += 1
         var escapes = false
@@ -220,7 +311,7 @@ struct JSONScanner {
         throw error("unterminated string")
     }
 
-    private mutating func hex4() throws(JSONLineError) -> UInt32 {
+    private mutating func hex4() throws(JSONRecordError) -> UInt32 {
         guard index + 4 <= bytes.count else { index = bytes.count; throw error("\\u needs four hex digits") }
         var v: UInt32 = 0
         for _ in 0..<4 {
@@ -237,7 +328,7 @@ struct JSONScanner {
         return index - from
     }
 
-    mutating func scanNumber() throws(JSONLineError) {
+    mutating func scanNumber() throws(JSONRecordError) {
         if peek == UInt8(ascii: "-") { index += 1 }
         guard let first = peek, first >= 0x30, first <= 0x39 else { throw error("a digit was expected") }
         if first == 0x30 {
@@ -256,7 +347,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(JSONLineError) {
+    private mutating func literal(_ word: StaticString) throws(JSONRecordError) {
         let n = word.utf8CodeUnitCount
         let p = word.utf8Start
         guard index + n <= bytes.count else { throw error("a value was expected") }
@@ -265,7 +356,7 @@ struct JSONScanner {
     }
 
     /// Scans `"name" :` inside an object.
-    private mutating func memberName() throws(JSONLineError) {
+    private mutating func memberName() throws(JSONRecordError) {
         skipWhitespace()
         guard peek == UInt8(ascii: "\"") else { throw error("a field name was expected") }
         _ = try scanString()
@@ -275,7 +366,7 @@ struct JSONScanner {
     }
 
     /// Scans one value of any kind and nesting depth.
-    mutating func skipValue() throws(JSONLineError) {
+    mutating func skipValue() throws(JSONRecordError) {
         var stack: [Bool] = []  // true: object, false: array
         while true {
             // A value is expected here.
@@ -383,30 +474,11 @@ enum JSONString {
                     i += 6
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
-                appendUTF8(scalar, to: &out)
+                UTF8Codec.encode(scalar, into: &out)
             default: out.append(e)  // " \ /
             }
         }
         return out
-    }
-
-    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-        switch v {
-        case 0..<0x80:
-            out.append(UInt8(v))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | v >> 6))
-            out.append(UInt8(0x80 | v & 0x3F))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | v >> 12))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | v >> 18))
-            out.append(UInt8(0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -448,12 +520,14 @@ enum JSONString {
             case 0..<0x20: appendEscape(UInt32(c), to: &out); i += 1
             case 0x20..<0x80: out.append(c); i += 1
             default:
-                let length = UTF8Validator.sequenceLength(lead: c)
                 if !asciiOnly {
+                    let length = UTF8Validator.sequenceLength(lead: c)
                     out.append(contentsOf: value[i..<min(n, i + length)])
+                    i += length
                 } else {
-                    var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length where i + k < n { v = v << 6 | UInt32(value[i + k] & 0x3F) }
+                    // A byte that starts no well-formed sequence has no \u escape: U+FFFD stands for it.
+                    let (scalar, length) = value.withUnsafeBufferPointer { UTF8Codec.decode($0, i) }
+                    let v = scalar >= UTF8Codec.invalidByteBase ? replacementCharacter : scalar
                     if v >= 0x10000 {
                         let u = v - 0x10000
                         appendEscape(0xD800 + (u >> 10), to: &out)
@@ -461,12 +535,15 @@ enum JSONString {
                     } else {
                         appendEscape(v, to: &out)
                     }
+                    i += length
                 }
-                i += length
             }
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    /// U+FFFD REPLACEMENT CHARACTER.
+    private static let replacementCharacter: UInt32 = 0xFFFD
 }
 
 extension JSONLineRewriter {

@@ -1,19 +1,34 @@
-import Dispatch
-
 /// Streams JSON Lines, rewriting the named string fields of every record in bounded memory
 /// (one batch of lines at a time), optionally on several threads, with output in input order.
 ///
 /// Lines are separated by `"\n"` (a `"\r"` before it is JSON white space and kept). A line of
-/// white space only is copied unchanged. A line that is not a JSON object is an error naming its
-/// line number, or, with `skipsInvalidLines`, is left out of the output and counted.
+/// white space only is copied unchanged. A line is invalid when it is not valid UTF-8, not one
+/// JSON object, or lacks a string value for one of the fields; every invalid line is handled
+/// the same way, as ``invalidLines`` says: an error naming its line number, or passed through
+/// unchanged, or left out, and counted. An error the transform throws always stops the stream.
 public struct JSONLinesStream: Sendable {
     /// Transforms the UTF-8 of one field value.
-    public typealias Transform = @Sendable ([UInt8]) -> [UInt8]
+    public typealias Transform = @Sendable ([UInt8]) throws -> [UInt8]
+
+    /// What happens to an invalid line.
+    public enum InvalidLinePolicy: String, Sendable, CaseIterable {
+        /// Written unchanged (so there is one output line per input line) and counted.
+        case keep
+        /// Left out of the output and counted.
+        case skip
+        /// Stops the stream with a ``JSONLinesError``.
+        case fail
+    }
+
+    /// How many invalid line numbers ``invalidLineNumbers`` keeps.
+    public static let reportedLineLimit = 1000
 
     /// The record rewriter (the fields to process).
     public let rewriter: JSONLineRewriter
+    /// What happens to an invalid line.
+    public let invalidLines: InvalidLinePolicy
     /// Whether invalid lines are skipped and counted rather than stopping the stream.
-    public let skipsInvalidLines: Bool
+    public var skipsInvalidLines: Bool { invalidLines == .skip }
     /// How many batches of lines are processed at the same time.
     public let maxConcurrency: Int
     /// About how many bytes of lines one batch holds.
@@ -23,121 +38,179 @@ public struct JSONLinesStream: Sendable {
     private var buffer: [UInt8] = []
     /// Lines completed so far.
     public private(set) var linesSeen = 0
+    /// How many invalid lines were kept or skipped.
+    public private(set) var invalidLineCount = 0
+    /// The numbers (1-based) of the first ``reportedLineLimit`` invalid lines, in order.
+    public private(set) var invalidLineNumbers: [Int] = []
+    /// The number and error of the first invalid line kept or skipped.
+    public private(set) var firstInvalid: JSONLinesError?
     /// How many invalid lines were skipped.
-    public private(set) var skippedLines = 0
+    public var skippedLines: Int { invalidLines == .skip ? invalidLineCount : 0 }
     /// The number (1-based) and error of the first skipped line.
-    public private(set) var firstSkipped: JSONLinesError?
+    public var firstSkipped: JSONLinesError? { invalidLines == .skip ? firstInvalid : nil }
 
-    /// A stream rewriting `fields` with `transform`.
+    /// A stream rewriting `fields` with `transform`; an invalid line stops it, or, with
+    /// `skipsInvalidLines`, is skipped.
     public init(fields: [String], skipsInvalidLines: Bool = false, maxConcurrency: Int = 1,
-                pieceSize: Int = 1 << 20, transform: @escaping Transform) {
-        self.rewriter = JSONLineRewriter(fields: fields)
-        self.skipsInvalidLines = skipsInvalidLines
+                pieceSize: Int = TextCleaner.defaultPieceSize, transform: @escaping Transform) {
+        self.init(fields: fields, invalidLines: skipsInvalidLines ? .skip : .fail, maxConcurrency: maxConcurrency,
+                  pieceSize: pieceSize, transform: transform)
+    }
+
+    /// A stream rewriting `fields` with `transform`, handling invalid lines as `invalidLines` says.
+    public init(fields: [String], invalidLines: InvalidLinePolicy, maxConcurrency: Int = 1,
+                pieceSize: Int = TextCleaner.defaultPieceSize, transform: @escaping Transform) {
+        self.rewriter = JSONLineRewriter(fields: fields, requiresStringFields: true)
+        self.invalidLines = invalidLines
         self.maxConcurrency = max(1, maxConcurrency)
         self.pieceSize = max(1, pieceSize)
         self.transform = transform
     }
 
-    /// Takes the next chunk of valid UTF-8 and appends the records that are complete.
-    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(JSONLinesError) {
+    /// Takes the next chunk (an array, `Data`, a slice: any collection of bytes; UTF-8, checked
+    /// line by line) and appends the records that are complete.
+    ///
+    /// - Throws: ``JSONLinesError`` for an invalid line (with `.fail`), or the transform's error.
+    public mutating func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws {
         buffer.append(contentsOf: chunk)
         guard buffer.count >= pieceSize * maxConcurrency else { return }
-        let cut = LineLocalStream.lastLineEnd(in: buffer)
+        let cut = LineBoundary.lineFeed.last(in: buffer)
         guard cut > 0 else { return }
         try flush(upTo: cut, into: &output)
     }
 
-    /// ``feed(_:into:)`` for an array.
-    public mutating func feed(_ chunk: [UInt8], into output: inout [UInt8]) throws(JSONLinesError) {
-        try chunk.withUnsafeBufferPointer { (b) throws(JSONLinesError) in try feed(b, into: &output) }
-    }
-
     /// Processes and appends every complete line now, without waiting for a full batch: for
     /// interactive or slow input.
-    public mutating func flushReady(into output: inout [UInt8]) throws(JSONLinesError) {
-        try flush(upTo: LineLocalStream.lastLineEnd(in: buffer), into: &output)
+    ///
+    /// - Throws: ``JSONLinesError`` for an invalid line (unless skipped), or the transform's error.
+    public mutating func flushReady(into output: inout [UInt8]) throws {
+        try flush(upTo: LineBoundary.lineFeed.last(in: buffer), into: &output)
     }
 
     /// Ends the stream: the last line may lack its line break.
-    public mutating func finish(into output: inout [UInt8]) throws(JSONLinesError) {
+    ///
+    /// - Throws: ``JSONLinesError`` for an invalid line (unless skipped), or the transform's error.
+    public mutating func finish(into output: inout [UInt8]) throws {
         try flush(upTo: buffer.count, into: &output)
     }
 
     private struct PieceResult: Sendable {
         var output: [UInt8] = []
         var lines = 0
-        var skipped = 0
-        var firstSkipped: JSONLinesError?
-        var failure: JSONLinesError?
+        var invalid = 0
+        var invalidNumbers: [Int] = []
+        var firstInvalid: JSONLinesError?
+        /// What stopped the piece: an invalid line (with `.fail`) or the transform's error.
+        var failure: (any Error)?
     }
 
-    private mutating func flush(upTo cut: Int, into output: inout [UInt8]) throws(JSONLinesError) {
+    private mutating func flush(upTo cut: Int, into output: inout [UInt8]) throws {
         guard cut > 0 else { return }
         let firstLine = linesSeen + 1
         let results: [PieceResult] = buffer.withUnsafeBufferPointer { all in
             let text = UnsafeBufferPointer(rebasing: all[0..<cut])
-            let rewriter = self.rewriter, skip = self.skipsInvalidLines, transform = self.transform
+            let rewriter = self.rewriter, policy = self.invalidLines, transform = self.transform
             if maxConcurrency <= 1 || text.count <= pieceSize {
-                return [JSONLinesStream.process(text, firstLine: firstLine, rewriter: rewriter, skip: skip, transform: transform)]
+                return [JSONLinesStream.process(text, firstLine: firstLine, rewriter: rewriter, policy: policy, transform: transform)]
             }
             let cuts = LineLocalStream.pieceBoundaries(
-                text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)), boundary: .lineFeed)
+                text, count: max(2, min(maxConcurrency * LineLocalStream.piecesPerThread, text.count / pieceSize + 1)),
+                boundary: .lineFeed)
             // Line numbers of each piece's first line.
             var starts = [firstLine]
             for k in 1..<(cuts.count - 1) {
                 starts.append(starts[k - 1] + JSONLinesStream.countLines(UnsafeBufferPointer(rebasing: text[cuts[k - 1]..<cuts[k]])))
             }
             let lineStarts = starts
-            return transformPiecesConcurrently(text, cuts: cuts, maxConcurrency: maxConcurrency) { k, piece in
-                JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, skip: skip, transform: transform)
+            return ConcurrentMap.map(pieces: text, cuts: cuts, maxConcurrency: maxConcurrency) { k, piece in
+                JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, policy: policy, transform: transform)
             }
         }
         buffer.removeSubrange(0..<cut)
         for result in results {
             output.append(contentsOf: result.output)
             linesSeen += result.lines
-            skippedLines += result.skipped
-            if firstSkipped == nil { firstSkipped = result.firstSkipped }
+            invalidLineCount += result.invalid
+            invalidLineNumbers.append(contentsOf: result.invalidNumbers.prefix(Self.reportedLineLimit - invalidLineNumbers.count))
+            if firstInvalid == nil { firstInvalid = result.firstInvalid }
             if let failure = result.failure { throw failure }
         }
     }
 
+    /// The number of lines in `text`, a last line without its line feed included.
     static func countLines(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
-        for b in text where b == 0x0A { n += 1 }
-        if let last = text.last, last != 0x0A { n += 1 }
+        for b in text where b == ASCII.lineFeed { n += 1 }
+        if let last = text.last, last != ASCII.lineFeed { n += 1 }
         return n
     }
 
     private static func process(
-        _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, rewriter: JSONLineRewriter, skip: Bool,
-        transform: Transform
+        _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, rewriter: JSONLineRewriter,
+        policy: InvalidLinePolicy, transform: Transform
     ) -> PieceResult {
         var result = PieceResult()
         result.output.reserveCapacity(text.count + text.count / 8)
         var start = 0
         var lineNumber = firstLine
         while start < text.count {
-            var end = start
-            while end < text.count, text[end] != 0x0A { end += 1 }
+            let end = (LineBoundary.lineFeed.first(in: text, from: start) ?? text.count + 1) - 1
             let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            // The transform's first error stops the piece; the rewriter sees the value unchanged.
+            var transformFailure: (any Error)?
+            let mark = result.output.count
             do {
-                try rewriter.rewrite(line, into: &result.output, transform: transform)
-                if end < text.count { result.output.append(0x0A) }
+                try checkUTF8(line)
+                try rewriter.rewrite(line, into: &result.output) { value in
+                    guard transformFailure == nil else { return value }
+                    do {
+                        return try transform(value)
+                    } catch {
+                        transformFailure = error
+                        return value
+                    }
+                }
+                if let transformFailure {
+                    result.output.removeSubrange(mark...)
+                    result.failure = transformFailure
+                    return result
+                }
+                if end < text.count { result.output.append(ASCII.lineFeed) }
             } catch {
                 let failure = JSONLinesError(line: lineNumber, error: error)
-                if !skip {
+                if policy == .fail {
                     result.failure = failure
                     return result
                 }
-                result.skipped += 1
-                if result.firstSkipped == nil { result.firstSkipped = failure }
+                if policy == .keep {
+                    result.output.append(contentsOf: line)
+                    if end < text.count { result.output.append(ASCII.lineFeed) }
+                }
+                result.invalid += 1
+                if result.invalidNumbers.count < reportedLineLimit { result.invalidNumbers.append(lineNumber) }
+                if result.firstInvalid == nil { result.firstInvalid = failure }
             }
             result.lines += 1
             lineNumber += 1
             start = end + 1
         }
         return result
+    }
+
+    /// Checks that one line is UTF-8: JSON text is UTF-8 (RFC 8259), and a line that is not is
+    /// invalid like any other, rather than ending the whole stream.
+    private static func checkUTF8(_ line: UnsafeBufferPointer<UInt8>) throws(JSONRecordError) {
+        do {
+            _ = try UTF8Validator.validate(line)
+        } catch {
+            throw JSONRecordError(offset: error.byteOffset, kind: .encoding, reason: error.reason.description
+                + " (" + error.bytes.map { hexByte($0) }.joined(separator: " ") + ")")
+        }
+    }
+
+    private static func hexByte(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
     }
 }
 
@@ -146,9 +219,9 @@ public struct JSONLinesError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The 1-based line number.
     public var line: Int
     /// What is wrong with the line.
-    public var error: JSONLineError
+    public var error: JSONRecordError
 
-    public init(line: Int, error: JSONLineError) {
+    public init(line: Int, error: JSONRecordError) {
         self.line = line
         self.error = error
     }

@@ -3,6 +3,9 @@ import Hanzi
 
 /// `hanzi clean`: the whole pipeline.
 struct CleanCommand: ParsableCommand {
+    /// How much of an input `--from auto` looks at to detect its script: 256 KiB.
+    static let detectionSampleSize = 1 << 18
+
     static let configuration = CommandConfiguration(
         commandName: "clean",
         abstract: "Rejoin, normalise and (optionally) convert: the whole cleaning in one pass.",
@@ -80,20 +83,21 @@ struct CleanCommand: ParsableCommand {
             rejoins: !noRejoin, rejoinOptions: .init(paragraphSeparator: paragraphs.separator),
             normalizes: !noNormalize, style: (style ?? to.map(StyleOption.init(target:)) ?? .mainland).style,
             normalizationOptions: .init(spacing: spacing.spacing))
-        var withEngine = base
-        withEngine.conversionOptions = engine.converterOptions
+        var engineBase = base
+        engineBase.conversionOptions = engine.converterOptions
+        let withEngine = engineBase
         let target = to
         let io = self.io
-        let status = Runner(options: io) { sample, jobs in
+        let status = Runner(options: io) { sample, jobs, format in
             var options = withEngine
             if let fixed {
                 options.conversions = fixed
             } else if let detector, let target {
-                let detection = detector.detect(utf8: sample.prefix(1 << 18))
+                let detection = detector.detect(utf8: sample.prefix(CleanCommand.detectionSampleSize))
                 options.conversions = target.standard.conversions(
                     from: ScriptStandard.source(detected: detection, target: target.standard))
             }
-            return makeProcessor(try TextCleaner(options: options), io: io, jobs: jobs)
+            return makeProcessor(try TextCleaner(options: options), io: io, jobs: jobs, format: format)
         }.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -35,15 +35,7 @@ struct ConvertCommand: ParsableCommand {
         var options = TextCleaner.Options(rejoins: false, normalizes: false, conversions: [configuration])
         options.conversionOptions = engine.converterOptions
         let cleaner = try TextCleaner(options: options)
-        let status = Runner(options: io) { _, jobs in makeProcessor(cleaner, io: io, jobs: jobs) }.run()
+        let status = Runner(options: io) { _, jobs, format in makeProcessor(cleaner, io: io, jobs: jobs, format: format) }.run()
         if status != 0 { throw ExitCode(status) }
     }
-}
-
-/// The processor for plain text or JSON Lines, as the options say.
-func makeProcessor(_ cleaner: TextCleaner, io: InputOutputOptions, jobs: Int) -> any StreamProcessor {
-    if io.jsonl {
-        return JSONLinesProcessor(cleaner: cleaner, fields: io.fields, skipInvalid: io.skipInvalid, jobs: jobs)
-    }
-    return TextStreamProcessor(stream: cleaner.makeStream(maxConcurrency: jobs))
 }

@@ -1,9 +1,10 @@
 import Hanzi
+import HanziCore
 
 /// What a command does to one input: chunks of bytes in, output bytes out.
 protocol StreamProcessor {
     /// Takes the next chunk of the input (UTF-8, possibly cut inside a character).
-    mutating func process(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws
+    mutating func process(_ chunk: [UInt8], into output: inout [UInt8]) throws
     /// Appends the output of whatever is complete now (the input is slow, do not wait).
     mutating func flushReady(into output: inout [UInt8]) throws
     /// Ends the input.
@@ -12,16 +13,27 @@ protocol StreamProcessor {
     var warning: String? { get }
 }
 
+/// The processor for plain text, Markdown or JSON Lines (whose fields may be Markdown), as the
+/// options and the input's format say.
+func makeProcessor(_ cleaner: TextCleaner, io: InputOutputOptions, jobs: Int, format: InputFormat) -> any StreamProcessor {
+    if io.jsonl {
+        return JSONLinesProcessor(cleaner: cleaner, fields: io.fields, invalidLines: io.invalidLines, jobs: jobs,
+                                  markdown: format == .markdown)
+    }
+    if format == .markdown { return MarkdownProcessor(cleaner: MarkdownCleaner(cleaner)) }
+    return TextStreamProcessor(stream: cleaner.makeStream(maxConcurrency: jobs))
+}
+
 /// Plain text through a ``TextCleaner`` stream.
 struct TextStreamProcessor: StreamProcessor {
     var stream: TextCleaner.Stream
 
-    mutating func process(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
+    mutating func process(_ chunk: [UInt8], into output: inout [UInt8]) throws {
         try stream.feed(chunk, into: &output)
     }
 
     mutating func flushReady(into output: inout [UInt8]) throws {
-        stream.flushReady(into: &output)
+        try stream.flushReady(into: &output)
     }
 
     mutating func finish(into output: inout [UInt8]) throws {
@@ -31,28 +43,43 @@ struct TextStreamProcessor: StreamProcessor {
     var warning: String? { nil }
 }
 
-/// JSON Lines: the named fields of every record through a ``TextCleaner``.
+/// JSON Lines: the named fields of every record through a ``TextCleaner``. UTF-8 is checked
+/// line by line by the stream, so that a line that is not UTF-8 is an invalid line like any
+/// other (kept, skipped or an error, as `--invalid` says) instead of ending the input.
 struct JSONLinesProcessor: StreamProcessor {
-    private var validator = UTF8StreamValidator()
     private var stream: JSONLinesStream
-    private var text: [UInt8] = []
+    /// The first bytes of the input while they may still be a byte order mark; nil after.
+    private var head: [UInt8]? = []
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    init(cleaner: TextCleaner, fields: [String], skipInvalid: Bool, jobs: Int) {
-        stream = JSONLinesStream(fields: fields, skipsInvalidLines: skipInvalid, maxConcurrency: jobs) { value in
+    init(cleaner: TextCleaner, fields: [String], invalidLines: JSONLinesStream.InvalidLinePolicy, jobs: Int, markdown: Bool) {
+        let markdownCleaner = markdown ? MarkdownCleaner(cleaner) : nil
+        stream = JSONLinesStream(fields: fields, invalidLines: invalidLines, maxConcurrency: jobs) { value in
+            if let markdownCleaner { return try markdownCleaner.clean(utf8: value) }
             // The rejoiner ends a text with a line break; a value that had none gets none.
-            var cleaned = cleaner.clean(validUTF8: value)
-            if cleaned.last == 0x0A, value.last != 0x0A {
+            var cleaned = try cleaner.clean(validated: value)
+            if cleaned.last == ASCII.lineFeed, value.last != ASCII.lineFeed {
                 cleaned.removeLast()
-                if cleaned.last == 0x0D { cleaned.removeLast() }
+                if cleaned.last == ASCII.carriageReturn { cleaned.removeLast() }
             }
             return cleaned
         }
     }
 
-    mutating func process(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
-        text.removeAll(keepingCapacity: true)
-        try validator.validate(chunk, appendingTo: &text)
-        try stream.feed(text, into: &output)
+    mutating func process(_ chunk: [UInt8], into output: inout [UInt8]) throws {
+        guard var bytes = head else {
+            try stream.feed(chunk, into: &output)
+            return
+        }
+        // A byte order mark at the very start is dropped; it may come in pieces.
+        bytes.append(contentsOf: chunk)
+        if bytes.count < 3, Self.byteOrderMark.starts(with: bytes) {
+            head = bytes
+            return
+        }
+        head = nil
+        if bytes.starts(with: Self.byteOrderMark) { bytes.removeFirst(3) }
+        try stream.feed(bytes, into: &output)
     }
 
     mutating func flushReady(into output: inout [UInt8]) throws {
@@ -60,13 +87,22 @@ struct JSONLinesProcessor: StreamProcessor {
     }
 
     mutating func finish(into output: inout [UInt8]) throws {
-        try validator.finish()
+        if let bytes = head, !bytes.isEmpty {
+            head = nil
+            try stream.feed(bytes, into: &output)
+        }
         try stream.finish(into: &output)
     }
 
+    /// For kept or skipped lines: how many, their line numbers (the first
+    /// ``JSONLinesStream/reportedLineLimit``) and what was wrong with the first.
     var warning: String? {
-        guard stream.skippedLines > 0, let first = stream.firstSkipped else { return nil }
-        let lines = stream.skippedLines == 1 ? "1 invalid line" : "\(stream.skippedLines) invalid lines"
-        return "skipped \(lines) (the first: \(first))"
+        guard stream.invalidLineCount > 0, let first = stream.firstInvalid else { return nil }
+        let count = stream.invalidLineCount
+        let what = stream.invalidLines == .keep ? "kept" : "skipped"
+        let unchanged = stream.invalidLines == .keep ? " unchanged" : ""
+        var numbers = stream.invalidLineNumbers.map(String.init).joined(separator: " ")
+        if count > stream.invalidLineNumbers.count { numbers += " ... (the first \(stream.invalidLineNumbers.count))" }
+        return "\(what) \(count) invalid line\(count == 1 ? "" : "s")\(unchanged): line\(count == 1 ? "" : "s") \(numbers) (the first: \(first))"
     }
 }
