@@ -47,6 +47,7 @@ demo: release
 # Regenerates Sources/HanziText/Normalizer/Generated/GeneratedNormalizationTables.swift from Tables/.
 tables:
 	python3 scripts/generate-tables.py
+	python3 scripts/generate-opencc-data.py
 
 # The benchmark suite (nested package Benchmarks/): 64 KB, 1 MB and 16 MB corpora plus the
 # 1 GB streaming memory measurement; the table goes to standard output and

@@ -179,3 +179,15 @@ enum Reference {
         let status: Int32
     }
 }
+
+extension ChineseConverter.Options {
+    /// libopencc itself: what the wrapper tests check.
+    static let libopencc = ChineseConverter.Options(engine: .libopencc)
+}
+
+extension ChineseConverter.Configuration {
+    /// The built-in configurations the installed libopencc has (all but `s2hkp` and `hk2sp` on 1.1.6).
+    static let installed: [ChineseConverter.Configuration] = builtIn.filter {
+        SystemOpenCCData.configurationFile(named: $0.openCCName) != nil
+    }
+}

@@ -103,4 +103,24 @@ import HanziTestSupport
             #expect(try converter.convert(utf8: input) == oracle, "\(String(decoding: input, as: UTF8.self))")
         }
     }
+
+    /// Streaming in small pieces and converting on several threads give the one-call result.
+    @Test func streamingAndParallelConversionGiveTheOneCallResult() throws {
+        var input: [UInt8] = []
+        for seed in Repository.seedFiles { input += try Repository.bytes(of: seed) }
+        input += Array("⿰氵每\n发\u{0}展\r\n".utf8)
+        let converter = try ChineseConverter.shared(.s2twp)
+        let whole = try converter.convert(utf8: input)
+        #expect(try converter.convertConcurrently(utf8: input + input + input, maxConcurrency: 4) == whole + whole + whole)
+        var stream = StreamingConverter(converter: converter, flushThreshold: 1)
+        var streamed: [UInt8] = []
+        var offset = 0
+        while offset < input.count {
+            let end = min(offset + 777, input.count)
+            try stream.feed(input[offset..<end]) { streamed += $0 }
+            offset = end
+        }
+        try stream.finish { streamed += $0 }
+        #expect(streamed == whole)
+    }
 }

@@ -17,7 +17,7 @@ import OpenCC
     @Test func listsEveryInstalledConfigurationThatLibOpenCCLoads() throws {
         let names = SystemOpenCCData.installedConfigurations
         // libopencc 1.1.x installs the 14 configurations of the built-in list.
-        for configuration in ChineseConverter.Configuration.builtIn {
+        for configuration in ChineseConverter.Configuration.installed {
             #expect(names.contains(configuration.openCCName), "\(configuration)")
         }
         #expect(names == names.sorted())
