@@ -24,8 +24,15 @@ let package = Package(
         // the ordered concurrent map and the POSIX reads and writes. Its UTF-8 error and
         // validators are public (re-exported by OpenCC); the rest is `package`, for this package only.
         .target(name: "HanziCore"),
-        // Safe, fast Swift wrapper over libopencc.
-        .target(name: "OpenCC", dependencies: ["HanziCore", "COpenCC"]),
+        // Reads installed `.ocd2` dictionaries through libopencc's C++ API (MarisaDict), behind
+        // a C interface; the include path and library come from COpenCC's pkg-config entry.
+        .target(name: "COpenCCDictionary", dependencies: ["COpenCC"]),
+        // OpenCC 1.4.2's dictionaries and configurations (Tables/opencc), compiled into the binary
+        // by scripts/generate-opencc-data.py (`make tables`).
+        .target(name: "COpenCCData"),
+        // Script conversion: the native engine (OpenCC's algorithm over compiled tables) and
+        // the safe, fast Swift wrapper over libopencc.
+        .target(name: "OpenCC", dependencies: ["HanziCore", "COpenCC", "COpenCCDictionary", "COpenCCData"]),
         // Pure Swift text engines: column-break rejoiner, punctuation normaliser, character classes.
         .target(name: "HanziText", dependencies: ["HanziCore"]),
         // The cleaning pipeline composing both; re-exports them.

@@ -94,7 +94,7 @@ public final class ScriptAdaptiveCleaner: Sendable {
             switch detection.variant {
             case .hongKong: return .hongKong
             case .taiwan: return .taiwan
-            case nil: return .traditional
+            default: return .traditional
             }
         case .mixed, .neither: return nil
         }

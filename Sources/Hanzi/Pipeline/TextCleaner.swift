@@ -30,6 +30,9 @@ public struct TextCleaner: Sendable {
         public var normalizationOptions: PunctuationNormalizer.Options
         /// The OpenCC configurations applied, in order, after the other steps. Default: none.
         public var conversions: [ChineseConverter.Configuration]
+        /// How the conversions run: engine, dictionaries, user phrases. Default: the native
+        /// engine on the bundled OpenCC data.
+        public var conversionOptions: ChineseConverter.Options = .default
 
         /// Options for the whole pipeline.
         public init(
@@ -63,7 +66,7 @@ public struct TextCleaner: Sendable {
     public init(options: Options = .init()) throws(OpenCCError) {
         var converters: [any ScriptConverter] = []
         for configuration in options.conversions {
-            converters.append(try ChineseConverter.shared(configuration))
+            converters.append(try ChineseConverter.shared(configuration, options: options.conversionOptions))
         }
         self.init(options: options, converters: converters)
     }

@@ -25,8 +25,10 @@ enum ManualPage {
 
     static func render() -> String {
         let root = HanziCommand.configuration
+        // The version without the installed libopencc's, which differs between machines.
+        let version = root.version.components(separatedBy: " (").first ?? root.version
         var page = """
-        .TH HANZI 1 "" "\(escape(root.version))" "User Commands"
+        .TH HANZI 1 "" "\(escape(version))" "User Commands"
         .SH NAME
         hanzi \\- \(escape(root.abstract))
         .SH SYNOPSIS

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Hanzi
 
 /// `hanzi`: clean Chinese text from PDFs, OCR and web pages.
 struct HanziCommand: ParsableCommand {
@@ -21,7 +22,7 @@ struct HanziCommand: ParsableCommand {
           hanzi detect seeds/*.txt
           hanzi configs
         """,
-        version: "hanzi 0.1.0",
+        version: "hanzi 0.1.0 (OpenCC data \(BundledOpenCCData.version) bundled; system libopencc \(SystemLibOpenCC.version ?? "not found"))",
         subcommands: [
             CleanCommand.self, ConvertCommand.self, RejoinCommand.self, NormalizeCommand.self,
             DetectCommand.self, ConfigsCommand.self, GenerateManualCommand.self,
