@@ -1,4 +1,5 @@
 import Foundation
+import HanziTestSupport
 
 /// OpenCC 1.4.2 itself (PyPI `opencc`, the C++ library as a Python module) in the project's
 /// virtual environment (`scripts/setup-python.sh` makes it), as an oracle for the bundled data.
@@ -7,7 +8,7 @@ enum OpenCC142Oracle {
     /// `.build/venv`.
     static var python: URL {
         let venv = ProcessInfo.processInfo.environment["HANZI_VENV"] ?? ".build/venv"
-        let folder = venv.hasPrefix("/") ? URL(fileURLWithPath: venv) : Repository.root.appendingPathComponent(venv)
+        let folder = venv.hasPrefix("/") ? URL(fileURLWithPath: venv) : RepositoryRoot.url.appendingPathComponent(venv)
         return folder.appendingPathComponent("bin/python")
     }
 

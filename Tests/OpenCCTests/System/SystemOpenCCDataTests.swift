@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import OpenCC
+import HanziTestSupport
 
 @Suite struct SystemOpenCCDataTests {
     @Test func findsTheFolderPkgConfigNames() throws {
@@ -53,9 +54,10 @@ import OpenCC
     }
 
     static func pkgConfig(_ variable: String) -> String? {
+        guard let tool = ExternalTool.find("pkg-config") else { return nil }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pkg-config", "--variable=\(variable)", "opencc"]
+        process.executableURL = tool
+        process.arguments = ["--variable=\(variable)", "opencc"]
         let pipe = Pipe()
         process.standardOutput = pipe
         guard (try? process.run()) != nil else { return nil }
