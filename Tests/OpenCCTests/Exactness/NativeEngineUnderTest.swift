@@ -1,5 +1,6 @@
 import Foundation
 import OpenCC
+import HanziTestSupport
 
 /// The native engine as the exactness tests drive it: on the installed data (against
 /// libopencc) and on the bundled data (against OpenCC 1.4.2).
@@ -24,7 +25,7 @@ enum NativeEngineUnderTest {
     /// The keys and values of the dictionaries the bundled configuration `name` names, read
     /// from the repository's `Tables/opencc` (OpenCC's text format: `key<TAB>value value…`).
     static func bundledPhrases(configuration name: String) throws -> [[UInt8]] {
-        let folder = Repository.root.appendingPathComponent("Tables/opencc")
+        let folder = try RepositoryRoot.existing("Tables/opencc")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("config/\(name).json")))
         var files: [String] = []
         func collect(_ node: Any) {

@@ -1,4 +1,5 @@
 import Foundation
+import HanziTestSupport
 
 /// OpenCC 1.4.2 itself (PyPI `opencc`, the C++ library as a Python module) in the project's
 /// virtual environment (`scripts/setup-python.sh` makes it), as an oracle for the bundled data.
@@ -7,7 +8,7 @@ enum OpenCC142Oracle {
     /// `.build/venv`.
     static var python: URL {
         let venv = ProcessInfo.processInfo.environment["HANZI_VENV"] ?? ".build/venv"
-        let folder = venv.hasPrefix("/") ? URL(fileURLWithPath: venv) : Repository.root.appendingPathComponent(venv)
+        let folder = venv.hasPrefix("/") ? URL(fileURLWithPath: venv) : RepositoryRoot.url.appendingPathComponent(venv)
         return folder.appendingPathComponent("bin/python")
     }
 
@@ -19,11 +20,14 @@ enum OpenCC142Oracle {
     }
 
     /// OpenCC 1.4.2's conversions of `inputs` with its configuration `name` (`"s2t"`), all in
-    /// one Python process: one `convert` call per NUL-free run, NULs kept.
+    /// one Python process: one `convert` call per input, with NUL standing in as U+0001.
     ///
     /// OpenCC 1.4.2 loses text at a NUL in configurations of more than one conversion step
-    /// (`s2tw` drops the NUL, `tw2s` everything after it); Hanzi passes NUL through and converts
-    /// the text around it, which is what converting each run on its own gives.
+    /// (`s2tw` drops the NUL, `tw2s` everything after it). Hanzi passes NUL through as an
+    /// ordinary character that no key contains, as 1.4.2 does in one-step configurations
+    /// (where a NUL also completes an ideographic description sequence, `⿺髮\0` stays as it
+    /// is). U+0001 behaves the same in every configuration and occurs in no input here, so it
+    /// stands in for NUL on the way in and is turned back on the way out.
     static func convert(_ inputs: [[UInt8]], configuration name: String) throws -> [[UInt8]] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hanzi-opencc142-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -40,7 +44,8 @@ enum OpenCC142Oracle {
             with open(f"{folder}/{i}.in", "rb") as f:
                 text = f.read().decode("utf-8")
             with open(f"{folder}/{i}.out", "wb") as f:
-                f.write("\\0".join(converter.convert(run) for run in text.split("\\0")).encode("utf-8"))
+                assert "\\x01" not in text, "U+0001 in the input: it stands in for NUL"
+                f.write(converter.convert(text.replace("\\0", "\\x01")).replace("\\x01", "\\0").encode("utf-8"))
         """
         let process = Process()
         process.executableURL = python

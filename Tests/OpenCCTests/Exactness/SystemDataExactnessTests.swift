@@ -21,8 +21,8 @@ import HanziTestSupport
         for seed in Repository.seedFiles {
             inputs.append((seed.lastPathComponent, try Repository.bytes(of: seed)))
         }
-        if let cases = try? OpenCCFixtures.input(data.name) {
-            inputs.append(("OpenCC 1.1.6 test cases \(data.name).in", try Repository.bytes(of: cases)))
+        if try OpenCCFixtures.names().contains(data.name) {
+            inputs.append(("OpenCC 1.1.6 test cases \(data.name).in", try Repository.bytes(of: try OpenCCFixtures.input(data.name))))
         }
         var generator = AdversarialTextGenerator(phrases: try data.phrases(), seed: Self.seed(for: data.name))
         inputs.append(("generated text (seed \(Self.seed(for: data.name)))", generator.text(byteCount: Self.generatedBytes)))
@@ -34,35 +34,34 @@ import HanziTestSupport
         name.utf8.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
     }
 
-    /// The native engine on the installed dictionaries gives what libopencc gives.
+    /// The native engine on the installed dictionaries gives what libopencc gives; so does the
+    /// project's libopencc wrapper, which converts in pieces cut at line breaks and around NUL.
     @Test(arguments: SystemDataExactnessTests.configurations)
     func nativeEngineMatchesLibopencc(name: String) throws {
         let data = try SystemConfigurationData.named(name)
         let native = try NativeEngineUnderTest.system(configurationFile: data.file)
-        try Self.expectIdentical(data: data, engineName: "native engine (system data)", convert: native)
+        let wrapper = try ChineseConverter(.file(data.file), options: .init(engine: .libopencc), pieceSize: 4096)
+        try Self.expectIdentical(data: data, engines: [
+            ("native engine (system data)", native),
+            ("ChineseConverter(libopencc)", { try wrapper.convert(utf8: $0) }),
+        ])
     }
 
-    /// The project's libopencc wrapper converts in pieces cut at line breaks and around NUL;
-    /// the result must still be one libopencc call's, exactly.
-    @Test(arguments: SystemDataExactnessTests.configurations)
-    func libopenccWrapperMatchesLibopencc(name: String) throws {
-        let data = try SystemConfigurationData.named(name)
-        let converter = try ChineseConverter(.file(data.file), options: .init(engine: .libopencc), pieceSize: 4096)
-        try Self.expectIdentical(data: data, engineName: "ChineseConverter(libopencc)") { try converter.convert(utf8: $0) }
-    }
-
-    /// Checks `convert` against libopencc on every input; records one issue per input that differs.
-    static func expectIdentical(data: SystemConfigurationData, engineName: String,
-                                convert: ([UInt8]) throws -> [UInt8]) throws {
+    /// Checks each engine against libopencc on every input; records one issue per engine and
+    /// input that differ.
+    static func expectIdentical(data: SystemConfigurationData,
+                                engines: [(name: String, convert: ([UInt8]) throws -> [UInt8])]) throws {
         var compared = 0
         for input in try inputs(for: data) {
             let expected = data.libopencc(input.bytes)
-            let actual = try convert(input.bytes)
             compared += input.bytes.count
-            if var mismatch = ByteMismatch(configuration: data.name, input: input.name, expected: expected, actual: actual,
-                                           actualName: engineName) {
-                mismatch.findReproducer(in: input.bytes, expected: data.libopencc, actual: { (try? convert($0)) ?? [] })
-                Issue.record(Comment(rawValue: mismatch.description))
+            for engine in engines {
+                let actual = try engine.convert(input.bytes)
+                if var mismatch = ByteMismatch(configuration: data.name, input: input.name, expected: expected, actual: actual,
+                                               actualName: engine.name) {
+                    mismatch.findReproducer(in: input.bytes, expected: data.libopencc, actual: { (try? engine.convert($0)) ?? [] })
+                    Issue.record(Comment(rawValue: mismatch.description))
+                }
             }
         }
         #expect(compared >= generatedBytes)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import OpenCC
+import HanziTestSupport
 
 @Suite struct SystemDictionaryReaderTests {
     static let folder = SystemOpenCCData.dataFolder
@@ -104,8 +105,8 @@ enum OpenCCDictTool {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hanzi-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["opencc_dict", "-i", path, "-o", output.path, "-f", "ocd2", "-t", "text"]
+        process.executableURL = try ExternalTool.require("opencc_dict")
+        process.arguments = ["-i", path, "-o", output.path, "-f", "ocd2", "-t", "text"]
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw Reference.CommandLineFailure(status: process.terminationStatus) }
