@@ -20,15 +20,20 @@ let package = Package(
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
         ),
+        // What every engine shares: the UTF-8 validator and codec, line-end scanning, the lock,
+        // the ordered concurrent map and the POSIX reads and writes. Its UTF-8 error and
+        // validators are public (re-exported by OpenCC); the rest is `package`, for this package only.
+        .target(name: "HanziCore"),
         // Safe, fast Swift wrapper over libopencc.
-        .target(name: "OpenCC", dependencies: ["COpenCC"]),
+        .target(name: "OpenCC", dependencies: ["HanziCore", "COpenCC"]),
         // Pure Swift text engines: column-break rejoiner, punctuation normaliser, character classes.
-        .target(name: "HanziText"),
+        .target(name: "HanziText", dependencies: ["HanziCore"]),
         // The cleaning pipeline composing both; re-exports them.
-        .target(name: "Hanzi", dependencies: ["OpenCC", "HanziText"]),
+        .target(name: "Hanzi", dependencies: ["HanziCore", "OpenCC", "HanziText"]),
         // Helpers shared by the test targets: the repository root, the seeds, the one copy of
         // OpenCC's test cases (read from the repository, not bundled), tools on PATH, a seeded generator.
         .target(name: "HanziTestSupport", path: "Tests/HanziTestSupport", exclude: ["Fixtures"]),
+        .testTarget(name: "HanziCoreTests", dependencies: ["HanziCore", "HanziTestSupport"]),
         .testTarget(
             name: "HanziTextTests", dependencies: ["HanziText", "HanziTestSupport"], resources: [.copy("Fixtures")]
         ),
@@ -36,7 +41,7 @@ let package = Package(
         // The `hanzi` command: parsing, input and output, progress, exit codes.
         .executableTarget(
             name: "hanzi",
-            dependencies: ["Hanzi", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Hanzi", "HanziCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "HanziTests", dependencies: ["Hanzi", "HanziTestSupport"]),
         // End-to-end tests that run the built `hanzi` binary.

@@ -119,7 +119,7 @@ func registerTextStages(_ corpus: Corpus) {
         )
     ) { benchmark in
         for _ in benchmark.scaledIterations {
-            var stream = JSONLinesStream(fields: ["text"]) { cleaner.clean(validUTF8: $0) }
+            var stream = JSONLinesStream(fields: ["text"]) { try cleaner.clean(validUTF8: $0) }
             var output: [UInt8] = []
             output.reserveCapacity(recordBytes + recordBytes / 8)
             do {

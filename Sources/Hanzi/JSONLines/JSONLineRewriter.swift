@@ -1,3 +1,5 @@
+import HanziCore
+
 /// Rewrites chosen string fields of a JSON Lines record and keeps every other byte of it.
 ///
 /// The record must be one JSON object; it is validated in full (RFC 8259). The string values of
@@ -28,18 +30,12 @@ public struct JSONLineRewriter: Sendable {
         self.fieldBytes = fields.map { Array($0.utf8) }
     }
 
-    /// Validates `line` (one record, without its line break) and appends it to `output` with the
-    /// named fields' values passed through `transform` (which gets and returns UTF-8).
-    ///
-    /// A line of white space only is copied unchanged.
-    /// - Returns: how many field values the transform changed.
-    /// - Throws: ``JSONLineError`` when the line is not one valid JSON object; `output` is then
-    ///   left as it was.
+    /// ``rewrite(_:into:transform:)`` over a buffer, for the JSON Lines stream.
     @discardableResult
-    public func rewrite(
+    func rewrite(
         _ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
         transform: ([UInt8]) -> [UInt8]
-    ) throws(JSONLineError) -> Int {
+    ) throws(JSONRecordError) -> Int {
         let mark = output.count
         do {
             return try rewriteUnchecked(line, into: &output, transform: transform)
@@ -49,20 +45,31 @@ public struct JSONLineRewriter: Sendable {
         }
     }
 
-    /// ``rewrite(_:into:transform:)`` for an array.
+    /// Validates `line` (one record, without its line break: an array, `Data`, a slice) and
+    /// appends it to `output` with the named fields' values passed through `transform` (which
+    /// gets and returns UTF-8).
+    ///
+    /// A line of white space only is copied unchanged.
+    /// - Returns: how many field values the transform changed.
+    /// - Throws: ``JSONRecordError`` when the line is not one valid JSON object; `output` is then
+    ///   left as it was.
     @discardableResult
     public func rewrite(
-        _ line: [UInt8], into output: inout [UInt8], transform: ([UInt8]) -> [UInt8]
-    ) throws(JSONLineError) -> Int {
-        try line.withUnsafeBufferPointer { (buffer) throws(JSONLineError) -> Int in
-            try rewrite(buffer, into: &output, transform: transform)
+        _ line: some Collection<UInt8>, into output: inout [UInt8], transform: ([UInt8]) -> [UInt8]
+    ) throws(JSONRecordError) -> Int {
+        let outcome = line.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONRecordError) -> Int in try rewrite(buffer, into: &output, transform: transform) }
         }
+        if let outcome { return try outcome.get() }
+        return try Array(line).withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONRecordError) -> Int in try rewrite(buffer, into: &output, transform: transform) }
+        }.get()
     }
 
     private func rewriteUnchecked(
         _ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
         transform: ([UInt8]) -> [UInt8]
-    ) throws(JSONLineError) -> Int {
+    ) throws(JSONRecordError) -> Int {
         var scanner = JSONScanner(line)
         scanner.skipWhitespace()
         if scanner.atEnd {
@@ -127,8 +134,13 @@ public struct JSONLineRewriter: Sendable {
     }
 }
 
-/// A JSON Lines record that is not one valid JSON object.
-public struct JSONLineError: Error, Equatable, Sendable, CustomStringConvertible {
+/// The earlier name of ``JSONRecordError``, too close to ``JSONLinesError``.
+@available(*, deprecated, renamed: "JSONRecordError")
+public typealias JSONLineError = JSONRecordError
+
+/// What is wrong inside one JSON Lines record (one line that is not one valid JSON object),
+/// at a byte offset of the line. ``JSONLinesError`` adds the line's number in the stream.
+public struct JSONRecordError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The 0-based byte offset in the line where the problem was found.
     public var offset: Int
     /// What was wrong.
@@ -160,8 +172,8 @@ struct JSONScanner {
     var atEnd: Bool { index >= bytes.count }
     var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    func error(_ reason: String) -> JSONLineError {
-        JSONLineError(offset: index, reason: atEnd ? reason + " (the line ended)" : reason)
+    func error(_ reason: String) -> JSONRecordError {
+        JSONRecordError(offset: index, reason: atEnd ? reason + " (the line ended)" : reason)
     }
 
     mutating func skipWhitespace() {
@@ -174,7 +186,7 @@ struct JSONScanner {
     }
 
     /// Scans a string starting at its opening quote.
-    mutating func scanString() throws(JSONLineError) -> StringSpan {
+    mutating func scanString() throws(JSONRecordError) -> StringSpan {
         let start = index
         index += 1
         var escapes = false
@@ -220,7 +232,7 @@ struct JSONScanner {
         throw error("unterminated string")
     }
 
-    private mutating func hex4() throws(JSONLineError) -> UInt32 {
+    private mutating func hex4() throws(JSONRecordError) -> UInt32 {
         guard index + 4 <= bytes.count else { index = bytes.count; throw error("\\u needs four hex digits") }
         var v: UInt32 = 0
         for _ in 0..<4 {
@@ -237,7 +249,7 @@ struct JSONScanner {
         return index - from
     }
 
-    mutating func scanNumber() throws(JSONLineError) {
+    mutating func scanNumber() throws(JSONRecordError) {
         if peek == UInt8(ascii: "-") { index += 1 }
         guard let first = peek, first >= 0x30, first <= 0x39 else { throw error("a digit was expected") }
         if first == 0x30 {
@@ -256,7 +268,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(JSONLineError) {
+    private mutating func literal(_ word: StaticString) throws(JSONRecordError) {
         let n = word.utf8CodeUnitCount
         let p = word.utf8Start
         guard index + n <= bytes.count else { throw error("a value was expected") }
@@ -265,7 +277,7 @@ struct JSONScanner {
     }
 
     /// Scans `"name" :` inside an object.
-    private mutating func memberName() throws(JSONLineError) {
+    private mutating func memberName() throws(JSONRecordError) {
         skipWhitespace()
         guard peek == UInt8(ascii: "\"") else { throw error("a field name was expected") }
         _ = try scanString()
@@ -275,7 +287,7 @@ struct JSONScanner {
     }
 
     /// Scans one value of any kind and nesting depth.
-    mutating func skipValue() throws(JSONLineError) {
+    mutating func skipValue() throws(JSONRecordError) {
         var stack: [Bool] = []  // true: object, false: array
         while true {
             // A value is expected here.
@@ -383,30 +395,11 @@ enum JSONString {
                     i += 6
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
-                appendUTF8(scalar, to: &out)
+                UTF8Codec.encode(scalar, into: &out)
             default: out.append(e)  // " \ /
             }
         }
         return out
-    }
-
-    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-        switch v {
-        case 0..<0x80:
-            out.append(UInt8(v))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | v >> 6))
-            out.append(UInt8(0x80 | v & 0x3F))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | v >> 12))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | v >> 18))
-            out.append(UInt8(0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -448,12 +441,14 @@ enum JSONString {
             case 0..<0x20: appendEscape(UInt32(c), to: &out); i += 1
             case 0x20..<0x80: out.append(c); i += 1
             default:
-                let length = UTF8Validator.sequenceLength(lead: c)
                 if !asciiOnly {
+                    let length = UTF8Validator.sequenceLength(lead: c)
                     out.append(contentsOf: value[i..<min(n, i + length)])
+                    i += length
                 } else {
-                    var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length where i + k < n { v = v << 6 | UInt32(value[i + k] & 0x3F) }
+                    // A byte that starts no well-formed sequence has no \u escape: U+FFFD stands for it.
+                    let (scalar, length) = value.withUnsafeBufferPointer { UTF8Codec.decode($0, i) }
+                    let v = scalar >= UTF8Codec.invalidByteBase ? replacementCharacter : scalar
                     if v >= 0x10000 {
                         let u = v - 0x10000
                         appendEscape(0xD800 + (u >> 10), to: &out)
@@ -461,12 +456,15 @@ enum JSONString {
                     } else {
                         appendEscape(v, to: &out)
                     }
+                    i += length
                 }
-                i += length
             }
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    /// U+FFFD REPLACEMENT CHARACTER.
+    private static let replacementCharacter: UInt32 = 0xFFFD
 }
 
 extension JSONLineRewriter {

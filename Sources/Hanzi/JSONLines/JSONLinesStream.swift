@@ -1,14 +1,13 @@
-import Dispatch
-
 /// Streams JSON Lines, rewriting the named string fields of every record in bounded memory
 /// (one batch of lines at a time), optionally on several threads, with output in input order.
 ///
 /// Lines are separated by `"\n"` (a `"\r"` before it is JSON white space and kept). A line of
 /// white space only is copied unchanged. A line that is not a JSON object is an error naming its
-/// line number, or, with `skipsInvalidLines`, is left out of the output and counted.
+/// line number, or, with `skipsInvalidLines`, is left out of the output and counted. An error
+/// the transform throws always stops the stream.
 public struct JSONLinesStream: Sendable {
     /// Transforms the UTF-8 of one field value.
-    public typealias Transform = @Sendable ([UInt8]) -> [UInt8]
+    public typealias Transform = @Sendable ([UInt8]) throws -> [UInt8]
 
     /// The record rewriter (the fields to process).
     public let rewriter: JSONLineRewriter
@@ -30,7 +29,7 @@ public struct JSONLinesStream: Sendable {
 
     /// A stream rewriting `fields` with `transform`.
     public init(fields: [String], skipsInvalidLines: Bool = false, maxConcurrency: Int = 1,
-                pieceSize: Int = 1 << 20, transform: @escaping Transform) {
+                pieceSize: Int = TextCleaner.defaultPieceSize, transform: @escaping Transform) {
         self.rewriter = JSONLineRewriter(fields: fields)
         self.skipsInvalidLines = skipsInvalidLines
         self.maxConcurrency = max(1, maxConcurrency)
@@ -38,28 +37,30 @@ public struct JSONLinesStream: Sendable {
         self.transform = transform
     }
 
-    /// Takes the next chunk of valid UTF-8 and appends the records that are complete.
-    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(JSONLinesError) {
+    /// Takes the next chunk of valid UTF-8 (an array, `Data`, a slice: any collection of bytes)
+    /// and appends the records that are complete.
+    ///
+    /// - Throws: ``JSONLinesError`` for an invalid line (unless skipped), or the transform's error.
+    public mutating func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws {
         buffer.append(contentsOf: chunk)
         guard buffer.count >= pieceSize * maxConcurrency else { return }
-        let cut = LineLocalStream.lastLineEnd(in: buffer)
+        let cut = LineBoundary.lineFeed.last(in: buffer)
         guard cut > 0 else { return }
         try flush(upTo: cut, into: &output)
     }
 
-    /// ``feed(_:into:)`` for an array.
-    public mutating func feed(_ chunk: [UInt8], into output: inout [UInt8]) throws(JSONLinesError) {
-        try chunk.withUnsafeBufferPointer { (b) throws(JSONLinesError) in try feed(b, into: &output) }
-    }
-
     /// Processes and appends every complete line now, without waiting for a full batch: for
     /// interactive or slow input.
-    public mutating func flushReady(into output: inout [UInt8]) throws(JSONLinesError) {
-        try flush(upTo: LineLocalStream.lastLineEnd(in: buffer), into: &output)
+    ///
+    /// - Throws: ``JSONLinesError`` for an invalid line (unless skipped), or the transform's error.
+    public mutating func flushReady(into output: inout [UInt8]) throws {
+        try flush(upTo: LineBoundary.lineFeed.last(in: buffer), into: &output)
     }
 
     /// Ends the stream: the last line may lack its line break.
-    public mutating func finish(into output: inout [UInt8]) throws(JSONLinesError) {
+    ///
+    /// - Throws: ``JSONLinesError`` for an invalid line (unless skipped), or the transform's error.
+    public mutating func finish(into output: inout [UInt8]) throws {
         try flush(upTo: buffer.count, into: &output)
     }
 
@@ -68,10 +69,11 @@ public struct JSONLinesStream: Sendable {
         var lines = 0
         var skipped = 0
         var firstSkipped: JSONLinesError?
-        var failure: JSONLinesError?
+        /// What stopped the piece: an invalid line (when not skipped) or the transform's error.
+        var failure: (any Error)?
     }
 
-    private mutating func flush(upTo cut: Int, into output: inout [UInt8]) throws(JSONLinesError) {
+    private mutating func flush(upTo cut: Int, into output: inout [UInt8]) throws {
         guard cut > 0 else { return }
         let firstLine = linesSeen + 1
         let results: [PieceResult] = buffer.withUnsafeBufferPointer { all in
@@ -81,14 +83,15 @@ public struct JSONLinesStream: Sendable {
                 return [JSONLinesStream.process(text, firstLine: firstLine, rewriter: rewriter, skip: skip, transform: transform)]
             }
             let cuts = LineLocalStream.pieceBoundaries(
-                text, count: max(2, min(maxConcurrency * 2, text.count / pieceSize + 1)), boundary: .lineFeed)
+                text, count: max(2, min(maxConcurrency * LineLocalStream.piecesPerThread, text.count / pieceSize + 1)),
+                boundary: .lineFeed)
             // Line numbers of each piece's first line.
             var starts = [firstLine]
             for k in 1..<(cuts.count - 1) {
                 starts.append(starts[k - 1] + JSONLinesStream.countLines(UnsafeBufferPointer(rebasing: text[cuts[k - 1]..<cuts[k]])))
             }
             let lineStarts = starts
-            return transformPiecesConcurrently(text, cuts: cuts, maxConcurrency: maxConcurrency) { k, piece in
+            return ConcurrentMap.map(pieces: text, cuts: cuts, maxConcurrency: maxConcurrency) { k, piece in
                 JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, skip: skip, transform: transform)
             }
         }
@@ -102,10 +105,11 @@ public struct JSONLinesStream: Sendable {
         }
     }
 
+    /// The number of lines in `text`, a last line without its line feed included.
     static func countLines(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
-        for b in text where b == 0x0A { n += 1 }
-        if let last = text.last, last != 0x0A { n += 1 }
+        for b in text where b == ASCII.lineFeed { n += 1 }
+        if let last = text.last, last != ASCII.lineFeed { n += 1 }
         return n
     }
 
@@ -118,12 +122,27 @@ public struct JSONLinesStream: Sendable {
         var start = 0
         var lineNumber = firstLine
         while start < text.count {
-            var end = start
-            while end < text.count, text[end] != 0x0A { end += 1 }
+            let end = (LineBoundary.lineFeed.first(in: text, from: start) ?? text.count + 1) - 1
             let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            // The transform's first error stops the piece; the rewriter sees the value unchanged.
+            var transformFailure: (any Error)?
+            let mark = result.output.count
             do {
-                try rewriter.rewrite(line, into: &result.output, transform: transform)
-                if end < text.count { result.output.append(0x0A) }
+                try rewriter.rewrite(line, into: &result.output) { value in
+                    guard transformFailure == nil else { return value }
+                    do {
+                        return try transform(value)
+                    } catch {
+                        transformFailure = error
+                        return value
+                    }
+                }
+                if let transformFailure {
+                    result.output.removeSubrange(mark...)
+                    result.failure = transformFailure
+                    return result
+                }
+                if end < text.count { result.output.append(ASCII.lineFeed) }
             } catch {
                 let failure = JSONLinesError(line: lineNumber, error: error)
                 if !skip {
@@ -146,9 +165,9 @@ public struct JSONLinesError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The 1-based line number.
     public var line: Int
     /// What is wrong with the line.
-    public var error: JSONLineError
+    public var error: JSONRecordError
 
-    public init(line: Int, error: JSONLineError) {
+    public init(line: Int, error: JSONRecordError) {
         self.line = line
         self.error = error
     }

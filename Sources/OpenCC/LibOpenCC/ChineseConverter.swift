@@ -67,7 +67,7 @@ public final class ChineseConverter: Sendable {
     ///
     /// - Throws: ``OpenCCError`` when the configuration cannot be loaded.
     public static func shared(_ configuration: Configuration) throws(OpenCCError) -> ChineseConverter {
-        try ConverterCache.process.converter(for: configuration)
+        try ConverterCache.converter(for: configuration)
     }
 
     // MARK: Strings
@@ -84,7 +84,7 @@ public final class ChineseConverter: Sendable {
         var text = text
         return text.withUTF8 { input in
             var output: [UInt8] = []
-            output.reserveCapacity(input.count &+ input.count / 8 &+ 16)
+            output.reserveCapacity(ChineseConverter.expectedOutputCapacity(input.count))
             appendConversion(ofValid: input, to: &output)
             return String(decoding: output, as: UTF8.self)
         }
@@ -130,38 +130,29 @@ public final class ChineseConverter: Sendable {
     ///
     /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte; `output` is
     ///   then left unchanged.
-    public func convert(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
+    func convert(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
         throws(InvalidUTF8Error)
     {
         _ = try UTF8Validator.validate(input)
-        output.reserveCapacity(output.count &+ input.count &+ input.count / 8 &+ 16)
+        output.reserveCapacity(output.count &+ ChineseConverter.expectedOutputCapacity(input.count))
         appendConversion(ofValid: input, to: &output)
-    }
-
-    /// Converts the UTF-8 bytes in `input` and appends the converted bytes to `output`.
-    ///
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte; `output` is
-    ///   then left unchanged.
-    public func convert(utf8 input: UnsafeRawBufferPointer, into output: inout [UInt8])
-        throws(InvalidUTF8Error)
-    {
-        try convert(utf8: input.assumingMemoryBound(to: UInt8.self), into: &output)
     }
 
     // MARK: Core
 
     /// Appends the conversion of `input`, which must be well-formed UTF-8, to `output`:
     /// NUL bytes are copied, the text between them is converted in line pieces.
-    func appendConversion(ofValid input: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    package func appendConversion(ofValid input: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard let base = input.baseAddress else { return }
         let end = input.count
         var start = 0
         while start < end {
-            let nul = LinePieces.firstNUL(base, from: start, to: end)
+            let nul = ByteSearch.first(0, in: input, from: start, to: end)
             let textEnd = nul ?? end
             var pieceStart = start
             while pieceStart < textEnd {
-                let pieceEnd = LinePieces.pieceEnd(base, from: pieceStart, to: textEnd, limit: pieceSize)
+                // No dictionary key spans a line break, so pieces cut after one convert alike.
+                let pieceEnd = LineBoundary.lineBreak.pieceEnd(in: input, from: pieceStart, to: textEnd, limit: pieceSize)
                 appendLibraryConversion(of: base + pieceStart, count: pieceEnd &- pieceStart, to: &output)
                 pieceStart = pieceEnd
             }
@@ -193,32 +184,31 @@ public final class ChineseConverter: Sendable {
 
 /// An open libopencc converter (`opencc_t`).
 ///
-/// Sendable because libopencc's conversion functions only read the converter; opening and
-/// the process-wide error message are guarded by ``lock``.
+/// Opening and the process-wide error message are guarded by ``lock``.
 struct LibraryHandle: @unchecked Sendable {
+    // @unchecked Sendable: libopencc's conversion functions only read the converter; the calls
+    // that touch its shared state (open, the last error message) hold `lock`.
     let raw: opencc_t
 
     /// Guards `opencc_open` and `opencc_error`: libopencc keeps its last error message in
     /// one global string.
-    private static let lock = NSLock()
+    private static let lock = Locked()
 
     /// Opens `configuration`, turning libopencc's `(opencc_t)-1` into an ``OpenCCError``.
     static func open(_ configuration: ChineseConverter.Configuration) throws(OpenCCError) -> LibraryHandle {
-        lock.lock()
-        defer { lock.unlock() }
-        let raw = opencc_open(configuration.configFileName)
-        guard let raw, raw != UnsafeMutableRawPointer(bitPattern: -1) else {
-            let message = opencc_error().map { String(cString: $0) } ?? ""
-            throw OpenCCError(configuration: configuration, message: message)
+        try lock.withLock { () throws(OpenCCError) -> LibraryHandle in
+            let raw = opencc_open(configuration.configFileName)
+            guard let raw, raw != UnsafeMutableRawPointer(bitPattern: -1) else {
+                let message = opencc_error().map { String(cString: $0) } ?? ""
+                throw OpenCCError(configuration: configuration, message: message)
+            }
+            return LibraryHandle(raw: raw)
         }
-        return LibraryHandle(raw: raw)
     }
 
     /// libopencc's last error message.
     static func lastErrorMessage() -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return opencc_error().map { String(cString: $0) } ?? ""
+        lock.withLock { opencc_error().map { String(cString: $0) } ?? "" }
     }
 
     func close() {
@@ -227,18 +217,15 @@ struct LibraryHandle: @unchecked Sendable {
 }
 
 /// The converters of ``ChineseConverter/shared(_:)``, one per configuration.
-private final class ConverterCache: @unchecked Sendable {
-    static let process = ConverterCache()
+private enum ConverterCache {
+    static let process = Locked<[ChineseConverter.Configuration: ChineseConverter]>([:])
 
-    private let lock = NSLock()
-    private var converters: [ChineseConverter.Configuration: ChineseConverter] = [:]
-
-    func converter(for configuration: ChineseConverter.Configuration) throws(OpenCCError) -> ChineseConverter {
-        lock.lock()
-        defer { lock.unlock() }
-        if let converter = converters[configuration] { return converter }
-        let converter = try ChineseConverter(configuration)
-        converters[configuration] = converter
-        return converter
+    static func converter(for configuration: ChineseConverter.Configuration) throws(OpenCCError) -> ChineseConverter {
+        try process.withLock { (converters) throws(OpenCCError) -> ChineseConverter in
+            if let converter = converters[configuration] { return converter }
+            let converter = try ChineseConverter(configuration)
+            converters[configuration] = converter
+            return converter
+        }
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 extension ChineseConverter {
@@ -53,7 +52,7 @@ extension ChineseConverter {
     /// Converts the UTF-8 bytes in `input` using several cores.
     ///
     /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
-    public func convertConcurrently(
+    func convertConcurrently(
         utf8 input: UnsafeBufferPointer<UInt8>,
         maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws(InvalidUTF8Error) -> [UInt8] {
@@ -66,74 +65,37 @@ extension ChineseConverter {
 
     private func convertConcurrently(valid input: UnsafeBufferPointer<UInt8>, maxConcurrency: Int) -> [UInt8] {
         let workers = min(max(maxConcurrency, 1), input.count / ChineseConverter.minimumConcurrentPiece)
-        guard workers > 1, let base = input.baseAddress else {
+        guard workers > 1 else {
             var output: [UInt8] = []
-            output.reserveCapacity(input.count &+ input.count / 8 &+ 16)
+            output.reserveCapacity(ChineseConverter.expectedOutputCapacity(input.count))
             appendConversion(ofValid: input, to: &output)
             return output
         }
-        // About four pieces per worker evens out pieces that convert at different speeds.
         let target = min(
-            pieceSize, max(ChineseConverter.minimumConcurrentPiece, input.count / (workers &* 4)))
-        var ranges: [Range<Int>] = []
-        var start = 0
-        while start < input.count {
-            let end = LinePieces.pieceEnd(base, from: start, to: input.count, limit: target)
-            ranges.append(start..<end)
-            start = end
+            pieceSize, max(ChineseConverter.minimumConcurrentPiece, input.count / (workers &* ChineseConverter.piecesPerWorker)))
+        var cuts = [0]
+        while cuts.last! < input.count {
+            cuts.append(LineBoundary.lineBreak.pieceEnd(in: input, from: cuts.last!, to: input.count, limit: target))
         }
-        let results = ConcurrentResults(count: ranges.count)
-        let pieces = ranges
-        let shared = ReadOnlyBytes(buffer: input)
-        DispatchQueue.concurrentPerform(iterations: min(workers, pieces.count)) { _ in
-            while let index = results.claimNext() {
-                var output: [UInt8] = []
-                output.reserveCapacity(pieces[index].count &+ pieces[index].count / 8 &+ 16)
-                appendConversion(ofValid: UnsafeBufferPointer(rebasing: shared.buffer[pieces[index]]), to: &output)
-                results.store(output, at: index)
-            }
+        let outputs = ConcurrentMap.map(pieces: input, cuts: cuts, maxConcurrency: workers) { _, piece in
+            var output: [UInt8] = []
+            output.reserveCapacity(ChineseConverter.expectedOutputCapacity(piece.count))
+            appendConversion(ofValid: piece, to: &output)
+            return output
         }
-        return results.joined()
-    }
-}
-
-/// Input bytes that worker threads only read, and that outlive the workers.
-private struct ReadOnlyBytes: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
-}
-
-/// The converted pieces of a concurrent conversion, filled in by the worker threads.
-private final class ConcurrentResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var outputs: [[UInt8]]
-
-    init(count: Int) {
-        outputs = Array(repeating: [], count: count)
-    }
-
-    /// The index of the next piece to convert, or `nil` when every piece is taken.
-    func claimNext() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < outputs.count else { return nil }
-        next &+= 1
-        return next &- 1
-    }
-
-    func store(_ output: [UInt8], at index: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        outputs[index] = output
-    }
-
-    /// The pieces joined in order. Call after every worker has finished.
-    func joined() -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
         var all: [UInt8] = []
         all.reserveCapacity(outputs.reduce(0) { $0 &+ $1.count })
         for output in outputs { all.append(contentsOf: output) }
         return all
+    }
+
+    /// How many pieces each worker gets, about: enough to even out pieces that convert at
+    /// different speeds.
+    static let piecesPerWorker = 4
+
+    /// The capacity to reserve for the conversion of `count` bytes: a converted text is rarely
+    /// more than an eighth longer than its input.
+    static func expectedOutputCapacity(_ count: Int) -> Int {
+        count &+ count / 8 &+ 16
     }
 }

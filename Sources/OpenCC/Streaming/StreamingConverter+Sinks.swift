@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension StreamingConverter {
     /// A sink that writes every converted byte to `fileDescriptor`, retrying partial and
     /// interrupted writes.
@@ -26,16 +18,10 @@ extension StreamingConverter {
     ///
     /// - Throws: a `POSIXError` when a write fails.
     public static func writeAll(_ bytes: [UInt8], to fileDescriptor: Int32) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(fileDescriptor, buffer.baseAddress! + offset, buffer.count &- offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset &+= written
-            }
+        do {
+            try SystemIO.writeAll(bytes, to: fileDescriptor)
+        } catch {
+            throw POSIXError(POSIXErrorCode(rawValue: error.code) ?? .EIO)
         }
     }
 }

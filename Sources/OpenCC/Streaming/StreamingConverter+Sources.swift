@@ -1,16 +1,12 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension StreamingConverter {
     /// The default number of bytes read at a time from a file or file descriptor: 1 MiB.
     public static let defaultReadSize = 1 << 20
+
+    /// The default number of single bytes gathered into one chunk by
+    /// `convert(bytes:chunkSize:to:)`: 64 KiB.
+    public static let defaultByteChunkSize = 1 << 16
 
     /// Converts everything readable from `fileDescriptor` until end of file, handing the
     /// converted bytes to `sink`, and ends the stream.
@@ -25,10 +21,11 @@ extension StreamingConverter {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(readSize, 1), alignment: 16)
         defer { buffer.deallocate() }
         while true {
-            let count = read(fileDescriptor, buffer.baseAddress, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            let count: Int
+            do {
+                count = try SystemIO.read(fileDescriptor, into: buffer)
+            } catch {
+                throw POSIXError(POSIXErrorCode(rawValue: error.code) ?? .EIO)
             }
             if count == 0 { break }
             try feed(UnsafeRawBufferPointer(rebasing: buffer[..<count]), to: sink)
@@ -82,7 +79,7 @@ extension StreamingConverter {
     /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte, or
     ///   whatever `bytes` or `sink` throw.
     public mutating func convert<Bytes: AsyncSequence>(
-        bytes: Bytes, chunkSize: Int = 1 << 16, to sink: Sink
+        bytes: Bytes, chunkSize: Int = StreamingConverter.defaultByteChunkSize, to sink: Sink
     ) async throws where Bytes.Element == UInt8 {
         var chunk: [UInt8] = []
         chunk.reserveCapacity(max(chunkSize, 1))

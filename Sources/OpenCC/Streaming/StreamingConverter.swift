@@ -69,7 +69,7 @@ public struct StreamingConverter: Sendable {
     ///
     /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
     ///   or whatever `sink` throws.
-    public mutating func feed(_ chunk: UnsafeRawBufferPointer, to sink: Sink) throws {
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, to sink: Sink) throws {
         if ended { reset() }
         if let failure { throw failure }
         bytesRead &+= chunk.count
@@ -78,7 +78,7 @@ public struct StreamingConverter: Sendable {
         }
         if pending.count > scannedCount {
             let newLineEnd = pending.withUnsafeBufferPointer { buffer in
-                LinePieces.lastLineEnd(buffer.baseAddress!, from: scannedCount, to: buffer.count)
+                LineBoundary.lineBreak.last(in: buffer, from: scannedCount)
             }
             scannedCount = pending.count
             if let newLineEnd { lineEnd = newLineEnd }

@@ -3,6 +3,9 @@ import Hanzi
 
 /// `hanzi clean`: the whole pipeline.
 struct CleanCommand: ParsableCommand {
+    /// How much of an input `--from auto` looks at to detect its script: 256 KiB.
+    static let detectionSampleSize = 1 << 18
+
     static let configuration = CommandConfiguration(
         commandName: "clean",
         abstract: "Rejoin, normalise and (optionally) convert: the whole cleaning in one pass.",
@@ -85,7 +88,7 @@ struct CleanCommand: ParsableCommand {
             if let fixed {
                 options.conversions = fixed
             } else if let detector, let target {
-                let detection = detector.detect(utf8: sample.prefix(1 << 18))
+                let detection = detector.detect(utf8: sample.prefix(CleanCommand.detectionSampleSize))
                 options.conversions = target.standard.conversions(
                     from: ScriptStandard.source(detected: detection, target: target.standard))
             }

@@ -31,11 +31,3 @@ struct ConvertCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 }
-
-/// The processor for plain text or JSON Lines, as the options say.
-func makeProcessor(_ cleaner: TextCleaner, io: InputOutputOptions, jobs: Int) -> any StreamProcessor {
-    if io.jsonl {
-        return JSONLinesProcessor(cleaner: cleaner, fields: io.fields, skipInvalid: io.skipInvalid, jobs: jobs)
-    }
-    return TextStreamProcessor(stream: cleaner.makeStream(maxConcurrency: jobs))
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hanzi
+import HanziCore
 
 /// `hanzi detect`: Simplified, Traditional, mixed or neither, per input.
 struct DetectCommand: ParsableCommand {
@@ -39,6 +40,9 @@ struct DetectCommand: ParsableCommand {
         }
     }
 
+    /// A line longer than this goes to the detector in parts, so that memory stays bounded.
+    static let longestLine = 16 << 20
+
     func run() throws {
         let detector: ScriptDetector
         do {
@@ -48,52 +52,44 @@ struct DetectCommand: ParsableCommand {
         }
         let encoding = InputEncoding(name: self.encoding) ?? .utf8
         let diagnostics = Diagnostics(quiet: false)
-        var stdout = BufferedWriter(fd: 1, path: "<stdout>")
+        var stdout = BufferedWriter(fd: 1, path: Runner.standardOutputName)
         for name in files.isEmpty ? ["-"] : files {
-            let display = name == "-" ? "<stdin>" : name
-            var chunk: [UInt8] = []
-            var chunkStart = 0
+            let item = InputItem(path: name == "-" ? nil : name, relativeOutputPath: name, size: -1)
+            var input: DecodedInput?
             do {
-                let reader = name == "-" ? FileReader(standardInputNamed: display) : try FileReader(path: name)
-                let decoder = encoding == .utf8 ? nil : try IconvDecoder(encoding)
-                var validator = UTF8StreamValidator()
-                var accumulator = ScriptDetector.Accumulator(detector: detector)
-                var raw = [UInt8](repeating: 0, count: Runner.readSize)
-                var text: [UInt8] = []
-                var offset = 0
-                while true {
-                    let n = try raw.withUnsafeMutableBytes { try reader.read(into: $0) }
-                    if n == 0 { break }
-                    chunk = Array(raw[0..<n])
-                    chunkStart = offset
-                    offset += n
-                    if let decoder {
-                        var decoded: [UInt8] = []
-                        try chunk.withUnsafeBytes { try decoder.decode($0, appendingTo: &decoded) }
-                        try validator.validate(decoded, appendingTo: &text)
-                    } else {
-                        try validator.validate(chunk, appendingTo: &text)
-                    }
-                    // Whole lines go to the detector; the rest waits for the next chunk.
-                    let cut = LineLocalStream.lastLineEnd(in: text)
-                    if cut > 0 || text.count >= 16 << 20 {
-                        let end = cut > 0 ? cut : text.count
-                        accumulator.add(Array(text[0..<end]))
-                        text.removeSubrange(0..<end)
-                    }
-                }
-                try decoder?.finish()
-                try validator.finish()
-                if !text.isEmpty { accumulator.add(text) }
-                let result = accumulator.result
+                input = try DecodedInput(item, encoding: encoding)
+                let result = try detect(&input!, with: detector)
+                let display = item.displayName
                 try stdout.write(Array((json ? jsonLine(display, result) : textLine(display, result)).utf8))
             } catch {
                 try? stdout.flush()
-                diagnostics.error(display, Runner.message(for: error, encoding: encoding, chunk: chunk, chunkStart: chunkStart))
+                diagnostics.error(item.displayName, Runner.message(for: error, encoding: encoding,
+                                                                   chunk: input?.lastChunk ?? [], chunkStart: input?.chunkStart ?? 0))
             }
         }
         try stdout.flush()
         if diagnostics.failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Reads `input` to its end, validating it, and detects its script, whole lines at a time.
+    private func detect(_ input: inout DecodedInput, with detector: ScriptDetector) throws -> ScriptDetection {
+        var validator = UTF8StreamValidator()
+        var accumulator = ScriptDetector.Accumulator(detector: detector)
+        var text: [UInt8] = []
+        while let (chunk, _) = try input.next() {
+            try validator.validate(chunk, appendingTo: &text)
+            // Whole lines go to the detector; the rest waits for the next chunk.
+            let cut = LineBoundary.lineFeed.last(in: text)
+            if cut > 0 || text.count >= DetectCommand.longestLine {
+                let end = cut > 0 ? cut : text.count
+                accumulator.add(Array(text[0..<end]))
+                text.removeSubrange(0..<end)
+            }
+        }
+        try input.finish()
+        try validator.finish()
+        if !text.isEmpty { accumulator.add(text) }
+        return accumulator.result
     }
 
     private func textLine(_ name: String, _ result: ScriptDetection) -> String {

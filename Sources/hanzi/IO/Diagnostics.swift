@@ -1,4 +1,5 @@
 import Foundation
+import HanziCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,11 +7,18 @@ import Darwin
 #endif
 
 /// Messages on standard error (errors, warnings, the progress line), one writer at a time.
-final class Diagnostics: @unchecked Sendable {
-    private let lock = NSLock()
+final class Diagnostics: Sendable {
+    /// What the messages so far have left behind.
+    private struct State {
+        var progressShown = false
+        var failures = 0
+    }
+
+    private let state = Locked(State())
     private let quiet: Bool
-    private var progressShown = false
-    private(set) var failures = 0
+
+    /// How many errors were reported.
+    var failures: Int { state.withLock { $0.failures } }
 
     /// Whether standard error is a terminal.
     let standardErrorIsTerminal = isatty(2) == 1
@@ -19,70 +27,70 @@ final class Diagnostics: @unchecked Sendable {
 
     /// `hanzi: NAME: message`; counts a failure.
     func error(_ name: String?, _ message: String) {
-        lock.withLock {
-            failures += 1
-            writeLine("hanzi: " + (name.map { $0 + ": " } ?? "") + message)
+        state.withLock { state in
+            state.failures += 1
+            Diagnostics.writeLine("hanzi: " + (name.map { $0 + ": " } ?? "") + message, &state)
         }
     }
 
     /// `hanzi: warning: NAME: message`, unless quiet.
     func warning(_ name: String?, _ message: String) {
         guard !quiet else { return }
-        lock.withLock {
-            writeLine("hanzi: warning: " + (name.map { $0 + ": " } ?? "") + message)
+        state.withLock { state in
+            Diagnostics.writeLine("hanzi: warning: " + (name.map { $0 + ": " } ?? "") + message, &state)
         }
     }
 
     /// Replaces the progress line (terminal only).
     func progress(_ line: String) {
         guard !quiet, standardErrorIsTerminal else { return }
-        lock.withLock {
-            write("\r\u{1B}[K" + line)
-            progressShown = true
+        state.withLock { state in
+            writeStandardError(Diagnostics.eraseLine + line)
+            state.progressShown = true
         }
     }
 
     /// Removes the progress line.
     func clearProgress() {
-        lock.withLock { clearProgressLocked() }
+        state.withLock { Diagnostics.clearProgress(&$0) }
     }
 
-    private func clearProgressLocked() {
-        if progressShown {
-            write("\r\u{1B}[K")
-            progressShown = false
+    /// Back to the start of the line, and erase it (ANSI).
+    private static let eraseLine = "\r\u{1B}[K"
+
+    private static func clearProgress(_ state: inout State) {
+        if state.progressShown {
+            writeStandardError(eraseLine)
+            state.progressShown = false
         }
     }
 
-    private func writeLine(_ line: String) {
-        clearProgressLocked()
-        write(line + "\n")
-    }
-
-    private func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(2, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { if errno == EINTR { continue }; return }
-                offset += n
-            }
-        }
+    private static func writeLine(_ line: String, _ state: inout State) {
+        clearProgress(&state)
+        writeStandardError(line + "\n")
     }
 }
 
 /// Counts the bytes done and shows one progress line (bytes done, speed, time left) when the
 /// work is large and standard error is a terminal.
-final class ProgressMeter: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressMeter: Sendable {
+    /// The bytes done so far and when the line was last shown.
+    private struct State {
+        var done = 0
+        var lastShown: UInt64 = 0
+        var shown = false
+    }
+
+    private let state = Locked(State())
     private let diagnostics: Diagnostics
     private let total: Int?
     private let enabled: Bool
     private let start = DispatchTime.now().uptimeNanoseconds
-    private var done = 0
-    private var lastShown: UInt64 = 0
-    private var shown = false
+
+    /// No line for work shorter than this, in nanoseconds.
+    static let firstLineDelay: UInt64 = 300_000_000
+    /// At most one line per this many nanoseconds (ten a second).
+    static let lineInterval: UInt64 = 100_000_000
 
     /// The work counts as large from this many bytes on, or with this many files.
     static let largeBytes = 4 << 20
@@ -99,24 +107,25 @@ final class ProgressMeter: @unchecked Sendable {
     func add(_ bytes: Int) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        let line: String? = lock.withLock {
-            done += bytes
+        let line: String? = state.withLock { state in
+            state.done += bytes
             // Not for short work, and at most ten times a second.
-            guard now - start > 300_000_000, now - lastShown > 100_000_000 else { return nil }
-            if total == nil, done < ProgressMeter.largeBytes { return nil }
-            lastShown = now
-            shown = true
-            return render(now: now)
+            guard now - start > ProgressMeter.firstLineDelay, now - state.lastShown > ProgressMeter.lineInterval
+            else { return nil }
+            if total == nil, state.done < ProgressMeter.largeBytes { return nil }
+            state.lastShown = now
+            state.shown = true
+            return render(done: state.done, now: now)
         }
         if let line { diagnostics.progress(line) }
     }
 
     func finish() {
-        guard enabled, lock.withLock({ shown }) else { return }
+        guard enabled, state.withLock({ $0.shown }) else { return }
         diagnostics.clearProgress()
     }
 
-    private func render(now: UInt64) -> String {
+    private func render(done: Int, now: UInt64) -> String {
         let seconds = Double(now - start) / 1e9
         let rate = Double(done) / max(seconds, 1e-3)
         var line = "\(ProgressMeter.size(done))"
@@ -135,15 +144,8 @@ final class ProgressMeter: @unchecked Sendable {
     }
 }
 
-/// Writes `text` to standard error as it is.
+/// Writes `text` to standard error as it is; a failed write is dropped (there is nowhere
+/// left to report it).
 func writeStandardError(_ text: String) {
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-            let n = write(2, raw.baseAddress! + offset, raw.count - offset)
-            if n <= 0 { if errno == EINTR { continue }; return }
-            offset += n
-        }
-    }
+    try? SystemIO.writeAll(Array(text.utf8), to: 2)
 }

@@ -43,8 +43,9 @@ enum InputEncoding: String, CaseIterable, Sendable {
     }
 }
 
-/// Bytes that the chosen encoding cannot decode.
-struct DecodingError: Error, CustomStringConvertible {
+/// Bytes that the chosen encoding cannot decode. (Not `DecodingError`: that is the standard
+/// library's error of `Decodable`.)
+struct IconvDecodingError: Error, CustomStringConvertible {
     var encoding: InputEncoding
     var offset: Int
     var atEnd: Bool
@@ -74,6 +75,9 @@ final class IconvDecoder {
 
     deinit { iconv_close(cd) }
 
+    /// The smallest output buffer of one iconv call.
+    static let minimumOutputChunk = 4096
+
     /// Decodes `chunk`, appending UTF-8 to `output`; a character cut by the end of the chunk
     /// waits for the next one.
     func decode(_ chunk: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws {
@@ -87,7 +91,7 @@ final class IconvDecoder {
     /// Ends the stream.
     func finish() throws {
         if !pending.isEmpty {
-            throw DecodingError(encoding: encoding, offset: consumed, atEnd: true)
+            throw IconvDecodingError(encoding: encoding, offset: consumed, atEnd: true)
         }
     }
 
@@ -95,7 +99,9 @@ final class IconvDecoder {
     private func convert(_ input: [UInt8], appendingTo output: inout [UInt8]) throws -> Int {
         var input = input
         let total = input.count
-        var outChunk = [UInt8](repeating: 0, count: max(4096, total * 2))
+        // UTF-8 takes at most twice the bytes of these encodings (three for two-byte characters,
+        // four for UTF-16 surrogate pairs); a smaller buffer only means more iconv calls.
+        var outChunk = [UInt8](repeating: 0, count: max(IconvDecoder.minimumOutputChunk, total * 2))
         return try input.withUnsafeMutableBufferPointer { inBuffer -> Int in
             var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?
                 .assumingMemoryBound(to: CChar.self)
@@ -120,7 +126,7 @@ final class IconvDecoder {
                     consumed += usedSoFar
                     return usedSoFar
                 default:
-                    throw DecodingError(encoding: encoding, offset: consumed + usedSoFar, atEnd: false)
+                    throw IconvDecodingError(encoding: encoding, offset: consumed + usedSoFar, atEnd: false)
                 }
             }
             consumed += total

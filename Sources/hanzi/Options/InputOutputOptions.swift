@@ -51,8 +51,8 @@ struct InputOutputOptions: ParsableArguments {
         valueName: "n"))
     var jobsOption: Int?
 
-    /// The number of threads: `--jobs`, else the number of cores (at most 8).
-    var jobs: Int { jobsOption ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+    /// The number of threads: `--jobs`, else the number of cores, as the help says.
+    var jobs: Int { jobsOption ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     @Flag(name: .shortAndLong, help: "No progress line and no warnings.")
     var quiet = false

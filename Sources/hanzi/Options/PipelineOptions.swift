@@ -4,21 +4,24 @@ import Hanzi
 
 /// `--to` values.
 enum TargetScript: String, ExpressibleByArgument, CaseIterable {
-    case simplified, traditional, taiwan, hongkong
+    case simplified, traditional, taiwan
+    case hongKong = "hongkong"
 
     var standard: ScriptStandard {
         switch self {
         case .simplified: .simplified
         case .traditional: .traditional
         case .taiwan: .taiwan
-        case .hongkong: .hongKong
+        case .hongKong: .hongKong
         }
     }
 }
 
 /// `--from` values.
 enum SourceScript: String, ExpressibleByArgument, CaseIterable {
-    case auto, simplified, traditional, taiwan, hongkong, japanese
+    case auto, simplified, traditional, taiwan
+    case hongKong = "hongkong"
+    case japanese
 
     var standard: ScriptStandard? {
         switch self {
@@ -26,7 +29,7 @@ enum SourceScript: String, ExpressibleByArgument, CaseIterable {
         case .simplified: .simplified
         case .traditional: .traditional
         case .taiwan: .taiwan
-        case .hongkong: .hongKong
+        case .hongKong: .hongKong
         case .japanese: .japanese
         }
     }
@@ -70,13 +73,14 @@ func checkLoads(_ configurations: [ChineseConverter.Configuration]) throws {
 
 /// `--style` values.
 enum StyleOption: String, ExpressibleByArgument, CaseIterable {
-    case mainland, taiwan, hongkong
+    case mainland, taiwan
+    case hongKong = "hongkong"
 
     var style: PunctuationNormalizer.Style {
         switch self {
         case .mainland: .mainland
         case .taiwan: .taiwan
-        case .hongkong: .hongkong
+        case .hongKong: .hongkong
         }
     }
 
@@ -87,7 +91,7 @@ enum StyleOption: String, ExpressibleByArgument, CaseIterable {
         switch target {
         case .simplified: self = .mainland
         case .traditional, .taiwan: self = .taiwan
-        case .hongkong: self = .hongkong
+        case .hongKong: self = .hongKong
         }
     }
 }

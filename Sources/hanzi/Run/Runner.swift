@@ -1,37 +1,22 @@
-import Dispatch
 import Foundation
 import Hanzi
+import HanziCore
 
 /// Runs a text-processing command over its inputs: reading, decoding, processing, writing,
 /// progress and error reporting. Each input that fails is reported (with its name) and the
 /// others are still processed.
-struct Runner {
+struct Runner: Sendable {
     /// Builds the processing of one input; `sample` is the start of the input (as UTF-8) for
     /// choices that depend on the text, such as `--from auto`.
-    typealias ProcessorFactory = (_ sample: [UInt8], _ jobs: Int) throws -> any StreamProcessor
+    typealias ProcessorFactory = @Sendable (_ sample: [UInt8], _ jobs: Int) throws -> any StreamProcessor
 
     var options: InputOutputOptions
     var makeProcessor: ProcessorFactory
 
-    /// The size of one read.
-    static let readSize = 1 << 20
-
     /// Runs and returns the exit status: 0, or 1 when some input failed.
     func run() -> Int32 {
         let diagnostics = Diagnostics(quiet: options.quiet)
-        let enumerator = InputEnumerator(recursive: options.recursive, include: options.include, exclude: options.exclude)
-        var (found, failures) = enumerator.inputs(for: options.files)
-        for (name, message) in failures { diagnostics.error(name, message) }
-        if options.inPlace {
-            // A file named twice (a.txt ./a.txt, or through a link) is replaced once.
-            var seen = Set<String>()
-            found = found.filter { item in
-                guard let path = item.path, let resolved = realpath(path, nil) else { return true }
-                defer { free(resolved) }
-                return seen.insert(String(cString: resolved)).inserted
-            }
-        }
-        let items = found
+        let items = inputs(diagnostics: diagnostics)
         if let outputDir = options.outputDir, let clash = Runner.firstClash(items) {
             diagnostics.error(nil, "two inputs would be written to the same file \(outputDir)/\(clash); nothing was written")
             return 1
@@ -44,15 +29,12 @@ struct Runner {
         let perFileDestinations = options.outputDir != nil || options.inPlace
         if perFileDestinations, options.jobs > 1, items.count > 1 {
             // Files in parallel, each processed on one thread.
-            let next = AtomicIndex()
-            let shared = SharedRunner(runner: self, items: items, diagnostics: diagnostics, meter: meter)
-            DispatchQueue.concurrentPerform(iterations: min(options.jobs, items.count)) { _ in
-                while let k = next.next(below: items.count) {
-                    shared.process(k)
-                }
+            ConcurrentMap.forEach(count: items.count, maxConcurrency: options.jobs) { k in
+                var unused = BufferedWriter(fd: 1, path: Runner.standardOutputName)
+                process(items[k], jobs: 1, standardOutput: &unused, diagnostics: diagnostics, meter: meter)
             }
         } else {
-            var stdout = BufferedWriter(fd: 1, path: "<stdout>")
+            var stdout = BufferedWriter(fd: 1, path: Runner.standardOutputName)
             for item in items {
                 process(item, jobs: options.jobs, standardOutput: &stdout, diagnostics: diagnostics, meter: meter)
             }
@@ -66,106 +48,110 @@ struct Runner {
         return diagnostics.failures > 0 ? 1 : 0
     }
 
+    /// How many bytes from the first bad one are tried in other encodings, to suggest one.
+    static let encodingSampleSize = 16 << 10
+
+    /// The name of standard output in messages.
+    static let standardOutputName = "<stdout>"
+
+    /// The inputs the arguments name; reports the ones that cannot be used. With `--in-place`,
+    /// a file named twice (a.txt ./a.txt, or through a link) is listed once.
+    private func inputs(diagnostics: Diagnostics) -> [InputItem] {
+        let enumerator = InputEnumerator(recursive: options.recursive, include: options.include, exclude: options.exclude)
+        let (found, failures) = enumerator.inputs(for: options.files)
+        for (name, message) in failures { diagnostics.error(name, message) }
+        guard options.inPlace else { return found }
+        var seen = Set<String>()
+        return found.filter { item in
+            guard let path = item.path, let resolved = realpath(path, nil) else { return true }
+            defer { free(resolved) }
+            return seen.insert(String(cString: resolved)).inserted
+        }
+    }
+
     /// Where one input's output goes.
     private enum Sink {
         case standardOutput
         case file(AtomicFileWriter)
         case direct(DirectFileWriter)
+
+        func write(_ bytes: [UInt8], standardOutput: inout BufferedWriter) throws {
+            guard !bytes.isEmpty else { return }
+            switch self {
+            case .standardOutput: try standardOutput.write(bytes)
+            case .file(let file): try file.write(bytes)
+            case .direct(let writer): try writer.write(bytes)
+            }
+        }
     }
 
     /// Processes one input; reports its failure.
     func process(_ item: InputItem, jobs: Int, standardOutput: inout BufferedWriter,
                  diagnostics: Diagnostics, meter: ProgressMeter) {
-        let name = item.displayName
         var sink: Sink?
-        var lastChunk: [UInt8] = []
-        var chunkStart = 0
+        var input: DecodedInput?
         do {
-            let reader: FileReader
-            if let path = item.path {
-                reader = try FileReader(path: path)
-            } else {
-                reader = FileReader(standardInputNamed: name)
-            }
-            sink = try openSink(for: item, standardOutput: standardOutput)
-            let decoder = options.inputEncoding == .utf8 ? nil : try IconvDecoder(options.inputEncoding)
-            var processor: (any StreamProcessor)?
-            var raw = [UInt8](repeating: 0, count: Runner.readSize)
-            var decoded: [UInt8] = []
-            var output: [UInt8] = []
-            var offset = 0
-            func write(_ bytes: [UInt8]) throws {
-                guard !bytes.isEmpty else { return }
-                switch sink! {
-                case .standardOutput: try standardOutput.write(bytes)
-                case .file(let file): try file.write(bytes)
-                case .direct(let writer): try writer.write(bytes)
-                }
-            }
-            var fedSinceFlush = false
-            while true {
-                if fedSinceFlush, reader.wouldWait {
-                    // Slow input (a terminal, `tail -f`): write what is ready instead of waiting.
-                    output.removeAll(keepingCapacity: true)
-                    try processor?.flushReady(into: &output)
-                    try write(output)
-                    switch sink! {
-                    case .standardOutput: try standardOutput.flush()
-                    case .file, .direct: break
-                    }
-                    fedSinceFlush = false
-                }
-                let n = try raw.withUnsafeMutableBytes { try reader.read(into: $0) }
-                if n == 0 { break }
-                lastChunk = Array(raw[0..<n])
-                chunkStart = offset
-                offset += n
-                var text: [UInt8]
-                if let decoder {
-                    decoded.removeAll(keepingCapacity: true)
-                    try lastChunk.withUnsafeBytes { try decoder.decode($0, appendingTo: &decoded) }
-                    text = decoded
-                } else {
-                    text = lastChunk
-                }
-                if processor == nil { processor = try makeProcessor(text, jobs) }
-                output.removeAll(keepingCapacity: true)
-                do {
-                    try text.withUnsafeBufferPointer { try processor!.process($0, into: &output) }
-                } catch {
-                    try? write(output)  // the output of what came before the error
-                    throw error
-                }
-                try write(output)
-                fedSinceFlush = true
-                meter.add(n)
-            }
-            try decoder?.finish()
-            if processor == nil { processor = try makeProcessor([], jobs) }
-            output.removeAll(keepingCapacity: true)
-            do {
-                try processor!.finish(into: &output)
-            } catch {
-                try? write(output)
-                throw error
-            }
-            try write(output)
-            switch sink! {
-            case .standardOutput: try standardOutput.flush()
-            case .file(let file): try file.commit(backupSuffix: options.inPlace ? options.backup : nil)
-            case .direct(let writer): try writer.close()
-            }
-            if let warning = processor?.warning { diagnostics.warning(name, warning) }
+            input = try DecodedInput(item, encoding: options.inputEncoding)
+            sink = try openSink(for: item)
+            let warning = try pump(&input!, jobs: jobs, to: sink!, standardOutput: &standardOutput, meter: meter)
+            try close(sink!, standardOutput: &standardOutput)
+            if let warning { diagnostics.warning(item.displayName, warning) }
         } catch {
             if case .file(let file)? = sink { file.abort() }
-            diagnostics.error(name, Runner.message(for: error, encoding: options.inputEncoding,
-                                                   chunk: lastChunk, chunkStart: chunkStart))
+            diagnostics.error(item.displayName, Runner.message(for: error, encoding: options.inputEncoding,
+                                                               chunk: input?.lastChunk ?? [], chunkStart: input?.chunkStart ?? 0))
             // Whatever reached standard output stays: it is the output of the lines before the error.
             try? standardOutput.flush()
         }
     }
 
-    private func openSink(for item: InputItem, standardOutput: BufferedWriter) throws -> Sink {
+    /// Reads `input` to its end through its processor into `sink`; returns the processor's
+    /// warning. On an error, the output of what came before it is written first.
+    private func pump(_ input: inout DecodedInput, jobs: Int, to sink: Sink, standardOutput: inout BufferedWriter,
+                      meter: ProgressMeter) throws -> String? {
+        var processor: (any StreamProcessor)?
+        var output: [UInt8] = []
+        /// Runs one step of the processor and writes its output, even when the step fails.
+        func step(_ body: (inout any StreamProcessor, inout [UInt8]) throws -> Void) throws {
+            output.removeAll(keepingCapacity: true)
+            do {
+                try body(&processor!, &output)
+            } catch {
+                try? sink.write(output, standardOutput: &standardOutput)
+                throw error
+            }
+            try sink.write(output, standardOutput: &standardOutput)
+        }
+        var fedSinceFlush = false
+        while true {
+            if fedSinceFlush, input.wouldWait, processor != nil {
+                // Slow input (a terminal, `tail -f`): write what is ready instead of waiting.
+                try step { try $0.flushReady(into: &$1) }
+                if case .standardOutput = sink { try standardOutput.flush() }
+                fedSinceFlush = false
+            }
+            guard let (text, inputBytes) = try input.next() else { break }
+            if processor == nil { processor = try makeProcessor(text, jobs) }
+            try step { try $0.process(text, into: &$1) }
+            fedSinceFlush = true
+            meter.add(inputBytes)
+        }
+        try input.finish()
+        if processor == nil { processor = try makeProcessor([], jobs) }
+        try step { try $0.finish(into: &$1) }
+        return processor?.warning
+    }
+
+    /// Completes the output of one input: flushes standard output, or commits the file.
+    private func close(_ sink: Sink, standardOutput: inout BufferedWriter) throws {
+        switch sink {
+        case .standardOutput: try standardOutput.flush()
+        case .file(let file): try file.commit(backupSuffix: options.inPlace ? options.backup : nil)
+        case .direct(let writer): try writer.close()
+        }
+    }
+
+    private func openSink(for item: InputItem) throws -> Sink {
         if options.inPlace, let path = item.path {
             // Through a symbolic link, the file it points to is replaced and the link stays.
             var target = path
@@ -217,7 +203,7 @@ struct Runner {
             let endsInsideCharacter = error.reason == .truncatedSequence
                 && error.byteOffset + error.bytes.count == chunkStart + chunk.count
             if encoding == .utf8, !endsInsideCharacter, at >= 0, at < chunk.count {
-                let sample = Array(chunk[at..<min(chunk.count, at + 16384)])
+                let sample = Array(chunk[at..<min(chunk.count, at + Runner.encodingSampleSize)])
                 var candidates: [InputEncoding] = []
                 if IconvDecoder.looksLike(.gb18030, sample) { candidates.append(.gb18030) }
                 if IconvDecoder.looksLike(.big5, sample) {
@@ -237,46 +223,12 @@ struct Runner {
             return error.description
         case let error as JSONLinesError:
             return error.description
-        case let error as DecodingError:
+        case let error as IconvDecodingError:
             return error.description
         case let error as CustomStringConvertible:
             return error.description
         default:
             return "\(error)"
-        }
-    }
-}
-
-/// Shares a run between worker threads; each input is processed by one of them.
-private final class SharedRunner: @unchecked Sendable {
-    let runner: Runner
-    let items: [InputItem]
-    let diagnostics: Diagnostics
-    let meter: ProgressMeter
-
-    init(runner: Runner, items: [InputItem], diagnostics: Diagnostics, meter: ProgressMeter) {
-        self.runner = runner
-        self.items = items
-        self.diagnostics = diagnostics
-        self.meter = meter
-    }
-
-    func process(_ k: Int) {
-        var unused = BufferedWriter(fd: 1, path: "<stdout>")
-        runner.process(items[k], jobs: 1, standardOutput: &unused, diagnostics: diagnostics, meter: meter)
-    }
-}
-
-/// Hands out 0, 1, 2, ... to worker threads.
-final class AtomicIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
         }
     }
 }

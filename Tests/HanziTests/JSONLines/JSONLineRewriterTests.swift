@@ -120,15 +120,15 @@ import Testing
     @Test func errorsNameTheByteAndDeepNestingIsFine() throws {
         let rewriter = JSONLineRewriter(fields: ["text"])
         var output: [UInt8] = []
-        #expect(throws: JSONLineError.self) { try rewriter.rewrite(Array(#"{"text":"a"#.utf8), into: &output) { $0 } }
-        #expect(throws: JSONLineError.self) { try rewriter.rewrite(Array(#"[1,2]"#.utf8), into: &output) { $0 } }
-        #expect(throws: JSONLineError.self) { try rewriter.rewrite(Array(#"{"a":"\ud800"}"#.utf8), into: &output) { $0 } }
-        #expect(throws: JSONLineError.self) { try rewriter.rewrite(Array(#"{"a":01}"#.utf8), into: &output) { $0 } }
-        let trailingComma = try #require(throws: JSONLineError.self, "a trailing comma is not JSON") {
+        #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"text":"a"#.utf8), into: &output) { $0 } }
+        #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"[1,2]"#.utf8), into: &output) { $0 } }
+        #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"a":"\ud800"}"#.utf8), into: &output) { $0 } }
+        #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"a":01}"#.utf8), into: &output) { $0 } }
+        let trailingComma = try #require(throws: JSONRecordError.self, "a trailing comma is not JSON") {
             try rewriter.rewrite(Array(#"{"a":1,}"#.utf8), into: &output) { $0 }
         }
         #expect(trailingComma.offset == 7)
-        #expect(throws: JSONLineError.self) { try rewriter.rewrite(Array(#"{"a":[1,]}"#.utf8), into: &output) { $0 } }
+        #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"a":[1,]}"#.utf8), into: &output) { $0 } }
         // Any number the grammar allows is kept as written, whatever its range.
         output.removeAll()
         try rewriter.rewrite(Array(#"{"a":1e999999,"b":-0.0e-5}"#.utf8), into: &output) { $0 }

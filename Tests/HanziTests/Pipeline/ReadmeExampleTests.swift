@@ -18,7 +18,7 @@ import Testing
         #expect(Array(mainland.utf8) == Array(expected.utf8))
 
         let cleaner = try TextCleaner(options: .init(style: .mainland, conversions: [.hk2s]))
-        let clean = cleaner.clean(extractedText)
+        let clean = try cleaner.clean(extractedText)
         #expect(Array(clean.utf8) == Array(expected.utf8))
 
         var stream = cleaner.makeStream()

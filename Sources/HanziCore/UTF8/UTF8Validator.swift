@@ -12,9 +12,7 @@
 /// ```swift
 /// let bytes: [UInt8] = Array("汉字".utf8) + [0xE5, 0xAD]
 /// do {
-///     _ = try bytes.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
-///         try UTF8Validator.validate(buffer)
-///     }
+///     _ = try UTF8Validator.validate(bytes)
 /// } catch {
 ///     print(error)  // invalid UTF-8 at byte offset 6: truncated multi-byte sequence (E5 AD)
 /// }
@@ -30,7 +28,22 @@ public enum UTF8Validator {
     ///     tail is a ``InvalidUTF8Error/Reason/truncatedSequence``.
     /// - Returns: `bytes.count`, or the offset where the incomplete last character starts.
     /// - Throws: ``InvalidUTF8Error`` for the first malformed sequence, with its offset in `bytes`.
+    @discardableResult
     public static func validate(
+        _ bytes: some Collection<UInt8>, allowingIncompleteTail: Bool = false
+    ) throws(InvalidUTF8Error) -> Int {
+        let outcome = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(InvalidUTF8Error) in try validate(buffer, allowingIncompleteTail: allowingIncompleteTail) }
+        }
+        if let outcome { return try outcome.get() }
+        return try Array(bytes).withUnsafeBufferPointer { buffer in
+            Result { () throws(InvalidUTF8Error) in try validate(buffer, allowingIncompleteTail: allowingIncompleteTail) }
+        }.get()
+    }
+
+    /// ``validate(_:allowingIncompleteTail:)`` over a buffer, for the package's own hot paths.
+    @discardableResult
+    package static func validate(
         _ bytes: UnsafeBufferPointer<UInt8>, allowingIncompleteTail: Bool = false
     ) throws(InvalidUTF8Error) -> Int {
         guard let base = bytes.baseAddress else { return 0 }

@@ -14,6 +14,9 @@
 /// try validator.finish()
 /// ```
 public struct UTF8StreamValidator: Sendable {
+    /// The UTF-8 byte order mark, U+FEFF.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Whether a UTF-8 byte order mark (`EF BB BF`) at the start of the stream is dropped.
     public var dropsByteOrderMark: Bool
 
@@ -41,7 +44,7 @@ public struct UTF8StreamValidator: Sendable {
     ///   the start of the stream. Its offset and reason are those of the whole stream checked
     ///   at once; its ``InvalidUTF8Error/bytes`` stop at the end of this chunk when the
     ///   malformed sequence goes on into the next one.
-    public mutating func validate(
+    package mutating func validate(
         _ chunk: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]
     ) throws(InvalidUTF8Error) {
         let chunkStart = bytesSeen
@@ -80,10 +83,14 @@ public struct UTF8StreamValidator: Sendable {
     ///
     /// - Throws: ``InvalidUTF8Error`` for the first malformed sequence, with its offset from
     ///   the start of the stream.
-    public mutating func validate(_ chunk: [UInt8], appendingTo output: inout [UInt8]) throws(InvalidUTF8Error) {
-        try chunk.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
-            try validate(buffer, appendingTo: &output)
+    public mutating func validate(_ chunk: some Collection<UInt8>, appendingTo output: inout [UInt8]) throws(InvalidUTF8Error) {
+        let outcome = chunk.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(InvalidUTF8Error) in try validate(buffer, appendingTo: &output) }
         }
+        if let outcome { return try outcome.get() }
+        try Array(chunk).withUnsafeBufferPointer { buffer in
+            Result { () throws(InvalidUTF8Error) in try validate(buffer, appendingTo: &output) }
+        }.get()
     }
 
     /// Ends the stream.
@@ -110,9 +117,8 @@ public struct UTF8StreamValidator: Sendable {
         var from = 0
         if atStart {
             atStart = false
-            if dropsByteOrderMark, characters.count >= 3,
-               characters[0] == 0xEF, characters[1] == 0xBB, characters[2] == 0xBF {
-                from = 3
+            if dropsByteOrderMark, characters.starts(with: UTF8StreamValidator.byteOrderMark) {
+                from = UTF8StreamValidator.byteOrderMark.count
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: characters[from...]))

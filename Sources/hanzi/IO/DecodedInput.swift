@@ -1,0 +1,51 @@
+/// One input read in large chunks and decoded to UTF-8 when it is in another encoding. The
+/// text is not validated here: that is the first step of what processes it.
+///
+/// The last raw chunk and its offset stay available after an error, for a message that
+/// names the bytes (and guesses their encoding).
+struct DecodedInput {
+    /// The size of one read.
+    static let readSize = 1 << 20
+
+    let reader: FileReader
+    private let decoder: IconvDecoder?
+    private var raw = [UInt8](repeating: 0, count: DecodedInput.readSize)
+    private var decoded: [UInt8] = []
+    private var offset = 0
+
+    /// The last chunk read, as read.
+    private(set) var lastChunk: [UInt8] = []
+    /// The input offset of ``lastChunk``.
+    private(set) var chunkStart = 0
+
+    /// Opens `item` (a file, or standard input) in `encoding`.
+    init(_ item: InputItem, encoding: InputEncoding) throws {
+        if let path = item.path {
+            reader = try FileReader(path: path)
+        } else {
+            reader = FileReader(standardInputNamed: item.displayName)
+        }
+        decoder = encoding == .utf8 ? nil : try IconvDecoder(encoding)
+    }
+
+    /// Whether the next read would have to wait (a pipe or terminal with nothing in it yet).
+    var wouldWait: Bool { reader.wouldWait }
+
+    /// The next chunk as UTF-8, and how many input bytes it came from; `nil` at the end.
+    mutating func next() throws -> (text: [UInt8], inputBytes: Int)? {
+        let n = try raw.withUnsafeMutableBytes { try reader.read(into: $0) }
+        if n == 0 { return nil }
+        lastChunk = Array(raw[0..<n])
+        chunkStart = offset
+        offset += n
+        guard let decoder else { return (lastChunk, n) }
+        decoded.removeAll(keepingCapacity: true)
+        try lastChunk.withUnsafeBytes { try decoder.decode($0, appendingTo: &decoded) }
+        return (decoded, n)
+    }
+
+    /// Ends the input: a character cut by its end is an error.
+    func finish() throws {
+        try decoder?.finish()
+    }
+}
