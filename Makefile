@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release test demo tables bench bench-gate clean
+.PHONY: all deps build release test demo tables bench bench-gate clean docs install check-install check-consumer
 
 all: build
 
@@ -38,6 +38,26 @@ bench: deps
 # The short benchmark pass CI runs: ratios within one run and malloc counts, never absolute times.
 bench-gate: deps
 	@bash scripts/bench-gate.sh
+
+# DocC for every public module, warnings are errors (swift-docc-plugin); HTML in .build/docs/.
+DOC_TARGETS := Hanzi OpenCC HanziText HanziCore
+docs: deps
+	@bash scripts/build-docs.sh $(DOC_TARGETS)
+
+# Installs the release binary, the man page and the bash, zsh and fish completions under
+# PREFIX (default /usr/local); DESTDIR is honoured for packaging.
+PREFIX ?= /usr/local
+install: release
+	@bash scripts/install.sh "$(DESTDIR)$(PREFIX)" $(HANZI)
+
+# Installs into a temporary prefix and checks the files and that the completions complete
+# file names and option values.
+check-install: release
+	@bash scripts/check-install.sh $(HANZI)
+
+# Builds README's library example in a separate package that depends on this one by path.
+check-consumer: deps
+	@bash scripts/check-consumer.sh
 
 clean:
 	rm -rf .build out Benchmarks/.build

@@ -5,7 +5,7 @@
 #
 # Environment: HANZI_COMPARE_SIZE (default 10M), HANZI_COMPARE_RUNS (default 3; the median is
 # kept), HANZI_COMPARE_CONFIGS (default "s2t t2s hk2s"), HANZI_COMPARE_ARGS (extra arguments
-# for hanzi convert, e.g. "--threads 1").
+# for hanzi convert, e.g. "--jobs 1" for one thread; by default hanzi uses all cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

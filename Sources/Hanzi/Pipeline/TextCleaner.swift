@@ -100,7 +100,7 @@ public struct TextCleaner: Sendable {
     /// The text goes through the same ``Stream`` as streamed input, in slices of
     /// ``oneShotSliceSize`` bytes, so the working buffers stay small (and in cache) however
     /// large the input: only the input and the output are whole.
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte, or the error
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte, or the error
     ///   of a conversion engine.
     public func clean(utf8 bytes: some Collection<UInt8>) throws -> [UInt8] {
         try clean(bytes, entry: .validating)

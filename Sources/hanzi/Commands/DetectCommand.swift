@@ -25,20 +25,14 @@ struct DetectCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Files to examine; none or '-' reads standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files to examine; none or '-' reads standard input.", valueName: "file"), completion: .file())
     var files: [String] = []
 
     @Flag(help: "Print one JSON object per input.")
     var json = false
 
     @Option(help: ArgumentHelp("The input encoding (as for clean).", valueName: "name"))
-    var encoding: String = "utf-8"
-
-    mutating func validate() throws {
-        if InputEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'; use one of: \(InputEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-    }
+    var encoding: InputEncoding = .utf8
 
     /// A line longer than this goes to the detector in parts, so that memory stays bounded.
     static let longestLine = 16 << 20
@@ -50,7 +44,6 @@ struct DetectCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot load OpenCC: \(error)")
         }
-        let encoding = InputEncoding(name: self.encoding) ?? .utf8
         let diagnostics = Diagnostics(quiet: false)
         var stdout = BufferedWriter(fd: 1, path: Runner.standardOutputName)
         for name in files.isEmpty ? ["-"] : files {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Hanzi
 
 /// `hanzi generate-manual` (hidden): prints the man page, built from the command definitions,
 /// so that `docs/hanzi.1` never drifts from the commands (a test compares them).
@@ -26,7 +27,7 @@ enum ManualPage {
     static func render() -> String {
         let root = HanziCommand.configuration
         var page = """
-        .TH HANZI 1 "" "\(escape(root.version))" "User Commands"
+        .TH HANZI 1 "" "hanzi \(HanziVersion.current)" "User Commands"
         .SH NAME
         hanzi \\- \(escape(root.abstract))
         .SH SYNOPSIS

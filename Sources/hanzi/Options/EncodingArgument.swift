@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `--encoding` is parsed by argument-parser, so that help lists the values, completions offer
+/// them, and a wrong name is a usage error naming the choices. The spellings `utf8`, `utf16`,
+/// `big5hkscs` and `gb-18030` are accepted as well, in any case.
+extension InputEncoding: ExpressibleByArgument {
+    init?(argument: String) { self.init(name: argument) }
+
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}
