@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
+mkdir -p .build/docs
 for target in "$@"; do
     log=$(mktemp)
     if ! swift package --allow-writing-to-directory .build/docs \

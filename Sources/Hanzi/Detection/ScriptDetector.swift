@@ -38,7 +38,7 @@ public struct ScriptDetector: Sendable {
     private let simplifiedToHongKong: ChineseConverter
 
     /// Loads the OpenCC configurations the detector uses (shared, loaded once per process).
-    /// - Throws: ``OpenCCError`` when a configuration cannot be loaded.
+    /// - Throws: `OpenCCError` when a configuration cannot be loaded.
     public init() throws(OpenCCError) {
         toSimplified = try .shared(.t2s)
         toTraditional = try .shared(.s2t)
