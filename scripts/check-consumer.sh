@@ -25,10 +25,13 @@ cat >>"$consumer/Sources/ReadmeExample/main.swift" <<'SWIFT'
 print(String(decoding: output, as: UTF8.self), terminator: "")
 SWIFT
 cat >"$consumer/Sources/ReadmeExample/Inputs.swift" <<'SWIFT'
-// The inputs README's example names.
-let extractedText = "新华社北京7月6日电 全面深化改革\n从解决群众最关心最直接最现实的\n利益问题切入。\n"
+// The inputs README's example names: the article of README's first example, as extracted,
+// and the same text cut into chunks of 7 bytes (inside characters).
+let extractedText = "新华社北京7月6日电 全面深化改革\n从解决群众最关心最直接最现实的\n利益问题切入，深入推进就业、教\n育、收入分配等民生领域改革。\n\n人民是历史的创造者，是推动改\n革开放的主体力量。\n"
 let fileBytes = Array("汉字\n".utf8)
-let chunks: [[UInt8]] = [Array("新华社北京7月6日电 全面深化改革\n从解决群众".utf8), Array("最关心最直接最现实的\n利益问题切入。\n".utf8)]
+let chunks: [[UInt8]] = stride(from: 0, to: extractedText.utf8.count, by: 7).map { start in
+    Array(Array(extractedText.utf8)[start..<min(start + 7, extractedText.utf8.count)])
+}
 SWIFT
 cat >"$consumer/Package.swift" <<SWIFT
 // swift-tools-version: 6.1
@@ -46,7 +49,9 @@ SWIFT
 cd "$consumer"
 swift build 2>&1 | tail -20
 output=$(swift run --skip-build ReadmeExample)
-expected="新华社北京7月6日电 全面深化改革从解决群众最关心最直接最现实的利益问题切入。"
+expected="新华社北京7月6日电 全面深化改革从解决群众最关心最直接最现实的利益问题切入，深入推进就业、教育、收入分配等民生领域改革。
+
+人民是历史的创造者，是推动改革开放的主体力量。"
 if [[ $output != "$expected" ]]; then
     echo "check-consumer: the example printed:" >&2
     echo "$output" >&2
