@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release test demo tables bench bench-gate clean docs install check-install check-consumer
+.PHONY: all deps build release static test demo tables bench bench-gate spark-test spark-bench clean docs install check-install check-consumer
 
 all: build
 
@@ -17,6 +17,12 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product hanzi
+
+# The binary to ship to machines without a Swift toolchain (Spark executors, ...): the Swift
+# runtime linked in; it still needs libopencc at run time (see integrations/spark/README.md).
+static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product hanzi
+	mkdir -p .build/static && cp .build/release/hanzi .build/static/hanzi
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -58,6 +64,15 @@ check-install: release
 # Builds README's library example in a separate package that depends on this one by path.
 check-consumer: deps
 	@bash scripts/check-consumer.sh
+
+# The Spark job in local mode against single-machine `hanzi clean --jsonl`, record for record
+# (installs Java 17 and PySpark into .build/spark-venv when missing). See integrations/spark/.
+spark-test: static
+	@bash scripts/spark-test.sh
+
+# local[1] against local[2], and the pipe against plain hanzi (see BENCHMARKS.md).
+spark-bench: static
+	@bash scripts/spark-bench.sh
 
 clean:
 	rm -rf .build out Benchmarks/.build

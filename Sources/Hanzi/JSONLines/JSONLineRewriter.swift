@@ -6,7 +6,9 @@ import HanziCore
 /// the named top-level fields are decoded (escapes, surrogate pairs), passed to the transform,
 /// and written back; everything else (other fields, their order, number spelling, white space,
 /// escapes in unchanged strings) is copied byte for byte. A field whose value is not a string,
-/// or that the transform leaves unchanged, is copied unchanged too.
+/// or that the transform leaves unchanged, is copied unchanged too; with
+/// ``requiresStringFields``, a named field that is missing or not a string makes the record
+/// invalid instead.
 ///
 /// A rewritten value is written as raw UTF-8 with the escapes JSON requires (`\"`, `\\`,
 /// control characters); when the original value was written in ASCII only with `\u` escapes
@@ -22,12 +24,18 @@ import HanziCore
 public struct JSONLineRewriter: Sendable {
     /// The names of the top-level fields whose string values are rewritten.
     public let fields: [String]
+    /// Whether every named field must be present with a string value (else ``JSONRecordError``
+    /// of kind ``JSONRecordError/Kind/field``).
+    public let requiresStringFields: Bool
     private let fieldBytes: [[UInt8]]
 
-    /// A rewriter of the top-level string fields named `fields`.
-    public init(fields: [String]) {
-        self.fields = fields
-        self.fieldBytes = fields.map { Array($0.utf8) }
+    /// A rewriter of the top-level string fields named `fields` (a name given twice counts once).
+    public init(fields: [String], requiresStringFields: Bool = false) {
+        var unique: [String] = []
+        for field in fields where !unique.contains(field) { unique.append(field) }
+        self.fields = unique
+        self.requiresStringFields = requiresStringFields
+        self.fieldBytes = unique.map { Array($0.utf8) }
     }
 
     /// ``rewrite(_:into:transform:)`` over a buffer, for the JSON Lines stream.
@@ -82,6 +90,7 @@ public struct JSONLineRewriter: Sendable {
         scanner.index += 1
         var copiedUpTo = 0
         var changed = 0
+        var found = FoundFields(count: requiresStringFields ? fieldBytes.count : 0)
         scanner.skipWhitespace()
         if scanner.peek == UInt8(ascii: "}") {
             scanner.index += 1
@@ -94,7 +103,18 @@ public struct JSONLineRewriter: Sendable {
                 guard scanner.peek == UInt8(ascii: ":") else { throw scanner.error("':' was expected") }
                 scanner.index += 1
                 scanner.skipWhitespace()
-                if scanner.peek == UInt8(ascii: "\""), isSelected(key, in: line) {
+                let selected = requiresStringFields || scanner.peek == UInt8(ascii: "\"")
+                    ? fieldIndex(key, in: line) : nil
+                if let selected, requiresStringFields {
+                    guard scanner.peek == UInt8(ascii: "\"") else {
+                        let start = scanner.index, kind = scanner.valueKind
+                        try scanner.skipValue()  // a malformed value is a syntax error
+                        throw JSONRecordError(offset: start, kind: .field,
+                                            reason: "the field \"\(fields[selected])\" is \(kind), not a string")
+                    }
+                    found.insert(selected)
+                }
+                if selected != nil {
                     let value = try scanner.scanString()
                     let decoded = JSONString.decode(line, value)
                     let result = transform(decoded)
@@ -120,17 +140,44 @@ public struct JSONLineRewriter: Sendable {
         }
         scanner.skipWhitespace()
         if !scanner.atEnd { throw scanner.error("the line goes on after the object") }
+        if let missing = found.firstMissing {
+            throw JSONRecordError(offset: 0, kind: .field, reason: "the field \"\(fields[missing])\" is missing")
+        }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo...]))
         return changed
     }
 
-    private func isSelected(_ key: JSONScanner.StringSpan, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The index in ``fields`` of the field named by `key`, if it is one of them.
+    private func fieldIndex(_ key: JSONScanner.StringSpan, in line: UnsafeBufferPointer<UInt8>) -> Int? {
         if key.hasEscapes {
             let name = JSONString.decode(line, key)
-            return fieldBytes.contains(name)
+            return fieldBytes.firstIndex(of: name)
         }
         let raw = UnsafeBufferPointer(rebasing: line[(key.start + 1)..<(key.end - 1)])
-        return fieldBytes.contains { $0.elementsEqual(raw) }
+        return fieldBytes.firstIndex { $0.elementsEqual(raw) }
+    }
+}
+
+/// Which of the named fields a record has with a string value: a bit mask, and an array only
+/// when more than 64 fields are named (so that the common case allocates nothing per record).
+private struct FoundFields {
+    private let count: Int
+    private var mask: UInt64 = 0
+    private var more: [Bool]
+
+    init(count: Int) {
+        self.count = count
+        self.more = count > 64 ? [Bool](repeating: false, count: count - 64) : []
+    }
+
+    mutating func insert(_ k: Int) {
+        if k < 64 { mask |= 1 << UInt64(k) } else { more[k - 64] = true }
+    }
+
+    /// The first field not found, if any.
+    var firstMissing: Int? {
+        for k in 0..<min(count, 64) where mask & (1 << UInt64(k)) == 0 { return k }
+        return more.firstIndex(of: false).map { $0 + 64 }
     }
 }
 
@@ -138,20 +185,40 @@ public struct JSONLineRewriter: Sendable {
 @available(*, deprecated, renamed: "JSONRecordError")
 public typealias JSONLineError = JSONRecordError
 
-/// What is wrong inside one JSON Lines record (one line that is not one valid JSON object),
-/// at a byte offset of the line. ``JSONLinesError`` adds the line's number in the stream.
+/// What is wrong inside one JSON Lines record (not UTF-8, not one valid JSON object, or
+/// without a string value for a field that must have one), at a byte offset of the line.
+/// ``JSONLinesError`` adds the line's number in the stream.
 public struct JSONRecordError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What makes a record invalid.
+    public enum Kind: Sendable, Equatable {
+        /// Not one valid JSON object.
+        case syntax
+        /// Not valid UTF-8.
+        case encoding
+        /// A named field is missing or its value is not a string.
+        case field
+    }
+
     /// The 0-based byte offset in the line where the problem was found.
     public var offset: Int
+    /// What kind of problem it is.
+    public var kind: Kind
     /// What was wrong.
     public var reason: String
 
-    public init(offset: Int, reason: String) {
+    public init(offset: Int, kind: Kind = .syntax, reason: String) {
         self.offset = offset
+        self.kind = kind
         self.reason = reason
     }
 
-    public var description: String { "invalid JSON at byte \(offset) of the line: \(reason)" }
+    public var description: String {
+        switch kind {
+        case .syntax: "invalid JSON at byte \(offset) of the line: \(reason)"
+        case .encoding: "invalid UTF-8 at byte \(offset) of the line: \(reason)"
+        case .field: reason
+        }
+    }
 }
 
 /// A validating JSON scanner over bytes (RFC 8259), without recursion (any nesting depth).
@@ -171,6 +238,18 @@ struct JSONScanner {
 
     var atEnd: Bool { index >= bytes.count }
     var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// What the value starting here is, in words ("null", "a number", ...), for messages.
+    var valueKind: String {
+        switch peek {
+        case UInt8(ascii: "\""): "a string"
+        case UInt8(ascii: "{"): "an object"
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+        case UInt8(ascii: "n"): "null"
+        default: "a number"
+        }
+    }
 
     func error(_ reason: String) -> JSONRecordError {
         JSONRecordError(offset: index, reason: atEnd ? reason + " (the line ended)" : reason)

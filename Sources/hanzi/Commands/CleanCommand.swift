@@ -83,7 +83,7 @@ struct CleanCommand: ParsableCommand {
             normalizationOptions: .init(spacing: spacing.spacing))
         let target = to
         let io = self.io
-        let status = Runner(options: io) { sample, jobs in
+        let status = Runner(options: io) { sample, jobs, format in
             var options = base
             if let fixed {
                 options.conversions = fixed
@@ -92,7 +92,7 @@ struct CleanCommand: ParsableCommand {
                 options.conversions = target.standard.conversions(
                     from: ScriptStandard.source(detected: detection, target: target.standard))
             }
-            return makeProcessor(try TextCleaner(options: options), io: io, jobs: jobs)
+            return makeProcessor(try TextCleaner(options: options), io: io, jobs: jobs, format: format)
         }.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -31,7 +31,7 @@ struct NormalizeCommand: ParsableCommand {
         let cleaner = try TextCleaner(options: .init(
             rejoins: false, normalizes: true, style: style.style,
             normalizationOptions: .init(spacing: spacing.spacing)))
-        let status = Runner(options: io) { _, jobs in makeProcessor(cleaner, io: io, jobs: jobs) }.run()
+        let status = Runner(options: io) { _, jobs, format in makeProcessor(cleaner, io: io, jobs: jobs, format: format) }.run()
         if status != 0 { throw ExitCode(status) }
     }
 }
