@@ -117,12 +117,16 @@ public struct JSONLineRewriter: Sendable {
                 if selected != nil {
                     let value = try scanner.scanString()
                     let decoded = JSONString.decode(line, value)
-                    let result = transform(decoded)
+                    // A value with lone surrogates whose text also uses the private-use scalars
+                    // standing for them is kept as it is: they could not be told apart.
+                    let result = value.loneSurrogates > 0
+                        && JSONString.loneSurrogateRangeCount(decoded) != value.loneSurrogates
+                        ? decoded : transform(decoded)
                     if result != decoded {
                         output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo..<value.start]))
                         let asciiOnly = value.hasEscapes && !JSONString.hasNonASCII(line, value)
                             && decoded.contains(where: { $0 >= 0x80 })
-                        JSONString.encode(result, asciiOnly: asciiOnly, into: &output)
+                        JSONString.encode(result, asciiOnly: asciiOnly, loneSurrogates: value.loneSurrogates > 0, into: &output)
                         copiedUpTo = value.end
                         changed += 1
                     }
@@ -229,6 +233,9 @@ struct JSONScanner {
         /// The offset just after the closing quote.
         var end: Int
         var hasEscapes: Bool
+        /// Whether the string escapes a UTF-16 surrogate that is not half of a pair (`\ud800`
+        /// alone): JSON's grammar allows it, and scraped data has it.
+        var loneSurrogates = 0
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -269,11 +276,12 @@ struct JSONScanner {
         let start = index
         index += 1
         var escapes = false
+        var loneSurrogates = 0
         while index < bytes.count {
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
                 index += 1
-                return StringSpan(start: start, end: index, hasEscapes: escapes)
+                return StringSpan(start: start, end: index, hasEscapes: escapes, loneSurrogates: loneSurrogates)
             }
             if c < 0x20 { throw error("a control character must be escaped in a string") }
             if c == UInt8(ascii: "\\") {
@@ -287,18 +295,10 @@ struct JSONScanner {
                 case UInt8(ascii: "u"):
                     index += 1
                     let unit = try hex4()
-                    if (0xD800...0xDBFF).contains(unit) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                              bytes[index + 1] == UInt8(ascii: "u") else {
-                            throw error("a high surrogate escape must be followed by a low one")
-                        }
-                        index += 2
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else {
-                            throw error("a high surrogate escape must be followed by a low one")
-                        }
-                    } else if (0xDC00...0xDFFF).contains(unit) {
-                        throw error("a low surrogate escape without a high one")
+                    if (0xD800...0xDBFF).contains(unit), JSONString.lowSurrogate(bytes, at: index) != nil {
+                        index += 6
+                    } else if (0xD800...0xDFFF).contains(unit) {
+                        loneSurrogates += 1
                     }
                 default:
                     throw error("unknown escape")
@@ -469,10 +469,13 @@ enum JSONString {
             case UInt8(ascii: "u"):
                 var scalar = hex4(i)
                 i += 4
-                if (0xD800...0xDBFF).contains(scalar) {
-                    let low = hex4(i + 2)
+                if (0xD800...0xDBFF).contains(scalar), let low = lowSurrogate(body, at: i) {
                     i += 6
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xD800...0xDFFF).contains(scalar) {
+                    // A lone surrogate has no UTF-8: a private-use scalar stands for it while the
+                    // value is transformed, and ``encode`` writes it back as the same escape.
+                    scalar = loneSurrogateBase + (scalar - 0xD800)
                 }
                 UTF8Codec.encode(scalar, into: &out)
             default: out.append(e)  // " \ /
@@ -483,6 +486,35 @@ enum JSONString {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// The private-use scalars (U+10F800 to U+10FFFF, the end of Supplementary Private Use
+    /// Area-B) that stand for lone surrogate escapes U+D800 to U+DFFF inside a decoded value.
+    static let loneSurrogateBase: UInt32 = 0x10_F800
+
+    /// The low surrogate of a `\uDC00`–`\uDFFF` escape at `index`, if there is one.
+    static func lowSurrogate(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {
+        guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            return nil
+        }
+        var v: UInt32 = 0
+        for k in 2..<6 {
+            guard let d = hexValue(bytes[index + k]) else { return nil }
+            v = v << 4 | d
+        }
+        return (0xDC00...0xDFFF).contains(v) ? v : nil
+    }
+
+    /// How many scalars of the lone-surrogate range decoded UTF-8 holds.
+    static func loneSurrogateRangeCount(_ value: [UInt8]) -> Int {
+        // U+10F800 and above: F4 8F A0 80 to F4 8F BF BF.
+        var count = 0
+        var i = 0
+        while let lead = value[i...].firstIndex(of: 0xF4) {
+            if lead + 2 < value.count, value[lead + 1] == 0x8F, value[lead + 2] >= 0xA0 { count += 1 }
+            i = lead + 1
+        }
+        return count
+    }
+
     private static func appendEscape(_ unit: UInt32, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\\"))
         out.append(UInt8(ascii: "u"))
@@ -492,7 +524,10 @@ enum JSONString {
     }
 
     /// Appends `value` (valid UTF-8) as a quoted JSON string.
-    static func encode(_ value: [UInt8], asciiOnly: Bool, into out: inout [UInt8]) {
+    ///
+    /// With `loneSurrogates`, the private-use scalars ``decode`` put for lone surrogate
+    /// escapes are written back as those escapes.
+    static func encode(_ value: [UInt8], asciiOnly: Bool, loneSurrogates: Bool = false, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         out.reserveCapacity(out.count + value.count + 2)
         var i = 0
@@ -501,7 +536,8 @@ enum JSONString {
             if !asciiOnly {
                 // Copy the run of bytes that need no escape in one go.
                 var j = i
-                while j < n, value[j] >= 0x20, value[j] != UInt8(ascii: "\""), value[j] != UInt8(ascii: "\\") { j += 1 }
+                while j < n, value[j] >= 0x20, value[j] != UInt8(ascii: "\""), value[j] != UInt8(ascii: "\\"),
+                      !loneSurrogates || value[j] != 0xF4 { j += 1 }
                 if j > i {
                     out.append(contentsOf: value[i..<j])
                     i = j
@@ -520,6 +556,14 @@ enum JSONString {
             case 0..<0x20: appendEscape(UInt32(c), to: &out); i += 1
             case 0x20..<0x80: out.append(c); i += 1
             default:
+                if loneSurrogates, c == 0xF4 {
+                    let (scalar, length) = value.withUnsafeBufferPointer { UTF8Codec.decode($0, i) }
+                    if scalar >= loneSurrogateBase, scalar <= 0x10FFFF {
+                        appendEscape(scalar - loneSurrogateBase + 0xD800, to: &out)
+                        i += length
+                        continue
+                    }
+                }
                 if !asciiOnly {
                     let length = UTF8Validator.sequenceLength(lead: c)
                     out.append(contentsOf: value[i..<min(n, i + length)])

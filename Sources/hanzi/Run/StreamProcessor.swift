@@ -15,10 +15,15 @@ protocol StreamProcessor {
 
 /// The processor for plain text, Markdown or JSON Lines (whose fields may be Markdown), as the
 /// options and the input's format say.
-func makeProcessor(_ cleaner: TextCleaner, io: InputOutputOptions, jobs: Int, format: InputFormat) -> any StreamProcessor {
+///
+/// `cleanerForRecord`, with JSON Lines, chooses a cleaner for each value instead of `cleaner`.
+func makeProcessor(
+    _ cleaner: TextCleaner, io: InputOutputOptions, jobs: Int, format: InputFormat,
+    cleanerForRecord: (@Sendable ([UInt8]) throws -> TextCleaner)? = nil
+) -> any StreamProcessor {
     if io.jsonl {
-        return JSONLinesProcessor(cleaner: cleaner, fields: io.fields, invalidLines: io.invalidLines, jobs: jobs,
-                                  markdown: format == .markdown)
+        return JSONLinesProcessor(cleaner: cleaner, cleanerForRecord: cleanerForRecord, fields: io.fields,
+                                  invalidLines: io.invalidLines, jobs: jobs, markdown: format == .markdown)
     }
     if format == .markdown { return MarkdownProcessor(cleaner: MarkdownCleaner(cleaner)) }
     return TextStreamProcessor(stream: cleaner.makeStream(maxConcurrency: jobs))
@@ -52,10 +57,12 @@ struct JSONLinesProcessor: StreamProcessor {
     private var head: [UInt8]? = []
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    init(cleaner: TextCleaner, fields: [String], invalidLines: JSONLinesStream.InvalidLinePolicy, jobs: Int, markdown: Bool) {
-        let markdownCleaner = markdown ? MarkdownCleaner(cleaner) : nil
+    init(cleaner fixed: TextCleaner, cleanerForRecord: (@Sendable ([UInt8]) throws -> TextCleaner)?,
+         fields: [String], invalidLines: JSONLinesStream.InvalidLinePolicy, jobs: Int, markdown: Bool) {
+        let markdownCleaner = markdown && cleanerForRecord == nil ? MarkdownCleaner(fixed) : nil
         stream = JSONLinesStream(fields: fields, invalidLines: invalidLines, maxConcurrency: jobs) { value in
-            if let markdownCleaner { return try markdownCleaner.clean(utf8: value) }
+            let cleaner = try cleanerForRecord?(value) ?? fixed
+            if markdown { return try (markdownCleaner ?? MarkdownCleaner(cleaner)).clean(utf8: value) }
             // The rejoiner ends a text with a line break; a value that had none gets none.
             var cleaned = try cleaner.clean(validated: value)
             if cleaned.last == ASCII.lineFeed, value.last != ASCII.lineFeed {

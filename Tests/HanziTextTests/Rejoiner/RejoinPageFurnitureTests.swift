@@ -3,19 +3,19 @@ import Testing
 
 /// Page numbers and running heads inside the text stream: each is a paragraph of its own,
 /// and the text on either side of it is decided as if it were not there.
-@Suite struct RejoinFolioTests {
+@Suite struct RejoinPageFurnitureTests {
     let rejoiner = ColumnRejoiner()
 
     func folio(_ line: String) -> Bool {
         let scalars = line.unicodeScalars.map(\.value).filter { !ScalarClass.isWhitespace($0) }
         var copy = line
         return copy.withUTF8 { buf in
-            RejoinFolio.isFurnitureLine(buf.baseAddress!, from: 0, to: buf.count, scalars: scalars.count,
+            RejoinPageFurniture.isFurnitureLine(buf.baseAddress!, from: 0, to: buf.count, scalars: scalars.count,
                                         last: scalars.last ?? 0)
         }
     }
 
-    @Test func folioLines() {
+    @Test func furnitureLines() {
         for line in ["3", "12", "- 2 -", "— 12 —", "· 4 ·", "2 / 10", "2/10", "第 2 版", "第2版", "第十二版",
                      "第 3 頁", "第3页", "Page 3", "人民日报 2024年7月7日 星期日 要闻 第 2 版",
                      "1人民日报 2024年7月7日 星期日        第 2 版"] {

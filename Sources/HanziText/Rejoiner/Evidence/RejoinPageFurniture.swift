@@ -12,7 +12,7 @@
 ///
 /// A short line between two folio lines (`2` / `人民日报 … 要闻` / `第 2 版`) is a running
 /// head too; the stream decides that from the neighbours.
-enum RejoinFolio {
+enum RejoinPageFurniture {
     /// The longest line (in non-space scalars) that may be a running head ending in an
     /// edition mark.
     static let maxHeadScalars = 40
@@ -112,5 +112,38 @@ enum RejoinFolio {
             count += 1
         }
         return false
+    }
+}
+
+/// Page-furniture decisions over a window of measured lines.
+extension RejoinPageFurniture {
+    /// Whether `ls[k]` is page furniture: a folio line (``RejoinPageFurniture``), or a short line
+    /// between two folio lines (a running head: `2` / `人民日报 … 要闻` / `第 2 版`).
+    /// Not in text set one character per line, where a digit may stand alone.
+    static func isFurniture(_ ls: UnsafeBufferPointer<RejoinLine>, _ k: Int) -> Bool {
+        guard k < ls.count, let base = ls.baseAddress else { return false }
+        let l = UnsafePointer(base + k)
+        if l.pointee.isFurniture {
+            if l.pointee.isSingleCharacter
+                && ((k > 0 && base[k - 1].isSingleCharacter) || (k + 1 < ls.count && base[k + 1].isSingleCharacter)) {
+                return false
+            }
+            return true
+        }
+        return k > 0 && k + 1 < ls.count && base[k - 1].isFurniture && base[k + 1].isFurniture
+            && l.pointee.end != .final && l.pointee.scalars <= RejoinPageFurniture.maxHeadScalars
+            && !base[k - 1].isSingleCharacter
+    }
+
+    static func isFurnitureAt(_ lines: [RejoinLine], _ k: Int, limit: Int) -> Bool {
+        lines.withUnsafeBufferPointer { isFurniture(UnsafeBufferPointer(rebasing: $0[0..<min($0.count, limit)]), k) }
+    }
+
+    /// The first text line after `ls[k]` that is not page furniture, in place.
+    static func nextText(_ ls: UnsafeBufferPointer<RejoinLine>, after k: Int) -> UnsafePointer<RejoinLine>? {
+        var j = k + 1
+        while j < ls.count && isFurniture(ls, j) { j += 1 }
+        guard j < ls.count, let base = ls.baseAddress else { return nil }
+        return UnsafePointer(base + j)
     }
 }
