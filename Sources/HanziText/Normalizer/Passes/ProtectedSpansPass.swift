@@ -1,6 +1,11 @@
 /// Finds the parts of a paragraph the normaliser never touches: inline code, URLs, e-mail
 /// addresses, file paths and emoticons. Their scalars get `NormalizationFlag.protected`.
-enum NormalizationProtectedSpans {
+enum ProtectedSpans {
+    /// ASCII bytes that can start or belong to a protected span: letters (schemes, `www.`,
+    /// e-mail addresses, emoticons such as `XD`), path and URL punctuation, backticks and
+    /// the first characters of the emoticons in `Tables/emoticons.txt`.
+    static let asciiTriggers = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz()-.:;/\\~@`=<>^"
+
     /// Marks every protected scalar of `v` in `flags` (same length as `v`).
     static func mark(_ v: [UInt32], _ flags: inout [UInt8]) {
         let n = v.count

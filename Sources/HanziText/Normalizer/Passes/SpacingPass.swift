@@ -1,6 +1,18 @@
 /// The spacing rules: spaces around CJK punctuation, between CJK and Latin letters or
 /// digits, runs of spaces, line indents and trailing spaces.
 extension NormalizationEngine {
+    /// ASCII bytes that may make this pass change a paragraph (with `.insert` spacing,
+    /// also ASCII letters, digits and `%`: ``spacingInsertASCIITriggers``).
+    static let spacingASCIITriggers = " \t"
+    static let spacingInsertASCIITriggers = "%0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+    /// Whether the non-ASCII scalar `v` may make this pass change a paragraph: a space,
+    /// or with `.insert` spacing a letter or sign that a space may be inserted next to.
+    @inline(__always)
+    static func isSpacingTrigger(_ v: UInt32, insertSpaces: Bool) -> Bool {
+        NormalizationScalar.isSpace(v) || (insertSpaces && NormalizationScalar.isAlnumLike(v))
+    }
+
     /// What a scalar is for the spacing decisions.
     enum SpacingClass {
         case open, close, pause, stop, connector, cjkPunctuationOther, cjkLetter, alnum, other
