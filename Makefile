@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps system-deps python-env build release static test diffcheck demo tables bench bench-gate spark-test spark-bench devset devset-score devset-check clean
+.PHONY: all deps system-deps python-env build release static test diffcheck demo tables bench bench-gate spark-test spark-bench devset devset-score devset-check clean docs install check-install check-consumer
 
 all: build
 
@@ -59,6 +59,26 @@ bench: system-deps
 # The short benchmark pass CI runs: ratios within one run and malloc counts, never absolute times.
 bench-gate: system-deps
 	@bash scripts/bench-gate.sh
+
+# DocC for every public module, warnings are errors (swift-docc-plugin); HTML in .build/docs/.
+DOC_TARGETS := Hanzi OpenCC HanziText HanziCore
+docs: deps
+	@bash scripts/build-docs.sh $(DOC_TARGETS)
+
+# Installs the release binary, the man page and the bash, zsh and fish completions under
+# PREFIX (default /usr/local); DESTDIR is honoured for packaging.
+PREFIX ?= /usr/local
+install: release
+	@bash scripts/install.sh "$(DESTDIR)$(PREFIX)" $(HANZI)
+
+# Installs into a temporary prefix and checks the files and that the completions complete
+# file names and option values.
+check-install: release
+	@bash scripts/check-install.sh $(HANZI)
+
+# Builds README's library example in a separate package that depends on this one by path.
+check-consumer: deps
+	@bash scripts/check-consumer.sh
 
 # The Spark job in local mode against single-machine `hanzi clean --jsonl`, record for record
 # (installs Java 17 and PySpark into .build/spark-venv when missing). See integrations/spark/.

@@ -3,7 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "Hanzi",
-    platforms: [.macOS(.v13)],
+    // Minimum versions. HanziText (pure Swift) builds on all of them; the targets that link the
+    // system libopencc build where libopencc is installed (Linux, macOS).
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "Hanzi", targets: ["Hanzi"]),
         .library(name: "OpenCC", targets: ["OpenCC"]),
@@ -12,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (make docs); not linked into any product.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The system libopencc (Debian: libopencc-dev, Homebrew: opencc).

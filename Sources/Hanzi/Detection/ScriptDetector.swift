@@ -33,7 +33,7 @@ public struct ScriptDetector: Sendable {
     let tables: DetectionTables
 
     /// Reads the tables from the bundled OpenCC dictionaries (once per process).
-    /// - Throws: ``OpenCCError`` when the dictionaries cannot be read.
+    /// - Throws: `OpenCCError` when the dictionaries cannot be read.
     public init() throws(OpenCCError) {
         tables = try DetectionTables.shared.get()
     }

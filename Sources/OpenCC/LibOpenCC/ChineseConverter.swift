@@ -21,7 +21,7 @@ import Foundation
 /// with two repairs of OpenCC's behaviour (libopencc 1.1.6 and OpenCC 1.4.2 alike):
 /// - NUL bytes pass through unchanged and the text around them is converted (libopencc stops
 ///   at the first NUL);
-/// - the byte-level APIs reject malformed UTF-8 with an ``InvalidUTF8Error`` naming the byte
+/// - the byte-level APIs reject malformed UTF-8 with an `InvalidUTF8Error` naming the byte
 ///   offset, before any byte reaches libopencc (which would read past its buffer on a
 ///   truncated sequence).
 ///
@@ -127,7 +127,7 @@ public final class ChineseConverter: Sendable {
     /// The input is checked first; nothing is converted when it is malformed. A leading byte
     /// order mark, CRLF line ends and NUL bytes are kept unchanged.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte.
     public func convert(utf8 input: some Collection<UInt8>) throws(InvalidUTF8Error) -> [UInt8] {
         var output: [UInt8] = []
         try convert(utf8: input, into: &output)
@@ -139,7 +139,7 @@ public final class ChineseConverter: Sendable {
     /// Reuse one `output` array (emptied with `removeAll(keepingCapacity: true)`) to convert
     /// many inputs without allocating. When the input is malformed, `output` is left unchanged.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte.
     public func convert(utf8 input: some Collection<UInt8>, into output: inout [UInt8])
         throws(InvalidUTF8Error)
     {
@@ -158,7 +158,7 @@ public final class ChineseConverter: Sendable {
 
     /// Converts the UTF-8 bytes in `input` and appends the converted bytes to `output`.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte; `output` is
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte; `output` is
     ///   then left unchanged.
     func convert(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
         throws(InvalidUTF8Error)

@@ -41,7 +41,7 @@ struct CleanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The script of the input: auto (detected per input), simplified, traditional, taiwan, hongkong or japanese.", valueName: "script"))
     var from: SourceScript = .auto
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Convert with this OpenCC configuration instead of --to (name, name.json or a file path).", valueName: "config"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Convert with this OpenCC configuration instead of --to (name, name.json or a file path).", valueName: "config"), completion: .configurationNames)
     var config: String?
 
     @Option(help: ArgumentHelp(

@@ -22,7 +22,7 @@ struct ConvertCommand: ParsableCommand {
         """
     )
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The OpenCC configuration.", valueName: "config"))
+    @Option(name: [.short, .long], help: ArgumentHelp("The OpenCC configuration.", valueName: "config"), completion: .configurationNames)
     var config: String
 
     @OptionGroup var engine: ConversionEngineOptions

@@ -225,10 +225,10 @@ struct Runner: Sendable {
             if encoding == .utf8, !endsInsideCharacter, at >= 0, at < chunk.count {
                 let sample = Array(chunk[at..<min(chunk.count, at + Runner.encodingSampleSize)])
                 var candidates: [InputEncoding] = []
-                if IconvDecoder.looksLike(.gb18030, sample) { candidates.append(.gb18030) }
-                if IconvDecoder.looksLike(.big5, sample) {
+                if EncodingGuess.looksLike(.gb18030, sample) { candidates.append(.gb18030) }
+                if EncodingGuess.looksLike(.big5, sample) {
                     candidates.append(.big5)
-                } else if IconvDecoder.looksLike(.big5HKSCS, sample) {
+                } else if EncodingGuess.looksLike(.big5HKSCS, sample) {
                     candidates.append(.big5HKSCS)
                 }
                 if !candidates.isEmpty {
@@ -243,7 +243,7 @@ struct Runner: Sendable {
             return error.description
         case let error as JSONLinesError:
             return error.description
-        case let error as IconvDecodingError:
+        case let error as TextDecodingError:
             return error.description
         case let error as CustomStringConvertible:
             return error.description
