@@ -20,8 +20,11 @@ struct InputOutputOptions: ParsableArguments {
     @Flag(name: .customLong("in-place"), help: "Replace each file with its output (safely: a temporary file, synced, renamed over the original).")
     var inPlace = false
 
-    @Option(help: ArgumentHelp("With --in-place, keep the old version as FILE+SUFFIX.", valueName: "suffix"))
+    @Option(help: ArgumentHelp("With --in-place, keep the old version as FILE+SUFFIX (never replacing an existing file).", valueName: "suffix"))
     var backup: String?
+
+    @Flag(name: .customLong("keep-links"), help: "With --in-place, rewrite a file that has other hard links in place once its new version is complete, so the links keep sharing it (by default the file gets a new inode and the links keep the old text).")
+    var keepLinks = false
 
     @Flag(name: .shortAndLong, help: "Process the files in folders, recursively.")
     var recursive = false
@@ -67,6 +70,7 @@ struct InputOutputOptions: ParsableArguments {
         let destinations = [output != nil, outputDir != nil, inPlace].filter { $0 }.count
         if destinations > 1 { throw ValidationError("use only one of -o, --output-dir and --in-place.") }
         if backup != nil, !inPlace { throw ValidationError("--backup goes with --in-place.") }
+        if keepLinks, !inPlace { throw ValidationError("--keep-links goes with --in-place.") }
         if backup == "" { throw ValidationError("--backup needs a non-empty suffix.") }
         if inPlace, files.isEmpty || files.contains("-") {
             throw ValidationError("--in-place needs files (it cannot replace standard input).")

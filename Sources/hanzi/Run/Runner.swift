@@ -16,7 +16,13 @@ struct Runner: Sendable {
     /// Runs and returns the exit status: 0, or 1 when some input failed.
     func run() -> Int32 {
         let diagnostics = Diagnostics(quiet: options.quiet)
+        SignalCleanup.install(diagnostics: diagnostics)
         let items = inputs(diagnostics: diagnostics)
+        let problems = destinationProblems(items)
+        if !problems.isEmpty {
+            for (name, message) in problems { diagnostics.error(name, message) }
+            return 1
+        }
         if let outputDir = options.outputDir, let clash = Runner.firstClash(items) {
             diagnostics.error(nil, "two inputs would be written to the same file \(outputDir)/\(clash); nothing was written")
             return 1
@@ -57,9 +63,14 @@ struct Runner: Sendable {
     /// The inputs the arguments name; reports the ones that cannot be used. With `--in-place`,
     /// a file named twice (a.txt ./a.txt, or through a link) is listed once.
     private func inputs(diagnostics: Diagnostics) -> [InputItem] {
-        let enumerator = InputEnumerator(recursive: options.recursive, include: options.include, exclude: options.exclude)
+        var enumerator = InputEnumerator(recursive: options.recursive, include: options.include, exclude: options.exclude)
+        enumerator.skipFolder = options.outputDir.flatMap(DestinationChecks.canonical)
+        enumerator.backupSuffix = options.inPlace ? options.backup : nil
         let (found, failures) = enumerator.inputs(for: options.files)
         for (name, message) in failures { diagnostics.error(name, message) }
+        for glob in enumerator.unmatchedIncludes(found) {
+            diagnostics.warning(nil, "--include '\(glob)' matches no file")
+        }
         guard options.inPlace else { return found }
         var seen = Set<String>()
         return found.filter { item in
@@ -69,18 +80,33 @@ struct Runner: Sendable {
         }
     }
 
+    /// What would make writing unsafe (see ``DestinationChecks``), found before anything is written.
+    private func destinationProblems(_ items: [InputItem]) -> [(String, String)] {
+        let paths = items.compactMap(\.path)
+        if options.inPlace {
+            let bad = paths.compactMap { path in DestinationChecks.replaceable(path, mustExist: true).map { (path, $0) } }
+            if !bad.isEmpty { return bad }
+            if let suffix = options.backup { return DestinationChecks.backups(of: paths, suffix: suffix) }
+        } else if let output = options.output {
+            return DestinationChecks.replaceable(output, mustExist: false).map { [(output, $0)] } ?? []
+        } else if let outputDir = options.outputDir {
+            let folders = options.files.filter { var st = stat(); return stat($0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR }
+            return DestinationChecks.outputFolder(outputDir, folderArguments: folders, inputs: paths,
+                                                  outputs: items.map { outputDir + "/" + $0.relativeOutputPath })
+        }
+        return []
+    }
+
     /// Where one input's output goes.
     private enum Sink {
         case standardOutput
         case file(AtomicFileWriter)
-        case direct(DirectFileWriter)
 
         func write(_ bytes: [UInt8], standardOutput: inout BufferedWriter) throws {
             guard !bytes.isEmpty else { return }
             switch self {
             case .standardOutput: try standardOutput.write(bytes)
             case .file(let file): try file.write(bytes)
-            case .direct(let writer): try writer.write(bytes)
             }
         }
     }
@@ -147,7 +173,6 @@ struct Runner: Sendable {
         switch sink {
         case .standardOutput: try standardOutput.flush()
         case .file(let file): try file.commit(backupSuffix: options.inPlace ? options.backup : nil)
-        case .direct(let writer): try writer.close()
         }
     }
 
@@ -159,27 +184,18 @@ struct Runner: Sendable {
                 target = String(cString: resolved)
                 free(resolved)
             }
-            return .file(try AtomicFileWriter(target: target, keepModeOf: target))
+            return .file(try AtomicFileWriter(target: target, keepModeOf: target, keepLinks: options.keepLinks))
         }
         if let outputDir = options.outputDir {
             let target = outputDir + "/" + item.relativeOutputPath
             let folder = (target as NSString).deletingLastPathComponent
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw FileError(path: folder, operation: "cannot create the folder \(folder)", code: EACCES)
-            }
+            try Folders.create(folder)
             return .file(try AtomicFileWriter(target: target, keepModeOf: target))
         }
         if let output = options.output {
-            var st = stat()
-            if stat(output, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
-                // A device or a pipe (/dev/null, a FIFO): written directly.
-                let fd = open(output, O_WRONLY | O_CLOEXEC)
-                if fd < 0 { throw FileError(path: output, operation: "cannot open \(output)", code: errno) }
-                return .direct(DirectFileWriter(fd: fd, path: output))
-            }
-            return .file(try AtomicFileWriter(target: output, keepModeOf: output))
+            // Through a symbolic link, the file it points to is written and the link stays.
+            let target = Folders.followingLinks(output)
+            return .file(try AtomicFileWriter(target: target, keepModeOf: target))
         }
         return .standardOutput
     }
