@@ -32,7 +32,7 @@ struct ConfigsCommand: ParsableCommand {
             }
             text += "\(name)  \(summary)  \(example)\n"
         }
-        print(text, terminator: "")
+        StandardOutput.write(text)
     }
 }
 

@@ -11,7 +11,7 @@ struct GenerateManualCommand: ParsableCommand {
     )
 
     func run() throws {
-        print(ManualPage.render(), terminator: "")
+        StandardOutput.write(ManualPage.render())
     }
 }
 

@@ -47,7 +47,7 @@ struct Runner: Sendable {
             do {
                 try stdout.flush()
             } catch {
-                diagnostics.error(nil, "standard output: \(error)")
+                StandardOutput.fail((error as? FileError)?.code ?? EIO)
             }
         }
         meter.finish()
@@ -124,6 +124,11 @@ struct Runner: Sendable {
             if let warning { diagnostics.warning(item.displayName, warning) }
         } catch {
             if case .file(let file)? = sink { file.abort() }
+            if let failure = error as? FileError, failure.path == Runner.standardOutputName {
+                // Standard output is gone for every input: one line for it, and the run ends.
+                meter.finish()
+                StandardOutput.fail(failure.code)
+            }
             diagnostics.error(item.displayName, Runner.message(for: error, encoding: options.inputEncoding,
                                                                chunk: input?.lastChunk ?? [], chunkStart: input?.chunkStart ?? 0))
             // Whatever reached standard output stays: it is the output of the lines before the error.
