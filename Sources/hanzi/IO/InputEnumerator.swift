@@ -61,6 +61,10 @@ struct InputEnumerator {
                 continue
             }
             var st = stat()
+            if let raw = PathText.invalidArgument(decodedAs: argument) {
+                failures.append((PathText.escaped(raw), "a file name that is not UTF-8 is not supported yet; rename the file"))
+                continue
+            }
             guard stat(argument, &st) == 0 else {
                 failures.append((argument, "cannot open: \(String(cString: strerror(errno)))"))
                 continue

@@ -45,7 +45,7 @@ struct InputOutputOptions: ParsableArguments {
     var skipInvalid = false
 
     @Option(help: ArgumentHelp(
-        "The input encoding: utf-8 (default; a BOM is dropped), gb18030, gbk, big5, big5-hkscs, utf-16 (by its BOM, big-endian without one), utf-16le, utf-16be. The output is always UTF-8.",
+        "The input encoding: utf-8 (default; a leading BOM is kept at the start of the output), gb18030, gbk, big5, big5-hkscs, utf-16 (by its BOM, big-endian without one), utf-16le, utf-16be. The output is always UTF-8.",
         valueName: "name"))
     var encoding: String = "utf-8"
 

@@ -35,7 +35,7 @@ struct Runner: Sendable {
         let perFileDestinations = options.outputDir != nil || options.inPlace
         if perFileDestinations, options.jobs > 1, items.count > 1 {
             // Files in parallel, each processed on one thread.
-            ConcurrentMap.forEach(count: items.count, maxConcurrency: options.jobs) { k in
+            ConcurrentMap.forEach(count: items.count, maxConcurrency: Runner.filesInFlight(jobs: options.jobs)) { k in
                 var unused = BufferedWriter(fd: 1, path: Runner.standardOutputName)
                 process(items[k], jobs: 1, standardOutput: &unused, diagnostics: diagnostics, meter: meter)
             }
@@ -52,6 +52,12 @@ struct Runner: Sendable {
         }
         meter.finish()
         return diagnostics.failures > 0 ? 1 : 0
+    }
+
+    /// How many files are processed at the same time: `-j`, but at most four per core, so that
+    /// `-j` far above the core count cannot multiply the memory each file needs.
+    static func filesInFlight(jobs: Int) -> Int {
+        min(jobs, 4 * max(1, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// How many bytes from the first bad one are tried in other encodings, to suggest one.
@@ -154,6 +160,7 @@ struct Runner: Sendable {
             try sink.write(output, standardOutput: &standardOutput)
         }
         var fedSinceFlush = false
+        var byteOrderMark = LeadingByteOrderMark(applies: options.inputEncoding == .utf8)
         while true {
             if fedSinceFlush, input.wouldWait, processor != nil {
                 // Slow input (a terminal, `tail -f`): write what is ready instead of waiting.
@@ -163,6 +170,9 @@ struct Runner: Sendable {
             }
             guard let (text, inputBytes) = try input.next() else { break }
             if processor == nil { processor = try makeProcessor(text, jobs) }
+            if byteOrderMark.found(startingWith: text) {
+                try sink.write(UTF8StreamValidator.byteOrderMark, standardOutput: &standardOutput)
+            }
             try step { try $0.process(text, into: &$1) }
             fedSinceFlush = true
             meter.add(inputBytes)
