@@ -34,7 +34,7 @@ import Testing
     /// A quote pair around a giant line is paired, as it is in a short line.
     @Test func aGiantLineIsNormalizedWholeFromAFileAndAPipe() throws {
         let root = try H.temporaryFolder()
-        let body = Self.repeated("中文", bytes: 20 << 20)
+        let body = Self.repeated("中文", bytes: 8 << 20)
         let input = Array("\"".utf8) + body + Array("\"\n".utf8)
         let expected = Array("“".utf8) + body + Array("”\n".utf8)
         #expect(try H.run(["normalize"], input: Array("\"中文中文\"\n".utf8)).stdout == Array("“中文中文”\n".utf8))

@@ -19,8 +19,8 @@ import Testing
         return output
     }
 
-    /// Well past the 16 MiB at which lines used to be cut.
-    static let giant = 20 << 20
+    /// Many times the batch (pieces of 64 KiB here), so any cut inside a line would show.
+    static let giant = 4 << 20
 
     static func repeated(_ unit: String, prefix: String = "", suffix: String = "", bytes: Int) -> [UInt8] {
         let unitBytes = Array(unit.utf8)
