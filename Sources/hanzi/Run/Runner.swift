@@ -111,23 +111,15 @@ struct Runner: Sendable {
     private enum Sink {
         case standardOutput
         case file(AtomicFileWriter)
-<<<<<<< HEAD
-=======
-        case direct(DirectFileWriter)
         /// Check mode: the output is kept to compare with the input.
         case memory(ByteCollector)
->>>>>>> main
 
         func write(_ bytes: [UInt8], standardOutput: inout BufferedWriter) throws {
             guard !bytes.isEmpty else { return }
             switch self {
             case .standardOutput: try standardOutput.write(bytes)
             case .file(let file): try file.write(bytes)
-<<<<<<< HEAD
-=======
-            case .direct(let writer): try writer.write(bytes)
             case .memory(let collector): collector.bytes += bytes
->>>>>>> main
             }
         }
     }
@@ -194,15 +186,11 @@ struct Runner: Sendable {
                 fedSinceFlush = false
             }
             guard let (text, inputBytes) = try input.next() else { break }
-<<<<<<< HEAD
-            if processor == nil { processor = try makeProcessor(text, jobs) }
+            if processor == nil { processor = try makeProcessor(text, jobs, format) }
+            original?.bytes += text
             if byteOrderMark.found(startingWith: text) {
                 try sink.write(UTF8StreamValidator.byteOrderMark, standardOutput: &standardOutput)
             }
-=======
-            if processor == nil { processor = try makeProcessor(text, jobs, format) }
-            original?.bytes += text
->>>>>>> main
             try step { try $0.process(text, into: &$1) }
             fedSinceFlush = true
             meter.add(inputBytes)
@@ -218,11 +206,7 @@ struct Runner: Sendable {
         switch sink {
         case .standardOutput: try standardOutput.flush()
         case .file(let file): try file.commit(backupSuffix: options.inPlace ? options.backup : nil)
-<<<<<<< HEAD
-=======
-        case .direct(let writer): try writer.close()
         case .memory: break
->>>>>>> main
         }
     }
 
