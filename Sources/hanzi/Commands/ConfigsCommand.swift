@@ -49,7 +49,7 @@ struct ConfigsCommand: ParsableCommand {
                 text += "\(name.padding(to: width))  (use --config \(name).json)\n"
             }
         }
-        print(text, terminator: "")
+        StandardOutput.write(text)
     }
 }
 

@@ -12,7 +12,7 @@ struct GenerateManualCommand: ParsableCommand {
     )
 
     func run() throws {
-        print(try ManualPage.render(), terminator: "")
+        StandardOutput.write(try ManualPage.render())
     }
 }
 

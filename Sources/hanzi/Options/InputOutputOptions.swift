@@ -23,8 +23,11 @@ struct InputOutputOptions: ParsableArguments {
     @Flag(name: .customLong("in-place"), help: "Replace each file with its output (safely: a temporary file, synced, renamed over the original).")
     var inPlace = false
 
-    @Option(help: ArgumentHelp("With --in-place, keep the old version as FILE+SUFFIX.", valueName: "suffix"))
+    @Option(help: ArgumentHelp("With --in-place, keep the old version as FILE+SUFFIX (never replacing an existing file).", valueName: "suffix"))
     var backup: String?
+
+    @Flag(name: .customLong("keep-links"), help: "With --in-place, rewrite a file that has other hard links in place once its new version is complete, so the links keep sharing it (by default the file gets a new inode and the links keep the old text).")
+    var keepLinks = false
 
     @Flag(name: .shortAndLong, help: "Process the files in folders, recursively.")
     var recursive = false
@@ -53,7 +56,7 @@ struct InputOutputOptions: ParsableArguments {
     var invalidLines: JSONLinesStream.InvalidLinePolicy { invalid ?? (skipInvalid ? .skip : .fail) }
 
     @Option(help: ArgumentHelp(
-        "The input encoding (a UTF-8 BOM is dropped; utf-16 goes by its BOM, big-endian without one). The output is always UTF-8.",
+        "The input encoding (a leading UTF-8 BOM is kept at the start of the output; utf-16 goes by its BOM, big-endian without one). The output is always UTF-8.",
         valueName: "name"))
     var encoding: InputEncoding = .utf8
 
@@ -90,6 +93,7 @@ struct InputOutputOptions: ParsableArguments {
             throw ValidationError("--\(check ? "check" : "diff") writes nothing; leave out -o, --output-dir and --in-place.")
         }
         if backup != nil, !inPlace { throw ValidationError("--backup goes with --in-place.") }
+        if keepLinks, !inPlace { throw ValidationError("--keep-links goes with --in-place.") }
         if backup == "" { throw ValidationError("--backup needs a non-empty suffix.") }
         if inPlace, files.isEmpty || files.contains("-") {
             throw ValidationError("--in-place needs files (it cannot replace standard input).")
