@@ -54,6 +54,13 @@ public enum ScriptStandard: String, Sendable, Hashable, CaseIterable {
     /// to the target (converting it changes what needs changing and keeps the rest): as
     /// Traditional when the target is Simplified, as Simplified otherwise.
     public static func source(detected detection: ScriptDetection, target: ScriptStandard) -> ScriptStandard {
+        written(detected: detection) ?? (target == .simplified ? .traditional : .simplified)
+    }
+
+    /// The standard a detection says the text is written in, if it says one: Traditional
+    /// text with Hong Kong or Taiwan forms is that region's; mixed text, or text without
+    /// Chinese or without distinguishing characters, says none.
+    public static func written(detected detection: ScriptDetection) -> ScriptStandard? {
         switch detection.script {
         case .simplified: return .simplified
         case .traditional:
@@ -62,8 +69,7 @@ public enum ScriptStandard: String, Sendable, Hashable, CaseIterable {
             case .taiwan: return .taiwan
             case .mainland, nil: return .traditional
             }
-        case .mixed, .neither:
-            return target == .simplified ? .traditional : .simplified
+        case .mixed, .neither: return nil
         }
     }
 }

@@ -68,7 +68,7 @@ public final class ScriptAdaptiveCleaner: Sendable {
             choice.conversions = target.conversions(from: from)
             if style == nil { choice.style = Self.style(for: target) }
         } else if style == nil, let detection {
-            choice.style = Self.style(for: Self.writtenStandard(detection) ?? .simplified)
+            choice.style = Self.style(for: ScriptStandard.written(detected: detection) ?? .simplified)
         }
         if let cleaner = cleaners.withLock({ $0[choice] }) { return cleaner }
         var options = self.options
@@ -85,18 +85,4 @@ public final class ScriptAdaptiveCleaner: Sendable {
         try cleaner(forSample: bytes).clean(utf8: bytes)
     }
 
-    /// The standard a detection says the text is written in, if it says one: text with no
-    /// Chinese, or mixed, says none.
-    static func writtenStandard(_ detection: ScriptDetection) -> ScriptStandard? {
-        switch detection.script {
-        case .simplified: return .simplified
-        case .traditional:
-            switch detection.variant {
-            case .hongKong: return .hongKong
-            case .taiwan: return .taiwan
-            default: return .traditional
-            }
-        case .mixed, .neither: return nil
-        }
-    }
 }

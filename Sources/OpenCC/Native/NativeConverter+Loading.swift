@@ -86,23 +86,8 @@ public enum SystemLibOpenCC {
     }
 
     private static func pkgConfigVersion() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        guard
-            let tool = path.split(separator: ":").map({ URL(fileURLWithPath: String($0)).appendingPathComponent("pkg-config") })
-                .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
-        else { return nil }
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["--modversion", "opencc"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+        guard let version = SystemOpenCCData.pkgConfig(["--modversion", "opencc"]), !version.isEmpty else { return nil }
+        return version
     }
 
     private static func libraryFileVersion() -> String? {

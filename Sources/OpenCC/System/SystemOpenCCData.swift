@@ -87,10 +87,16 @@ public enum SystemOpenCCData {
     /// `pkg-config --variable=NAME opencc`, with pkg-config found on `PATH`; `nil` when
     /// pkg-config or the entry is missing.
     private static func pkgConfigVariable(_ name: String) -> String? {
+        pkgConfig(["--variable=\(name)", "opencc"])
+    }
+
+    /// What `pkg-config ARGUMENTS` prints, trimmed, with pkg-config found on `PATH`; `nil` when
+    /// pkg-config is missing or fails.
+    static func pkgConfig(_ arguments: [String]) -> String? {
         guard let tool = executableOnPath("pkg-config") else { return nil }
         let process = Process()
         process.executableURL = tool
-        process.arguments = ["--variable=\(name)", "opencc"]
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
