@@ -1,0 +1,293 @@
+/// Cleans the prose of a Markdown document and keeps its structure byte for byte.
+///
+/// Front matter, fenced and indented code, math blocks, HTML blocks, thematic breaks, link
+/// reference definitions, table delimiter rows and blank lines pass through unchanged. In
+/// paragraphs, list items, block quotes, headings and table cells, only the text is given to
+/// the transform (normalisation, conversion): the markers before it (`#`, `-`, `1.`, `>`,
+/// indentation, task boxes) and inline code, links' destinations, autolinks, inline HTML,
+/// emphasis markers, escapes, entities, inline math and bare URLs are kept exactly.
+///
+/// With ``joinsLines``, the hard-wrapped lines of a paragraph are joined into one line (no
+/// space between CJK characters, one space between words of other scripts), except at hard
+/// line breaks (two trailing spaces or a backslash), which stay.
+///
+/// ```swift
+/// let normalizer = PunctuationNormalizer(style: .mainland)
+/// let markdown = MarkdownCleaner(joinsLines: true) { normalizer.normalize(utf8: $0) }
+/// let cleaned = try markdown.clean(utf8: Array(document.utf8))
+/// ```
+public struct MarkdownCleaner: Sendable {
+    /// What is done to a piece of prose: valid UTF-8 in, valid UTF-8 out. When ``joinsLines``
+    /// is false the piece can hold the line breaks of one paragraph, and the transform must
+    /// keep their number.
+    public typealias Transform = @Sendable (_ text: [UInt8]) throws -> [UInt8]
+
+    /// Whether a paragraph's wrapped lines are joined into one line.
+    public let joinsLines: Bool
+    private let transform: Transform
+
+    /// A cleaner applying `transform` to the prose of a document.
+    public init(joinsLines: Bool, transform: @escaping Transform) {
+        self.joinsLines = joinsLines
+        self.transform = transform
+    }
+
+    /// Cleans a whole Markdown document.
+    /// - Throws: ``InvalidUTF8Error`` when `bytes` are not UTF-8, or whatever the transform throws.
+    public func clean(utf8 bytes: some Collection<UInt8>) throws -> [UInt8] {
+        let document = Array(bytes)
+        _ = try document.withUnsafeBufferPointer { (buffer) throws(InvalidUTF8Error) in try UTF8Validator.validate(buffer) }
+        var output: [UInt8] = []
+        output.reserveCapacity(document.count + document.count / 8)
+        for block in MarkdownBlockScanner(document).blocks {
+            switch block {
+            case .verbatim(let range):
+                output.append(contentsOf: document[range])
+            case .heading(let line):
+                output.append(contentsOf: document[line.start..<line.textStart])
+                output.append(contentsOf: try cleanInline(document[line.textStart..<line.textEnd]))
+                output.append(contentsOf: document[line.textEnd..<line.next])
+            case .tableRow(let line):
+                output.append(contentsOf: document[line.start..<line.textStart])
+                try cleanTableCells(document[line.textStart..<line.textEnd], into: &output)
+                output.append(contentsOf: document[line.textEnd..<line.next])
+            case .paragraph(let lines):
+                try cleanParagraph(lines, in: document, into: &output)
+            }
+        }
+        return output
+    }
+
+    // MARK: - Paragraphs
+
+    /// A paragraph line's parts: `prefix` (markers, indentation), the `content` that is
+    /// cleaned, and the `tail` kept after it (trailing spaces, a backslash hard break, the
+    /// line ending).
+    private struct LineParts {
+        var prefix: Range<Int>
+        var content: Range<Int>
+        var trail: Range<Int>
+        var ending: Range<Int>
+        var hardBreak: Bool
+    }
+
+    private func parts(of line: MarkdownTextLine, in document: [UInt8]) -> LineParts {
+        var contentEnd = line.textEnd
+        while contentEnd > line.textStart, document[contentEnd - 1] == 0x20 || document[contentEnd - 1] == 0x09 {
+            contentEnd -= 1
+        }
+        var hardBreak = line.textEnd - contentEnd >= 2
+        if contentEnd > line.textStart, document[contentEnd - 1] == 0x5C,
+           contentEnd - 1 == line.textStart || document[contentEnd - 2] != 0x5C
+        {
+            contentEnd -= 1
+            hardBreak = true
+        }
+        return LineParts(
+            prefix: line.start..<line.textStart, content: line.textStart..<contentEnd,
+            trail: contentEnd..<line.textEnd, ending: line.textEnd..<line.next, hardBreak: hardBreak)
+    }
+
+    private func cleanParagraph(_ lines: [MarkdownTextLine], in document: [UInt8], into output: inout [UInt8]) throws {
+        let all = lines.map { parts(of: $0, in: document) }
+        // Groups of lines that end at a hard break (or the paragraph's end).
+        var groups: [ArraySlice<LineParts>] = []
+        var start = 0
+        for (i, line) in all.enumerated() where line.hardBreak || i == all.count - 1 {
+            groups.append(all[start...i])
+            start = i + 1
+        }
+        for group in groups {
+            if joinsLines {
+                var joined: [UInt8] = []
+                for line in group {
+                    let content = document[line.content]
+                    if !joined.isEmpty, !content.isEmpty, Self.spaceJoins(joined, content) { joined.append(0x20) }
+                    joined.append(contentsOf: content)
+                }
+                let last = group.last!
+                output.append(contentsOf: document[group.first!.prefix])
+                output.append(contentsOf: try cleanInline(joined[...]))
+                output.append(contentsOf: document[last.trail])
+                output.append(contentsOf: document[last.ending])
+            } else {
+                try cleanLinesTogether(group, in: document, into: &output)
+            }
+        }
+    }
+
+    /// Cleans a group's lines in one call (so that quotation marks pair across lines) and
+    /// puts each back behind its own prefix; line by line when the transform changed the
+    /// number of lines.
+    private func cleanLinesTogether(_ group: ArraySlice<LineParts>, in document: [UInt8], into output: inout [UInt8]) throws {
+        var text: [UInt8] = []
+        for (i, line) in group.enumerated() {
+            if i > 0 { text.append(0x0A) }
+            text.append(contentsOf: document[line.content])
+        }
+        let cleaned = try cleanInline(text[...])
+        let pieces = cleaned.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if pieces.count == group.count {
+            for (line, piece) in zip(group, pieces) {
+                output.append(contentsOf: document[line.prefix])
+                output.append(contentsOf: piece)
+                output.append(contentsOf: document[line.trail])
+                output.append(contentsOf: document[line.ending])
+            }
+            return
+        }
+        for line in group {
+            output.append(contentsOf: document[line.prefix])
+            output.append(contentsOf: try cleanInline(document[line.content]))
+            output.append(contentsOf: document[line.trail])
+            output.append(contentsOf: document[line.ending])
+        }
+    }
+
+    /// Whether a space goes between two joined lines: not when either side is CJK, as a
+    /// Chinese reader expects; otherwise yes, as Markdown renders a soft line break.
+    static func spaceJoins(_ before: [UInt8], _ after: ArraySlice<UInt8>) -> Bool {
+        guard let last = lastScalar(before), let first = firstScalar(after) else { return false }
+        return !ScalarClass.isCJK(last) && !ScalarClass.isCJK(first)
+    }
+
+    private static func lastScalar(_ bytes: [UInt8]) -> UInt32? {
+        var i = bytes.count - 1
+        while i > 0, bytes[i] & 0xC0 == 0x80 { i -= 1 }
+        guard i >= 0 else { return nil }
+        return firstScalar(bytes[i...])
+    }
+
+    private static func firstScalar(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar.value }
+        return nil
+    }
+
+    // MARK: - Tables
+
+    /// Cleans each cell of a table row; the pipes, the cells' padding and escaped pipes stay.
+    private func cleanTableCells(_ row: ArraySlice<UInt8>, into output: inout [UInt8]) throws {
+        let protected = MarkdownInlineSpans.protected(in: row)
+        var cellStart = row.startIndex
+        var spanIndex = 0
+        var i = row.startIndex
+        func flushCell(upTo end: Int) throws {
+            var contentStart = cellStart
+            var contentEnd = end
+            while contentStart < contentEnd, row[contentStart] == 0x20 || row[contentStart] == 0x09 { contentStart += 1 }
+            while contentEnd > contentStart, row[contentEnd - 1] == 0x20 || row[contentEnd - 1] == 0x09 { contentEnd -= 1 }
+            output.append(contentsOf: row[cellStart..<contentStart])
+            if contentStart < contentEnd { output.append(contentsOf: try cleanInline(row[contentStart..<contentEnd])) }
+            output.append(contentsOf: row[contentEnd..<end])
+        }
+        while i < row.endIndex {
+            while spanIndex < protected.count, protected[spanIndex].upperBound <= i { spanIndex += 1 }
+            if spanIndex < protected.count, protected[spanIndex].contains(i) {
+                i = protected[spanIndex].upperBound
+                continue
+            }
+            if row[i] == 0x7C {
+                try flushCell(upTo: i)
+                output.append(0x7C)
+                cellStart = i + 1
+            }
+            i += 1
+        }
+        try flushCell(upTo: row.endIndex)
+    }
+
+    // MARK: - Inline
+
+    /// The planes whose private-use scalars can stand for protected spans while the prose is
+    /// transformed (Supplementary Private Use Areas B and A), tried in order: the first one
+    /// the text does not use. No conversion or normalisation rule touches them.
+    private static let placeholderPlanes: [UInt32] = [0x10_0000, 0x0F_0000]
+    private static let placeholderLimit = 0xFFFE
+
+    /// Cleans prose that may contain inline Markdown: the protected spans are replaced by
+    /// placeholders, the text around them is transformed in one piece (so that quotation marks
+    /// pair across a code span and punctuation sees its neighbours), and the spans are put
+    /// back. When the text already uses both private-use planes, or the transform did not keep
+    /// the placeholders in order, each stretch between spans is transformed on its own.
+    private func cleanInline(_ text: ArraySlice<UInt8>) throws -> [UInt8] {
+        let spans = MarkdownInlineSpans.protected(in: text)
+        if spans.isEmpty { return try transform(Array(text)) }
+        if spans.count <= Self.placeholderLimit, let plane = Self.unusedPlane(in: text) {
+            var masked: [UInt8] = []
+            masked.reserveCapacity(text.count)
+            var position = text.startIndex
+            for (k, span) in spans.enumerated() {
+                masked.append(contentsOf: text[position..<span.lowerBound])
+                Self.appendScalar(plane + UInt32(k), to: &masked)
+                position = span.upperBound
+            }
+            masked.append(contentsOf: text[position...])
+            if let restored = Self.restore(try transform(masked), plane: plane, spans: spans, from: text) {
+                return restored
+            }
+        }
+        var output: [UInt8] = []
+        var position = text.startIndex
+        for span in spans {
+            if position < span.lowerBound { output.append(contentsOf: try transform(Array(text[position..<span.lowerBound]))) }
+            output.append(contentsOf: text[span])
+            position = span.upperBound
+        }
+        if position < text.endIndex { output.append(contentsOf: try transform(Array(text[position...]))) }
+        return output
+    }
+
+    /// The first placeholder plane with no scalar in `text`.
+    private static func unusedPlane(in text: ArraySlice<UInt8>) -> UInt32? {
+        placeholderPlanes.first { plane in
+            let (lead, second) = (0xF0 | UInt8(plane >> 18), 0x80 | UInt8((plane >> 12) & 0x30))
+            var i = text.startIndex
+            while let found = text[i...].firstIndex(of: lead) {
+                if found + 1 < text.endIndex, text[found + 1] & 0xF0 == second { return false }
+                i = found + 1
+            }
+            return true
+        }
+    }
+
+    private static func appendScalar(_ v: UInt32, to bytes: inout [UInt8]) {
+        bytes.append(0xF0 | UInt8(v >> 18))
+        bytes.append(0x80 | UInt8((v >> 12) & 0x3F))
+        bytes.append(0x80 | UInt8((v >> 6) & 0x3F))
+        bytes.append(0x80 | UInt8(v & 0x3F))
+    }
+
+    /// Puts the spans back in place of their placeholders; nil unless every placeholder came
+    /// back exactly once and in order.
+    private static func restore(
+        _ transformed: [UInt8], plane: UInt32, spans: [Range<Int>], from text: ArraySlice<UInt8>
+    ) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(transformed.count + text.count / 4)
+        var expected = 0
+        var i = 0
+        while i < transformed.count {
+            let b = transformed[i]
+            if b >= 0xF0, i + 3 < transformed.count {
+                let v = (UInt32(b & 0x07) << 18) | (UInt32(transformed[i + 1] & 0x3F) << 12)
+                    | (UInt32(transformed[i + 2] & 0x3F) << 6) | UInt32(transformed[i + 3] & 0x3F)
+                guard v >= plane, v < plane + 0x1_0000 else {
+                    output.append(contentsOf: transformed[i..<(i + 4)])
+                    i += 4
+                    continue
+                }
+                let index = Int(v - plane)
+                guard index == expected else { return nil }
+                output.append(contentsOf: text[spans[index]])
+                expected += 1
+                i += 4
+                continue
+            }
+            output.append(b)
+            i += 1
+        }
+        return expected == spans.count ? output : nil
+    }
+}
