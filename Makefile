@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release test demo tables bench bench-gate clean
+.PHONY: all deps build release test demo tables bench bench-gate fuzz fuzz-ci clean
 
 all: build
 
@@ -39,5 +39,17 @@ bench: deps
 bench-gate: deps
 	@bash scripts/bench-gate.sh
 
+# The libFuzzer harnesses (Fuzz/Harnesses), built with -sanitize=fuzzer,address, each run for
+# SECONDS seconds (FUZZ_JOBS=N runs N at a time); prints the executions per harness and fails on
+# any crash or broken invariant. See Fuzz/README.md.
+SECONDS ?= 60
+fuzz: deps
+	@bash scripts/fuzz.sh $(SECONDS)
+
+# What CI runs: every harness for 20 s, one at a time (about 3 minutes after the build), so that
+# the harnesses keep building and the inputs that once failed keep passing.
+fuzz-ci: deps
+	@bash scripts/fuzz.sh 20
+
 clean:
-	rm -rf .build out Benchmarks/.build
+	rm -rf .build out Benchmarks/.build .build-fuzz
