@@ -5,7 +5,8 @@ import Hanzi
 /// (the identity, the mainland normaliser, the Taiwan normaliser with spacing inserted).
 /// Invariants: malformed UTF-8 is an error, never a crash; with the identity transform and
 /// without joining, the document comes out byte for byte; with joining, no non-white-space
-/// character is lost; cleaning twice changes nothing.
+/// character is lost but the `>` of a block quote's continuation lines; cleaning twice changes
+/// nothing.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzInput(data, size)
@@ -33,8 +34,9 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         invariantEqual(text, once, "markdown \(name): the identity transform keeps the document")
     }
     if transformKind == 0 {
-        invariant(keepsScalars(nonWhiteSpaceScalars(text), in: nonWhiteSpaceScalars(once), droppable: []),
-                  "markdown \(name): every non-white-space character kept", expected: text, actual: once)
+        // Joining drops the block quote markers of a paragraph's continuation lines.
+        let lost = firstLostScalar(nonWhiteSpaceScalars(text), in: nonWhiteSpaceScalars(once), droppable: joins ? [">"] : [])
+        invariant(lost == nil, "markdown \(name): every non-white-space character kept: \(lost ?? "")")
     }
     let twice = try! cleaner.clean(utf8: once)
     invariantEqual(once, twice, "markdown \(name): idempotent", id: transformKind == 0 ? "markdown.idempotent" : "markdown.idempotent.normalizing")

@@ -4,16 +4,18 @@ public func nonWhiteSpaceScalars(_ utf8: [UInt8]) -> [Unicode.Scalar] {
     String(decoding: utf8, as: UTF8.self).unicodeScalars.filter { !$0.properties.isWhitespace }
 }
 
-/// Whether `output` holds the scalars `input` holds, in order, except that some of
-/// `droppable` may be missing.
-public func keepsScalars(_ input: [Unicode.Scalar], in output: [Unicode.Scalar], droppable: Set<Unicode.Scalar>) -> Bool {
+/// Where `output` stops holding the scalars of `input` in order (some of `droppable` may be
+/// missing): a description of the first scalar lost or added, or nil when none is.
+public func firstLostScalar(_ input: [Unicode.Scalar], in output: [Unicode.Scalar], droppable: Set<Unicode.Scalar>) -> String? {
     var j = 0
-    for s in input {
+    for (i, s) in input.enumerated() {
         if j < output.count, output[j] == s { j += 1; continue }
         if droppable.contains(s) { continue }
-        return false
+        let context = String(String.UnicodeScalarView(input[max(0, i - 8)..<min(input.count, i + 8)]))
+        return "U+\(String(s.value, radix: 16, uppercase: true)) (non-white-space character \(i)) lost in \(context.debugDescription)"
     }
-    return j == output.count
+    if j < output.count { return "U+\(String(output[j].value, radix: 16, uppercase: true)) added" }
+    return nil
 }
 
 /// The first error of the standard library's UTF-8 decoder in `bytes`: its offset and the
