@@ -30,24 +30,21 @@ let package = Package(
         .target(name: "HanziText", dependencies: ["HanziCore"]),
         // The cleaning pipeline composing both; re-exports them.
         .target(name: "Hanzi", dependencies: ["HanziCore", "OpenCC", "HanziText"]),
-        // Helpers shared by the test targets (a seeded random number generator).
-        .target(name: "HanziTestSupport", path: "Tests/HanziTestSupport"),
+        // Helpers shared by the test targets: the repository root, the seeds, the one copy of
+        // OpenCC's test cases (read from the repository, not bundled), tools on PATH, a seeded generator.
+        .target(name: "HanziTestSupport", path: "Tests/HanziTestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "HanziCoreTests", dependencies: ["HanziCore", "HanziTestSupport"]),
         .testTarget(
             name: "HanziTextTests", dependencies: ["HanziText", "HanziTestSupport"], resources: [.copy("Fixtures")]
         ),
-        .testTarget(
-            name: "OpenCCTests",
-            dependencies: ["OpenCC", "COpenCC", "HanziTestSupport"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "OpenCCTests", dependencies: ["OpenCC", "COpenCC", "HanziTestSupport"]),
         // The `hanzi` command: parsing, input and output, progress, exit codes.
         .executableTarget(
             name: "hanzi",
             dependencies: ["Hanzi", "HanziCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "HanziTests", dependencies: ["Hanzi", "HanziTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HanziTests", dependencies: ["Hanzi", "HanziTestSupport"]),
         // End-to-end tests that run the built `hanzi` binary.
-        .testTarget(name: "HanziCLITests", dependencies: ["hanzi"]),
+        .testTarget(name: "HanziCLITests", dependencies: ["hanzi", "HanziTestSupport"]),
     ]
 )

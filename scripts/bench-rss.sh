@@ -6,12 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 size=${HANZI_BENCH_RSS_SIZE:-1G}
-if [ ! -x /usr/bin/time ]; then
+# GNU time on PATH (`type -P` skips the shell keyword `time`).
+if ! type -P time >/dev/null; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "bench-rss: installing GNU time..." >&2
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
     else
-        echo "bench-rss: /usr/bin/time (GNU time) is missing; install it with: sudo apt-get install time" >&2
+        echo "bench-rss: GNU time is not on PATH; install it with: sudo apt-get install time" >&2
         exit 1
     fi
 fi
@@ -24,7 +25,7 @@ bytes=$(stat -c %s "$input")
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
 start=$(date +%s.%N)
-/usr/bin/time -v -o "$report" "$hanzi" clean -q "$input" >/dev/null
+"$(type -P time)" -v -o "$report" "$hanzi" clean -q "$input" >/dev/null
 end=$(date +%s.%N)
 peak_kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$report")
 python3 - "$bytes" "$peak_kb" "$start" "$end" "$size" <<'PY'

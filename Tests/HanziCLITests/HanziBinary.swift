@@ -1,11 +1,11 @@
 import Foundation
+import HanziTestSupport
 import Testing
 
 /// Runs the built `hanzi` binary.
 enum HanziBinary {
-    /// The package root (two folders above this file's folder).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static var packageRoot: URL { RepositoryRoot.url }
 
     /// The binary: next to the test bundle (the build products folder), else in `.build/debug`.
     static let url: URL = {
@@ -56,13 +56,15 @@ enum HanziBinary {
         }
         writer.start()
         let errorData = LockedData()
+        let errorRead = DispatchSemaphore(value: 0)
         let errorReader = Thread {
             errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            errorRead.signal()
         }
         errorReader.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !errorData.isSet { usleep(1000) }
+        errorRead.wait()  // standard error ends when the process does
         return Result(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.get()))
     }
 
@@ -71,9 +73,7 @@ enum HanziBinary {
 
     /// The bytes of a seed.
     static func seed(_ prefix: String) throws -> (URL, [UInt8]) {
-        let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted()
-        let name = try #require(names.first { $0.hasPrefix(prefix) && $0.hasSuffix(".txt") })
-        let url = seeds.appendingPathComponent(name)
+        let url = try Seeds.file(prefix)
         return (url, Array(try Data(contentsOf: url)))
     }
 
@@ -86,7 +86,7 @@ enum HanziBinary {
 }
 
 /// Data handed from a reader thread.
-final class LockedData: @unchecked Sendable {
+final class LockedData: @unchecked Sendable {  // every access holds `lock`
     private let lock = NSLock()
     private var data = Data()
     private var done = false

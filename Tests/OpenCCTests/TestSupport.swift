@@ -3,18 +3,10 @@ import Foundation
 import OpenCC
 import HanziTestSupport
 
-
+/// The repository's files as the OpenCC tests use them, through `HanziTestSupport`.
 enum Repository {
-    /// The repository root, found from this file's path.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The five seed documents, `seeds/000_….txt` to `seeds/004_….txt`.
-    static let seedFiles: [URL] = {
-        let folder = root.appendingPathComponent("seeds")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".txt") }.sorted().map { folder.appendingPathComponent($0) }
-    }()
+    static let seedFiles: [URL] = RepositoryRoot.required("the seed documents") { try Seeds.files() }
 
     static func bytes(of url: URL) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: url))
@@ -24,8 +16,7 @@ enum Repository {
     static let seedCharacters: [String] = {
         var seen = Set<UInt32>()
         var characters: [String] = []
-        for url in seedFiles {
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+        for text in seedTexts {
             for scalar in text.unicodeScalars where scalar.value >= 0x3000 && seen.insert(scalar.value).inserted {
                 characters.append(String(scalar))
             }
@@ -36,8 +27,7 @@ enum Repository {
     /// Runs of text from the seeds (up to 12 scalars), so generated text holds real phrases.
     static let seedPhrases: [String] = {
         var phrases: [String] = []
-        for url in seedFiles {
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+        for text in seedTexts {
             let scalars = Array(text.unicodeScalars.filter { $0.value >= 0x3000 })
             var i = 0
             while i < scalars.count {
@@ -50,6 +40,11 @@ enum Repository {
         }
         return phrases
     }()
+
+    /// The seed documents as text (each must be UTF-8).
+    private static let seedTexts: [String] = RepositoryRoot.required("the seed documents as UTF-8") {
+        try seedFiles.map { try RepositoryRoot.text("seeds/" + $0.lastPathComponent) }
+    }
 }
 
 /// Random text mixing Han from the seeds, ASCII, punctuation, line breaks, CRLF, emoji and
@@ -149,14 +144,32 @@ enum Reference {
         let outputURL = folder.appendingPathComponent("out.txt")
         try Data(input).write(to: inputURL)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["opencc", "-c", configuration.configFileName, "-i", inputURL.path, "-o", outputURL.path]
+        process.executableURL = try ExternalTool.require("opencc")
+        process.arguments = ["-c", configuration.configFileName, "-i", inputURL.path, "-o", outputURL.path]
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw CommandLineFailure(status: process.terminationStatus)
         }
         return try Repository.bytes(of: outputURL)
+    }
+
+    /// The folder of the installed OpenCC configurations and dictionaries: `share/opencc` under
+    /// the prefix pkg-config gives for libopencc.
+    static func installedDataFolder() throws -> URL {
+        let process = Process()
+        process.executableURL = try ExternalTool.require("pkg-config")
+        process.arguments = ["--variable=prefix", "opencc"]
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        try process.run()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let prefix = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0, !prefix.isEmpty else {
+            throw CommandLineFailure(status: process.terminationStatus)
+        }
+        return URL(fileURLWithPath: prefix).appendingPathComponent("share/opencc")
     }
 
     struct CommandLineFailure: Error {

@@ -107,7 +107,7 @@ public struct TextCleaner: Sendable {
     }
 
     /// How many bytes ``clean(utf8:)`` passes to its stream at a time.
-    static let oneShotSliceSize = 1 << 18
+    static let oneShotSliceSize = OneShotSlicing.sliceSize
 
     /// Cleans bytes that are expected to be valid UTF-8 (for example a decoded JSON string);
     /// malformed bytes, if any, are replaced by U+FFFD first.

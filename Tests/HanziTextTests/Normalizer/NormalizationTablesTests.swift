@@ -1,4 +1,5 @@
 import Foundation
+import HanziTestSupport
 import Testing
 @testable import HanziText
 
@@ -7,10 +8,9 @@ import Testing
     /// Fails when someone edited `Tables/` without regenerating
     /// `Sources/HanziText/Normalizer/Generated/GeneratedNormalizationTables.swift` (or edited the generated file).
     @Test func generatedTablesAreUpToDate() throws {
-        let root = NormalizerTestSupport.repositoryRoot
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/generate-tables.py").path, "--check"]
+        process.executableURL = try ExternalTool.require("python3")
+        process.arguments = [try RepositoryRoot.existing("scripts/generate-tables.py").path, "--check"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -17,13 +17,9 @@ enum NormalizerTestSupport {
         normalizer(style, spacing: spacing, indent: indent).normalize(utf8: Array(text.utf8))
     }
 
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
-
+    /// The bytes of the file at `relativePath` under the repository root (a seed or a gold).
     static func seed(_ relativePath: String) throws -> [UInt8] {
-        try [UInt8](Data(contentsOf: repositoryRoot.appendingPathComponent(relativePath)))
+        try RepositoryRoot.bytes(relativePath)
     }
 
     /// The Han characters, letters and digits of `bytes` in order, full-width letters and

@@ -9,12 +9,12 @@ typealias RejoinRNG = SeededGenerator
 /// paragraphs written for these tests in Traditional Chinese (Taiwan, 「」 quotes) and in
 /// technical Simplified Chinese with English words, numbers and URLs.
 enum RejoinCorpus {
+    /// Stops the test run, naming the file, when the seed is missing: an empty corpus would
+    /// generate documents without paragraphs and let every rejoiner test pass on nothing.
     static let seedParagraphs: [String] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("seeds/002_8c2ff1bd2990f71e.txt")
-        guard let data = try? Data(contentsOf: url) else { return [] }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = RepositoryRoot.required("the rejoiner's seed paragraphs") {
+            try RepositoryRoot.text("seeds/002_8c2ff1bd2990f71e.txt")
+        }
         return text.components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { p in

@@ -1,18 +1,15 @@
 import Foundation
+import HanziTestSupport
 import Testing
 @testable import HanziText
 
 /// The seed documents with gold paragraphs (`seeds/gold/`), as extracted and re-laid out
 /// in other blank-line styles and line-break forms: a regression guard on real text.
 @Suite struct RejoinSeedTests {
-    static let seedsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("seeds")
     static let names = ["000_191dfd8d2700d23d", "001_713304df437d9aa5", "004_8f4a68126b05a263"]
 
-    static func load(_ path: String) -> String? {
-        guard let data = try? Data(contentsOf: seedsDirectory.appendingPathComponent(path)) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+    static func load(_ path: String) throws -> String {
+        try RepositoryRoot.text("seeds/" + path)
     }
 
     /// The input re-laid out: "as is", CRLF, no blank lines, a blank line after every line,
@@ -35,7 +32,7 @@ import Testing
         var byLayout: [String: RejoinScoring.Counts] = [:]
         var loaded = 0
         for name in Self.names {
-            guard let input = Self.load("\(name).txt"), let gold = Self.load("gold/\(name).gold.txt") else { continue }
+            let input = try Self.load("\(name).txt"), gold = try Self.load("gold/\(name).gold.txt")
             loaded += 1
             let paragraphs = gold.components(separatedBy: "\n\n")
             for (layout, text) in Self.layouts(input) {

@@ -5,20 +5,17 @@ import OpenCC
 
 @Suite struct ConcurrencyTests {
     /// Texts built from the seeds and generated text, different for each index.
-    static func text(_ index: Int) -> [UInt8] {
+    static func text(_ index: Int) throws -> [UInt8] {
         var generator = TextGenerator(seed: UInt64(index) &* 7919)
-        var bytes: [UInt8] = []
         let seeds = Repository.seedFiles
-        if !seeds.isEmpty, let seed = try? Repository.bytes(of: seeds[index % seeds.count]) {
-            bytes += seed
-        }
+        var bytes = try Repository.bytes(of: seeds[index % seeds.count])
         for _ in 0..<200 { bytes += Array(generator.next().utf8) }
         return bytes
     }
 
     @Test func sixteenTasksShareOneConverter() async throws {
         let converter = try ChineseConverter(.s2twp)
-        let texts = (0..<16).map(ConcurrencyTests.text)
+        let texts = try (0..<16).map(ConcurrencyTests.text)
         let sequential = try texts.map { try converter.convert(utf8: $0) }
         let concurrent = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
             for (index, text) in texts.enumerated() {
@@ -54,7 +51,7 @@ import OpenCC
     func parallelConversionGivesTheSameBytes(maxConcurrency: Int) throws {
         let converter = try ChineseConverter(.t2s, pieceSize: 4096)
         var input: [UInt8] = []
-        for index in 0..<12 { input += ConcurrencyTests.text(index) }
+        for index in 0..<12 { input += try ConcurrencyTests.text(index) }
         input += Array("\0最後一行，沒有換行".utf8)
         let expected = try converter.convert(utf8: input)
         #expect(try converter.convertConcurrently(utf8: input, maxConcurrency: maxConcurrency) == expected)
@@ -64,7 +61,7 @@ import OpenCC
 
     @Test func streamingWithManyChunkSizesGivesTheSameBytes() throws {
         let converter = try ChineseConverter(.s2hk, pieceSize: 1024)
-        var input = ConcurrencyTests.text(3)
+        var input = try ConcurrencyTests.text(3)
         input += Array("\r\n\u{FEFF}😀\0\r\n尾巴没有换行😀".utf8)
         let expected = try converter.convert(utf8: input)
         for chunkSize in [1, 2, 3, 7, 64, 1000, 4096, 65_537, input.count] {
@@ -226,8 +223,10 @@ import OpenCC
 
     @Test func aMissingFileThrowsWhenStreaming() throws {
         var stream = StreamingConverter(converter: try ChineseConverter.shared(.s2t))
-        #expect(throws: (any Error).self) {
-            try stream.convert(contentsOf: URL(fileURLWithPath: "/nonexistent/input.txt")) { _ in }
+        let missing = URL(fileURLWithPath: "/nonexistent/input-\(UUID().uuidString).txt")
+        let error = try #require(throws: CocoaError.self) {
+            try stream.convert(contentsOf: missing) { _ in }
         }
+        #expect(error.code == .fileReadNoSuchFile)
     }
 }

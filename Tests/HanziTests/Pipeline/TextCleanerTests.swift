@@ -5,9 +5,7 @@ import Testing
 
 @Suite struct TextCleanerTests {
     static func seeds() throws -> [[UInt8]] {
-        let folder = ScriptDetectorTests.packageRoot.appendingPathComponent("seeds")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
-            .map { Array(try Data(contentsOf: folder.appendingPathComponent($0))) }
+        try Seeds.allBytes()
     }
 
     static let optionSets: [TextCleaner.Options] = [

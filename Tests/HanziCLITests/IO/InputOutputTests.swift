@@ -1,4 +1,5 @@
 import Foundation
+import HanziTestSupport
 import Testing
 
 @Suite struct InputOutputTests {
@@ -97,37 +98,37 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["bad.txt", "good.txt"])
     }
 
+    /// A run killed before its output is complete leaves the file it was replacing as it was
+    /// (the atomic writer behind --in-place, --output-dir and -o). The input is a pipe the test
+    /// holds open, so the run cannot have finished when the kill lands: no race, no waiting.
     @Test func killingTheProcessMidWriteLeavesTheOriginalUnchanged() throws {
         let root = try H.temporaryFolder()
         let (_, seed) = try H.seed("000")
-        var big: [UInt8] = []
-        while big.count < 48 << 20 { big += seed }
+        let original = Array("the version to keep\n".utf8)
         let file = root.appendingPathComponent("big.txt")
-        try Self.write(big, to: file)
+        try Self.write(original, to: file)
+        signal(SIGPIPE, SIG_IGN)  // a run that ends early makes the write below throw, not kill the tests
         let process = Process()
         process.executableURL = H.url
-        process.arguments = ["clean", "--to", "traditional", "--in-place", file.path]
+        process.arguments = ["clean", "--to", "traditional", "-o", file.path]
+        let stdin = Pipe()
+        process.standardInput = stdin
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait until the temporary file has some bytes, then kill.
-        var sawTemporary = false
-        for _ in 0..<12_000 {  // up to a minute on a loaded machine
-            let names = try FileManager.default.contentsOfDirectory(atPath: root.path)
-            if let temp = names.first(where: { $0.hasPrefix(".big.txt.hanzi-") }),
-               let size = try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(temp).path)[.size] as? Int,
-               size > 0 {
-                sawTemporary = true
-                break
-            }
-            if !process.isRunning { break }
-            usleep(5000)
-        }
-        kill(process.processIdentifier, SIGKILL)
+        try stdin.fileHandleForReading.close()  // only the child reads: an early exit fails the write below
+        // 8 MB: once the pipe has taken them, the run is reading, well past opening its output.
+        var input: [UInt8] = []
+        while input.count < 8 << 20 { input += seed }
+        try stdin.fileHandleForWriting.write(contentsOf: Data(input))
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        #expect(names.contains { $0.hasPrefix(".big.txt.hanzi-") }, "no temporary file while writing: \(names)")
+        #expect(kill(process.processIdentifier, SIGKILL) == 0)
         process.waitUntilExit()
-        #expect(sawTemporary, "the run ended before it could be interrupted")
+        try stdin.fileHandleForWriting.close()
         #expect(process.terminationReason == .uncaughtSignal)
-        #expect(try Self.read(file) == big)
+        #expect(process.terminationStatus == SIGKILL)
+        #expect(try Self.read(file) == original)
     }
 
     @Test func emptyFilesAndFilesWithoutAFinalNewline() throws {
@@ -216,7 +217,7 @@ import Testing
 
     static func iconv(from: String, to: String, _ input: URL, _ output: URL, dropUnencodable: Bool = false) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.executableURL = try ExternalTool.require("iconv")
         process.arguments = (dropUnencodable ? ["-c"] : []) + ["-f", from, "-t", to, input.path]
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)

@@ -1,12 +1,13 @@
+import HanziTestSupport
 import Foundation
 import Testing
 import OpenCC
 
 @Suite struct ConversionTests {
     /// The configurations OpenCC 1.1.6 ships test cases for (every built-in one but `t2tw`).
-    static let testedByOpenCC = ChineseConverter.Configuration.builtIn.filter {
-        Bundle.module.url(forResource: $0.openCCName, withExtension: "in",
-                          subdirectory: "Fixtures/opencc-1.1.6") != nil
+    static let testedByOpenCC: [ChineseConverter.Configuration] = RepositoryRoot.required("OpenCC's test cases") {
+        let names = Set(try OpenCCFixtures.names())
+        return ChineseConverter.Configuration.builtIn.filter { names.contains($0.openCCName) }
     }
 
     @Test func openCCShipsThirteenTestCases() {
@@ -15,11 +16,8 @@ import OpenCC
 
     @Test(arguments: ConversionTests.testedByOpenCC)
     func passesOpenCCsOwnTestCases(configuration: ChineseConverter.Configuration) throws {
-        let folder = "Fixtures/opencc-1.1.6"
-        let input = try Repository.bytes(of: try #require(
-            Bundle.module.url(forResource: configuration.openCCName, withExtension: "in", subdirectory: folder)))
-        let answer = try Repository.bytes(of: try #require(
-            Bundle.module.url(forResource: configuration.openCCName, withExtension: "ans", subdirectory: folder)))
+        let input = try Repository.bytes(of: OpenCCFixtures.input(configuration.openCCName))
+        let answer = try Repository.bytes(of: OpenCCFixtures.answer(configuration.openCCName))
         let converter = try ChineseConverter.shared(configuration)
         #expect(try converter.convert(utf8: input) == answer)
         let text = try #require(String(validating: input, as: UTF8.self))

@@ -149,7 +149,7 @@ import OpenCC
     }
 
     @Test func aUsersOwnConfigurationFileWorks() throws {
-        let url = URL(fileURLWithPath: "/usr/share/opencc/s2t.json")
+        let url = try Reference.installedDataFolder().appendingPathComponent("s2t.json")
         let custom = try ChineseConverter(.file(url))
         #expect(Array(custom.convert("汉字").utf8) == Array("漢字".utf8))
     }

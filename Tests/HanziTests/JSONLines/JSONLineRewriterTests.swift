@@ -124,12 +124,10 @@ import Testing
         #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"[1,2]"#.utf8), into: &output) { $0 } }
         #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"a":"\ud800"}"#.utf8), into: &output) { $0 } }
         #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"a":01}"#.utf8), into: &output) { $0 } }
-        do {
+        let trailingComma = try #require(throws: JSONRecordError.self, "a trailing comma is not JSON") {
             try rewriter.rewrite(Array(#"{"a":1,}"#.utf8), into: &output) { $0 }
-            Issue.record("a trailing comma is not JSON")
-        } catch {
-            #expect(error.offset == 7)
         }
+        #expect(trailingComma.offset == 7)
         #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"a":[1,]}"#.utf8), into: &output) { $0 } }
         // Any number the grammar allows is kept as written, whatever its range.
         output.removeAll()
@@ -156,13 +154,12 @@ import Testing
             try strict.feed(text, into: &output)
             try strict.finish(into: &output)
         }
-        do {
+        let error = try #require(throws: JSONLinesError.self) {
             var again = JSONLinesStream(fields: ["text"], transform: Self.mark)
             try again.feed(text, into: &output)
             try again.finish(into: &output)
-        } catch {
-            #expect((error as? JSONLinesError)?.line == 51)
         }
+        #expect(error.line == 51)
         var expected: [UInt8] = []
         var serial = JSONLinesStream(fields: ["text"], skipsInvalidLines: true, transform: Self.mark)
         try serial.feed(text, into: &expected)
