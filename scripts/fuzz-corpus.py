@@ -23,8 +23,9 @@ TEXT_HARNESSES = ["FuzzRejoin", "FuzzNormalize", "FuzzConvert", "FuzzUTF8", "Fuz
 
 def sources():
     files = sorted((ROOT / "seeds").glob("*.txt"))
-    for folder in ["Tests/HanziTextTests/Fixtures", "Tests/HanziTests/Fixtures", "Tests/OpenCCTests/Fixtures"]:
-        files += sorted(p for p in (ROOT / folder).rglob("*") if p.is_file() and p.suffix in {".txt", ".in", ".ans"})
+    # Every test target's fixtures, wherever the tests keep them.
+    files += sorted(p for p in (ROOT / "Tests").rglob("*") if p.is_file() and "Fixtures" in p.parts
+                    and p.suffix in {".txt", ".in", ".ans"})
     return files
 
 
