@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release test demo tables bench bench-gate fuzz fuzz-ci clean
+.PHONY: all deps build release static test demo tables bench bench-gate spark-test spark-bench devset devset-score devset-check fuzz fuzz-ci clean
 
 all: build
 
@@ -18,6 +18,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product hanzi
 
+# The binary to ship to machines without a Swift toolchain (Spark executors, ...): the Swift
+# runtime linked in; it still needs libopencc at run time (see integrations/spark/README.md).
+static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product hanzi
+	mkdir -p .build/static && cp .build/release/hanzi .build/static/hanzi
+
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -28,6 +34,7 @@ demo: release
 # Regenerates Sources/HanziText/Normalizer/Generated/GeneratedNormalizationTables.swift from Tables/.
 tables:
 	python3 scripts/generate-tables.py
+	python3 scripts/generate-english-words.py
 
 # The benchmark suite (nested package Benchmarks/): 64 KB, 1 MB and 16 MB corpora plus the
 # 1 GB streaming memory measurement; the table goes to standard output and
@@ -38,6 +45,31 @@ bench: deps
 # The short benchmark pass CI runs: ratios within one run and malloc counts, never absolute times.
 bench-gate: deps
 	@bash scripts/bench-gate.sh
+
+# The Spark job in local mode against single-machine `hanzi clean --jsonl`, record for record
+# (installs Java 17 and PySpark into .build/spark-venv when missing). See integrations/spark/.
+spark-test: static
+	@bash scripts/spark-test.sh
+
+# local[1] against local[2], and the pipe against plain hanzi (see BENCHMARKS.md).
+spark-bench: static
+	@bash scripts/spark-bench.sh
+
+# The real-PDF development set (Tests/HanziTextTests/Fixtures/realpdf, see its README.md):
+# rebuild it from its sources (installs Chromium, poppler-utils, fonts, a venv), or score the
+# rejoiner on it per kind and per extractor.
+devset:
+	@bash scripts/devset/build.sh
+
+devset-score: release
+	@python3 scripts/devset/score.py "./$(HANZI) rejoin"
+
+# Checks of the set itself (standard library only): the gold derivation and scorer on known
+# cases, every gold against its extraction, and the golds scoring 1.000.
+devset-check:
+	@python3 scripts/devset/test_devset.py
+	@python3 scripts/devset/check.py Tests/HanziTextTests/Fixtures/realpdf
+	@python3 scripts/devset/score.py --self-test | tail -1
 
 # The libFuzzer harnesses (Fuzz/Harnesses), built with -sanitize=fuzzer,address, each run for
 # SECONDS seconds (FUZZ_JOBS=N runs N at a time); prints the executions per harness and fails on

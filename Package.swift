@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "HanziTestSupport", path: "Tests/HanziTestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "HanziCoreTests", dependencies: ["HanziCore", "HanziTestSupport"]),
         .testTarget(
-            name: "HanziTextTests", dependencies: ["HanziText", "HanziTestSupport"], resources: [.copy("Fixtures")]
+            name: "HanziTextTests", dependencies: ["HanziText", "HanziCore", "HanziTestSupport"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "OpenCCTests", dependencies: ["OpenCC", "COpenCC", "HanziTestSupport"]),
         // The `hanzi` command: parsing, input and output, progress, exit codes.

@@ -69,7 +69,7 @@ for h in "${harnesses[@]}"; do
     known=$(grep -o 'known open ([a-z.]*)' "$log" | sort -u | paste -sd' ' - || true)
     [ -n "$known" ] && result="ok; $known"
     if [[ " ${failed[*]} " == *" $h "* ]]; then
-        result="FAILED: $(grep -m1 -E 'invariant broken|ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|SUMMARY' "$log" || echo "see $log")"
+        result="FAILED: $(grep -m1 -E '^invariant broken|ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|SUMMARY' "$log" || echo "see $log")"
         status=1
     fi
     printf '%-16s %12s %9s  %s\n' "$h" "${runs:-?}" "${speed:-?}" "$result"

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Generate Sources/HanziText/Normalizer/Generated/GeneratedNormalizationTables.swift from the tables in Tables/.
+"""Generate the normaliser's Swift tables and its Style enum from the tables in Tables/.
+
+Writes Sources/HanziText/Normalizer/Generated/GeneratedNormalizationTables.swift and
+Sources/HanziText/Normalizer/Generated/PunctuationStyle.swift.
 
 usage: python3 scripts/generate-tables.py          write the Swift file
        python3 scripts/generate-tables.py --check  exit 1 if the committed file is stale
@@ -14,10 +17,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ROOT / "Tables"
-OUTPUT = ROOT / "Sources" / "HanziText" / "Normalizer" / "Generated" / "GeneratedNormalizationTables.swift"
+GENERATED = ROOT / "Sources" / "HanziText" / "Normalizer" / "Generated"
+OUTPUT = GENERATED / "GeneratedNormalizationTables.swift"
+STYLE_OUTPUT = GENERATED / "PunctuationStyle.swift"
 TABLE_FILES = ["styles.tsv", "punctuation-classes.tsv", "ascii-to-fullwidth.tsv",
-               "emoticons.txt", "datelines.txt"]
-STYLES = ["mainland", "taiwan", "hongkong"]
+               "emoticons.txt", "datelines.txt", "punctuation-audit.tsv"]
+AUDIT_KINDS = ["canonical", "fold", "rule"]
 CLASSES = ["open", "close", "pause", "stop", "ambiguous", "dot", "dash"]
 
 
@@ -46,29 +51,48 @@ def scalars(text, path, n):
 
 
 def read_styles():
+    """(style names, {key: (per-style values, source)}); the first row names the columns."""
     values = {}
+    names = None
     for path, n, line in rows("styles.tsv"):
         cols = line.split("\t")
-        if len(cols) != 5:
-            fail(path, n, f"expected 5 TAB-separated columns, found {len(cols)}")
+        if names is None:
+            if cols[0].strip() != "key" or cols[-1].strip() != "source" or len(cols) < 3:
+                fail(path, n, "the first row must be: key TAB <style> ... TAB source")
+            names = [c.strip() for c in cols[1:-1]]
+            for name in names:
+                if not name.isascii() or not name.isalnum() or not name[0].isalpha() or name.lower() != name:
+                    fail(path, n, f"style name {name!r}: lower-case ASCII letters and digits")
+            continue
+        width = len(names) + 2
+        if len(cols) != width:
+            fail(path, n, f"expected {width} TAB-separated columns, found {len(cols)}")
         key = cols[0].strip()
         if key in values:
             fail(path, n, f"duplicate key {key}")
-        if key == "own_fullwidth":
+        if key in ("swift_case", "summary"):
+            per = [col.strip() for col in cols[1:-1]]
+            if key == "swift_case":
+                for name, case in zip(names, per):
+                    if case.lower() != name or not case.isidentifier():
+                        fail(path, n, f"swift_case {case!r} must spell the style name {name!r}")
+        elif key == "own_fullwidth":
             per = [[ord(t) for t in col.split()]
-                   for col in cols[1:4]]
+                   for col in cols[1:-1]]
             for s in per:
                 for v in s:
                     if not 0xFF01 <= v <= 0xFF5E:
                         fail(path, n, f"U+{v:04X} is not a full-width form U+FF01...U+FF5E")
         else:
-            per = [scalars(col, path, n) for col in cols[1:4]]
+            per = [scalars(col, path, n) for col in cols[1:-1]]
             for s in per:
                 if not s:
                     fail(path, n, "empty value")
-        values[key] = (per, cols[4].strip())
-    need = ["outer_open", "outer_close", "inner_open", "inner_close", "ellipsis", "dash",
-            "interpunct", "own_fullwidth"]
+        values[key] = (per, cols[-1].strip())
+    if names is None:
+        sys.exit("Tables/styles.tsv: no header row")
+    need = ["swift_case", "summary", "outer_open", "outer_close", "inner_open", "inner_close",
+            "ellipsis", "dash", "interpunct", "own_fullwidth"]
     for k in need:
         if k not in values:
             sys.exit(f"Tables/styles.tsv: missing key {k}")
@@ -76,7 +100,7 @@ def read_styles():
         for s in values[k][0]:
             if len(s) != 1:
                 sys.exit(f"Tables/styles.tsv: {k} must be one character per style")
-    return values
+    return names, values
 
 
 def read_classes():
@@ -110,6 +134,47 @@ def read_ascii():
     return table
 
 
+def read_audit(style_keys):
+    """The rows of punctuation-audit.tsv, checked; returns {variant scalar: replacement} of the fold rows."""
+    folds = {}
+    header = None
+    seen = set()
+    for path, n, line in rows("punctuation-audit.tsv"):
+        cols = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cols]
+            if header != ["variant", "kind", "becomes", "chinese", "outside", "source"]:
+                fail(path, n, "the first row must be: variant kind becomes chinese outside source")
+            continue
+        if len(cols) != 6:
+            fail(path, n, f"expected 6 TAB-separated columns, found {len(cols)}")
+        variant, kind, becomes, chinese, outside, source = cols
+        v = scalars(variant, path, n)
+        if not v:
+            fail(path, n, "empty variant")
+        if kind not in AUDIT_KINDS:
+            fail(path, n, f"unknown kind {kind!r} (one of {', '.join(AUDIT_KINDS)})")
+        if (tuple(v), kind) in seen:
+            fail(path, n, "row listed twice")
+        seen.add((tuple(v), kind))
+        if not source.strip():
+            fail(path, n, "every row names its source")
+        for col in (chinese, outside):
+            for key in __import__("re").findall(r"\{([a-z_]+)\}", col):
+                if key not in style_keys:
+                    fail(path, n, f"unknown style key {{{key}}}")
+        if kind == "fold":
+            b = scalars(becomes, path, n)
+            if len(v) != 1 or len(b) != 1:
+                fail(path, n, "a fold row maps one character to one character")
+            if v[0] in folds:
+                fail(path, n, f"U+{v[0]:04X} folded twice")
+            folds[v[0]] = b[0]
+        elif becomes.strip() != "-":
+            fail(path, n, "only fold rows have a replacement (write -)")
+    return folds
+
+
 def read_list(name):
     out = []
     for path, n, line in rows(name):
@@ -137,8 +202,48 @@ def arr(s):
     return "[" + ", ".join(hexs(v) for v in s) + "]"
 
 
+def swift_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_style_enum():
+    names, styles = read_styles()
+    out = []
+    w = out.append
+    w("// generated by scripts/generate-tables.py from Tables/styles.tsv, do not edit.")
+    w("// Add a style as a column of Tables/styles.tsv, then run `make tables`.")
+    w("")
+    w("extension PunctuationNormalizer {")
+    w("    /// The punctuation convention of a region (choices and sources in `Tables/styles.tsv`).")
+    w("    public enum Style: String, Sendable, CaseIterable {")
+    for i, name in enumerate(names):
+        case = styles["swift_case"][0][i]
+        w(f"        /// {styles['summary'][0][i]}")
+        w(f"        case {case} = {swift_string(name)}")
+    w("")
+    w("        /// One line describing the style, for documentation and command-line help.")
+    w("        public var summary: String {")
+    w("            switch self {")
+    for i, name in enumerate(names):
+        w(f"            case .{styles['swift_case'][0][i]}: {swift_string(styles['summary'][0][i])}")
+    w("            }")
+    w("        }")
+    w("")
+    w("        /// The style's choices.")
+    w("        var values: StyleValues {")
+    w("            switch self {")
+    for i, name in enumerate(names):
+        w(f"            case .{styles['swift_case'][0][i]}: NormalizationTables.{styles['swift_case'][0][i]}")
+    w("            }")
+    w("        }")
+    w("    }")
+    w("}")
+    return "\n".join(out) + "\n"
+
+
 def render():
-    styles, classes = read_styles(), read_classes()
+    (names, styles), classes = read_styles(), read_classes()
+    folds = read_audit(set(styles))
     ascii_map, emoticons, datelines = read_ascii(), read_list("emoticons.txt"), read_list("datelines.txt")
     out = []
     w = out.append
@@ -151,7 +256,9 @@ def render():
     w(f"    static let tablesDigest = \"{digest()}\"")
     w("")
     w("    /// The choices of each punctuation style (`Tables/styles.tsv`).")
-    for i, st in enumerate(STYLES):
+    for i in range(len(names)):
+        st = styles["swift_case"][0][i]
+
         def one(k):
             return hexs(styles[k][0][i][0])
         mask = [0, 0]
@@ -174,6 +281,17 @@ def render():
         if vs:
             w(f"        case {', '.join(hexs(v) for v in vs)}: return .{cls}")
     w("        default: return .none")
+    w("        }")
+    w("    }")
+    w("")
+    w("    /// The compatibility and presentation form `v` folds to, or 0 (the `fold` rows of")
+    w("    /// `Tables/punctuation-audit.tsv`).")
+    w("    @inline(__always)")
+    w("    static func variantFold(_ v: UInt32) -> UInt32 {")
+    w("        switch v {")
+    for v in sorted(folds):
+        w(f"        case {hexs(v)}: return {hexs(folds[v])}  // {chr(v)} → {chr(folds[v])}")
+    w("        default: return 0")
     w("        }")
     w("    }")
     w("")
@@ -201,17 +319,24 @@ def render():
 
 
 def main():
-    text = render()
+    files = [(OUTPUT, render()), (STYLE_OUTPUT, render_style_enum())]
     if sys.argv[1:] == ["--check"]:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            sys.exit(f"{OUTPUT.relative_to(ROOT)} is stale: run python3 scripts/generate-tables.py")
-        print(f"{OUTPUT.relative_to(ROOT)} is up to date")
+        stale = False
+        for path, text in files:
+            current = path.read_text(encoding="utf-8") if path.exists() else ""
+            if current != text:
+                print(f"{path.relative_to(ROOT)} is stale: run python3 scripts/generate-tables.py", file=sys.stderr)
+                stale = True
+            else:
+                print(f"{path.relative_to(ROOT)} is up to date")
+        if stale:
+            sys.exit(1)
         return
     if sys.argv[1:]:
         sys.exit(__doc__)
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    for path, text in files:
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

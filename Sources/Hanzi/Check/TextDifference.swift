@@ -58,7 +58,7 @@ public struct TextDifference: Sendable, Hashable {
     }
 
     /// Up to ``contextBefore`` scalars before `offset` on its line and ``contextAfter`` from
-    /// it, with line breaks and tabs shown as `⏎` and `⇥` and `…` where it is cut.
+    /// it to the end of its line, with line breaks and tabs shown as `⏎` and `⇥` and `…` where it is cut.
     private static func excerpt(_ bytes: [UInt8], lineStart: Int, at offset: Int) -> String {
         var start = min(offset, bytes.count)
         var before = 0
@@ -70,6 +70,8 @@ public struct TextDifference: Sendable, Hashable {
         var end = min(offset, bytes.count)
         var after = 0
         while end < bytes.count, after < contextAfter {
+            // The excerpt ends with the line it is on (its line break shown).
+            if end > offset, bytes[end - 1] == 0x0A { break }
             end += 1
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
             after += 1

@@ -6,7 +6,9 @@ import HanziCore
 /// the named top-level fields are decoded (escapes, surrogate pairs), passed to the transform,
 /// and written back; everything else (other fields, their order, number spelling, white space,
 /// escapes in unchanged strings) is copied byte for byte. A field whose value is not a string,
-/// or that the transform leaves unchanged, is copied unchanged too.
+/// or that the transform leaves unchanged, is copied unchanged too; with
+/// ``requiresStringFields``, a named field that is missing or not a string makes the record
+/// invalid instead.
 ///
 /// A rewritten value is written as raw UTF-8 with the escapes JSON requires (`\"`, `\\`,
 /// control characters); when the original value was written in ASCII only with `\u` escapes
@@ -22,12 +24,18 @@ import HanziCore
 public struct JSONLineRewriter: Sendable {
     /// The names of the top-level fields whose string values are rewritten.
     public let fields: [String]
+    /// Whether every named field must be present with a string value (else ``JSONRecordError``
+    /// of kind ``JSONRecordError/Kind/field``).
+    public let requiresStringFields: Bool
     private let fieldBytes: [[UInt8]]
 
-    /// A rewriter of the top-level string fields named `fields`.
-    public init(fields: [String]) {
-        self.fields = fields
-        self.fieldBytes = fields.map { Array($0.utf8) }
+    /// A rewriter of the top-level string fields named `fields` (a name given twice counts once).
+    public init(fields: [String], requiresStringFields: Bool = false) {
+        var unique: [String] = []
+        for field in fields where !unique.contains(field) { unique.append(field) }
+        self.fields = unique
+        self.requiresStringFields = requiresStringFields
+        self.fieldBytes = unique.map { Array($0.utf8) }
     }
 
     /// ``rewrite(_:into:transform:)`` over a buffer, for the JSON Lines stream.
@@ -82,6 +90,7 @@ public struct JSONLineRewriter: Sendable {
         scanner.index += 1
         var copiedUpTo = 0
         var changed = 0
+        var found = FoundFields(count: requiresStringFields ? fieldBytes.count : 0)
         scanner.skipWhitespace()
         if scanner.peek == UInt8(ascii: "}") {
             scanner.index += 1
@@ -94,15 +103,30 @@ public struct JSONLineRewriter: Sendable {
                 guard scanner.peek == UInt8(ascii: ":") else { throw scanner.error("':' was expected") }
                 scanner.index += 1
                 scanner.skipWhitespace()
-                if scanner.peek == UInt8(ascii: "\""), isSelected(key, in: line) {
+                let selected = requiresStringFields || scanner.peek == UInt8(ascii: "\"")
+                    ? fieldIndex(key, in: line) : nil
+                if let selected, requiresStringFields {
+                    guard scanner.peek == UInt8(ascii: "\"") else {
+                        let start = scanner.index, kind = scanner.valueKind
+                        try scanner.skipValue()  // a malformed value is a syntax error
+                        throw JSONRecordError(offset: start, kind: .field,
+                                            reason: "the field \"\(fields[selected])\" is \(kind), not a string")
+                    }
+                    found.insert(selected)
+                }
+                if selected != nil {
                     let value = try scanner.scanString()
                     let decoded = JSONString.decode(line, value)
-                    let result = transform(decoded)
+                    // A value with lone surrogates whose text also uses the private-use scalars
+                    // standing for them is kept as it is: they could not be told apart.
+                    let result = value.loneSurrogates > 0
+                        && JSONString.loneSurrogateRangeCount(decoded) != value.loneSurrogates
+                        ? decoded : transform(decoded)
                     if result != decoded {
                         output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo..<value.start]))
                         let asciiOnly = value.hasEscapes && !JSONString.hasNonASCII(line, value)
                             && decoded.contains(where: { $0 >= 0x80 })
-                        JSONString.encode(result, asciiOnly: asciiOnly, into: &output)
+                        JSONString.encode(result, asciiOnly: asciiOnly, loneSurrogates: value.loneSurrogates > 0, into: &output)
                         copiedUpTo = value.end
                         changed += 1
                     }
@@ -120,17 +144,44 @@ public struct JSONLineRewriter: Sendable {
         }
         scanner.skipWhitespace()
         if !scanner.atEnd { throw scanner.error("the line goes on after the object") }
+        if let missing = found.firstMissing {
+            throw JSONRecordError(offset: 0, kind: .field, reason: "the field \"\(fields[missing])\" is missing")
+        }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo...]))
         return changed
     }
 
-    private func isSelected(_ key: JSONScanner.StringSpan, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The index in ``fields`` of the field named by `key`, if it is one of them.
+    private func fieldIndex(_ key: JSONScanner.StringSpan, in line: UnsafeBufferPointer<UInt8>) -> Int? {
         if key.hasEscapes {
             let name = JSONString.decode(line, key)
-            return fieldBytes.contains(name)
+            return fieldBytes.firstIndex(of: name)
         }
         let raw = UnsafeBufferPointer(rebasing: line[(key.start + 1)..<(key.end - 1)])
-        return fieldBytes.contains { $0.elementsEqual(raw) }
+        return fieldBytes.firstIndex { $0.elementsEqual(raw) }
+    }
+}
+
+/// Which of the named fields a record has with a string value: a bit mask, and an array only
+/// when more than 64 fields are named (so that the common case allocates nothing per record).
+private struct FoundFields {
+    private let count: Int
+    private var mask: UInt64 = 0
+    private var more: [Bool]
+
+    init(count: Int) {
+        self.count = count
+        self.more = count > 64 ? [Bool](repeating: false, count: count - 64) : []
+    }
+
+    mutating func insert(_ k: Int) {
+        if k < 64 { mask |= 1 << UInt64(k) } else { more[k - 64] = true }
+    }
+
+    /// The first field not found, if any.
+    var firstMissing: Int? {
+        for k in 0..<min(count, 64) where mask & (1 << UInt64(k)) == 0 { return k }
+        return more.firstIndex(of: false).map { $0 + 64 }
     }
 }
 
@@ -138,20 +189,40 @@ public struct JSONLineRewriter: Sendable {
 @available(*, deprecated, renamed: "JSONRecordError")
 public typealias JSONLineError = JSONRecordError
 
-/// What is wrong inside one JSON Lines record (one line that is not one valid JSON object),
-/// at a byte offset of the line. ``JSONLinesError`` adds the line's number in the stream.
+/// What is wrong inside one JSON Lines record (not UTF-8, not one valid JSON object, or
+/// without a string value for a field that must have one), at a byte offset of the line.
+/// ``JSONLinesError`` adds the line's number in the stream.
 public struct JSONRecordError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What makes a record invalid.
+    public enum Kind: Sendable, Equatable {
+        /// Not one valid JSON object.
+        case syntax
+        /// Not valid UTF-8.
+        case encoding
+        /// A named field is missing or its value is not a string.
+        case field
+    }
+
     /// The 0-based byte offset in the line where the problem was found.
     public var offset: Int
+    /// What kind of problem it is.
+    public var kind: Kind
     /// What was wrong.
     public var reason: String
 
-    public init(offset: Int, reason: String) {
+    public init(offset: Int, kind: Kind = .syntax, reason: String) {
         self.offset = offset
+        self.kind = kind
         self.reason = reason
     }
 
-    public var description: String { "invalid JSON at byte \(offset) of the line: \(reason)" }
+    public var description: String {
+        switch kind {
+        case .syntax: "invalid JSON at byte \(offset) of the line: \(reason)"
+        case .encoding: "invalid UTF-8 at byte \(offset) of the line: \(reason)"
+        case .field: reason
+        }
+    }
 }
 
 /// A validating JSON scanner over bytes (RFC 8259), without recursion (any nesting depth).
@@ -162,6 +233,9 @@ struct JSONScanner {
         /// The offset just after the closing quote.
         var end: Int
         var hasEscapes: Bool
+        /// Whether the string escapes a UTF-16 surrogate that is not half of a pair (`\ud800`
+        /// alone): JSON's grammar allows it, and scraped data has it.
+        var loneSurrogates = 0
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -171,6 +245,18 @@ struct JSONScanner {
 
     var atEnd: Bool { index >= bytes.count }
     var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// What the value starting here is, in words ("null", "a number", ...), for messages.
+    var valueKind: String {
+        switch peek {
+        case UInt8(ascii: "\""): "a string"
+        case UInt8(ascii: "{"): "an object"
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+        case UInt8(ascii: "n"): "null"
+        default: "a number"
+        }
+    }
 
     func error(_ reason: String) -> JSONRecordError {
         JSONRecordError(offset: index, reason: atEnd ? reason + " (the line ended)" : reason)
@@ -190,11 +276,12 @@ struct JSONScanner {
         let start = index
         index += 1
         var escapes = false
+        var loneSurrogates = 0
         while index < bytes.count {
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
                 index += 1
-                return StringSpan(start: start, end: index, hasEscapes: escapes)
+                return StringSpan(start: start, end: index, hasEscapes: escapes, loneSurrogates: loneSurrogates)
             }
             if c < 0x20 { throw error("a control character must be escaped in a string") }
             if c == UInt8(ascii: "\\") {
@@ -208,18 +295,10 @@ struct JSONScanner {
                 case UInt8(ascii: "u"):
                     index += 1
                     let unit = try hex4()
-                    if (0xD800...0xDBFF).contains(unit) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                              bytes[index + 1] == UInt8(ascii: "u") else {
-                            throw error("a high surrogate escape must be followed by a low one")
-                        }
-                        index += 2
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else {
-                            throw error("a high surrogate escape must be followed by a low one")
-                        }
-                    } else if (0xDC00...0xDFFF).contains(unit) {
-                        throw error("a low surrogate escape without a high one")
+                    if (0xD800...0xDBFF).contains(unit), JSONString.lowSurrogate(bytes, at: index) != nil {
+                        index += 6
+                    } else if (0xD800...0xDFFF).contains(unit) {
+                        loneSurrogates += 1
                     }
                 default:
                     throw error("unknown escape")
@@ -390,10 +469,13 @@ enum JSONString {
             case UInt8(ascii: "u"):
                 var scalar = hex4(i)
                 i += 4
-                if (0xD800...0xDBFF).contains(scalar) {
-                    let low = hex4(i + 2)
+                if (0xD800...0xDBFF).contains(scalar), let low = lowSurrogate(body, at: i) {
                     i += 6
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xD800...0xDFFF).contains(scalar) {
+                    // A lone surrogate has no UTF-8: a private-use scalar stands for it while the
+                    // value is transformed, and ``encode`` writes it back as the same escape.
+                    scalar = loneSurrogateBase + (scalar - 0xD800)
                 }
                 UTF8Codec.encode(scalar, into: &out)
             default: out.append(e)  // " \ /
@@ -404,6 +486,35 @@ enum JSONString {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// The private-use scalars (U+10F800 to U+10FFFF, the end of Supplementary Private Use
+    /// Area-B) that stand for lone surrogate escapes U+D800 to U+DFFF inside a decoded value.
+    static let loneSurrogateBase: UInt32 = 0x10_F800
+
+    /// The low surrogate of a `\uDC00`–`\uDFFF` escape at `index`, if there is one.
+    static func lowSurrogate(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {
+        guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            return nil
+        }
+        var v: UInt32 = 0
+        for k in 2..<6 {
+            guard let d = hexValue(bytes[index + k]) else { return nil }
+            v = v << 4 | d
+        }
+        return (0xDC00...0xDFFF).contains(v) ? v : nil
+    }
+
+    /// How many scalars of the lone-surrogate range decoded UTF-8 holds.
+    static func loneSurrogateRangeCount(_ value: [UInt8]) -> Int {
+        // U+10F800 and above: F4 8F A0 80 to F4 8F BF BF.
+        var count = 0
+        var i = 0
+        while let lead = value[i...].firstIndex(of: 0xF4) {
+            if lead + 2 < value.count, value[lead + 1] == 0x8F, value[lead + 2] >= 0xA0 { count += 1 }
+            i = lead + 1
+        }
+        return count
+    }
+
     private static func appendEscape(_ unit: UInt32, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\\"))
         out.append(UInt8(ascii: "u"))
@@ -413,7 +524,10 @@ enum JSONString {
     }
 
     /// Appends `value` (valid UTF-8) as a quoted JSON string.
-    static func encode(_ value: [UInt8], asciiOnly: Bool, into out: inout [UInt8]) {
+    ///
+    /// With `loneSurrogates`, the private-use scalars ``decode`` put for lone surrogate
+    /// escapes are written back as those escapes.
+    static func encode(_ value: [UInt8], asciiOnly: Bool, loneSurrogates: Bool = false, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         out.reserveCapacity(out.count + value.count + 2)
         var i = 0
@@ -422,7 +536,8 @@ enum JSONString {
             if !asciiOnly {
                 // Copy the run of bytes that need no escape in one go.
                 var j = i
-                while j < n, value[j] >= 0x20, value[j] != UInt8(ascii: "\""), value[j] != UInt8(ascii: "\\") { j += 1 }
+                while j < n, value[j] >= 0x20, value[j] != UInt8(ascii: "\""), value[j] != UInt8(ascii: "\\"),
+                      !loneSurrogates || value[j] != 0xF4 { j += 1 }
                 if j > i {
                     out.append(contentsOf: value[i..<j])
                     i = j
@@ -441,6 +556,14 @@ enum JSONString {
             case 0..<0x20: appendEscape(UInt32(c), to: &out); i += 1
             case 0x20..<0x80: out.append(c); i += 1
             default:
+                if loneSurrogates, c == 0xF4 {
+                    let (scalar, length) = value.withUnsafeBufferPointer { UTF8Codec.decode($0, i) }
+                    if scalar >= loneSurrogateBase, scalar <= 0x10FFFF {
+                        appendEscape(scalar - loneSurrogateBase + 0xD800, to: &out)
+                        i += length
+                        continue
+                    }
+                }
                 if !asciiOnly {
                     let length = UTF8Validator.sequenceLength(lead: c)
                     out.append(contentsOf: value[i..<min(n, i + length)])

@@ -2,17 +2,33 @@
 /// (one batch of lines at a time), optionally on several threads, with output in input order.
 ///
 /// Lines are separated by `"\n"` (a `"\r"` before it is JSON white space and kept). A line of
-/// white space only is copied unchanged. A line that is not a JSON object is an error naming its
-/// line number, or, with `skipsInvalidLines`, is left out of the output and counted. An error
-/// the transform throws always stops the stream.
+/// white space only is copied unchanged. A line is invalid when it is not valid UTF-8, not one
+/// JSON object, or lacks a string value for one of the fields; every invalid line is handled
+/// the same way, as ``invalidLines`` says: an error naming its line number, or passed through
+/// unchanged, or left out, and counted. An error the transform throws always stops the stream.
 public struct JSONLinesStream: Sendable {
     /// Transforms the UTF-8 of one field value.
     public typealias Transform = @Sendable ([UInt8]) throws -> [UInt8]
 
+    /// What happens to an invalid line.
+    public enum InvalidLinePolicy: String, Sendable, CaseIterable {
+        /// Written unchanged (so there is one output line per input line) and counted.
+        case keep
+        /// Left out of the output and counted.
+        case skip
+        /// Stops the stream with a ``JSONLinesError``.
+        case fail
+    }
+
+    /// How many invalid line numbers ``invalidLineNumbers`` keeps.
+    public static let reportedLineLimit = 1000
+
     /// The record rewriter (the fields to process).
     public let rewriter: JSONLineRewriter
+    /// What happens to an invalid line.
+    public let invalidLines: InvalidLinePolicy
     /// Whether invalid lines are skipped and counted rather than stopping the stream.
-    public let skipsInvalidLines: Bool
+    public var skipsInvalidLines: Bool { invalidLines == .skip }
     /// How many batches of lines are processed at the same time.
     public let maxConcurrency: Int
     /// About how many bytes of lines one batch holds.
@@ -22,25 +38,39 @@ public struct JSONLinesStream: Sendable {
     private var buffer: [UInt8] = []
     /// Lines completed so far.
     public private(set) var linesSeen = 0
+    /// How many invalid lines were kept or skipped.
+    public private(set) var invalidLineCount = 0
+    /// The numbers (1-based) of the first ``reportedLineLimit`` invalid lines, in order.
+    public private(set) var invalidLineNumbers: [Int] = []
+    /// The number and error of the first invalid line kept or skipped.
+    public private(set) var firstInvalid: JSONLinesError?
     /// How many invalid lines were skipped.
-    public private(set) var skippedLines = 0
+    public var skippedLines: Int { invalidLines == .skip ? invalidLineCount : 0 }
     /// The number (1-based) and error of the first skipped line.
-    public private(set) var firstSkipped: JSONLinesError?
+    public var firstSkipped: JSONLinesError? { invalidLines == .skip ? firstInvalid : nil }
 
-    /// A stream rewriting `fields` with `transform`.
+    /// A stream rewriting `fields` with `transform`; an invalid line stops it, or, with
+    /// `skipsInvalidLines`, is skipped.
     public init(fields: [String], skipsInvalidLines: Bool = false, maxConcurrency: Int = 1,
                 pieceSize: Int = TextCleaner.defaultPieceSize, transform: @escaping Transform) {
-        self.rewriter = JSONLineRewriter(fields: fields)
-        self.skipsInvalidLines = skipsInvalidLines
+        self.init(fields: fields, invalidLines: skipsInvalidLines ? .skip : .fail, maxConcurrency: maxConcurrency,
+                  pieceSize: pieceSize, transform: transform)
+    }
+
+    /// A stream rewriting `fields` with `transform`, handling invalid lines as `invalidLines` says.
+    public init(fields: [String], invalidLines: InvalidLinePolicy, maxConcurrency: Int = 1,
+                pieceSize: Int = TextCleaner.defaultPieceSize, transform: @escaping Transform) {
+        self.rewriter = JSONLineRewriter(fields: fields, requiresStringFields: true)
+        self.invalidLines = invalidLines
         self.maxConcurrency = max(1, maxConcurrency)
         self.pieceSize = max(1, pieceSize)
         self.transform = transform
     }
 
-    /// Takes the next chunk of valid UTF-8 (an array, `Data`, a slice: any collection of bytes)
-    /// and appends the records that are complete.
+    /// Takes the next chunk (an array, `Data`, a slice: any collection of bytes; UTF-8, checked
+    /// line by line) and appends the records that are complete.
     ///
-    /// - Throws: ``JSONLinesError`` for an invalid line (unless skipped), or the transform's error.
+    /// - Throws: ``JSONLinesError`` for an invalid line (with `.fail`), or the transform's error.
     public mutating func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws {
         buffer.append(contentsOf: chunk)
         guard buffer.count >= pieceSize * maxConcurrency else { return }
@@ -67,9 +97,10 @@ public struct JSONLinesStream: Sendable {
     private struct PieceResult: Sendable {
         var output: [UInt8] = []
         var lines = 0
-        var skipped = 0
-        var firstSkipped: JSONLinesError?
-        /// What stopped the piece: an invalid line (when not skipped) or the transform's error.
+        var invalid = 0
+        var invalidNumbers: [Int] = []
+        var firstInvalid: JSONLinesError?
+        /// What stopped the piece: an invalid line (with `.fail`) or the transform's error.
         var failure: (any Error)?
     }
 
@@ -78,9 +109,9 @@ public struct JSONLinesStream: Sendable {
         let firstLine = linesSeen + 1
         let results: [PieceResult] = buffer.withUnsafeBufferPointer { all in
             let text = UnsafeBufferPointer(rebasing: all[0..<cut])
-            let rewriter = self.rewriter, skip = self.skipsInvalidLines, transform = self.transform
+            let rewriter = self.rewriter, policy = self.invalidLines, transform = self.transform
             if maxConcurrency <= 1 || text.count <= pieceSize {
-                return [JSONLinesStream.process(text, firstLine: firstLine, rewriter: rewriter, skip: skip, transform: transform)]
+                return [JSONLinesStream.process(text, firstLine: firstLine, rewriter: rewriter, policy: policy, transform: transform)]
             }
             let cuts = LineLocalStream.pieceBoundaries(
                 text, count: max(2, min(maxConcurrency * LineLocalStream.piecesPerThread, text.count / pieceSize + 1)),
@@ -92,15 +123,16 @@ public struct JSONLinesStream: Sendable {
             }
             let lineStarts = starts
             return ConcurrentMap.map(pieces: text, cuts: cuts, maxConcurrency: maxConcurrency) { k, piece in
-                JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, skip: skip, transform: transform)
+                JSONLinesStream.process(piece, firstLine: lineStarts[k], rewriter: rewriter, policy: policy, transform: transform)
             }
         }
         buffer.removeSubrange(0..<cut)
         for result in results {
             output.append(contentsOf: result.output)
             linesSeen += result.lines
-            skippedLines += result.skipped
-            if firstSkipped == nil { firstSkipped = result.firstSkipped }
+            invalidLineCount += result.invalid
+            invalidLineNumbers.append(contentsOf: result.invalidNumbers.prefix(Self.reportedLineLimit - invalidLineNumbers.count))
+            if firstInvalid == nil { firstInvalid = result.firstInvalid }
             if let failure = result.failure { throw failure }
         }
     }
@@ -114,8 +146,8 @@ public struct JSONLinesStream: Sendable {
     }
 
     private static func process(
-        _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, rewriter: JSONLineRewriter, skip: Bool,
-        transform: Transform
+        _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, rewriter: JSONLineRewriter,
+        policy: InvalidLinePolicy, transform: Transform
     ) -> PieceResult {
         var result = PieceResult()
         result.output.reserveCapacity(text.count + text.count / 8)
@@ -128,6 +160,7 @@ public struct JSONLinesStream: Sendable {
             var transformFailure: (any Error)?
             let mark = result.output.count
             do {
+                try checkUTF8(line)
                 try rewriter.rewrite(line, into: &result.output) { value in
                     guard transformFailure == nil else { return value }
                     do {
@@ -145,18 +178,39 @@ public struct JSONLinesStream: Sendable {
                 if end < text.count { result.output.append(ASCII.lineFeed) }
             } catch {
                 let failure = JSONLinesError(line: lineNumber, error: error)
-                if !skip {
+                if policy == .fail {
                     result.failure = failure
                     return result
                 }
-                result.skipped += 1
-                if result.firstSkipped == nil { result.firstSkipped = failure }
+                if policy == .keep {
+                    result.output.append(contentsOf: line)
+                    if end < text.count { result.output.append(ASCII.lineFeed) }
+                }
+                result.invalid += 1
+                if result.invalidNumbers.count < reportedLineLimit { result.invalidNumbers.append(lineNumber) }
+                if result.firstInvalid == nil { result.firstInvalid = failure }
             }
             result.lines += 1
             lineNumber += 1
             start = end + 1
         }
         return result
+    }
+
+    /// Checks that one line is UTF-8: JSON text is UTF-8 (RFC 8259), and a line that is not is
+    /// invalid like any other, rather than ending the whole stream.
+    private static func checkUTF8(_ line: UnsafeBufferPointer<UInt8>) throws(JSONRecordError) {
+        do {
+            _ = try UTF8Validator.validate(line)
+        } catch {
+            throw JSONRecordError(offset: error.byteOffset, kind: .encoding, reason: error.reason.description
+                + " (" + error.bytes.map { hexByte($0) }.joined(separator: " ") + ")")
+        }
+    }
+
+    private static func hexByte(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
     }
 }
 

@@ -125,6 +125,9 @@ public struct TextCleaner: Sendable {
     }
 
     private func clean(_ bytes: some Collection<UInt8>, entry: Stream.Entry) throws -> [UInt8] {
+        if entry == .validated, bytes.count <= TextCleaner.oneShotSliceSize {
+            return try cleanWhole(Array(bytes))
+        }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
         var stream = Stream(cleaner: self, entry: entry, maxConcurrency: 1, pieceSize: TextCleaner.defaultPieceSize)
@@ -142,6 +145,29 @@ public struct TextCleaner: Sendable {
         }
         try stream.finish(into: &output)
         return output
+    }
+
+    /// Runs the stages one after the other over a short validated text (a JSON value) held
+    /// whole: the same bytes as the stream gives, since a local stage's output for a text is
+    /// by definition its output for the text's pieces joined, without building a stream and
+    /// its buffers for every value of a corpus.
+    private func cleanWhole(_ bytes: [UInt8]) throws -> [UInt8] {
+        var current = bytes
+        if current.starts(with: UTF8StreamValidator.byteOrderMark) { current.removeFirst(UTF8StreamValidator.byteOrderMark.count) }
+        var next: [UInt8] = []
+        for stage in stages {
+            next.removeAll(keepingCapacity: true)
+            next.reserveCapacity(current.count + current.count / 8 + 16)
+            if let local = stage as? any LocalTextStage {
+                try current.withUnsafeBufferPointer { try local.apply(to: $0, into: &next) }
+            } else if let serial = stage as? any StreamTextStage {
+                var stream = serial.makeStream()
+                try current.withUnsafeBufferPointer { try stream.feed($0, into: &next) }
+                try stream.finish(into: &next)
+            }
+            swap(&current, &next)
+        }
+        return current
     }
 
     /// The default size of one piece of work of a ``Stream``: 1 MiB.

@@ -1,3 +1,5 @@
+import HanziCore
+
 /// Rejoins text that an extractor hard-wrapped at the column width (newspapers,
 /// multi-column PDFs, OCR) into paragraphs.
 ///
@@ -37,10 +39,20 @@
 /// words, and between CJK and a Latin letter or digit whatever the text does elsewhere in
 /// the window (`Rust 是` or `2000多个`). Letter-spaced lines (`以 改 革 促 进`) and one
 /// character per line are joined without spaces; other spaces inside a line are kept.
-/// An English word hyphenated at a line end is dehyphenated when its second part is a
-/// suffix fragment (`statical-` `ly`); other hyphens are kept (`Chia-` `liang`,
-/// `get-` `dependencies`, `--` `undo`); a soft hyphen (U+00AD) at an English line end is
-/// dropped.
+/// An English word hyphenated at a line end is dehyphenated when the joined word is an
+/// English word (SCOWL's list, `Tables/english-words.txt`) or occurs unhyphenated in the
+/// document (`com-` `pound`, `Uni-` `code` where `Unicode` occurs), or when its second part
+/// is a suffix fragment (`statical-` `ly`); the hyphen is kept when the hyphenated form is
+/// the word (`Chia-` `liang`, `get-` `dependencies`, `--` `undo`, `e-` `mail`, `UTF-` `8`,
+/// or a form the document writes with its hyphen); a soft hyphen (U+00AD) at an English
+/// line end is dropped.
+///
+/// Text that is already paragraphs passes through: where the lines show no column, a
+/// blank line keeps its break, and so does a line next to one wider than any column (60 em).
+/// With fewer than four lines in the window, a line that stops mid-sentence joins the next.
+/// Extractor artefacts: a visual line that `pdftotext -raw` split before an opening quote
+/// or a run of punctuation is joined and measured whole; a quotation's attribution
+/// (`——《论语》`) and a title block's date line (`2021年10月14日`) are paragraphs of their own.
 ///
 /// Invariant: every non-white-space character of the input is in the output, in the same
 /// order and unchanged, except a soft hyphen dropped at an English line end and the
@@ -108,7 +120,7 @@ public struct ColumnRejoiner: Sendable {
     /// Feeds a large buffer in slices, so the stream's working buffer stays small.
     static func feedInSlices(_ bytes: UnsafeBufferPointer<UInt8>, to stream: inout Stream,
                              into output: inout [UInt8]) {
-        let slice = 1 << 18
+        let slice = OneShotSlicing.sliceSize
         var i = 0
         while i < bytes.count {
             let j = min(bytes.count, i + slice)

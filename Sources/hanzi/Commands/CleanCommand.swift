@@ -22,7 +22,9 @@ struct CleanCommand: ParsableCommand {
         --from japanese converts shinjitai through jp2t.
 
         The style follows --to unless --style is given: simplified → mainland, traditional \
-        and taiwan → taiwan (corner brackets 「」), hongkong → hongkong; without --to, mainland.
+        and taiwan → taiwan (corner brackets 「」), hongkong → hongkong; without --to, each \
+        input's own script. With --jsonl, the script is detected and the style chosen for \
+        each record: a Traditional record in a Simplified corpus is converted too.
 
         Examples:
           hanzi clean < extracted.txt > clean.txt
@@ -42,8 +44,10 @@ struct CleanCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Convert with this OpenCC configuration instead of --to (name, name.json or a file path).", valueName: "config"))
     var config: String?
 
-    @Option(help: ArgumentHelp("The punctuation style: mainland, taiwan or hongkong (default: follows --to, else mainland).", valueName: "style"))
-    var style: StyleOption?
+    @Option(help: ArgumentHelp(
+        "The punctuation style: auto (the default: follows --to, else each input's or JSON Lines record's own script: mainland for Simplified, 「」 for Traditional, Taiwan and Hong Kong), or a style.",
+        valueName: "style"))
+    var style: StyleChoice = .auto
 
     @Option(help: ArgumentHelp("Spaces between Chinese and Latin letters or digits: remove, insert or keep.", valueName: "spacing"))
     var spacing: SpacingOption = .remove
@@ -65,34 +69,30 @@ struct CleanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let fixed: [ChineseConverter.Configuration]?
-        if let config {
-            fixed = [try parseConfiguration(config)]
-        } else if let to, let source = from.standard {
-            fixed = to.standard.conversions(from: source)
-        } else if to == nil {
-            fixed = []
-        } else {
-            fixed = nil  // detected per input
-        }
-        try checkLoads(fixed ?? [])
-        let detector = (fixed == nil) ? try ScriptDetector() : nil
         let base = TextCleaner.Options(
             rejoins: !noRejoin, rejoinOptions: .init(paragraphSeparator: paragraphs.separator),
-            normalizes: !noNormalize, style: (style ?? to.map(StyleOption.init(target:)) ?? .mainland).style,
-            normalizationOptions: .init(spacing: spacing.spacing))
-        let target = to
-        let io = self.io
-        let status = Runner(options: io) { sample, jobs in
+            normalizes: !noNormalize, normalizationOptions: .init(spacing: spacing.spacing))
+        // The cleaner for a text that begins with a sample: fixed by --config, else chosen for
+        // the text's script (each input's, and with --jsonl each record's).
+        let cleanerForSample: @Sendable ([UInt8]) throws -> TextCleaner
+        if let config {
+            let configuration = try parseConfiguration(config)
+            try checkLoads([configuration])
             var options = base
-            if let fixed {
-                options.conversions = fixed
-            } else if let detector, let target {
-                let detection = detector.detect(utf8: sample.prefix(CleanCommand.detectionSampleSize))
-                options.conversions = target.standard.conversions(
-                    from: ScriptStandard.source(detected: detection, target: target.standard))
-            }
-            return makeProcessor(try TextCleaner(options: options), io: io, jobs: jobs)
+            options.conversions = [configuration]
+            options.style = style.style ?? .mainland
+            let cleaner = try TextCleaner(options: options)
+            cleanerForSample = { _ in cleaner }
+        } else {
+            if let to, let source = from.standard { try checkLoads(to.standard.conversions(from: source)) }
+            let adaptive = try ScriptAdaptiveCleaner(
+                options: base, target: to?.standard, source: from.standard, style: style.style)
+            cleanerForSample = { try adaptive.cleaner(forSample: $0) }
+        }
+        let io = self.io
+        let status = Runner(options: io) { sample, jobs, format in
+            makeProcessor(try cleanerForSample(sample), io: io, jobs: jobs, format: format,
+                          cleanerForRecord: io.jsonl ? cleanerForSample : nil)
         }.run()
         if status != 0 { throw ExitCode(status) }
     }

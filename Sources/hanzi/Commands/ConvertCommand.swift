@@ -27,7 +27,7 @@ struct ConvertCommand: ParsableCommand {
         let configuration = try parseConfiguration(config)
         try checkLoads([configuration])
         let cleaner = try TextCleaner(options: .init(rejoins: false, normalizes: false, conversions: [configuration]))
-        let status = Runner(options: io) { _, jobs in makeProcessor(cleaner, io: io, jobs: jobs) }.run()
+        let status = Runner(options: io) { _, jobs, format in makeProcessor(cleaner, io: io, jobs: jobs, format: format) }.run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -17,11 +17,16 @@ struct DetectCommand: ParsableCommand {
         tw2t) tell them apart. The confidence (0 to 1) is the share of distinguishing \
         characters that agree, discounted when there are only a few. The whole input is read.
 
-        One line per input: NAME<TAB>SCRIPT<TAB>CONFIDENCE; with --json, one JSON object per line.
+        One line per input: NAME<TAB>SCRIPT<TAB>CONFIDENCE; with --json, one JSON object per line. \
+        With --jsonl, one JSON object per record of a JSON Lines input, over the fields named by \
+        --field (default: text): {"line":N,"script":...,"variant":...,"label":...,"confidence":...}; \
+        a line that is not a JSON object with those string fields gets {"line":N,"error":...}, so \
+        that the output has one line per input line.
 
         Examples:
           hanzi detect seeds/*.txt
           hanzi detect --json < page.txt
+          hanzi detect --jsonl --field text corpus.jsonl > scripts.jsonl
         """
     )
 
@@ -31,10 +36,18 @@ struct DetectCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per input.")
     var json = false
 
+    @Flag(help: "Read JSON Lines and print one JSON object per record (its line number, script, regional standard, confidence).")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl, a top-level string field to examine (repeatable; default: text).", valueName: "name"))
+    var field: [String] = []
+
     @Option(help: ArgumentHelp("The input encoding (as for clean).", valueName: "name"))
     var encoding: String = "utf-8"
 
     mutating func validate() throws {
+        if !field.isEmpty, !jsonl { throw ValidationError("--field goes with --jsonl.") }
+        if json, jsonl { throw ValidationError("use --json or --jsonl, not both.") }
         if InputEncoding(name: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(InputEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -58,6 +71,10 @@ struct DetectCommand: ParsableCommand {
             var input: DecodedInput?
             do {
                 input = try DecodedInput(item, encoding: encoding)
+                if jsonl {
+                    try detectRecords(&input!, with: detector, into: &stdout)
+                    continue
+                }
                 let result = try detect(&input!, with: detector)
                 let display = item.displayName
                 try stdout.write(Array((json ? jsonLine(display, result) : textLine(display, result)).utf8))
@@ -90,6 +107,56 @@ struct DetectCommand: ParsableCommand {
         try validator.finish()
         if !text.isEmpty { accumulator.add(text) }
         return accumulator.result
+    }
+
+    /// Detects the script of every record of a JSON Lines input, writing one JSON object per
+    /// line; the fields' values of one record are examined together.
+    private func detectRecords(_ input: inout DecodedInput, with detector: ScriptDetector,
+                               into stdout: inout BufferedWriter) throws {
+        let rewriter = JSONLineRewriter(fields: field.isEmpty ? ["text"] : field, requiresStringFields: true)
+        var text: [UInt8] = []
+        var lineNumber = 0
+        var scratch: [UInt8] = []
+        func record(_ line: ArraySlice<UInt8>) throws {
+            lineNumber += 1
+            var accumulator = ScriptDetector.Accumulator(detector: detector)
+            scratch.removeAll(keepingCapacity: true)
+            var body = line
+            if lineNumber == 1, body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+            if body.last == ASCII.carriageReturn { body = body.dropLast() }
+            let out: String
+            if (try? UTF8Validator.validate(Array(body))) == nil {
+                out = "{\"line\":\(lineNumber),\"error\":\"not UTF-8\"}\n"
+            } else {
+                do {
+                    try rewriter.rewrite(body, into: &scratch) { value in
+                        accumulator.add(value)
+                        return value
+                    }
+                    out = recordLine(lineNumber, accumulator.result)
+                } catch {
+                    out = "{\"line\":\(lineNumber),\"error\":\(jsonQuoted(error.description))}\n"
+                }
+            }
+            try stdout.write(Array(out.utf8))
+        }
+        while let (chunk, _) = try input.next() {
+            text += chunk
+            var start = 0
+            while let end = text[start...].firstIndex(of: ASCII.lineFeed) {
+                try record(text[start..<end])
+                start = end + 1
+            }
+            text.removeSubrange(0..<start)
+        }
+        try input.finish()
+        if !text.isEmpty { try record(text[...]) }
+    }
+
+    private func recordLine(_ line: Int, _ result: ScriptDetection) -> String {
+        let variant = result.variant.map { "\"\($0.rawValue)\"" } ?? "null"
+        return "{\"line\":\(line),\"script\":\"\(result.script.rawValue)\",\"variant\":\(variant),"
+            + "\"label\":\(jsonQuoted(result.label)),\"confidence\":\(String(format: "%.4f", result.confidence))}\n"
     }
 
     private func textLine(_ name: String, _ result: ScriptDetection) -> String {

@@ -19,7 +19,7 @@ struct NormalizeCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("The punctuation style: mainland, taiwan or hongkong.", valueName: "style"))
+    @Option(help: ArgumentHelp("The punctuation style.", valueName: "style"))
     var style: StyleOption = .mainland
 
     @Option(help: ArgumentHelp("Spaces between Chinese and Latin letters or digits: remove, insert or keep.", valueName: "spacing"))
@@ -29,9 +29,9 @@ struct NormalizeCommand: ParsableCommand {
 
     func run() throws {
         let cleaner = try TextCleaner(options: .init(
-            rejoins: false, normalizes: true, style: style.style,
+            rejoins: false, normalizes: true, style: style,
             normalizationOptions: .init(spacing: spacing.spacing)))
-        let status = Runner(options: io) { _, jobs in makeProcessor(cleaner, io: io, jobs: jobs) }.run()
+        let status = Runner(options: io) { _, jobs, format in makeProcessor(cleaner, io: io, jobs: jobs, format: format) }.run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -25,7 +25,7 @@ struct RejoinCommand: ParsableCommand {
     func run() throws {
         let cleaner = try TextCleaner(options: .init(
             rejoins: true, rejoinOptions: .init(paragraphSeparator: paragraphs.separator), normalizes: false))
-        let status = Runner(options: io) { _, jobs in makeProcessor(cleaner, io: io, jobs: jobs) }.run()
+        let status = Runner(options: io) { _, jobs, format in makeProcessor(cleaner, io: io, jobs: jobs, format: format) }.run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Hanzi
+
+extension JSONLinesStream.InvalidLinePolicy: ExpressibleByArgument {}
 
 /// The options every text-processing command shares: what to read, where to write, how.
 struct InputOutputOptions: ParsableArguments {
@@ -38,8 +41,16 @@ struct InputOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --jsonl, a top-level string field to process (repeatable; default: text).", valueName: "name"))
     var field: [String] = []
 
-    @Flag(name: .customLong("skip-invalid"), help: "With --jsonl, leave out the lines that are not JSON objects (counted in a warning) instead of failing.")
+    @Flag(name: .customLong("skip-invalid"), help: "With --jsonl, the same as --invalid skip.")
     var skipInvalid = false
+
+    @Option(name: .customLong("invalid"), help: ArgumentHelp(
+        "With --jsonl, what to do with an invalid line (not UTF-8, not a JSON object, or a --field missing or not a string): keep (write it unchanged, one output line per input line), skip (leave it out) or fail (the default: stop, naming the line). Kept and skipped lines are counted in a warning with their line numbers.",
+        valueName: "rule"))
+    var invalid: JSONLinesStream.InvalidLinePolicy?
+
+    /// What happens to an invalid JSON line: `--invalid`, `--skip-invalid`, else fail.
+    var invalidLines: JSONLinesStream.InvalidLinePolicy { invalid ?? (skipInvalid ? .skip : .fail) }
 
     @Option(help: ArgumentHelp(
         "The input encoding: utf-8 (default; a BOM is dropped), gb18030, gbk, big5, big5-hkscs, utf-16 (by its BOM, big-endian without one), utf-16le, utf-16be. The output is always UTF-8.",
@@ -54,6 +65,17 @@ struct InputOutputOptions: ParsableArguments {
     /// The number of threads: `--jobs`, else the number of cores, as the help says.
     var jobs: Int { jobsOption ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
+    @Option(help: ArgumentHelp(
+        "What the inputs are: auto (Markdown for .md and .markdown files, else text), text, or markdown (structure kept byte for byte, only the prose cleaned; with --jsonl, the fields hold Markdown).",
+        valueName: "format"))
+    var format: InputFormat = .auto
+
+    @Flag(help: "Write nothing; list each input (or JSON Lines record) that would change as path:line:column with the first difference, and exit 1 if any would.")
+    var check = false
+
+    @Flag(help: "Write nothing; print a unified diff of what would change, and exit 1 if anything would.")
+    var diff = false
+
     @Flag(name: .shortAndLong, help: "No progress line and no warnings.")
     var quiet = false
 
@@ -66,6 +88,10 @@ struct InputOutputOptions: ParsableArguments {
         }
         let destinations = [output != nil, outputDir != nil, inPlace].filter { $0 }.count
         if destinations > 1 { throw ValidationError("use only one of -o, --output-dir and --in-place.") }
+        if check, diff { throw ValidationError("use --check or --diff, not both.") }
+        if check || diff, destinations > 0 {
+            throw ValidationError("--\(check ? "check" : "diff") writes nothing; leave out -o, --output-dir and --in-place.")
+        }
         if backup != nil, !inPlace { throw ValidationError("--backup goes with --in-place.") }
         if backup == "" { throw ValidationError("--backup needs a non-empty suffix.") }
         if inPlace, files.isEmpty || files.contains("-") {
@@ -79,6 +105,8 @@ struct InputOutputOptions: ParsableArguments {
         }
         if !field.isEmpty, !jsonl { throw ValidationError("--field goes with --jsonl.") }
         if skipInvalid, !jsonl { throw ValidationError("--skip-invalid goes with --jsonl.") }
+        if invalid != nil, !jsonl { throw ValidationError("--invalid goes with --jsonl.") }
+        if skipInvalid, let invalid, invalid != .skip { throw ValidationError("--skip-invalid is --invalid skip; it cannot go with --invalid \(invalid.rawValue).") }
         if (!include.isEmpty || !exclude.isEmpty), !recursive {
             throw ValidationError("--include and --exclude select files in folders; add -r.")
         }
@@ -86,6 +114,9 @@ struct InputOutputOptions: ParsableArguments {
 
     /// The input encoding (validated).
     var inputEncoding: InputEncoding { InputEncoding(name: encoding) ?? .utf8 }
+
+    /// Whether the run only reports what would change (`--check` or `--diff`).
+    var reportsChanges: Bool { check || diff }
 
     /// The JSON fields to process.
     var fields: [String] { field.isEmpty ? ["text"] : field }

@@ -71,17 +71,13 @@ func checkLoads(_ configurations: [ChineseConverter.Configuration]) throws {
     }
 }
 
-/// `--style` values.
-enum StyleOption: String, ExpressibleByArgument, CaseIterable {
-    case mainland, taiwan
-    case hongKong = "hongkong"
+/// `--style` values: the normaliser's styles and their help text, both generated from
+/// `Tables/styles.tsv` (a new style there is a new value here).
+typealias StyleOption = PunctuationNormalizer.Style
 
-    var style: PunctuationNormalizer.Style {
-        switch self {
-        case .mainland: .mainland
-        case .taiwan: .taiwan
-        case .hongKong: .hongkong
-        }
+extension PunctuationNormalizer.Style: ExpressibleByArgument {
+    public static var allValueDescriptions: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.summary) })
     }
 
     /// The style that goes with a target script: Simplified → mainland; Taiwan and (OpenCC

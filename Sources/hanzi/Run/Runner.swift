@@ -7,11 +7,14 @@ import HanziCore
 /// others are still processed.
 struct Runner: Sendable {
     /// Builds the processing of one input; `sample` is the start of the input (as UTF-8) for
-    /// choices that depend on the text, such as `--from auto`.
-    typealias ProcessorFactory = @Sendable (_ sample: [UInt8], _ jobs: Int) throws -> any StreamProcessor
+    /// choices that depend on the text, such as `--from auto`; `format` is the input's format.
+    typealias ProcessorFactory = @Sendable (_ sample: [UInt8], _ jobs: Int, _ format: InputFormat) throws
+        -> any StreamProcessor
 
     var options: InputOutputOptions
     var makeProcessor: ProcessorFactory
+    /// How many inputs `--check` or `--diff` found that would change.
+    private let changedInputs = Locked(0)
 
     /// Runs and returns the exit status: 0, or 1 when some input failed.
     func run() -> Int32 {
@@ -26,7 +29,8 @@ struct Runner: Sendable {
         let outputOnTerminal = options.output == nil && options.outputDir == nil && !options.inPlace && isatty(1) == 1
         let meter = ProgressMeter(diagnostics: diagnostics, total: knownSizes ? items.reduce(0) { $0 + $1.size } : nil,
                                   files: items.count, enabled: !outputOnTerminal)
-        let perFileDestinations = options.outputDir != nil || options.inPlace
+        // Check mode reports in input order, so it runs the inputs one after the other.
+        let perFileDestinations = (options.outputDir != nil || options.inPlace) && !options.reportsChanges
         if perFileDestinations, options.jobs > 1, items.count > 1 {
             // Files in parallel, each processed on one thread.
             ConcurrentMap.forEach(count: items.count, maxConcurrency: options.jobs) { k in
@@ -45,7 +49,7 @@ struct Runner: Sendable {
             }
         }
         meter.finish()
-        return diagnostics.failures > 0 ? 1 : 0
+        return diagnostics.failures > 0 || changedInputs.withLock({ $0 }) > 0 ? 1 : 0
     }
 
     /// How many bytes from the first bad one are tried in other encodings, to suggest one.
@@ -74,6 +78,8 @@ struct Runner: Sendable {
         case standardOutput
         case file(AtomicFileWriter)
         case direct(DirectFileWriter)
+        /// Check mode: the output is kept to compare with the input.
+        case memory(ByteCollector)
 
         func write(_ bytes: [UInt8], standardOutput: inout BufferedWriter) throws {
             guard !bytes.isEmpty else { return }
@@ -81,6 +87,7 @@ struct Runner: Sendable {
             case .standardOutput: try standardOutput.write(bytes)
             case .file(let file): try file.write(bytes)
             case .direct(let writer): try writer.write(bytes)
+            case .memory(let collector): collector.bytes += bytes
             }
         }
     }
@@ -93,9 +100,18 @@ struct Runner: Sendable {
         do {
             input = try DecodedInput(item, encoding: options.inputEncoding)
             sink = try openSink(for: item)
-            let warning = try pump(&input!, jobs: jobs, to: sink!, standardOutput: &standardOutput, meter: meter)
+            let original = options.reportsChanges ? ByteCollector() : nil
+            let warning = try pump(&input!, format: options.format.resolved(forPath: item.path), jobs: jobs, to: sink!,
+                                   recordingInputIn: original, standardOutput: &standardOutput, meter: meter)
             try close(sink!, standardOutput: &standardOutput)
             if let warning { diagnostics.warning(item.displayName, warning) }
+            if let original, case .memory(let output) = sink,
+               let report = ChangeReport.make(name: item.displayName, input: original.bytes, output: output.bytes,
+                                              diff: options.diff, jsonl: options.jsonl)
+            {
+                changedInputs.withLock { $0 += 1 }
+                try standardOutput.write(report)
+            }
         } catch {
             if case .file(let file)? = sink { file.abort() }
             diagnostics.error(item.displayName, Runner.message(for: error, encoding: options.inputEncoding,
@@ -107,7 +123,8 @@ struct Runner: Sendable {
 
     /// Reads `input` to its end through its processor into `sink`; returns the processor's
     /// warning. On an error, the output of what came before it is written first.
-    private func pump(_ input: inout DecodedInput, jobs: Int, to sink: Sink, standardOutput: inout BufferedWriter,
+    private func pump(_ input: inout DecodedInput, format: InputFormat, jobs: Int, to sink: Sink,
+                      recordingInputIn original: ByteCollector?, standardOutput: inout BufferedWriter,
                       meter: ProgressMeter) throws -> String? {
         var processor: (any StreamProcessor)?
         var output: [UInt8] = []
@@ -131,13 +148,14 @@ struct Runner: Sendable {
                 fedSinceFlush = false
             }
             guard let (text, inputBytes) = try input.next() else { break }
-            if processor == nil { processor = try makeProcessor(text, jobs) }
+            if processor == nil { processor = try makeProcessor(text, jobs, format) }
+            original?.bytes += text
             try step { try $0.process(text, into: &$1) }
             fedSinceFlush = true
             meter.add(inputBytes)
         }
         try input.finish()
-        if processor == nil { processor = try makeProcessor([], jobs) }
+        if processor == nil { processor = try makeProcessor([], jobs, format) }
         try step { try $0.finish(into: &$1) }
         return processor?.warning
     }
@@ -148,10 +166,12 @@ struct Runner: Sendable {
         case .standardOutput: try standardOutput.flush()
         case .file(let file): try file.commit(backupSuffix: options.inPlace ? options.backup : nil)
         case .direct(let writer): try writer.close()
+        case .memory: break
         }
     }
 
     private func openSink(for item: InputItem) throws -> Sink {
+        if options.reportsChanges { return .memory(ByteCollector()) }
         if options.inPlace, let path = item.path {
             // Through a symbolic link, the file it points to is replaced and the link stays.
             var target = path
@@ -231,4 +251,9 @@ struct Runner: Sendable {
             return "\(error)"
         }
     }
+}
+
+/// Bytes gathered for check mode: an input as read, or its output.
+final class ByteCollector {
+    var bytes: [UInt8] = []
 }

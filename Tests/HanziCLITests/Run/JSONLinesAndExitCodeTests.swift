@@ -11,7 +11,7 @@ import Testing
 
         {"id":3,"text":null}
         """
-        let run = try H.run(["clean", "--no-rejoin", "--to", "simplified", "--jsonl", "--field", "text"], input: Array(input.utf8))
+        let run = try H.run(["clean", "--no-rejoin", "--to", "simplified", "--jsonl", "--field", "text", "--invalid", "keep"], input: Array(input.utf8))
         #expect(run.status == 0, "\(run.stderrText)")
         let expected = """
         {"id": 1, "text": "汉字，\\n测试", "score": 1.50, "tags": ["臺灣", {"x": null}]}

@@ -169,3 +169,20 @@ import Testing
         return (lines.joined(separator: "\n"), structural)
     }
 }
+
+@Suite struct MarkdownCleanerFromTextCleanerTests {
+    @Test func convertsAndNormalizesProseOnly() throws {
+        let cleaner = try TextCleaner(options: .init(conversions: [.s2t]))
+        let markdown = MarkdownCleaner(cleaner)
+        #expect(markdown.joinsLines)
+        let input = "# 汉字:标题\n\n第一行汉字\n第二行\n\n```\n汉字,代码\n```\n"
+        let output = String(decoding: try markdown.clean(utf8: Array(input.utf8)), as: UTF8.self)
+        #expect(Array(output.unicodeScalars) == Array("# 漢字：標題\n\n第一行漢字第二行\n\n```\n汉字,代码\n```\n".unicodeScalars))
+    }
+
+    @Test func aParagraphStartingWithU_FEFFKeepsIt() throws {
+        let markdown = MarkdownCleaner(try TextCleaner(options: .init(rejoins: false, normalizes: false)))
+        let input = Array("甲\n\n\u{FEFF}乙\n".utf8)
+        #expect(try markdown.clean(utf8: input) == input)
+    }
+}

@@ -12,7 +12,7 @@ import Testing
         .init(),
         .init(conversions: [.t2s]),
         .init(rejoinOptions: .init(paragraphSeparator: .newline), style: .taiwan, conversions: [.s2tw]),
-        .init(rejoins: false, style: .hongkong, normalizationOptions: .init(spacing: .insert)),
+        .init(rejoins: false, style: .hongKong, normalizationOptions: .init(spacing: .insert)),
         .init(rejoins: false, normalizes: false, conversions: [.hk2t, .t2tw]),
         .init(normalizes: false),
     ]

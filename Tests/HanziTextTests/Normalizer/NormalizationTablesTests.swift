@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func styleChoices() {
-        let m = NormalizationTables.mainland, t = NormalizationTables.taiwan, h = NormalizationTables.hongkong
+        let m = NormalizationTables.mainland, t = NormalizationTables.taiwan, h = NormalizationTables.hongKong
         #expect([m.outerOpen, m.outerClose, m.innerOpen, m.innerClose] == [0x201C, 0x201D, 0x2018, 0x2019])
         for s in [t, h] {
             #expect([s.outerOpen, s.outerClose, s.innerOpen, s.innerClose] == [0x300C, 0x300D, 0x300E, 0x300F])

@@ -2,13 +2,12 @@ import Testing
 import HanziText
 
 /// Inputs the fuzz harnesses FuzzNormalize and FuzzMarkdown found where normalising twice
-/// changes the text (Fuzz/Corpus/FuzzNormalize/found-*; Fuzz/known-open.txt:
-/// normalize.idempotent).
+/// changed the text (Fuzz/Corpus/FuzzNormalize/found-*), before the normaliser ran to a fixed point.
 @Suite struct PunctuationNormalizerFuzzRegressionTests {
     /// A run of eight straight double quotes before `!亭`, Taiwan style with spacing inserted
     /// (minimised from a Markdown document): the second pass turns quotes the first left
     /// straight into 「」.
-    @Test(.disabled("open: runs of quotes (issue 13 item 4); the normaliser's fixed-point rework is not on main yet"))
+    @Test
     func quoteRunIsIdempotentInTaiwanStyleWithSpacingInserted() {
         let normalizer = PunctuationNormalizer(style: .taiwan, options: .init(spacing: .insert))
         let once = normalizer.normalize(utf8: Array("\"\"\"\"\"\"\"\"!亭".utf8))

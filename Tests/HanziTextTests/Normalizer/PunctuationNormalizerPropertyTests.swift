@@ -1,3 +1,4 @@
+import HanziCore
 import HanziTestSupport
 import Foundation
 import Testing
@@ -71,7 +72,7 @@ import Testing
         for _ in 0..<1500 { inputs.append(Array(S.randomText(&rng, maxPieces: 40).utf8)) }
         for file in Self.seedFiles { inputs.append(try S.seed(file)) }
         for normalizer in [S.normalizer(.mainland), S.normalizer(.taiwan, spacing: .insert),
-                           S.normalizer(.hongkong, spacing: .keep, indent: .remove)] {
+                           S.normalizer(.hongKong, spacing: .keep, indent: .remove)] {
             for input in inputs {
                 let whole = normalizer.normalize(utf8: input)
                 var pieces: [UInt8] = []
@@ -146,7 +147,7 @@ import Testing
                 input.withUnsafeBufferPointer { p in
                     var i = 0
                     while i < p.count {
-                        let (v, len) = NormalizationUTF8.decode(p, i)
+                        let (v, len) = UTF8Codec.decode(p, i)
                         x.append(v)
                         i += len
                     }
@@ -203,7 +204,7 @@ import Testing
     /// The String, byte and appending forms agree.
     @Test func apiFormsAgree() {
         var rng = SeededGenerator(seed: 3)
-        let normalizer = S.normalizer(.hongkong)
+        let normalizer = S.normalizer(.hongKong)
         for _ in 0..<300 {
             let text = S.randomText(&rng)
             let viaString = Array(normalizer.normalize(text).utf8)

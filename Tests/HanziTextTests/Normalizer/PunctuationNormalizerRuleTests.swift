@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func quotesToTaiwanAndHongKong() {
-        for style in [PunctuationNormalizer.Style.taiwan, .hongkong] {
+        for style in [PunctuationNormalizer.Style.taiwan, .hongKong] {
             Self.check([
                 ("他說“你好”。", "他說「你好」。"),
                 ("“外‘內’外”", "「外『內』外」"),
@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func ellipsesAndDashesTaiwan() {
-        for style in [PunctuationNormalizer.Style.taiwan, .hongkong] {
+        for style in [PunctuationNormalizer.Style.taiwan, .hongKong] {
             Self.check([
                 ("等等...然後", "等等……然後"),
                 ("等等…", "等等……"),

@@ -36,7 +36,8 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if transformKind == 0 {
         // Joining drops the block quote markers of a paragraph's continuation lines.
         let lost = firstLostScalar(nonWhiteSpaceScalars(text), in: nonWhiteSpaceScalars(once), droppable: joins ? [">"] : [])
-        invariant(lost == nil, "markdown \(name): every non-white-space character kept: \(lost ?? "")")
+        invariant(lost == nil, "markdown \(name): every non-white-space character kept: \(lost ?? "")",
+                  id: joins ? "markdown.keeps.characters.joining" : nil)
     }
     let twice = try! cleaner.clean(utf8: once)
     invariantEqual(once, twice, "markdown \(name): idempotent", id: transformKind == 0 ? "markdown.idempotent" : "markdown.idempotent.normalizing")

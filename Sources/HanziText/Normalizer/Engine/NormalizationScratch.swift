@@ -10,6 +10,8 @@ struct NormalizationScratch {
     /// Byte ranges of the elided Han runs (see `NormalizationScalar.hanRunBase`).
     var elidedStart: [Int] = []
     var elidedEnd: [Int] = []
+    /// Rounds the engine has run in this call (tests read it to check that rounds stay few).
+    var rounds = 0
     /// The result of the engine's latest round.
     var next: [UInt32] = []
     /// The working copy of a round and its per-scalar flags.
@@ -23,7 +25,10 @@ struct NormalizationScratch {
     var ints1: [Int] = []
     var ints2: [Int] = []
     var ints3: [Int] = []
-    var levels: [UInt8] = []
+    var bools: [Bool] = []
+    var levels: [NormalizationEngine.QuoteLevel] = []
+    /// The count of CJK letters before each index (quote and bracket passes).
+    var letters: [Int] = []
 
     /// Moves the array out of `a`, leaving an empty one.
     @inline(__always)

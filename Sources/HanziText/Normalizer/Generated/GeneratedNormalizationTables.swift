@@ -4,7 +4,7 @@
 /// The normaliser's rules as data, generated from the tables in `Tables/`.
 enum NormalizationTables {
     /// SHA-256 of the tables this file was generated from.
-    static let tablesDigest = "757334a5e82b95288c725e6648382caccd3d248cfdd7744f65c706bcc755c568"
+    static let tablesDigest = "df980cef5501ada71f140cb7ef7992efbcc27ab7f049b46efc134b4eff9891ee"
 
     /// The choices of each punctuation style (`Tables/styles.tsv`).
     static let mainland = StyleValues(
@@ -19,7 +19,7 @@ enum NormalizationTables {
         ellipsis: [0x2026, 0x2026], dash: [0x2014, 0x2014],
         interpunct: 0x2027,
         ownFullwidthLow: 0x1400000046000981, ownFullwidthHigh: 0x0000000020000000)
-    static let hongkong = StyleValues(
+    static let hongKong = StyleValues(
         outerOpen: 0x300C, outerClose: 0x300D,
         innerOpen: 0x300E, innerClose: 0x300F,
         ellipsis: [0x2026, 0x2026], dash: [0x2014, 0x2014],
@@ -36,8 +36,75 @@ enum NormalizationTables {
         case 0x3002, 0xFF01, 0xFF1F: return .stop
         case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026: return .ambiguous
         case 0x00B7, 0x2022, 0x2027, 0x2219, 0x22C5, 0x30FB, 0xFF0E, 0xFF65: return .dot
-        case 0x2015, 0x2500: return .dash
+        case 0x2015, 0x2500, 0x2501: return .dash
         default: return .none
+        }
+    }
+
+    /// The compatibility and presentation form `v` folds to, or 0 (the `fold` rows of
+    /// `Tables/punctuation-audit.tsv`).
+    @inline(__always)
+    static func variantFold(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x2329: return 0x3008  // 〈 → 〈
+        case 0x232A: return 0x3009  // 〉 → 〉
+        case 0x301D: return 0x201C  // 〝 → “
+        case 0x301E: return 0x201D  // 〞 → ”
+        case 0x301F: return 0x201D  // 〟 → ”
+        case 0xFE10: return 0xFF0C  // ︐ → ，
+        case 0xFE11: return 0x3001  // ︑ → 、
+        case 0xFE12: return 0x3002  // ︒ → 。
+        case 0xFE13: return 0xFF1A  // ︓ → ：
+        case 0xFE14: return 0xFF1B  // ︔ → ；
+        case 0xFE15: return 0xFF01  // ︕ → ！
+        case 0xFE16: return 0xFF1F  // ︖ → ？
+        case 0xFE19: return 0x2026  // ︙ → …
+        case 0xFE30: return 0xFF1A  // ︰ → ：
+        case 0xFE31: return 0x2014  // ︱ → —
+        case 0xFE35: return 0xFF08  // ︵ → （
+        case 0xFE36: return 0xFF09  // ︶ → ）
+        case 0xFE37: return 0xFF5B  // ︷ → ｛
+        case 0xFE38: return 0xFF5D  // ︸ → ｝
+        case 0xFE39: return 0x3014  // ︹ → 〔
+        case 0xFE3A: return 0x3015  // ︺ → 〕
+        case 0xFE3B: return 0x3010  // ︻ → 【
+        case 0xFE3C: return 0x3011  // ︼ → 】
+        case 0xFE3D: return 0x300A  // ︽ → 《
+        case 0xFE3E: return 0x300B  // ︾ → 》
+        case 0xFE3F: return 0x3008  // ︿ → 〈
+        case 0xFE40: return 0x3009  // ﹀ → 〉
+        case 0xFE41: return 0x300C  // ﹁ → 「
+        case 0xFE42: return 0x300D  // ﹂ → 」
+        case 0xFE43: return 0x300E  // ﹃ → 『
+        case 0xFE44: return 0x300F  // ﹄ → 』
+        case 0xFE47: return 0xFF3B  // ﹇ → ［
+        case 0xFE48: return 0xFF3D  // ﹈ → ］
+        case 0xFE50: return 0xFF0C  // ﹐ → ，
+        case 0xFE51: return 0x3001  // ﹑ → 、
+        case 0xFE52: return 0xFF0E  // ﹒ → ．
+        case 0xFE54: return 0xFF1B  // ﹔ → ；
+        case 0xFE55: return 0xFF1A  // ﹕ → ：
+        case 0xFE56: return 0xFF1F  // ﹖ → ？
+        case 0xFE57: return 0xFF01  // ﹗ → ！
+        case 0xFE58: return 0x2014  // ﹘ → —
+        case 0xFE59: return 0xFF08  // ﹙ → （
+        case 0xFE5A: return 0xFF09  // ﹚ → ）
+        case 0xFE5D: return 0x3014  // ﹝ → 〔
+        case 0xFE5E: return 0x3015  // ﹞ → 〕
+        case 0xFE5F: return 0x0023  // ﹟ → #
+        case 0xFE60: return 0x0026  // ﹠ → &
+        case 0xFE61: return 0x002A  // ﹡ → *
+        case 0xFE62: return 0x002B  // ﹢ → +
+        case 0xFE63: return 0x002D  // ﹣ → -
+        case 0xFE64: return 0x003C  // ﹤ → <
+        case 0xFE65: return 0x003E  // ﹥ → >
+        case 0xFE66: return 0x003D  // ﹦ → =
+        case 0xFE68: return 0x005C  // ﹨ → \
+        case 0xFE69: return 0x0024  // ﹩ → $
+        case 0xFE6A: return 0x0025  // ﹪ → %
+        case 0xFE6B: return 0x0040  // ﹫ → @
+        case 0xFF02: return 0x0022  // ＂ → "
+        default: return 0
         }
     }
 

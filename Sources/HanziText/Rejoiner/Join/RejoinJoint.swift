@@ -4,15 +4,22 @@ struct RejoinJoint {
     var dropTail: Int
     var space: Bool
 
-    static func make(_ a: RejoinLine, _ b: RejoinLine, context ctx: RejoinContext) -> RejoinJoint {
+    /// The joint between `a` and the next line `b`; `dropsHyphen` says whether a hyphen
+    /// ending `a` inside an English word goes (see ``RejoinHyphenation``): it is asked
+    /// only then.
+    ///
+    /// `numberInCJK` says whether a number broken at the line end (`”6` `0多岁`) is glued
+    /// to CJK text on either side: its parts then join without a space, as a second pass
+    /// over the joined text would join them (see ``RejoinLetterSpacing``).
+    static func make(_ a: RejoinLine, _ b: RejoinLine, context ctx: RejoinContext,
+                     dropsHyphen: () -> Bool, numberInCJK: () -> Bool) -> RejoinJoint {
         let x = a.last, y = b.first
         if x == RejoinClass.softHyphen {
             // U+00AD is two bytes; dropped at an English line end only
             return .init(dropTail: ScalarClass.isLatinLetter(a.beforeLast) ? 2 : 0, space: false)
         }
         if RejoinClass.isHyphen(x) {
-            if ScalarClass.isLatinLetter(a.beforeLast) && ScalarClass.isLatinLetter(y)
-                && !a.hyphenKeeps && b.startsWithSuffix {
+            if ScalarClass.isLatinLetter(a.beforeLast) && ScalarClass.isLatinLetter(y) && dropsHyphen() {
                 return .init(dropTail: x == 0x2D ? 1 : 3, space: false)
             }
             return .init(dropTail: 0, space: false)
@@ -31,6 +38,16 @@ struct RejoinJoint {
                 return .init(dropTail: 0, space: false)
             }
             if x == 0x28 || x == 0x5B || x == 0x7B { return .init(dropTail: 0, space: false) }
+            if ScalarClass.isASCIIDigit(x) && ScalarClass.isASCIIDigit(y) && numberInCJK() {
+                return .init(dropTail: 0, space: false)
+            }
+            // the line end of a letter-spaced line is letter spacing too, and so is the
+            // line end in text set one character per line: two single characters join
+            // (`，1` `1 年`), as inside a letter-spaced line (see ``RejoinLetterSpacing``)
+            if (a.letterSpaced || b.letterSpaced || (a.isSingleCharacter && b.isSingleCharacter))
+                && a.lastTokenScalars == 1 && b.firstTokenScalars == 1 {
+                return .init(dropTail: 0, space: false)
+            }
             switch y {
             case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x25:
                 return .init(dropTail: 0, space: false)

@@ -82,6 +82,17 @@ enum RejoinLineScanner {
         }
     }
 
+    /// Whether `p[s..<e]` is white space only.
+    static func isAllSpace(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int) -> Bool {
+        var i = s
+        while i < e {
+            let (v, n) = decode(p, i, e)
+            guard ScalarClass.isHorizontalSpace(v) || v == 0x0B else { return false }
+            i += n
+        }
+        return true
+    }
+
     @inline(__always)
     static func indentColumns(_ v: UInt32) -> Int {
         switch v {
@@ -95,9 +106,15 @@ enum RejoinLineScanner {
     /// absolute stream offset of `p[0]`, `head` room for the first 32 non-space scalars.
     /// Returns false for a blank (white-space-only) line.
     ///
+    /// A piece of a line longer than ``ColumnRejoiner/maxLineBytes`` keeps the white space
+    /// at a cut: `trimsLeading` is false for a piece after one with content, `trimsTrailing`
+    /// false for a piece that the next one continues (their white space is inside the line).
+    /// Such a piece that is all white space is a record without scalars.
+    ///
     /// The record is filled in place (it is large): the caller reuses one for every line.
     static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
-                        head: UnsafeMutablePointer<UInt32>, into line: inout RejoinLine) -> Bool {
+                        head: UnsafeMutablePointer<UInt32>, trimsLeading: Bool = true, trimsTrailing: Bool = true,
+                        into line: inout RejoinLine) -> Bool {
         line = RejoinLine()
         var i = s
         var indent = 0
@@ -108,7 +125,14 @@ enum RejoinLineScanner {
             indent += indentColumns(v)
             i += n
         }
-        if i >= e { return false }
+        if !trimsLeading { i = s; indent = 0 }
+        if i >= e || (!trimsLeading && isAllSpace(p, from: s, to: e)) {
+            guard !trimsLeading else { return false }
+            // white space inside a long line, between two pieces with content
+            line.contentStart = base + s
+            line.contentEnd = base + (trimsTrailing ? s : e)
+            return true
+        }
         line.indentCols = indent
         line.contentStart = base + i
 
@@ -143,6 +167,7 @@ enum RejoinLineScanner {
         var runCapital = false
         var urlState = 0            // 0 none, 1 ':' seen, 2 ':/' seen, 3 URL
         var tokenURL = false
+        var asciiLetters = false
 
         while i < e {
             // Fast path: a run of Han characters inside a word (most of the text), decoded
@@ -281,6 +306,7 @@ enum RejoinLineScanner {
             }
             pendingSpace = 0
             if ScalarClass.isLatinLetter(v) {
+                if v < 0x80 { asciiLetters = true }
                 if !ScalarClass.isLatinLetter(prev) || tokenLength == 0 {
                     runLength = 0
                     runCapital = v < 0x80 ? (v &- 0x41 < 26) : false
@@ -325,15 +351,13 @@ enum RejoinLineScanner {
         }
 
         line.uncertainWidth = uncertain
-        line.contentEnd = base + lastContentEnd
+        line.contentEnd = base + (trimsTrailing ? lastContentEnd : e)
         line.leadWidth = leadWidth
         line.scalars = scalars
         line.width = width
         line.first = head[0]
-        line.second = headCount > 1 ? head[1] : 0
         line.last = prev
         line.beforeLast = prev2
-        line.thirdLast = prev3
         line.spacedMixed = spaced
         line.solidMixed = solid
         // Letter spacing: at least four tokens, nearly all of them one character, at least
@@ -362,13 +386,17 @@ enum RejoinLineScanner {
         line.innerComma = commas > 1 || (commas == 1 && lastCommaIndex < scalars - 1)
         line.end = endKind(last: prev, beforeLast: prev2)
         line.hyphenKeeps = runCapital || runLength < 2
+        line.asciiLetters = asciiLetters
+        line.firstTokenScalars = firstTokenScalars
+        line.lastTokenScalars = tokenLength
         line.endsInURL = tokenURL
         if prev < 0x80 || head[0] < 0x80 { markBrokenName(p, from: line.contentStart - base, to: lastContentEnd, into: &line) }
         line.startsWithSuffix = head[0] &- 0x61 < 26 && startsWithSuffix(UnsafeBufferPointer(start: head, count: min(headCount, firstTokenScalars)))
         line.start = startKind(UnsafeBufferPointer(start: head, count: headCount), firstToken: firstTokenScalars)
-        line.isFolio = RejoinFolio.isFurnitureLine(p, from: line.contentStart - base, to: lastContentEnd,
+        line.isDate = scalars == headCount && isDate(UnsafeBufferPointer(start: head, count: headCount))
+        line.isFurniture = RejoinPageFurniture.isFurnitureLine(p, from: line.contentStart - base, to: lastContentEnd,
                                                    scalars: scalars, last: prev)
-        line.clusterKey = (scalars >= 2 || line.letterSpaced) && !line.isFolio
+        line.clusterKey = (scalars >= 2 || line.letterSpaced) && !line.isFurniture
             ? line.filledWidth &* 2 &+ (line.end != .final ? 1 : 0) : -1
         return true
     }
@@ -439,8 +467,7 @@ enum RejoinLineScanner {
             return .final
         }
         if RejoinClass.isClosingQuote(last) {
-            if RejoinClass.isSentenceFinal(beforeLast) || RejoinClass.isClauseFinal(beforeLast)
-                || RejoinClass.isClosingQuote(beforeLast) && false {
+            if RejoinClass.isSentenceFinal(beforeLast) || RejoinClass.isClauseFinal(beforeLast) {
                 return .final
             }
             return .closeQuote
@@ -497,6 +524,22 @@ enum RejoinLineScanner {
             return .openBracket
         }
         return .plain
+    }
+
+    /// Whether `h` is a calendar date and nothing else: `2021年10月14日`, `2024年5月`.
+    static func isDate(_ h: UnsafeBufferPointer<UInt32>) -> Bool {
+        var i = 0
+        /// Reads 1 to `most` ASCII digits and then `unit`.
+        func field(most: Int, unit: UInt32) -> Bool {
+            let start = i
+            while i < h.count && i - start < most && ScalarClass.isASCIIDigit(h[i]) { i += 1 }
+            guard i > start, i < h.count, h[i] == unit else { return false }
+            i += 1
+            return true
+        }
+        guard field(most: 4, unit: 0x5E74), field(most: 2, unit: 0x6708) else { return false }   // 年 月
+        if i == h.count { return true }
+        return field(most: 2, unit: 0x65E5) && i == h.count                                       // 日
     }
 
     /// A news dateline at the start of a line: `新华社北京7月6日电`, `本报讯`, `据新华社…电`,

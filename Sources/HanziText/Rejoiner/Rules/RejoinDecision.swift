@@ -23,6 +23,22 @@ struct RejoinContext {
     /// neighbourhood per four lines), so that the column width measured from its full
     /// lines is close to the typeset one.
     var fewLatin: Bool = false
+    /// Whether the window holds at least ``RejoinRules/paragraphedLines`` lines wider than
+    /// any column: the text is already one paragraph per line, so no line of it is a
+    /// column line and every line break is kept.
+    var paragraphed: Bool = false
+    /// Whether the window holds too few text lines to show a column or a heading
+    /// (fewer than ``RejoinRules/minimumEvidenceLines``): a break inside a sentence
+    /// then joins and no paragraph break is inserted.
+    var littleEvidence: Bool = false
+}
+
+/// A group of lines of about the same width: the column they show.
+struct RejoinCluster {
+    /// The median width of the group, in quarter ems.
+    var width: Int
+    /// The number of lines in the group.
+    var lines: Int
 }
 
 /// The decision at one line break.
@@ -32,11 +48,15 @@ struct RejoinDecision {
     /// Whether the next line continues a heading (a short or over-wide line it was
     /// joined to), so that its own end is a heading's end, not a column line's.
     var continuesHeading: Bool = false
+    /// Whether the next line continues the same visual line (an extractor split it), so
+    /// that it is measured with this line's width added.
+    var carriesWidth: Bool = false
 
-    init(join: Bool, reason: RejoinReason, continuesHeading: Bool = false) {
+    init(join: Bool, reason: RejoinReason, continuesHeading: Bool = false, carriesWidth: Bool = false) {
         self.join = join
         self.reason = reason
         self.continuesHeading = continuesHeading
+        self.carriesWidth = carriesWidth
     }
 }
 
@@ -74,6 +94,9 @@ enum RejoinRules {
         let spaced = last.spaced &- first.spaced &+ lastLine.spacedMixed
         let solid = last.solid &- first.solid &+ lastLine.solidMixed
         let indented = Int(last.indented &- first.indented) + (lastLine.indentCols > 0 ? 1 : 0)
+        let unwrapped = Int(last.unwrapped &- first.unwrapped) + (lastLine.filledWidth > maxColumnWidth ? 1 : 0)
+        ctx.paragraphed = unwrapped >= paragraphedLines
+        ctx.littleEvidence = gaps + 1 < minimumEvidenceLines
         let blankHistogram = (h0, h1, h2)
         // the margin: the smallest indentation of this line and the four after it
         var baseIndent = Int.max
@@ -94,14 +117,22 @@ enum RejoinRules {
         // where the text has fewer lines before
         let nearLo = max(lo, a - near)
         let nearHi = min(hi, max(a + 2, nearLo + near + 2))
-        if var w = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow) {
+        let whole = clusterWidth(lines, lo: lo, hi: hi, base: base, window: &wholeWindow)
+        if let nearCluster = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow) {
+            var w = nearCluster.width
+            // The nearest lines show a column only just (a title block: title, author,
+            // date), and the window shows a much wider one with far more lines: that one.
+            if nearCluster.lines < minimumNearClusterLines, let whole, whole.width > w + wideExcess,
+               whole.lines >= 2 * nearCluster.lines {
+                w = whole.width
+            }
             // A narrower column may begin here: the next line is too narrow for this
             // column's first or full lines, and the lines after it form a narrower column
             // that it and this line fit.
             if a + 1 <= hi {
                 let b = lines[a + 1], aw = lines[a].filledWidth
                 if b.filledWidth < w - firstLineIndent - 2 * fullSlack,
-                   let f = clusterWidth(lines, lo: a + 1, hi: min(hi, a + 1 + near)),
+                   let f = clusterWidth(lines, lo: a + 1, hi: min(hi, a + 1 + near))?.width,
                    f < w - wideExcess, b.filledWidth <= f + fullSlack,
                    b.filledWidth >= f - firstLineIndent - fullSlack, aw <= f + fullSlack {
                     w = f
@@ -109,10 +140,16 @@ enum RejoinRules {
             }
             ctx.columnWidth = w
             ctx.isColumn = true
-        } else if let w = clusterWidth(lines, lo: lo, hi: hi, base: base, window: &wholeWindow) {
-            ctx.columnWidth = w
+        } else if let whole {
+            ctx.columnWidth = whole.width
             ctx.isColumn = true
         } else {
+            ctx.columnWidth = lines[a].filledWidth
+            ctx.isColumn = false
+        }
+        if ctx.paragraphed {
+            // among paragraphs wider than any column, a few short ones of similar width
+            // (headings) are no column
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
         }
@@ -146,7 +183,7 @@ enum RejoinRules {
 
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`
     /// whose widths lie within ``clusterSpread`` quarter ems, or nil.
-    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int? {
+    static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> RejoinCluster? {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 32) { keyBuffer in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { v in
             // width * 2 + 1 when the line ends mid-sentence: sorting keeps widths in order
@@ -178,7 +215,7 @@ enum RejoinRules {
     /// The median width of the widest group of at least three (and at least a quarter) of
     /// the ascending cluster keys `v[0..<n]` whose widths lie within ``clusterSpread``
     /// quarter ems and of which at least a third end mid-sentence, or nil.
-    static func widestCluster(_ v: UnsafePointer<Int>, count n: Int) -> Int? {
+    static func widestCluster(_ v: UnsafePointer<Int>, count n: Int) -> RejoinCluster? {
         guard n >= 3 else { return nil }
         let need = max(3, n / 4)
         var top = n - 1
@@ -197,7 +234,7 @@ enum RejoinRules {
             // a column's full lines mostly end mid-sentence; lines that all end
             // sentences are paragraphs that happen to be of similar length
             if topWidth <= maxColumnWidth && count >= need && opens * 3 >= count {
-                return v[(top + bottom + 1) / 2] >> 1
+                return RejoinCluster(width: v[(top + bottom + 1) / 2] >> 1, lines: count)
             }
             opens -= v[top] & 1
             top -= 1
@@ -213,13 +250,30 @@ enum RejoinRules {
     /// next; `base` is the absolute index of `lines[0]`.
     @inline(__always)
     static func clusterWidth(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int, base: Int,
-                             window: inout RejoinSortedWindow) -> Int? {
-        let (kept, width) = window.widestCluster(lines, base: base, lo: lo, hi: hi)
-        return kept ? width : clusterWidth(lines, lo: lo, hi: hi)
+                             window: inout RejoinSortedWindow) -> RejoinCluster? {
+        let (kept, cluster) = window.widestCluster(lines, base: base, lo: lo, hi: hi)
+        return kept ? cluster : clusterWidth(lines, lo: lo, hi: hi)
     }
+
+    /// The fewest lines of the nearest lines' cluster that settle the column without
+    /// looking at the rest of the window (the three lines of a minimal cluster do not).
+    static let minimumNearClusterLines = 4
+
+    /// The longest line (in non-space scalars) beginning with a dash after a sentence end
+    /// that is taken for an attribution (`——《论语》序说`, `——第十四世達賴喇嘛`) whatever
+    /// its width: a name or a title, not a wrapped sentence.
+    static let maxAttributionScalars = 12
 
     /// The widest column that hard-wrapped print can have (60 em).
     static let maxColumnWidth = 240
+
+    /// How many lines wider than any column make a window of paragraphs that are already
+    /// one line each (two: one such line may be a table row or a URL inside a column).
+    static let paragraphedLines = 2
+
+    /// The fewest text lines in a window that can show a column (the three lines of a
+    /// cluster and a paragraph's last line); with fewer, only certain evidence decides.
+    static let minimumEvidenceLines = 4
 
     /// How far apart (in quarter ems) the widths of full lines of one column may lie.
     static let clusterSpread = 8
@@ -239,11 +293,26 @@ enum RejoinRules {
     /// be so without evidence either way, as Chinese typesetting does), and whether the
     /// window shows such first lines. Without a column, first lines count as indented
     /// and none is seen.
+    ///
+    /// `aCarriedWidth` is the width of the lines before `a` that an extractor split off
+    /// the same visual line (see ``RejoinReason/splitVisualLine``): `a` is measured with it.
     static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
-                       aInHeading: Bool, context ctx: RejoinContext,
+                       aInHeading: Bool, aCarriedWidth: Int = 0, context ctx: RejoinContext,
                        indentEvidence: () -> Int) -> RejoinDecision {
+        var a = a
+        if aCarriedWidth > 0 {
+            a.width += aCarriedWidth
+            a.collapsedWidth += aCarriedWidth
+        }
         // Certain joins.
-        if b.start == .closing { return .init(join: true, reason: .nextStartsWithClosingPunctuation) }
+        if b.start == .closing {
+            // `pdftotext -raw` also splits a visual line where a run of punctuation begins:
+            // the piece after it goes on measuring the same visual line unless this one is full
+            return .init(join: true, reason: .nextStartsWithClosingPunctuation,
+                         carriesWidth: ctx.isColumn && !a.letterSpaced && !b.letterSpaced
+                            && a.filledWidth + fullSlack < ctx.columnWidth
+                            && a.filledWidth + b.filledWidth <= ctx.columnWidth + fullSlack)
+        }
         if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
         if a.last == RejoinClass.softHyphen
             || (RejoinClass.isHyphen(a.last) && ScalarClass.isLatinLetter(a.beforeLast)
@@ -326,7 +395,19 @@ enum RejoinRules {
                          continuesHeading: ctx.isColumn && (wide || !full))
         }
         if !ctx.isColumn {
+            // Text without column structure: its line breaks were not made by a column,
+            // so a blank line, a line wider than any column, or a whole window of such
+            // lines keeps its break.
             if a.end == .final { return .init(join: false, reason: .unwrappedSentenceEnd) }
+            if (blank && !ctx.indentsMarkParagraphs) || ctx.paragraphed
+                || a.filledWidth > maxColumnWidth || b.filledWidth > maxColumnWidth {
+                // paragraphs already: the break is the text's own
+                return .init(join: false, reason: blank ? .blankLine : .alreadyParagraphs)
+            }
+            // too few lines to tell a heading from a wrapped line: a sentence goes on
+            if ctx.littleEvidence && a.end == .open {
+                return .init(join: true, reason: .unwrappedMidSentence)
+            }
             if a.end == .dash || a.end == .closeQuote || isHeadingLike(a, b) {
                 return .init(join: false, reason: .unwrappedHeading)
             }
@@ -348,6 +429,29 @@ enum RejoinRules {
                 return .init(join: true, reason: .blankAfterFullLineBeforeFullLine)
             }
             return .init(join: false, reason: .blankLine)
+        }
+        // An extractor (`pdftotext -raw`) split one visual line before an opening quote or
+        // bracket: the two pieces together fit the column, the first stops mid-sentence.
+        if !wide && !full && ctx.isColumn && !a.pageAfter && RejoinClass.isOpening(b.first) && !b.letterSpaced
+            && !RejoinClass.isSentenceFinal(a.last) && !RejoinClass.isClosingQuote(a.last)
+            && a.start != .dash && a.filledWidth + b.filledWidth <= w + fullSlack {
+            return .init(join: true, reason: .splitVisualLine, carriesWidth: true)
+        }
+        // A quotation's attribution (`——《论语》`, `——第十四世達賴喇嘛`) after a sentence
+        // end begins a line of its own, and ends it when it is short.
+        if b.start == .dash && a.end == .final && !b.letterSpaced {
+            return .init(join: false, reason: .nextIsAttribution)
+        }
+        if a.start == .dash && aStartsParagraph && !aInHeading && !a.letterSpaced && a.end != .dash && !wide
+            && (a.filledWidth < w - fullSlack || a.end == .closeQuote || a.end == .final
+                || (a.scalars <= maxAttributionScalars && a.filledWidth < w)) {
+            return .init(join: false, reason: .attribution)
+        }
+        // A date on a line of its own, narrower than the column, is the date line of a
+        // title block (`Debian项目` / `2021年10月14日` / the text).
+        if (a.isDate || b.isDate) && ctx.isColumn && !a.letterSpaced && !b.letterSpaced
+            && (a.isDate ? a : b).filledWidth < w - firstLineIndent {
+            return .init(join: false, reason: .dateLine)
         }
         if wide || !full {
             // A short (or over-wide) line: a last line, a heading, or a wrapped heading.

@@ -24,11 +24,21 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     /// Running head, folio or footer at a page break.
     case pageFurniture = "running head, folio or footer at a page break"
     /// A page number or running head line in the text stream: a paragraph of its own.
-    case folioLine = "page number or running head line (a paragraph of its own)"
+    case furnitureLine = "page number or running head line (a paragraph of its own)"
     /// Unwrapped text: line ends a sentence.
     case unwrappedSentenceEnd = "unwrapped text: line ends a sentence"
     /// Unwrapped text: line ends mid-sentence.
     case unwrappedMidSentence = "unwrapped text: line ends mid-sentence"
+    /// Text already one paragraph per line: a line wider than any column.
+    case alreadyParagraphs = "text already in paragraphs: a line wider than any column"
+    /// One visual line that the extractor split before an opening quote or bracket.
+    case splitVisualLine = "one visual line split by the extractor before an opening quote or bracket"
+    /// Next line is a quotation's attribution (`——《论语》`).
+    case nextIsAttribution = "line ends a sentence and the next line is an attribution starting with a dash"
+    /// A short attribution line (`——第十四世達賴喇嘛`).
+    case attribution = "short attribution line starting with a dash"
+    /// A date on a line of its own (title block).
+    case dateLine = "a date on a line of its own, narrower than the column (title block)"
     /// Unwrapped text: heading.
     case unwrappedHeading = "unwrapped text: heading"
     /// Blank line after a full line that ends mid-sentence (column break).

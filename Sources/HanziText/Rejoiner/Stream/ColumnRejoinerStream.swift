@@ -35,6 +35,9 @@ extension ColumnRejoiner {
         var skipLF = false
         /// Number of input lines terminated so far.
         var inputLines = 0
+        /// Whether the line being read, cut into pieces, has had a non-space character in
+        /// a piece already: the white space at the next cut is then inside the line.
+        var longLineHasContent = false
         /// Text lines; `lines[k]` has absolute index `linesBase + k`.
         var lines: [RejoinLine] = []
         var linesBase = 0
@@ -44,6 +47,8 @@ extension ColumnRejoiner {
         var startsParagraph = true
         /// Whether the line `next` continues a heading.
         var inHeading = false
+        /// The width of the lines before `next` that the extractor split off its visual line.
+        var carriedWidth = 0
         var finished = false
         var explanations: [Explanation]? = nil
         /// The sorted cluster keys of the nearest lines and of the whole window at the last
@@ -56,23 +61,26 @@ extension ColumnRejoiner {
         /// Recent short multi-field lines (a possible running head), by signature, with
         /// the number of the input line where each was first seen.
         var recentHeads = RejoinRunningHeads()
+        /// The English words of the lines read into decision windows so far.
+        var documentWords = RejoinDocumentWords()
+        /// The absolute index of the last line whose words are in ``documentWords``.
+        var wordsRecordedThrough = -1
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
             self.options = options
         }
 
-        /// Feeds the next chunk of UTF-8 input, appending whatever output is decided to
-        /// `output`.
-        public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        /// Feeds the next chunk of UTF-8 input held in contiguous memory.
+        mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             guard !finished, !chunk.isEmpty else { return }
             buffer.append(contentsOf: chunk)
             splitLines(final: false)
             writeDecided(final: false, into: &output)
         }
 
-        /// Feeds the next chunk of UTF-8 input, appending whatever output is decided to
-        /// `output`.
+        /// Feeds the next chunk of UTF-8 input (`[UInt8]`, `Data`, an array slice or any
+        /// collection of bytes), appending whatever output is decided to `output`.
         public mutating func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) {
             guard !finished else { return }
             let done: Void? = chunk.withContiguousStorageIfAvailable { feed($0, into: &output) }
@@ -167,19 +175,26 @@ extension ColumnRejoiner {
                 guard let p = buf.baseAddress else { return }
                 for (s, e, kind) in newLines {
                     if kind == .piece {
-                        // a piece of a long line: joined to the next piece with nothing
-                        if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
+                        // a piece of a long line: joined to the next piece with nothing, its
+                        // white space at the cut kept once the line has content
+                        if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head,
+                                                     trimsLeading: !longLineHasContent, trimsTrailing: false,
+                                                     into: &line) {
                             line.inputLine = inputLines + 1
                             line.continuesOnNextRecord = true
+                            longLineHasContent = true
                             Self.append(&line, to: &lines)
                         }
                         continue
                     }
                     inputLines += 1
-                    if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head, into: &line) {
+                    let trimsLeading = !longLineHasContent
+                    longLineHasContent = false
+                    if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head,
+                                                 trimsLeading: trimsLeading, into: &line) {
                         line.inputLine = inputLines
-                        if !line.isFolio && recentHeads.repeats(line, in: p, base: base) {
-                            line.isFolio = true
+                        if !line.isFurniture && recentHeads.repeats(line, in: p, base: base) {
+                            line.isFurniture = true
                             line.clusterKey = -1
                         }
                         if kind == .page { line.pageAfter = true }
@@ -270,26 +285,27 @@ extension ColumnRejoiner {
                     break
                 }
                 if !final && lastIndex < a + ColumnRejoiner.lookAheadLines + 1 { break }
+                recordWords(through: min(lastIndex, a + ColumnRejoiner.lookAheadLines + 1))
                 let lo = max(linesBase, a - ColumnRejoiner.lookBehindLines) - linesBase
                 let hi = min(lastIndex, a + ColumnRejoiner.lookAheadLines) - linesBase
                 let ai = a - linesBase
-                let startsHere = startsParagraph, inHeadingHere = inHeading
+                let startsHere = startsParagraph, inHeadingHere = inHeading, carriedHere = carriedWidth
                 var across: (startsParagraph: Bool, inHeading: Bool)?? = nil
                 let (decision, context, joint) = lines.withUnsafeBufferPointer { ls in
                     let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
                                                   base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
                     // lines up to `hi + 1` are read whatever the chunking: the only ones looked at
                     let ls = UnsafeBufferPointer(rebasing: ls[0..<min(ls.count, hi + 2)])
-                    let aFurniture = Self.isFurniture(ls, ai), bFurniture = Self.isFurniture(ls, ai + 1)
+                    let aFurniture = RejoinPageFurniture.isFurniture(ls, ai), bFurniture = RejoinPageFurniture.isFurniture(ls, ai + 1)
                     if aFurniture || bFurniture {
                         // Page furniture is a paragraph of its own. Before it, decide the
                         // break between the text lines on either side of it, for the line
                         // after it.
                         if bFurniture && !aFurniture {
                             var k = ai + 2
-                            while k < ls.count && Self.isFurniture(ls, k) { k += 1 }
+                            while k < ls.count && RejoinPageFurniture.isFurniture(ls, k) { k += 1 }
                             if k < ls.count {
-                                let c = Self.nextText(ls, after: k)
+                                let c = RejoinPageFurniture.nextText(ls, after: k)
                                 let d = RejoinRules.decide(ls[ai], ls[k], after: c, aStartsParagraph: startsHere,
                                                            aInHeading: inHeadingHere, context: ctx) {
                                     RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
@@ -299,16 +315,20 @@ extension ColumnRejoiner {
                                 across = .some(nil)
                             }
                         }
-                        return (RejoinDecision(join: false, reason: .folioLine), ctx, RejoinJoint(dropTail: 0, space: false))
+                        return (RejoinDecision(join: false, reason: .furnitureLine), ctx, RejoinJoint(dropTail: 0, space: false))
                     }
                     // the line after the next (past furniture), in place (a line record is large)
-                    let c = Self.nextText(ls, after: ai + 1)
+                    let c = RejoinPageFurniture.nextText(ls, after: ai + 1)
                     let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsHere,
-                                               aInHeading: inHeadingHere,
+                                               aInHeading: inHeadingHere, aCarriedWidth: carriedHere,
                                                context: ctx) {
                         RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
                     }
-                    let j = d.join ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx) : RejoinJoint(dropTail: 0, space: false)
+                    let j = d.join
+                        ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx,
+                                           dropsHyphen: { dropsHyphen(ls[ai], ls[ai + 1]) },
+                                           numberInCJK: { numberInCJK(ls[ai], ls[ai + 1]) })
+                        : RejoinJoint(dropTail: 0, space: false)
                     return (d, ctx, j)
                 }
                 explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason,
@@ -323,7 +343,8 @@ extension ColumnRejoiner {
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
                 }
                 if let across { acrossFurniture = across }
-                if decision.reason == .folioLine && !Self.isFurnitureAt(lines, ai + 1, limit: hi + 2) {
+                carriedWidth = decision.carriesWidth ? carriedHere + lines[ai].filledWidth : 0
+                if decision.reason == .furnitureLine && !RejoinPageFurniture.isFurnitureAt(lines, ai + 1, limit: hi + 2) {
                     // the text after the furniture goes on as decided across it
                     startsParagraph = acrossFurniture?.startsParagraph ?? true
                     inHeading = acrossFurniture?.inHeading ?? false
@@ -337,34 +358,47 @@ extension ColumnRejoiner {
             discardWritten()
         }
 
-        /// Whether `ls[k]` is page furniture: a folio line (``RejoinFolio``), or a short line
-        /// between two folio lines (a running head: `2` / `人民日报 … 要闻` / `第 2 版`).
-        /// Not in text set one character per line, where a digit may stand alone.
-        static func isFurniture(_ ls: UnsafeBufferPointer<RejoinLine>, _ k: Int) -> Bool {
-            guard k < ls.count, let base = ls.baseAddress else { return false }
-            let l = UnsafePointer(base + k)
-            if l.pointee.isFolio {
-                if l.pointee.isSingleCharacter
-                    && ((k > 0 && base[k - 1].isSingleCharacter) || (k + 1 < ls.count && base[k + 1].isSingleCharacter)) {
-                    return false
+        /// Records the English words of the lines up to absolute index `last` that have
+        /// not been recorded yet, in order (see ``RejoinDocumentWords``).
+        mutating func recordWords(through last: Int) {
+            guard wordsRecordedThrough < last else { return }
+            let from = max(wordsRecordedThrough + 1, linesBase)
+            wordsRecordedThrough = last
+            buffer.withUnsafeBufferPointer { buf in
+                guard let p = buf.baseAddress else { return }
+                for k in from...last where lines[k - linesBase].asciiLetters {
+                    let l = lines[k - linesBase]
+                    documentWords.record(p, from: l.contentStart - bufferBase, to: l.contentEnd - bufferBase)
                 }
-                return true
             }
-            return k > 0 && k + 1 < ls.count && base[k - 1].isFolio && base[k + 1].isFolio
-                && l.pointee.end != .final && l.pointee.scalars <= RejoinFolio.maxHeadScalars
-                && !base[k - 1].isSingleCharacter
         }
 
-        static func isFurnitureAt(_ lines: [RejoinLine], _ k: Int, limit: Int) -> Bool {
-            lines.withUnsafeBufferPointer { isFurniture(UnsafeBufferPointer(rebasing: $0[0..<min($0.count, limit)]), k) }
+        /// Whether the hyphen ending `a` goes when it is joined to `b` (see
+        /// ``RejoinHyphenation``).
+        func dropsHyphen(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
+            buffer.withUnsafeBufferPointer { buf in
+                guard let p = buf.baseAddress else { return false }
+                return RejoinHyphenation.dropsHyphen(a, b, in: p, aStart: a.contentStart - bufferBase,
+                                                     aEnd: a.contentEnd - bufferBase,
+                                                     bStart: b.contentStart - bufferBase,
+                                                     bEnd: b.contentEnd - bufferBase, words: documentWords)
+            }
         }
 
-        /// The first text line after `ls[k]` that is not page furniture, in place.
-        static func nextText(_ ls: UnsafeBufferPointer<RejoinLine>, after k: Int) -> UnsafePointer<RejoinLine>? {
-            var j = k + 1
-            while j < ls.count && isFurniture(ls, j) { j += 1 }
-            guard j < ls.count, let base = ls.baseAddress else { return nil }
-            return UnsafePointer(base + j)
+        /// Whether the digits ending `a` and beginning `b` are glued to a non-ASCII
+        /// character (CJK text) on either side, with no space between.
+        func numberInCJK(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
+            buffer.withUnsafeBufferPointer { buf in
+                guard let p = buf.baseAddress else { return false }
+                var i = a.contentEnd - bufferBase
+                let aStart = a.contentStart - bufferBase
+                while i > aStart && p[i - 1] &- 0x30 < 10 { i -= 1 }
+                if i > aStart && p[i - 1] >= 0x80 { return true }
+                var j = b.contentStart - bufferBase
+                let bEnd = b.contentEnd - bufferBase
+                while j < bEnd && p[j] &- 0x30 < 10 { j += 1 }
+                return j < bEnd && p[j] >= 0x80
+            }
         }
 
         /// Writes the content of `lines[k]`, without its last `dropTail` bytes, removing its
@@ -385,18 +419,23 @@ extension ColumnRejoiner {
             }
         }
 
+        /// The fewest written line records, and bytes, dropped at once (and only when they
+        /// are more than half of what is held), so that dropping stays linear overall.
+        static let discardLinesAtLeast = 256
+        static let discardBytesAtLeast = 1 << 16
+
         /// Drops the bytes of the lines already written and the measurements of lines that
         /// have left the look-behind window.
         mutating func discardWritten() {
             let keepFrom = next - ColumnRejoiner.lookBehindLines
             let dropLines = keepFrom - linesBase
-            if dropLines > 256 && dropLines * 2 > lines.count {
+            if dropLines > Self.discardLinesAtLeast && dropLines * 2 > lines.count {
                 lines.removeFirst(dropLines)
                 linesBase += dropLines
             }
             let keepBytesFrom = next - linesBase < lines.count ? lines[next - linesBase].contentStart : lineStart
             let dropBytes = min(keepBytesFrom, lineStart) - bufferBase
-            if dropBytes > 65_536 && dropBytes * 2 > buffer.count {
+            if dropBytes > Self.discardBytesAtLeast && dropBytes * 2 > buffer.count {
                 buffer.removeFirst(dropBytes)
                 bufferBase += dropBytes
             }

@@ -25,7 +25,7 @@ struct RejoinSortedWindow {
     /// ``RejoinRules/widestCluster(_:count:)``). Returns nil without keeping the window
     /// when it spans ``capacity`` lines or more: `kept` is then false.
     mutating func widestCluster(_ lines: UnsafeBufferPointer<RejoinLine>, base: Int, lo: Int, hi: Int)
-        -> (kept: Bool, width: Int?) {
+        -> (kept: Bool, cluster: RejoinCluster?) {
         let newFirst = base + lo, newLast = base + hi
         guard newLast - newFirst < Self.capacity, let lineBase = lines.baseAddress else {
             first = 0
@@ -40,7 +40,7 @@ struct RejoinSortedWindow {
         let mask = Self.capacity - 1
         let slides = last >= first && newFirst >= first && newLast >= last && newFirst <= last + 1
         var n = slides ? count : 0
-        let width: Int? = ring.withUnsafeMutableBufferPointer { ringBuffer in
+        let width: RejoinCluster? = ring.withUnsafeMutableBufferPointer { ringBuffer in
             sorted.withUnsafeMutableBufferPointer { sortedBuffer in
                 let ring = ringBuffer.baseAddress!, keys = sortedBuffer.baseAddress!
                 var a: Int

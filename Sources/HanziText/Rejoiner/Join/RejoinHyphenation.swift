@@ -1,0 +1,52 @@
+/// Whether the hyphen at the end of a line, inside an English word, is a typesetter's
+/// hyphen to drop (`com-` `pound` → `compound`) or part of the text (`Chia-` `liang`,
+/// `get-` `dependencies`, `--` `undo`, `e-` `mail`, `UTF-` `8`).
+///
+/// The hyphen goes when both parts have at least two letters and the joined word is an
+/// English word (``RejoinEnglishWords``) or occurs unhyphenated in the document
+/// (``RejoinDocumentWords``), unless the document writes the hyphenated form; or, as
+/// before any list was consulted, when the second part is a suffix fragment (`statical-`
+/// `ly`) after a lowercase word.
+enum RejoinHyphenation {
+    /// The fewest letters on each side of a typesetter's hyphen.
+    static let minimumPartLetters = 2
+
+    /// Whether the hyphen ending line `a` (its content `p[aStart..<aEnd]`, the hyphen
+    /// `hyphenBytes` long) goes when joined to line `b` (content from `p[bStart]`, up to
+    /// `bEnd`).
+    static func dropsHyphen(_ a: RejoinLine, _ b: RejoinLine, in p: UnsafePointer<UInt8>,
+                            aStart: Int, aEnd: Int, bStart: Int, bEnd: Int,
+                            words: RejoinDocumentWords) -> Bool {
+        if !a.hyphenKeeps && b.startsWithSuffix { return true }
+        let hyphenBytes = a.last == 0x2D ? 1 : 3
+        let firstEnd = aEnd - hyphenBytes
+        var firstStart = firstEnd
+        while firstStart > aStart && RejoinDocumentWords.isLetter(p[firstStart - 1]) { firstStart -= 1 }
+        var secondEnd = bStart
+        while secondEnd < bEnd && RejoinDocumentWords.isLetter(p[secondEnd]) { secondEnd += 1 }
+        guard firstEnd - firstStart >= minimumPartLetters, secondEnd - bStart >= minimumPartLetters else {
+            return false
+        }
+        // a part glued to a digit or an accented Latin letter is no English word
+        if firstStart > aStart {
+            var lead = firstStart - 1
+            while lead > aStart && p[lead] & 0xC0 == 0x80 { lead -= 1 }
+            if p[firstStart - 1] &- 0x30 < 10 || isLatinLead(p[lead]) { return false }
+        }
+        if secondEnd < bEnd && (p[secondEnd] &- 0x30 < 10 || isLatinLead(p[secondEnd])) { return false }
+        var joined = RejoinWordHash.seed
+        for k in firstStart..<firstEnd { joined = RejoinWordHash.adding(p[k], to: joined) }
+        var hyphenated = RejoinWordHash.adding(0x2D, to: joined)
+        for k in bStart..<secondEnd {
+            joined = RejoinWordHash.adding(p[k], to: joined)
+            hyphenated = RejoinWordHash.adding(p[k], to: hyphenated)
+        }
+        if words.contains(hyphenated) { return false }
+        return words.contains(joined) || RejoinEnglishWords.contains(joined)
+    }
+
+    /// A lead byte of the two-byte UTF-8 sequences of Latin letters with diacritics
+    /// (U+00C0–U+024F).
+    @inline(__always)
+    static func isLatinLead(_ b: UInt8) -> Bool { b &- 0xC3 < 7 }
+}
