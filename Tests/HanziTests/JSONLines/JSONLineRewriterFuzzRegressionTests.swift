@@ -15,4 +15,14 @@ import Hanzi
             #expect(output == Array(#"{"i":\#(number),"text":"ab"}"#.utf8))
         }
     }
+
+    /// A lone surrogate escape is allowed by the JSON grammar (Foundation's parser refuses it):
+    /// the record is accepted and the escape is copied byte for byte in a field not rewritten.
+    @Test func loneSurrogateEscapeIsCopiedUnchanged() throws {
+        let rewriter = JSONLineRewriter(fields: ["text"])
+        var output: [UInt8] = []
+        let line = Array(#"{"i":"\ud800","text":"a"}"#.utf8)
+        try rewriter.rewrite(line, into: &output) { $0 + Array("b".utf8) }
+        #expect(output == Array(#"{"i":"\ud800","text":"ab"}"#.utf8))
+    }
 }

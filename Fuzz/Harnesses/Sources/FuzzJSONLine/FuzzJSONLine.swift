@@ -49,9 +49,10 @@ public func fuzzJSONLine(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             foundationRefusal = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
         }
     }
-    // Foundation also refuses numbers beyond a Double (`1e400`), which are valid JSON and which
-    // the rewriter rightly copies unchanged.
-    if plain && accepted && !blank && !foundationRefusal.contains("is not representable") {
+    // Foundation also refuses numbers beyond a Double (`1e400`) and lone surrogate escapes
+    // (`"\ud800"`), which the JSON grammar allows and the rewriter rightly copies unchanged.
+    let grammaticalRefusal = foundationRefusal.contains("is not representable") || foundationRefusal.contains("surrogate")
+    if plain && accepted && !blank && !grammaticalRefusal {
         invariant(foundationObject != nil, "rewrite: accepts a line Foundation cannot read as an object: \(foundationRefusal)")
     }
     if let foundationObject, let strict = try? JSONSerialization.data(withJSONObject: foundationObject) {
