@@ -3,19 +3,26 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps build release static test demo tables bench bench-gate spark-test spark-bench devset devset-score devset-check fuzz fuzz-ci clean
+.PHONY: all deps system-deps python-env build release static test diffcheck demo tables bench bench-gate spark-test spark-bench devset devset-score devset-check fuzz fuzz-ci clean docs install check-install check-consumer
 
 all: build
 
-# Installs libopencc (headers, library, dictionaries), the opencc command the tests compare
-# against, and pkg-config, when they are missing.
-deps:
+# Everything the build and the tests need, installed when missing.
+deps: system-deps python-env
+
+# libopencc (headers, library, dictionaries), the opencc command the tests compare against,
+# and pkg-config.
+system-deps:
 	@bash scripts/install-deps.sh
 
-build: deps
+# .build/venv with OpenCC 1.4.2 (PyPI `opencc`), the oracle for the bundled data.
+python-env:
+	@bash scripts/setup-python.sh
+
+build: system-deps
 	$(SWIFT) build
 
-release: deps
+release: system-deps
 	$(SWIFT) build -c release --product hanzi
 
 # The binary to ship to machines without a Swift toolchain (Spark executors, ...): the Swift
@@ -28,6 +35,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The long differential run (not in CI): at least 100 MB of generated text per configuration
+# family, native engine against libopencc (installed data) and OpenCC 1.4.2 (bundled data);
+# the result goes into BENCHMARKS.md.
+diffcheck: deps
+	@bash scripts/diffcheck.sh
+
 demo: release
 	@bash scripts/demo.sh
 
@@ -35,16 +48,37 @@ demo: release
 tables:
 	python3 scripts/generate-tables.py
 	python3 scripts/generate-english-words.py
+	python3 scripts/generate-opencc-data.py
 
 # The benchmark suite (nested package Benchmarks/): 64 KB, 1 MB and 16 MB corpora plus the
 # 1 GB streaming memory measurement; the table goes to standard output and
 # Benchmarks/results/latest.md. See BENCHMARKS.md.
-bench: deps
+bench: system-deps
 	@bash scripts/bench.sh
 
 # The short benchmark pass CI runs: ratios within one run and malloc counts, never absolute times.
-bench-gate: deps
+bench-gate: system-deps
 	@bash scripts/bench-gate.sh
+
+# DocC for every public module, warnings are errors (swift-docc-plugin); HTML in .build/docs/.
+DOC_TARGETS := Hanzi OpenCC HanziText HanziCore
+docs: deps
+	@bash scripts/build-docs.sh $(DOC_TARGETS)
+
+# Installs the release binary, the man page and the bash, zsh and fish completions under
+# PREFIX (default /usr/local); DESTDIR is honoured for packaging.
+PREFIX ?= /usr/local
+install: release
+	@bash scripts/install.sh "$(DESTDIR)$(PREFIX)" $(HANZI)
+
+# Installs into a temporary prefix and checks the files and that the completions complete
+# file names and option values.
+check-install: release
+	@bash scripts/check-install.sh $(HANZI)
+
+# Builds README's library example in a separate package that depends on this one by path.
+check-consumer: deps
+	@bash scripts/check-consumer.sh
 
 # The Spark job in local mode against single-machine `hanzi clean --jsonl`, record for record
 # (installs Java 17 and PySpark into .build/spark-venv when missing). See integrations/spark/.

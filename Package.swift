@@ -3,7 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "Hanzi",
-    platforms: [.macOS(.v13)],
+    // Minimum versions. HanziText (pure Swift) builds on all of them; the targets that link the
+    // system libopencc build where libopencc is installed (Linux, macOS).
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "Hanzi", targets: ["Hanzi"]),
         .library(name: "OpenCC", targets: ["OpenCC"]),
@@ -12,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (make docs); not linked into any product.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The system libopencc (Debian: libopencc-dev, Homebrew: opencc).
@@ -24,8 +28,15 @@ let package = Package(
         // the ordered concurrent map and the POSIX reads and writes. Its UTF-8 error and
         // validators are public (re-exported by OpenCC); the rest is `package`, for this package only.
         .target(name: "HanziCore"),
-        // Safe, fast Swift wrapper over libopencc.
-        .target(name: "OpenCC", dependencies: ["HanziCore", "COpenCC"]),
+        // Reads installed `.ocd2` dictionaries through libopencc's C++ API (MarisaDict), behind
+        // a C interface; the include path and library come from COpenCC's pkg-config entry.
+        .target(name: "COpenCCDictionary", dependencies: ["COpenCC"]),
+        // OpenCC 1.4.2's dictionaries and configurations (Tables/opencc), compiled into the binary
+        // by scripts/generate-opencc-data.py (`make tables`).
+        .target(name: "COpenCCData"),
+        // Script conversion: the native engine (OpenCC's algorithm over compiled tables) and
+        // the safe, fast Swift wrapper over libopencc.
+        .target(name: "OpenCC", dependencies: ["HanziCore", "COpenCC", "COpenCCDictionary", "COpenCCData"]),
         // Pure Swift text engines: column-break rejoiner, punctuation normaliser, character classes.
         .target(name: "HanziText", dependencies: ["HanziCore"]),
         // The cleaning pipeline composing both; re-exports them.

@@ -24,15 +24,28 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Stage order and description of each row in the table.
 STAGES = [
     ("scan", "byte scan (count line feeds)"),
-    ("convert-raw-s2t", "libopencc s2t, direct C call"),
-    ("convert-s2t", "convert s2t (wrapper)"),
-    ("convert-raw-t2s", "libopencc t2s, direct C call"),
-    ("convert-t2s", "convert t2s (wrapper)"),
-    ("convert-raw-hk2s", "libopencc hk2s, direct C call"),
-    ("convert-hk2s", "convert hk2s (wrapper)"),
-    ("convert-raw-s2twp", "libopencc s2twp, direct C call"),
-    ("convert-s2twp", "convert s2twp (wrapper)"),
-    ("convert-parallel-s2t", "convert s2t, all cores (wrapper)"),
+    ("convert-raw-s2t", "libopencc 1.1.6 s2t, direct C call"),
+    ("convert-s2t", "convert s2t (native, OpenCC 1.4.2 data)"),
+    ("convert-raw-t2s", "libopencc 1.1.6 t2s, direct C call"),
+    ("convert-t2s", "convert t2s (native)"),
+    ("convert-raw-hk2s", "libopencc 1.1.6 hk2s, direct C call"),
+    ("convert-hk2s", "convert hk2s (native)"),
+    ("convert-raw-s2twp", "libopencc 1.1.6 s2twp, direct C call"),
+    ("convert-s2twp", "convert s2twp (native)"),
+    ("convert-system-s2t", "convert s2t (native, installed data)"),
+    ("convert-parallel-s2t", "convert s2t, all cores (native)"),
+    ("convert-s2tw", "convert s2tw (native)"),
+    ("convert-tw2s", "convert tw2s (native)"),
+    ("convert-tw2sp", "convert tw2sp (native)"),
+    ("convert-s2hk", "convert s2hk (native)"),
+    ("convert-s2hkp", "convert s2hkp (native)"),
+    ("convert-hk2sp", "convert hk2sp (native)"),
+    ("convert-t2tw", "convert t2tw (native)"),
+    ("convert-tw2t", "convert tw2t (native)"),
+    ("convert-t2hk", "convert t2hk (native)"),
+    ("convert-hk2t", "convert hk2t (native)"),
+    ("convert-t2jp", "convert t2jp (native)"),
+    ("convert-jp2t", "convert jp2t (native)"),
     ("rejoin", "rejoin column breaks"),
     ("normalize", "normalize punctuation"),
     ("clean", "clean, no conversion (rejoin + normalize)"),
@@ -49,8 +62,10 @@ def baseline_of(stage):
         return "scan", "of scan"
     if stage == "convert-parallel-s2t":
         return "convert-s2t", "of 1 core"
-    if stage.startswith("convert-"):
-        return "convert-raw-" + stage[len("convert-"):], "of raw"
+    if stage in ("convert-s2t", "convert-t2s", "convert-hk2s", "convert-s2twp"):
+        return "convert-raw-" + stage[len("convert-"):], "of libopencc"
+    if stage == "convert-system-s2t":
+        return "convert-raw-s2t", "of libopencc"
     return "scan", "of scan"
 
 

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Times `hanzi convert` against Debian's `opencc` command as whole processes (start-up, loading
-# the dictionaries, reading and writing included) on the same 10 MB corpus, for s2t, t2s and
-# hk2s; checks that the outputs are byte-identical; prints the ratios.
+# Times `hanzi convert` against the two OpenCC builds a user could pick instead, as whole
+# processes (start-up, loading the dictionaries, reading and writing included), on the same
+# 10 MB corpus, one core each, for s2t, t2s and hk2s, and checks the outputs byte for byte:
+# - OpenCC 1.4.2 (PyPI `opencc`, the C++ library as a Python module, in .build/venv): its
+#   `opencc` command, and its convert call alone (timed inside Python, loading excluded);
+#   `hanzi convert` (native engine, bundled OpenCC 1.4.2 data) must give its output exactly;
+# - Debian's `opencc` command (libopencc 1.1.6): `hanzi convert --dictionaries system` (native
+#   engine, installed data) must give its output exactly.
+# Every process is pinned to one core (taskset, where there is one) and hanzi runs with
+# --jobs 1, so the ratios are per core. Target: hanzi at least 5x OpenCC 1.4.2's whole process.
 #
 # Environment: HANZI_COMPARE_SIZE (default 10M), HANZI_COMPARE_RUNS (default 3; the median is
 # kept), HANZI_COMPARE_CONFIGS (default "s2t t2s hk2s"), HANZI_COMPARE_ARGS (extra arguments
-# for hanzi convert, e.g. "--threads 1").
+# for every hanzi convert run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,61 +22,103 @@ configs=${HANZI_COMPARE_CONFIGS:-s2t t2s hk2s}
 read -r -a extra <<<"${HANZI_COMPARE_ARGS:-}"
 
 bash scripts/install-deps.sh
+bash scripts/setup-python.sh
 swift build -c release --product hanzi >&2
 hanzi=$(swift build -c release --show-bin-path)/hanzi
+venv=${HANZI_VENV:-.build/venv}
 input=$(python3 scripts/bench-corpus.py "$size" --print-path)
 bytes=$(stat -c %s "$input")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+pin=()
+command -v taskset >/dev/null 2>&1 && pin=(taskset -c 0)
 now() { date +%s%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-echo "Input: $input ($bytes bytes); whole-process wall clock, median of $runs runs."
-echo
-printf '| %-6s | %12s | %12s | %12s | %12s | %14s | %s |\n' config "opencc s" "opencc MB/s" "hanzi s" "hanzi MB/s" "hanzi/opencc" "output"
-printf '| %-6s | %12s | %12s | %12s | %12s | %14s | %s |\n' --- ---: ---: ---: ---: ---: ---
-status=0
-for config in $configs; do
-    : >"$work/opencc.times"
-    : >"$work/hanzi.times"
+mbps() { awk -v b="$bytes" -v t="$1" 'BEGIN { printf "%.1f", b / (t / 1e9) / 1e6 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
+# Runs a command N times, appending each wall-clock time in nanoseconds to a file.
+timed() {
+    local file=$1
+    shift
+    : >"$file"
     for _ in $(seq "$runs"); do
+        local t0 t1
         t0=$(now)
-        opencc -c "$config.json" -i "$input" -o "$work/opencc.out"
+        "${pin[@]}" "$@"
         t1=$(now)
-        "$hanzi" convert -q -c "$config" "${extra[@]}" -i "$input" -o "$work/hanzi.out"
-        t2=$(now)
-        echo $((t1 - t0)) >>"$work/opencc.times"
-        echo $((t2 - t1)) >>"$work/hanzi.times"
+        echo $((t1 - t0)) >>"$file"
     done
-    if cmp -s "$work/opencc.out" "$work/hanzi.out"; then
-        verdict="byte-identical"
+}
+
+# The opencc command (1.1.6) reads its input in 4 MiB blocks and converts each on its own, so a
+# phrase across a block boundary is converted as two pieces. Its exact reference is the same
+# command over the input cut at line breaks into pieces smaller than a block.
+opencc_lines() {
+    local config=$1 out=$2
+    rm -rf "$work/pieces" && mkdir "$work/pieces"
+    split -C 1M -d -a 4 "$input" "$work/pieces/in."
+    for piece in "$work/pieces"/in.*; do
+        opencc -c "$config.json" -i "$piece" -o "${piece/in./out.}"
+    done
+    cat "$work/pieces"/out.* >"$out"
+}
+
+verdicts=()
+status=0
+echo "Input: $input ($bytes bytes); whole processes on one core (${pin[*]:-no taskset}), median of $runs runs."
+echo
+printf '| %-6s | %14s | %14s | %14s | %14s | %14s | %12s | %12s |\n' config "OpenCC 1.1.6" "OpenCC 1.4.2" "1.4.2 call" \
+    "hanzi system" "hanzi bundled" "vs 1.4.2" "vs 1.4.2 call"
+printf '| %-6s | %14s | %14s | %14s | %14s | %14s | %12s | %12s |\n' --- ---: ---: ---: ---: ---: ---: ---:
+for config in $configs; do
+    timed "$work/t116" opencc -c "$config.json" -i "$input" -o "$work/opencc116.out"
+    timed "$work/t142" "$venv/bin/opencc" -c "$config" -i "$input" -o "$work/opencc142.out"
+    call=$("${pin[@]}" "$venv/bin/python" - "$config" "$input" "$runs" <<'PY'
+import sys, time, opencc
+config, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+text = open(path, "rb").read().decode("utf-8")
+converter = opencc.OpenCC(config)
+times = []
+for _ in range(runs):
+    t0 = time.perf_counter_ns()
+    converter.convert(text)
+    times.append(time.perf_counter_ns() - t0)
+print(sorted(times)[len(times) // 2])
+PY
+)
+    timed "$work/tsys" "$hanzi" convert -q --jobs 1 -c "$config" --dictionaries system "${extra[@]}" -i "$input" -o "$work/system.out"
+    timed "$work/tbun" "$hanzi" convert -q --jobs 1 -c "$config" "${extra[@]}" -i "$input" -o "$work/bundled.out"
+    t116=$(median <"$work/t116")
+    t142=$(median <"$work/t142")
+    tsys=$(median <"$work/tsys")
+    tbun=$(median <"$work/tbun")
+    printf '| %-6s | %9s MB/s | %9s MB/s | %9s MB/s | %9s MB/s | %9s MB/s | %12s | %12s |\n' "$config" \
+        "$(mbps "$t116")" "$(mbps "$t142")" "$(mbps "$call")" "$(mbps "$tsys")" "$(mbps "$tbun")" \
+        "$(ratio "$t142" "$tbun")" "$(ratio "$call" "$tbun")"
+
+    if cmp -s "$work/opencc142.out" "$work/bundled.out"; then
+        verdicts+=("$config bundled: byte-identical to OpenCC 1.4.2")
     else
-        # The opencc command reads its input in fixed-size blocks and converts each on its own,
-        # so a phrase that straddles a block boundary (every 4 MiB) is converted as two pieces.
-        # hanzi converts whole lines. The exact reference is then opencc over the same input
-        # cut at line breaks into pieces smaller than its block: that must match byte for byte.
-        first=$(cmp "$work/opencc.out" "$work/hanzi.out" 2>&1 | sed -n 's/.*differ: byte \([0-9]*\),.*/\1/p' || true)
-        ndiff=$(cmp -l "$work/opencc.out" "$work/hanzi.out" 2>/dev/null | wc -l || true)
-        rm -rf "$work/pieces" && mkdir "$work/pieces"
-        split -C 1M -d -a 4 "$input" "$work/pieces/in."
-        for piece in "$work/pieces"/in.*; do
-            opencc -c "$config.json" -i "$piece" -o "${piece/in./out.}"
-        done
-        cat "$work/pieces"/out.* >"$work/opencc-lines.out"
-        if cmp -s "$work/opencc-lines.out" "$work/hanzi.out"; then
-            verdict="byte-identical to opencc run on line-aligned pieces; whole-file opencc differs in $ndiff byte(s) from byte $first, where its 4 MiB (4194304-byte) input block cuts a phrase"
+        verdicts+=("$config bundled: DIFFERENT from OpenCC 1.4.2: $(cmp "$work/opencc142.out" "$work/bundled.out" 2>&1 | head -1 || true)")
+        status=1
+    fi
+    if cmp -s "$work/opencc116.out" "$work/system.out"; then
+        verdicts+=("$config system: byte-identical to the opencc command (libopencc 1.1.6)")
+    else
+        opencc_lines "$config" "$work/opencc116-lines.out"
+        if cmp -s "$work/opencc116-lines.out" "$work/system.out"; then
+            verdicts+=("$config system: byte-identical to libopencc 1.1.6 on line-aligned pieces (the whole-file opencc command cuts a phrase at its 4 MiB block boundary)")
         else
-            verdict="DIFFERENT: $(cmp "$work/opencc-lines.out" "$work/hanzi.out" 2>&1 | head -1 || true)"
+            verdicts+=("$config system: DIFFERENT from libopencc 1.1.6: $(cmp "$work/opencc116-lines.out" "$work/system.out" 2>&1 | head -1 || true)")
             status=1
         fi
     fi
-    o=$(median <"$work/opencc.times")
-    h=$(median <"$work/hanzi.times")
-    awk -v c="$config" -v o="$o" -v h="$h" -v b="$bytes" -v v="$verdict" 'BEGIN {
-        printf "| %-6s | %12.2f | %12.1f | %12.2f | %12.1f | %13.2fx | %s |\n",
-            c, o / 1e9, b / (o / 1e9) / 1e6, h / 1e9, b / (h / 1e9) / 1e6, o / h, v }'
 done
 echo
-echo "hanzi/opencc: how many times faster hanzi is than the opencc command (opencc time over hanzi time)."
+echo "MB/s: input bytes over wall-clock time. \"1.4.2 call\": OpenCC 1.4.2's convert call alone, inside Python,"
+echo "loading and decoding excluded. \"vs 1.4.2\": how many times faster hanzi (bundled data) is than OpenCC 1.4.2's"
+echo "whole process; target at least 5x."
+echo
+for verdict in "${verdicts[@]}"; do echo "- $verdict"; done
 exit $status

@@ -15,7 +15,7 @@ func exit(reporting error: any Error, errorLine: (String) -> String) -> Never {
     let code = HanziCommand.exitCode(for: error)
     let message = HanziCommand.fullMessage(for: error)
     if code == .success {
-        if !message.isEmpty { print(message) }
+        if !message.isEmpty { StandardOutput.write(message + "\n") }
         exit(0)
     }
     writeStandardError(errorLine(message) + "\n")
@@ -38,6 +38,8 @@ do {
     // A usage error found while starting (an unknown configuration, say).
     writeStandardError("hanzi: \(error.message)\n")
     exit(2)
+} catch let failure as FileError where failure.path == Runner.standardOutputName {
+    StandardOutput.fail(failure.code)
 } catch {
     // argument-parser's own requests (help) arrive here too.
     exit(reporting: error) { $0.hasPrefix("Error:") ? $0 : "hanzi: " + $0 }

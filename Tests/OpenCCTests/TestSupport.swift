@@ -5,6 +5,9 @@ import HanziTestSupport
 
 /// The repository's files as the OpenCC tests use them, through `HanziTestSupport`.
 enum Repository {
+    /// The repository root.
+    static let root: URL = RepositoryRoot.url
+
     /// The five seed documents, `seeds/000_….txt` to `seeds/004_….txt`.
     static let seedFiles: [URL] = RepositoryRoot.required("the seed documents") { try Seeds.files() }
 
@@ -174,5 +177,17 @@ enum Reference {
 
     struct CommandLineFailure: Error {
         let status: Int32
+    }
+}
+
+extension ChineseConverter.Options {
+    /// libopencc itself: what the wrapper tests check.
+    static let libopencc = ChineseConverter.Options(engine: .libopencc)
+}
+
+extension ChineseConverter.Configuration {
+    /// The built-in configurations the installed libopencc has (all but `s2hkp` and `hk2sp` on 1.1.6).
+    static let installed: [ChineseConverter.Configuration] = builtIn.filter {
+        SystemOpenCCData.configurationFile(named: $0.openCCName) != nil
     }
 }

@@ -43,10 +43,12 @@ func registerBaselines(_ corpus: Corpus) {
     }
 }
 
-/// Conversion through the wrapper and through libopencc's C API directly, on the same buffer.
+/// Conversion by the native engine (the default: OpenCC 1.4.2's data) and by libopencc's C API
+/// directly, on the same buffer; the paired ratio is native over libopencc. The other bundled
+/// configurations are timed with the native engine alone.
 func registerConversions(_ corpus: Corpus) {
-    let configurations: [ChineseConverter.Configuration] = [.s2t, .t2s, .hk2s, .s2twp]
-    for configuration in configurations {
+    let paired: [ChineseConverter.Configuration] = [.s2t, .t2s, .hk2s, .s2twp]
+    for configuration in paired {
         let name = configuration.openCCName
         let raw = RawOpenCC(configFileName: configuration.configFileName)
         Benchmark("convert-raw-\(name)/\(corpus.label)") { benchmark in
@@ -69,6 +71,20 @@ func registerConversions(_ corpus: Corpus) {
             stage: { blackHole(try? converter.convert(utf8: corpus.bytes)) },
             baseline: { corpus.bytes.withUnsafeBufferPointer { blackHole(raw.convert($0)) } }
         )
+    }
+    for configuration in ChineseConverter.Configuration.builtIn where !paired.contains(configuration) {
+        let converter = loadConverter(configuration)
+        Benchmark("convert-\(configuration.openCCName)/\(corpus.label)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try converter.convert(utf8: corpus.bytes))
+            }
+        }
+    }
+    let system = loadConverter(.s2t, options: .init(dictionaries: .system))
+    Benchmark("convert-system-s2t/\(corpus.label)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try system.convert(utf8: corpus.bytes))
+        }
     }
 
     let converter = loadConverter(.s2t)
@@ -155,9 +171,11 @@ func loadCleaner(_ options: TextCleaner.Options) -> TextCleaner {
     }
 }
 
-func loadConverter(_ configuration: ChineseConverter.Configuration) -> ChineseConverter {
+func loadConverter(
+    _ configuration: ChineseConverter.Configuration, options: ChineseConverter.Options = .default
+) -> ChineseConverter {
     do {
-        return try ChineseConverter(configuration)
+        return try ChineseConverter(configuration, options: options)
     } catch {
         fatalError("benchmarks: cannot load \(configuration.openCCName): \(error)")
     }

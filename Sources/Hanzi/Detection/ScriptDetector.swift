@@ -1,24 +1,25 @@
 import Foundation
 
-/// Tells whether a text is written in Simplified or Traditional Chinese, using OpenCC's own
-/// dictionaries as the evidence.
+/// Tells whether a text is written in Simplified or Traditional Chinese, and in which regional
+/// standard, using OpenCC's own dictionaries as the evidence.
 ///
-/// The text is converted both ways and the Han characters each conversion replaces are
-/// counted: those `t2s` replaces (and that `t2s` changes on their own too) are
-/// Traditional-only, those `s2t` replaces (and that `t2s` keeps and `s2t`, `s2tw` and `s2hk`
-/// all change on their own) are Simplified-only; the others are common to both scripts
-/// (including variants such as 灶 and 床 that OpenCC's standard replaces but Taiwan and Hong
-/// Kong write).
-/// A text whose distinguishing characters are (nearly) all of one kind is of that script; one
-/// with a real share of both is *mixed*; one without Han characters, or without any
-/// distinguishing character, is *neither*.
+/// Each character is looked up in tables read once from the OpenCC dictionaries conversions use
+/// by default (the bundled OpenCC 1.4.2 data; see ``DetectionTables``): Traditional-only characters are those `t2s` replaces and never keeps,
+/// Simplified-only ones those `s2t` replaces and never keeps (leaving out variants such as 灶
+/// and 床 that OpenCC's standard replaces but Taiwan and Hong Kong write); the others are common
+/// to both scripts. A text whose distinguishing characters are (nearly) all of one kind is of
+/// that script; one with a real share of both is *mixed*; one without Han characters, or without
+/// any distinguishing character, is *neither*. No conversion runs: detection reads the text
+/// once, a table look-up per character.
 ///
-/// For Traditional text the regional standard is guessed from the variant tables, counting
-/// distinct characters: Hong Kong forms (changed by `hk2t` but not `tw2t`) and standard forms
-/// that Taiwan replaces but Hong Kong keeps (changed by `t2tw` but not `t2hk`, like 着 裏) point
-/// to Hong Kong; the converse points to Taiwan. The guess is made only when one side has at
-/// least three such characters and three times as many as the other: regional usage in print
-/// follows the official lists loosely, so weaker evidence is not reported.
+/// The regional standard is named where the characters show it. Simplified text is the
+/// mainland standard. For Traditional text the variant tables decide, counting distinct
+/// characters: Hong Kong forms (replaced by `hk2t` but not `tw2t`, like 綫) and standard forms
+/// that Taiwan replaces but Hong Kong keeps (replaced by `t2tw` but not `t2hk`, like 裏 着 峯)
+/// point to Hong Kong; the converse (裡 著 峰) points to Taiwan. The guess is made only when one
+/// side has at least three such characters and three times as many as the other: regional usage
+/// in print follows the official lists loosely, so weaker evidence is not reported, and the text
+/// is plain "Traditional".
 ///
 /// ```swift
 /// let detector = try ScriptDetector()
@@ -26,28 +27,20 @@ import Foundation
 /// detector.detect("漢字簡化").script            // .traditional
 /// ```
 ///
-/// Long texts can be fed in pieces through an ``Accumulator``; the counts are summed.
+/// Long texts can be fed in pieces through an ``Accumulator``; the counts are summed, and any
+/// cut gives the same counts as the whole (a character cut in two counts as none).
 public struct ScriptDetector: Sendable {
-    private let toSimplified: ChineseConverter
-    private let toTraditional: ChineseConverter
-    private let hongKongToStandard: ChineseConverter
-    private let taiwanToStandard: ChineseConverter
-    private let standardToHongKong: ChineseConverter
-    private let standardToTaiwan: ChineseConverter
-    private let simplifiedToTaiwan: ChineseConverter
-    private let simplifiedToHongKong: ChineseConverter
+    let tables: DetectionTables
 
-    /// Loads the OpenCC configurations the detector uses (shared, loaded once per process).
-    /// - Throws: ``OpenCCError`` when a configuration cannot be loaded.
+    /// Reads the tables from the bundled OpenCC dictionaries (once per process).
+    /// - Throws: `OpenCCError` when the dictionaries cannot be read.
     public init() throws(OpenCCError) {
-        toSimplified = try .shared(.t2s)
-        toTraditional = try .shared(.s2t)
-        hongKongToStandard = try .shared(.hk2t)
-        taiwanToStandard = try .shared(.tw2t)
-        standardToHongKong = try .shared(.t2hk)
-        standardToTaiwan = try .shared(.t2tw)
-        simplifiedToTaiwan = try .shared(.s2tw)
-        simplifiedToHongKong = try .shared(.s2hk)
+        tables = try DetectionTables.shared.get()
+    }
+
+    /// A detector on given tables.
+    init(tables: DetectionTables) {
+        self.tables = tables
     }
 
     /// Detects the script of `text`.
@@ -80,84 +73,85 @@ public struct ScriptDetector: Sendable {
         public init() {}
     }
 
-    /// What one character tells.
-    struct CharacterClass: OptionSet, Sendable, Hashable {
-        let rawValue: UInt8
-        static let traditionalOnly = CharacterClass(rawValue: 1)
-        static let simplifiedOnly = CharacterClass(rawValue: 2)
-        static let hongKong = CharacterClass(rawValue: 4)
-        static let taiwan = CharacterClass(rawValue: 8)
-    }
-
-    func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
-        let character = String(scalar)
-        func changes(_ converter: ChineseConverter) -> Bool { converter.convert(character) != character }
-        var result: CharacterClass = []
-        if changes(toSimplified) {
-            result.insert(.traditionalOnly)
-        } else if changes(toTraditional), changes(simplifiedToTaiwan), changes(simplifiedToHongKong) {
-            // Replaced whatever the Traditional standard: not a variant that OpenCC's
-            // standard avoids but Taiwan or Hong Kong use (灶 竈, 床 牀).
-            result.insert(.simplifiedOnly)
-        }
-        let hongKongForm = changes(hongKongToStandard), taiwanForm = changes(taiwanToStandard)
-        let hongKongReplaces = changes(standardToHongKong), taiwanReplaces = changes(standardToTaiwan)
-        if (hongKongForm && !taiwanForm) || (taiwanReplaces && !hongKongReplaces) { result.insert(.hongKong) }
-        if (taiwanForm && !hongKongForm) || (hongKongReplaces && !taiwanReplaces) { result.insert(.taiwan) }
-        return result
-    }
-
     /// Sums the counts of a text fed in pieces.
     public struct Accumulator: Sendable {
         let detector: ScriptDetector
         /// The counts so far.
         public private(set) var counts = Counts()
-        private var classes: [UInt32: CharacterClass] = [:]
+        /// The regional characters seen so far (they are counted once each).
+        private var regional = Set<UInt32>()
 
         /// An empty accumulator for `detector`.
         public init(detector: ScriptDetector) { self.detector = detector }
 
-        /// Adds a piece of UTF-8 text; for the conversions to see whole phrases, a piece
-        /// should end at a line break (a cut character counts as none).
+        /// Adds a piece of UTF-8 text. A character cut between two pieces, and malformed
+        /// bytes, count as no character.
         public mutating func add(_ bytes: [UInt8]) {
-            let text = Array(String(decoding: bytes, as: UTF8.self).utf8)
-            var any = false
-            for scalar in String(decoding: text, as: UTF8.self).unicodeScalars where ScalarClass.isHan(scalar.value) {
-                counts.han += 1
-                any = true
-                if classes[scalar.value] == nil {
-                    let characterClass = detector.classify(scalar)
-                    classes[scalar.value] = characterClass
-                    if characterClass.contains(.hongKong) { counts.hongKongForms += 1 }
-                    if characterClass.contains(.taiwan) { counts.taiwanForms += 1 }
+            bytes.withUnsafeBufferPointer { buffer in
+                detector.tables.classes.withUnsafeBufferPointer { classes in
+                    scan(buffer, classes: classes)
                 }
-            }
-            guard any else { return }
-            // The conversions of the whole text choose characters by phrase, so a character
-            // is counted where it really is replaced in context; it must also be of that
-            // script on its own.
-            for (scalar, n) in Accumulator.replaced(text, by: detector.toSimplified)
-            where classes[scalar]?.contains(.traditionalOnly) == true {
-                counts.traditionalOnly += n
-            }
-            for (scalar, n) in Accumulator.replaced(text, by: detector.toTraditional)
-            where classes[scalar]?.contains(.simplifiedOnly) == true {
-                counts.simplifiedOnly += n
             }
         }
 
-        /// The Han characters of `text` the conversion replaces, with how many times: the
-        /// multiset difference between the input's and the output's Han characters.
-        static func replaced(_ text: [UInt8], by converter: ChineseConverter) -> [UInt32: Int] {
-            guard let converted = try? converter.convert(utf8: text), converted != text else { return [:] }
-            var histogram: [UInt32: Int] = [:]
-            for scalar in String(decoding: text, as: UTF8.self).unicodeScalars where ScalarClass.isHan(scalar.value) {
-                histogram[scalar.value, default: 0] += 1
+        /// One pass over the bytes: ASCII eight bytes at a time, every other well-formed
+        /// scalar looked up in the class table.
+        private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            var han = 0, traditional = 0, simplified = 0
+            var i = 0
+            @inline(__always) func continuation(_ index: Int) -> Bool { base[index] & 0xC0 == 0x80 }
+            while i < count {
+                while i + 8 <= count,
+                      UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                guard i < count else { break }
+                let lead = base[i]
+                var value: UInt32
+                if lead < 0x80 {
+                    i += 1
+                    continue
+                } else if lead < 0xE0 {
+                    i += (lead >= 0xC2 && i + 1 < count && continuation(i + 1)) ? 2 : 1
+                    continue
+                } else if lead < 0xF0 {
+                    guard i + 2 < count, continuation(i + 1), continuation(i + 2),
+                          lead != 0xE0 || base[i + 1] >= 0xA0, lead != 0xED || base[i + 1] < 0xA0 else {
+                        i += 1
+                        continue
+                    }
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                    i += 3
+                } else if lead < 0xF5 {
+                    guard i + 3 < count, continuation(i + 1), continuation(i + 2), continuation(i + 3),
+                          lead != 0xF0 || base[i + 1] >= 0x90, lead != 0xF4 || base[i + 1] < 0x90 else {
+                        i += 1
+                        continue
+                    }
+                    value = UInt32(lead & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
+                        | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
+                    i += 4
+                    guard value < DetectionTables.limit else { continue }
+                } else {
+                    i += 1
+                    continue
+                }
+                let characterClass = classes[Int(value)]
+                guard characterClass != 0 else { continue }
+                if characterClass & DetectionTables.han != 0 { han += 1 }
+                if characterClass & DetectionTables.traditionalOnly != 0 { traditional += 1 }
+                if characterClass & DetectionTables.simplifiedOnly != 0 { simplified += 1 }
+                if characterClass & (DetectionTables.hongKong | DetectionTables.taiwan) != 0,
+                   regional.insert(value).inserted {
+                    if characterClass & DetectionTables.hongKong != 0 { counts.hongKongForms += 1 }
+                    if characterClass & DetectionTables.taiwan != 0 { counts.taiwanForms += 1 }
+                }
             }
-            for scalar in String(decoding: converted, as: UTF8.self).unicodeScalars where ScalarClass.isHan(scalar.value) {
-                if let n = histogram[scalar.value], n > 0 { histogram[scalar.value] = n - 1 }
-            }
-            return histogram.filter { $0.value > 0 }
+            counts.han += han
+            counts.traditionalOnly += traditional
+            counts.simplifiedOnly += simplified
         }
 
         /// The detection from the counts so far.
@@ -179,17 +173,20 @@ public struct ScriptDetection: Sendable, Hashable, CustomStringConvertible {
         case neither
     }
 
-    /// The regional standard of a Traditional text.
+    /// The regional standard the characters show.
     public enum Variant: String, Sendable, Hashable {
         /// Hong Kong forms (as in OpenCC's HK variant table).
         case hongKong = "hongkong"
         /// Taiwan forms (as in OpenCC's TW variant table).
         case taiwan
+        /// Simplified characters: the mainland standard.
+        case mainland
     }
 
     /// The script.
     public var script: Script
-    /// For a Traditional text with regional forms, which region's.
+    /// The regional standard: ``Variant/mainland`` for a Simplified text; for a Traditional
+    /// text with regional forms, which region's; otherwise `nil`.
     public var variant: Variant?
     /// How sure the detection is, from 0 to 1: the share of the distinguishing characters that
     /// agree with it, discounted when there are only a few of them.
@@ -230,6 +227,8 @@ public struct ScriptDetection: Sendable, Hashable, CustomStringConvertible {
             variant = .hongKong
         } else if script == .traditional, tw >= 3, tw >= 3 * hk {
             variant = .taiwan
+        } else if script == .simplified {
+            variant = .mainland
         } else {
             variant = nil
         }
@@ -243,7 +242,7 @@ public struct ScriptDetection: Sendable, Hashable, CustomStringConvertible {
             switch variant {
             case .hongKong: "Traditional (Hong Kong)"
             case .taiwan: "Traditional (Taiwan)"
-            case nil: "Traditional"
+            case .mainland, nil: "Traditional"
             }
         case .mixed: "mixed"
         case .neither: "neither"

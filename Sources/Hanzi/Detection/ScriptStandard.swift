@@ -60,7 +60,7 @@ public enum ScriptStandard: String, Sendable, Hashable, CaseIterable {
             switch detection.variant {
             case .hongKong: return .hongKong
             case .taiwan: return .taiwan
-            case nil: return .traditional
+            case .mainland, nil: return .traditional
             }
         case .mixed, .neither:
             return target == .simplified ? .traditional : .simplified

@@ -33,7 +33,7 @@ public struct MarkdownCleaner: Sendable {
     }
 
     /// Cleans a whole Markdown document.
-    /// - Throws: ``InvalidUTF8Error`` when `bytes` are not UTF-8, or whatever the transform throws.
+    /// - Throws: `InvalidUTF8Error` when `bytes` are not UTF-8, or whatever the transform throws.
     public func clean(utf8 bytes: some Collection<UInt8>) throws -> [UInt8] {
         let document = Array(bytes)
         _ = try document.withUnsafeBufferPointer { (buffer) throws(InvalidUTF8Error) in try UTF8Validator.validate(buffer) }

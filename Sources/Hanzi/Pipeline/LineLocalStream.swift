@@ -4,7 +4,8 @@
 /// A transformation is *line-local* when transforming a text gives the same bytes as transforming
 /// it cut after any line break and joining the results: `f(a + b) == f(a) + f(b)` whenever `a`
 /// ends with `"\n"`. Script conversion and paragraph-by-paragraph normalisation are line-local.
-/// The stream gathers input until it holds about `pieceSize × maxConcurrency` bytes, cuts after
+/// The stream gathers input until it holds about `pieceSize × maxConcurrency` bytes (at most
+/// ``batchByteLimit``, however many threads are asked for), cuts after
 /// the last line break, transforms the pieces (each cut at a line break) in parallel and appends
 /// the results in order. The output is therefore the same bytes whatever the chunking of the
 /// input and whatever `maxConcurrency`.
@@ -12,9 +13,11 @@
 /// With ``LineBoundary/blankLine`` the text is cut only after an empty line, for transformations
 /// that are local to blank-line-separated paragraphs (punctuation normalisation).
 ///
-/// A line (or paragraph) longer than ``lineLimit`` is cut at a scalar boundary after the last ASCII space,
-/// CJK full stop, question or exclamation mark in it (or, failing that, anywhere between
-/// scalars), so that memory stays bounded even for input without line breaks.
+/// A line (or paragraph) is never cut: a conversion phrase, a quote pair or a spacing decision
+/// may span any point inside it, so no cut inside one is provably safe for every stage. The
+/// output is therefore the same bytes for a line of any length, however the input arrives,
+/// and memory grows with the longest line (or, with ``LineBoundary/blankLine``, paragraph)
+/// of the input: about three times its size, on top of the batch (see ``batchByteLimit``).
 struct LineLocalStream: Sendable {
     /// A line-local transformation of valid UTF-8: appends its output for a piece.
     typealias Transform = @Sendable (UnsafeBufferPointer<UInt8>, inout [UInt8]) throws -> Void
@@ -27,46 +30,51 @@ struct LineLocalStream: Sendable {
     let maxConcurrency: Int
     /// The size of one piece of work, in bytes.
     let pieceSize: Int
-    /// The longest run without a line break that is kept whole, in bytes.
-    let lineLimit: Int
-
-    /// The smallest ``lineLimit``.
-    static let minimumLineLimit = 4096
-    /// How far back from the end of an over-long line ``softCut(in:)`` looks for a space or a
-    /// sentence end.
-    static let softCutReach = 1 << 20
+    /// The most input a batch gathers before it is transformed, whatever `maxConcurrency`: the
+    /// bytes in flight are capped by size, not by thread count, so `-j` far above the number
+    /// of cores cannot raise memory past about this much input (and its output) per stream,
+    /// plus the longest line.
+    static let batchByteLimit = 32 << 20
     /// How many pieces each thread gets, about, when a batch is cut for several threads.
     static let piecesPerThread = 2
 
     private var buffer: [UInt8] = []
+    /// The buffer has no boundary ending at or before this offset: a long line is searched
+    /// once, not again with every chunk (which would be quadratic in its length).
+    private var searchedUpTo = 0
+
+    /// How much input a batch gathers: `pieceSize × maxConcurrency`, capped at ``batchByteLimit``.
+    var batchSize: Int {
+        let (product, overflow) = pieceSize.multipliedReportingOverflow(by: maxConcurrency)
+        return max(pieceSize, min(overflow ? Int.max : product, LineLocalStream.batchByteLimit))
+    }
 
     /// A stream applying `transform`.
-    init(boundary: LineBoundary, maxConcurrency: Int, pieceSize: Int, lineLimit: Int = 16 << 20,
-         transform: @escaping Transform) {
+    init(boundary: LineBoundary, maxConcurrency: Int, pieceSize: Int, transform: @escaping Transform) {
         self.boundary = boundary
         self.transform = transform
         self.maxConcurrency = max(1, maxConcurrency)
         self.pieceSize = max(1, pieceSize)
-        self.lineLimit = max(LineLocalStream.minimumLineLimit, lineLimit)
     }
 
     /// Takes the next chunk (whole scalars of valid UTF-8) and appends whatever output is ready.
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
         buffer.append(contentsOf: chunk)
-        guard buffer.count >= pieceSize * maxConcurrency else { return }
-        var cut = boundary.last(in: buffer)
-        if cut == 0 {
-            guard buffer.count >= lineLimit else { return }
-            cut = LineBoundary.lineFeed.last(in: buffer)
-            if cut == 0 { cut = LineLocalStream.softCut(in: buffer) }
-        }
-        try flush(upTo: cut, into: &output)
+        guard buffer.count >= batchSize else { return }
+        try flushToLastBoundary(into: &output)
     }
 
     /// Transforms and appends everything up to the last boundary now, without waiting for a
     /// full batch: for interactive or slow input (the output is the same bytes either way).
     mutating func flushReady(into output: inout [UInt8]) throws {
-        try flush(upTo: boundary.last(in: buffer), into: &output)
+        try flushToLastBoundary(into: &output)
+    }
+
+    /// Transforms everything up to the last boundary; after it, the buffer holds none.
+    private mutating func flushToLastBoundary(into output: inout [UInt8]) throws {
+        let cut = buffer.withUnsafeBufferPointer { boundary.last(in: $0, from: searchedUpTo) } ?? 0
+        try flush(upTo: cut, into: &output)
+        searchedUpTo = buffer.count
     }
 
     /// Ends the stream and appends the rest of the output.
@@ -82,6 +90,7 @@ struct LineLocalStream: Sendable {
                                                   maxConcurrency: maxConcurrency, transform: transform, into: &output)
         }
         buffer.removeSubrange(0..<cut)
+        searchedUpTo = 0
     }
 
     /// Transforms `text` cut at `boundary` into pieces of about `pieceSize` bytes, on up to
@@ -122,25 +131,5 @@ struct LineLocalStream: Sendable {
         }
         cuts.append(text.count)
         return cuts
-    }
-
-    /// Where to cut a very long line: after its last space or sentence end, else between scalars.
-    static func softCut(in bytes: [UInt8]) -> Int {
-        var i = bytes.count
-        let floor = max(0, bytes.count - softCutReach)
-        while i > floor {
-            let b = bytes[i - 1]
-            if b == ASCII.space { return i }
-            // 。 E3 80 82, ！ EF BC 81, ？ EF BC 9F
-            if i >= 3 {
-                let a = bytes[i - 3], m = bytes[i - 2]
-                if (a == 0xE3 && m == 0x80 && b == 0x82) || (a == 0xEF && m == 0xBC && (b == 0x81 || b == 0x9F)) {
-                    return i
-                }
-            }
-            i -= 1
-        }
-        // The buffer holds whole scalars, so its end is between scalars.
-        return bytes.count
     }
 }

@@ -34,7 +34,7 @@ public final class ScriptAdaptiveCleaner: Sendable {
     public static let detectionSampleSize = 1 << 18
 
     /// A cleaner adapting `options` to each text.
-    /// - Throws: ``OpenCCError`` when the detector's data cannot be loaded.
+    /// - Throws: `OpenCCError` when the detector's data cannot be loaded.
     public init(
         options: TextCleaner.Options, target: ScriptStandard?, source: ScriptStandard? = nil,
         style: PunctuationNormalizer.Style? = nil
@@ -59,7 +59,7 @@ public final class ScriptAdaptiveCleaner: Sendable {
 
     /// The cleaner for a text that begins with `sample` (the first
     /// ``detectionSampleSize`` bytes are enough).
-    /// - Throws: ``OpenCCError`` when a configuration cannot be loaded.
+    /// - Throws: `OpenCCError` when a configuration cannot be loaded.
     public func cleaner(forSample sample: some Collection<UInt8>) throws(OpenCCError) -> TextCleaner {
         let detection = detector.map { $0.detect(utf8: sample.prefix(Self.detectionSampleSize)) }
         var choice = Choice(conversions: [], style: style ?? options.style)
@@ -80,7 +80,7 @@ public final class ScriptAdaptiveCleaner: Sendable {
     }
 
     /// Cleans one text for its own script.
-    /// - Throws: ``InvalidUTF8Error``, ``OpenCCError``, or a conversion engine's error.
+    /// - Throws: `InvalidUTF8Error`, `OpenCCError`, or a conversion engine's error.
     public func clean(utf8 bytes: some Collection<UInt8>) throws -> [UInt8] {
         try cleaner(forSample: bytes).clean(utf8: bytes)
     }
@@ -94,7 +94,7 @@ public final class ScriptAdaptiveCleaner: Sendable {
             switch detection.variant {
             case .hongKong: return .hongKong
             case .taiwan: return .taiwan
-            case nil: return .traditional
+            default: return .traditional
             }
         case .mixed, .neither: return nil
         }

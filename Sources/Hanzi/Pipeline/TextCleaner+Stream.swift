@@ -12,7 +12,7 @@ extension TextCleaner {
     public struct Stream: Sendable {
         /// How the input enters the stream.
         enum Entry: Sendable {
-            /// Checked by a ``UTF8StreamValidator`` (which drops a byte order mark at the start).
+            /// Checked by a `UTF8StreamValidator` (which drops a byte order mark at the start).
             case validating
             /// Already validated by the caller, in whole characters; a byte order mark at the
             /// start is dropped, as the validator would.
@@ -32,7 +32,7 @@ extension TextCleaner {
 
         /// Takes the next chunk (an array, `Data`, a slice: any collection of bytes; it may end
         /// inside a UTF-8 sequence) and appends the output that is ready.
-        /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
+        /// - Throws: `InvalidUTF8Error` with the stream offset of the first malformed byte,
         ///   or the error of a conversion engine.
         public mutating func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws {
             if let done: Void = try chunk.withContiguousStorageIfAvailable({ try feed(validating: $0, into: &output) }) {
@@ -50,7 +50,7 @@ extension TextCleaner {
         }
 
         /// Ends the input and appends the rest of the output.
-        /// - Throws: ``InvalidUTF8Error`` when the input ends inside a UTF-8 sequence, or the
+        /// - Throws: `InvalidUTF8Error` when the input ends inside a UTF-8 sequence, or the
         ///   error of a conversion engine.
         public mutating func finish(into output: inout [UInt8]) throws {
             if entry == .validating { try validator.finish() }

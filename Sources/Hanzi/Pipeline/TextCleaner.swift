@@ -30,6 +30,9 @@ public struct TextCleaner: Sendable {
         public var normalizationOptions: PunctuationNormalizer.Options
         /// The OpenCC configurations applied, in order, after the other steps. Default: none.
         public var conversions: [ChineseConverter.Configuration]
+        /// How the conversions run: engine, dictionaries, user phrases. Default: the native
+        /// engine on the bundled OpenCC data.
+        public var conversionOptions: ChineseConverter.Options = .default
 
         /// Options for the whole pipeline.
         public init(
@@ -59,11 +62,11 @@ public struct TextCleaner: Sendable {
     let stages: [any TextStage]
 
     /// A cleaner with `options`; loads the conversion configurations (shared, once per process).
-    /// - Throws: ``OpenCCError`` when a configuration cannot be loaded.
+    /// - Throws: `OpenCCError` when a configuration cannot be loaded.
     public init(options: Options = .init()) throws(OpenCCError) {
         var converters: [any ScriptConverter] = []
         for configuration in options.conversions {
-            converters.append(try ChineseConverter.shared(configuration))
+            converters.append(try ChineseConverter.shared(configuration, options: options.conversionOptions))
         }
         self.init(options: options, converters: converters)
     }
@@ -98,9 +101,9 @@ public struct TextCleaner: Sendable {
     /// byte order mark is dropped.
     ///
     /// The text goes through the same ``Stream`` as streamed input, in slices of
-    /// ``oneShotSliceSize`` bytes, so the working buffers stay small (and in cache) however
+    /// `oneShotSliceSize` bytes, so the working buffers stay small (and in cache) however
     /// large the input: only the input and the output are whole.
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte, or the error
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte, or the error
     ///   of a conversion engine.
     public func clean(utf8 bytes: some Collection<UInt8>) throws -> [UInt8] {
         try clean(bytes, entry: .validating)

@@ -1,6 +1,6 @@
 /// Checks that bytes are well-formed UTF-8 (The Unicode Standard, table 3-7; RFC 3629).
 ///
-/// The one UTF-8 check of the package: the byte-level ``ChineseConverter`` APIs run it before
+/// The one UTF-8 check of the package: the byte-level `ChineseConverter` APIs run it before
 /// any byte reaches libopencc (which reads past the end of its buffer on a truncated sequence
 /// and passes other malformed bytes through), and ``UTF8StreamValidator`` runs it over input
 /// that arrives in chunks.

@@ -1,10 +1,15 @@
 import COpenCC
 import Foundation
 
-/// Converts Chinese text between scripts and regional variants with libopencc.
+/// Converts Chinese text between scripts and regional variants, as OpenCC does.
 ///
-/// A converter is loaded once per configuration and then serves any number of tasks and
-/// threads at the same time: libopencc's conversion path only reads the loaded dictionaries.
+/// By default the native engine converts, on OpenCC 1.4.2's current data compiled into
+/// Hanzi: byte for byte what OpenCC 1.4.2 gives, many times faster. ``Options`` choose the
+/// installed OpenCC's data instead (``Dictionaries/system``: exactly what the installed
+/// libopencc gives), libopencc itself (``Engine/libopencc``), and the user's own phrases.
+///
+/// A converter is loaded once per configuration and options, and then serves any number of
+/// tasks and threads at the same time: conversion only reads the loaded dictionaries.
 ///
 /// ```swift
 /// let converter = try ChineseConverter.shared(.s2t)
@@ -12,20 +17,24 @@ import Foundation
 /// let bytes = try converter.convert(utf8: Array("汉字\n".utf8))
 /// ```
 ///
-/// Conversion is exact: the result is byte for byte what libopencc gives for the whole text,
-/// with two repairs of libopencc 1.1.6's behaviour:
+/// Conversion is exact: the result is byte for byte what OpenCC gives for the whole text,
+/// with two repairs of OpenCC's behaviour (libopencc 1.1.6 and OpenCC 1.4.2 alike):
 /// - NUL bytes pass through unchanged and the text around them is converted (libopencc stops
 ///   at the first NUL);
-/// - the byte-level APIs reject malformed UTF-8 with an ``InvalidUTF8Error`` naming the byte
+/// - the byte-level APIs reject malformed UTF-8 with an `InvalidUTF8Error` naming the byte
 ///   offset, before any byte reaches libopencc (which would read past its buffer on a
 ///   truncated sequence).
 ///
-/// Large inputs are converted in pieces cut just after line breaks, LF or CR (no dictionary
-/// key spans a line break, so the result is unchanged), which keeps libopencc's working memory, about
-/// twelve times its input, bounded by ``pieceSize`` or by the longest line.
+/// With libopencc, large inputs are converted in pieces cut just after line breaks, LF or CR
+/// (no dictionary key spans a line break, so the result is unchanged), which keeps
+/// libopencc's working memory, about twelve times its input, bounded by ``pieceSize`` or by
+/// the longest line. The native engine needs no working memory beyond its output.
 public final class ChineseConverter: Sendable {
     /// The configuration this converter was loaded from.
     public let configuration: Configuration
+
+    /// The engine, data and phrases this converter was loaded with.
+    public let options: Options
 
     /// The largest piece, in bytes, handed to libopencc in one call, unless a single line is
     /// longer (a line is never cut).
@@ -34,40 +43,61 @@ public final class ChineseConverter: Sendable {
     /// The default for ``pieceSize``: 256 KiB, about 3 MB of libopencc working memory.
     public static let defaultPieceSize = 1 << 18
 
-    private let handle: LibraryHandle
+    /// The engine that converts: the native engine's compiled tables, or a libopencc handle.
+    private let backend: Backend
 
-    /// Loads `configuration` with libopencc.
+    private enum Backend: Sendable {
+        case native(NativeConverter)
+        case library(LibraryHandle)
+    }
+
+    /// Loads `configuration` with `options`.
     ///
-    /// Loading reads the configuration file and its dictionaries (about 20 ms for `s2t`);
-    /// prefer ``shared(_:)``, which loads each configuration once per process.
+    /// Loading reads the configuration and its dictionaries and compiles them (a few
+    /// milliseconds for `s2t` with the native engine, about 20 ms with libopencc); prefer
+    /// ``shared(_:options:)``, which loads each configuration once per process.
     ///
     /// - Parameters:
     ///   - configuration: A built-in configuration or a configuration file.
+    ///   - options: Engine, data and user phrases; the native engine on the bundled data by default.
     ///   - pieceSize: The largest piece handed to libopencc in one call (at least 1 KiB).
-    /// - Throws: ``OpenCCError`` naming the configuration and carrying libopencc's message when
-    ///   the configuration file or a dictionary it names is missing or malformed.
-    public init(_ configuration: Configuration, pieceSize: Int = ChineseConverter.defaultPieceSize)
-        throws(OpenCCError)
-    {
+    /// - Throws: ``OpenCCError`` naming the configuration and carrying the reason when the
+    ///   configuration, a dictionary or a phrase file it needs is missing or malformed, or when
+    ///   the configuration needs what the native engine does not run (a segmentation plugin).
+    public init(
+        _ configuration: Configuration, options: Options = .default,
+        pieceSize: Int = ChineseConverter.defaultPieceSize
+    ) throws(OpenCCError) {
         self.configuration = configuration
+        self.options = options
         self.pieceSize = max(pieceSize, 1024)
-        self.handle = try LibraryHandle.open(configuration)
+        switch options.engine {
+        case .native:
+            backend = .native(try NativeConverter.load(configuration, options: options))
+        case .libopencc:
+            guard options.phrases.isEmpty else {
+                throw OpenCCError(configuration: configuration, message: "user phrases need the native engine")
+            }
+            backend = .library(try LibraryHandle.open(configuration))
+        }
     }
 
     deinit {
-        handle.close()
+        if case .library(let handle) = backend { handle.close() }
     }
 
-    /// The process-wide converter for `configuration`, loaded on first use and kept.
+    /// The process-wide converter for `configuration` with `options`, loaded on first use and kept.
     ///
     /// Safe to call from any thread or task; concurrent first calls load the configuration
     /// once. A configuration that fails to load is not cached, so a later call tries again.
     /// A ``Configuration/file(_:)`` configuration is cached by its URL: changes to the file
-    /// after the first load are not seen.
+    /// after the first load are not seen; so are phrase files.
     ///
     /// - Throws: ``OpenCCError`` when the configuration cannot be loaded.
-    public static func shared(_ configuration: Configuration) throws(OpenCCError) -> ChineseConverter {
-        try ConverterCache.converter(for: configuration)
+    public static func shared(_ configuration: Configuration, options: Options = .default) throws(OpenCCError)
+        -> ChineseConverter
+    {
+        try ConverterCache.converter(for: configuration, options: options)
     }
 
     // MARK: Strings
@@ -97,7 +127,7 @@ public final class ChineseConverter: Sendable {
     /// The input is checked first; nothing is converted when it is malformed. A leading byte
     /// order mark, CRLF line ends and NUL bytes are kept unchanged.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte.
     public func convert(utf8 input: some Collection<UInt8>) throws(InvalidUTF8Error) -> [UInt8] {
         var output: [UInt8] = []
         try convert(utf8: input, into: &output)
@@ -109,7 +139,7 @@ public final class ChineseConverter: Sendable {
     /// Reuse one `output` array (emptied with `removeAll(keepingCapacity: true)`) to convert
     /// many inputs without allocating. When the input is malformed, `output` is left unchanged.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte.
     public func convert(utf8 input: some Collection<UInt8>, into output: inout [UInt8])
         throws(InvalidUTF8Error)
     {
@@ -128,7 +158,7 @@ public final class ChineseConverter: Sendable {
 
     /// Converts the UTF-8 bytes in `input` and appends the converted bytes to `output`.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte; `output` is
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte; `output` is
     ///   then left unchanged.
     func convert(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
         throws(InvalidUTF8Error)
@@ -150,6 +180,12 @@ public final class ChineseConverter: Sendable {
             let nul = ByteSearch.first(0, in: input, from: start, to: end)
             let textEnd = nul ?? end
             var pieceStart = start
+            if case .native(let native) = backend {
+                // OpenCC ends a segment at NUL and drops the rest of it; like the libopencc
+                // path, the native engine converts the text between NULs and keeps them.
+                native.convert(UnsafeBufferPointer(start: base + start, count: textEnd &- start), appendingTo: &output)
+                pieceStart = textEnd
+            }
             while pieceStart < textEnd {
                 // No dictionary key spans a line break, so pieces cut after one convert alike.
                 let pieceEnd = LineBoundary.lineBreak.pieceEnd(in: input, from: pieceStart, to: textEnd, limit: pieceSize)
@@ -166,6 +202,7 @@ public final class ChineseConverter: Sendable {
     private func appendLibraryConversion(
         of piece: UnsafePointer<UInt8>, count: Int, to output: inout [UInt8]
     ) {
+        guard case .library(let handle) = backend else { return }
         let converted = piece.withMemoryRebound(to: CChar.self, capacity: count) { chars in
             opencc_convert_utf8(handle.raw, chars, count)
         }
@@ -218,13 +255,22 @@ struct LibraryHandle: @unchecked Sendable {
 
 /// The converters of ``ChineseConverter/shared(_:)``, one per configuration.
 private enum ConverterCache {
-    static let process = Locked<[ChineseConverter.Configuration: ChineseConverter]>([:])
+    static let process = Locked<[Key: ChineseConverter]>([:])
 
-    static func converter(for configuration: ChineseConverter.Configuration) throws(OpenCCError) -> ChineseConverter {
+    /// A cache key: the configuration and the options it was loaded with.
+    struct Key: Hashable {
+        let configuration: ChineseConverter.Configuration
+        let options: ChineseConverter.Options
+    }
+
+    static func converter(
+        for configuration: ChineseConverter.Configuration, options: ChineseConverter.Options
+    ) throws(OpenCCError) -> ChineseConverter {
         try process.withLock { (converters) throws(OpenCCError) -> ChineseConverter in
-            if let converter = converters[configuration] { return converter }
-            let converter = try ChineseConverter(configuration)
-            converters[configuration] = converter
+            let key = Key(configuration: configuration, options: options)
+            if let converter = converters[key] { return converter }
+            let converter = try ChineseConverter(configuration, options: options)
+            converters[key] = converter
             return converter
         }
     }

@@ -1,8 +1,8 @@
 import Foundation
 
 extension ChineseConverter {
-    /// A conversion configuration: one of the configurations libopencc ships, or a user's
-    /// own configuration JSON file.
+    /// A conversion configuration: one of OpenCC's configurations, or a user's own
+    /// configuration JSON file.
     ///
     /// Each built-in configuration has a name that says what it does and its OpenCC name:
     /// ```swift
@@ -28,6 +28,12 @@ extension ChineseConverter {
         case simplifiedToHongKong
         /// Hong Kong standard characters to Simplified Chinese, `hk2s`: 漢字 → 汉字.
         case hongKongToSimplified
+        /// Simplified Chinese to Hong Kong standard with Hong Kong phrases, `s2hkp`:
+        /// 伊利诺伊州 → 伊利諾州. In OpenCC 1.4 and later (the bundled data), not in libopencc 1.1.
+        case simplifiedToHongKongWithPhrases
+        /// Hong Kong standard with Hong Kong phrases to Simplified Chinese, `hk2sp`:
+        /// 伊利諾州 → 伊利诺伊州. In OpenCC 1.4 and later (the bundled data), not in libopencc 1.1.
+        case hongKongToSimplifiedWithPhrases
         /// Traditional Chinese (OpenCC standard) to Taiwan standard characters, `t2tw`: 裏面 → 裡面.
         case traditionalToTaiwan
         /// Taiwan standard characters to Traditional Chinese (OpenCC standard), `tw2t`: 裡面 → 裏面.
@@ -43,12 +49,13 @@ extension ChineseConverter {
         /// A configuration JSON file of the user's own, in OpenCC's format.
         case file(URL)
 
-        /// Every configuration that libopencc ships, in a stable order.
+        /// Every configuration of OpenCC 1.4.2 (the bundled data), in a stable order.
         public static let builtIn: [Configuration] = [
             .simplifiedToTraditional, .traditionalToSimplified,
             .simplifiedToTaiwan, .taiwanToSimplified,
             .simplifiedToTaiwanWithPhrases, .taiwanToSimplifiedWithPhrases,
             .simplifiedToHongKong, .hongKongToSimplified,
+            .simplifiedToHongKongWithPhrases, .hongKongToSimplifiedWithPhrases,
             .traditionalToTaiwan, .taiwanToTraditional,
             .traditionalToHongKong, .hongKongToTraditional,
             .traditionalToJapanese, .japaneseToTraditional,
@@ -70,6 +77,10 @@ extension ChineseConverter {
         public static let s2hk = Configuration.simplifiedToHongKong
         /// `hk2s`, the OpenCC name of ``hongKongToSimplified``.
         public static let hk2s = Configuration.hongKongToSimplified
+        /// `s2hkp`, the OpenCC name of ``simplifiedToHongKongWithPhrases``.
+        public static let s2hkp = Configuration.simplifiedToHongKongWithPhrases
+        /// `hk2sp`, the OpenCC name of ``hongKongToSimplifiedWithPhrases``.
+        public static let hk2sp = Configuration.hongKongToSimplifiedWithPhrases
         /// `t2tw`, the OpenCC name of ``traditionalToTaiwan``.
         public static let t2tw = Configuration.traditionalToTaiwan
         /// `tw2t`, the OpenCC name of ``taiwanToTraditional``.
@@ -84,7 +95,7 @@ extension ChineseConverter {
         public static let jp2t = Configuration.japaneseToTraditional
 
         /// The built-in configuration with OpenCC name `name` (`"s2tw"`, also `"s2tw.json"`),
-        /// or `nil` when libopencc ships no such configuration.
+        /// or `nil` when OpenCC has no such configuration.
         public init?(openCCName name: String) {
             let bare = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
             guard let found = Configuration.builtIn.first(where: { $0.openCCName == bare }) else {
@@ -104,6 +115,8 @@ extension ChineseConverter {
             case .taiwanToSimplifiedWithPhrases: "tw2sp"
             case .simplifiedToHongKong: "s2hk"
             case .hongKongToSimplified: "hk2s"
+            case .simplifiedToHongKongWithPhrases: "s2hkp"
+            case .hongKongToSimplifiedWithPhrases: "hk2sp"
             case .traditionalToTaiwan: "t2tw"
             case .taiwanToTraditional: "tw2t"
             case .traditionalToHongKong: "t2hk"
@@ -131,6 +144,8 @@ extension ChineseConverter {
             case .taiwanToSimplifiedWithPhrases: "Taiwan standard, with Taiwanese phrases, to Simplified Chinese"
             case .simplifiedToHongKong: "Simplified Chinese to Traditional Chinese (Hong Kong standard)"
             case .hongKongToSimplified: "Traditional Chinese (Hong Kong standard) to Simplified Chinese"
+            case .simplifiedToHongKongWithPhrases: "Simplified Chinese to Hong Kong standard, with Hong Kong phrases"
+            case .hongKongToSimplifiedWithPhrases: "Hong Kong standard, with Hong Kong phrases, to Simplified Chinese"
             case .traditionalToTaiwan: "Traditional Chinese (OpenCC standard) to Taiwan standard"
             case .taiwanToTraditional: "Taiwan standard to Traditional Chinese (OpenCC standard)"
             case .traditionalToHongKong: "Traditional Chinese (OpenCC standard) to Hong Kong standard"
@@ -146,6 +161,8 @@ extension ChineseConverter {
             switch self {
             case .simplifiedToTraditional: "汉字"
             case .simplifiedToHongKong: "众人"
+            case .simplifiedToHongKongWithPhrases: "伊利诺伊州"
+            case .hongKongToSimplifiedWithPhrases: "伊利諾州"
             case .traditionalToSimplified, .hongKongToSimplified: "漢字"
             case .simplifiedToTaiwan: "台湾"
             case .taiwanToSimplified: "臺灣"

@@ -15,7 +15,7 @@ extension ChineseConverter {
     ///   - input: The UTF-8 bytes to convert.
     ///   - maxConcurrency: The largest number of threads converting at once; by default the
     ///     number of active processors.
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte.
     public func convertConcurrently(
         utf8 input: some Collection<UInt8>,
         maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -51,7 +51,7 @@ extension ChineseConverter {
 
     /// Converts the UTF-8 bytes in `input` using several cores.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the offset of the first malformed byte.
+    /// - Throws: `InvalidUTF8Error` with the offset of the first malformed byte.
     func convertConcurrently(
         utf8 input: UnsafeBufferPointer<UInt8>,
         maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount

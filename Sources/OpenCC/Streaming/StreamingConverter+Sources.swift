@@ -13,7 +13,7 @@ extension StreamingConverter {
     ///
     /// The descriptor is read `readSize` bytes at a time and is not closed.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
+    /// - Throws: `InvalidUTF8Error` with the stream offset of the first malformed byte,
     ///   a `POSIXError` when reading fails, or whatever `sink` throws.
     public mutating func convert(
         fileDescriptor: Int32, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
@@ -36,7 +36,7 @@ extension StreamingConverter {
     /// Converts everything readable from `fileHandle` until end of file, handing the converted
     /// bytes to `sink`, and ends the stream.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
+    /// - Throws: `InvalidUTF8Error` with the stream offset of the first malformed byte,
     ///   a `POSIXError` when reading fails, or whatever `sink` throws.
     public mutating func convert(
         fileHandle: FileHandle, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
@@ -46,7 +46,7 @@ extension StreamingConverter {
 
     /// Converts the file at `url`, handing the converted bytes to `sink`, and ends the stream.
     ///
-    /// - Throws: a `CocoaError` when the file cannot be opened, ``InvalidUTF8Error`` with the
+    /// - Throws: a `CocoaError` when the file cannot be opened, `InvalidUTF8Error` with the
     ///   file offset of the first malformed byte, a `POSIXError` when reading fails, or
     ///   whatever `sink` throws.
     public mutating func convert(
@@ -60,7 +60,7 @@ extension StreamingConverter {
     /// Converts an asynchronous sequence of byte chunks, handing the converted bytes to
     /// `sink`, and ends the stream.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte, or
+    /// - Throws: `InvalidUTF8Error` with the stream offset of the first malformed byte, or
     ///   whatever `chunks` or `sink` throw.
     public mutating func convert<Chunks: AsyncSequence>(
         chunks: Chunks, to sink: Sink
@@ -76,7 +76,7 @@ extension StreamingConverter {
     ///
     /// The bytes are gathered into chunks of `chunkSize` bytes before being fed.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte, or
+    /// - Throws: `InvalidUTF8Error` with the stream offset of the first malformed byte, or
     ///   whatever `bytes` or `sink` throw.
     public mutating func convert<Bytes: AsyncSequence>(
         bytes: Bytes, chunkSize: Int = StreamingConverter.defaultByteChunkSize, to sink: Sink

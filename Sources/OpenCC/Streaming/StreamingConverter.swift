@@ -15,7 +15,7 @@
 /// print("\(stream.bytesRead) bytes in, \(stream.bytesWritten) bytes out")
 /// ```
 ///
-/// Malformed UTF-8 is reported as an ``InvalidUTF8Error`` whose offset counts from the start
+/// Malformed UTF-8 is reported as an `InvalidUTF8Error` whose offset counts from the start
 /// of the stream; the sink has then received the conversion of every complete line before
 /// the line holding the bad byte, at most. After an error, every further call throws the same
 /// error until ``reset()``.
@@ -67,7 +67,7 @@ public struct StreamingConverter: Sendable {
 
     /// Feeds the next chunk of the stream, and hands whatever can be converted to `sink`.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
+    /// - Throws: `InvalidUTF8Error` with the stream offset of the first malformed byte,
     ///   or whatever `sink` throws.
     mutating func feed(_ chunk: UnsafeRawBufferPointer, to sink: Sink) throws {
         if ended { reset() }
@@ -100,7 +100,7 @@ public struct StreamingConverter: Sendable {
 
     /// Feeds the next chunk of the stream, and hands whatever can be converted to `sink`.
     ///
-    /// - Throws: ``InvalidUTF8Error`` with the stream offset of the first malformed byte,
+    /// - Throws: `InvalidUTF8Error` with the stream offset of the first malformed byte,
     ///   or whatever `sink` throws.
     public mutating func feed(_ chunk: some Collection<UInt8>, to sink: Sink) throws {
         if let done = try chunk.withContiguousStorageIfAvailable({ buffer in
@@ -114,7 +114,7 @@ public struct StreamingConverter: Sendable {
     /// Ends the stream: converts what is left and hands it to `sink`. The next `feed(_:to:)`
     /// starts a new stream, with offsets counted from zero.
     ///
-    /// - Throws: ``InvalidUTF8Error`` when the stream ends inside a UTF-8 sequence (at the
+    /// - Throws: `InvalidUTF8Error` when the stream ends inside a UTF-8 sequence (at the
     ///   sequence's stream offset), or whatever `sink` throws.
     public mutating func finish(to sink: Sink) throws {
         if ended { return }

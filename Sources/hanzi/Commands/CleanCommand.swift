@@ -41,7 +41,7 @@ struct CleanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The script of the input: auto (detected per input), simplified, traditional, taiwan, hongkong or japanese.", valueName: "script"))
     var from: SourceScript = .auto
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Convert with this OpenCC configuration instead of --to (name, name.json or a file path).", valueName: "config"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Convert with this OpenCC configuration instead of --to (name, name.json or a file path).", valueName: "config"), completion: .configurationNames)
     var config: String?
 
     @Option(help: ArgumentHelp(
@@ -61,6 +61,8 @@ struct CleanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What separates paragraphs in the output: blank-line or one-per-line.", valueName: "layout"))
     var paragraphs: ParagraphLayout = .blankLine
 
+    @OptionGroup var engine: ConversionEngineOptions
+
     @OptionGroup var io: InputOutputOptions
 
     mutating func validate() throws {
@@ -69,22 +71,25 @@ struct CleanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let base = TextCleaner.Options(
+        var base = TextCleaner.Options(
             rejoins: !noRejoin, rejoinOptions: .init(paragraphSeparator: paragraphs.separator),
             normalizes: !noNormalize, normalizationOptions: .init(spacing: spacing.spacing))
+        base.conversionOptions = engine.converterOptions
         // The cleaner for a text that begins with a sample: fixed by --config, else chosen for
         // the text's script (each input's, and with --jsonl each record's).
         let cleanerForSample: @Sendable ([UInt8]) throws -> TextCleaner
         if let config {
             let configuration = try parseConfiguration(config)
-            try checkLoads([configuration])
+            try checkLoads([configuration], options: engine.converterOptions)
             var options = base
             options.conversions = [configuration]
             options.style = style.style ?? .mainland
             let cleaner = try TextCleaner(options: options)
             cleanerForSample = { _ in cleaner }
         } else {
-            if let to, let source = from.standard { try checkLoads(to.standard.conversions(from: source)) }
+            if let to, let source = from.standard {
+                try checkLoads(to.standard.conversions(from: source), options: engine.converterOptions)
+            }
             let adaptive = try ScriptAdaptiveCleaner(
                 options: base, target: to?.standard, source: from.standard, style: style.style)
             cleanerForSample = { try adaptive.cleaner(forSample: $0) }

@@ -1,13 +1,16 @@
 import ArgumentParser
 import Hanzi
 
-/// `hanzi configs`: the OpenCC configurations, each with a description and a live example.
+/// `hanzi configs`: the bundled and the installed OpenCC configurations, each with a
+/// description and a live example.
 struct ConfigsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "configs",
-        abstract: "List the OpenCC configurations, each with a one-line description and an example.",
+        abstract: "List the OpenCC configurations, bundled and installed, each with a description and an example.",
         discussion: """
-        The example is converted by the installed libopencc as the list is printed. Any of the \
+        The bundled configurations (OpenCC's current data, compiled into hanzi) are the \
+        default; the installed ones are the system libopencc's, used with --dictionaries system \
+        or --engine libopencc. Each example is converted as the list is printed. Any of the \
         names works with `hanzi convert -c NAME` and `hanzi clean --config NAME`.
 
         Examples:
@@ -16,23 +19,37 @@ struct ConfigsCommand: ParsableCommand {
     )
 
     func run() throws {
-        let configurations = ChineseConverter.Configuration.builtIn
-        let width = configurations.map(\.openCCName.count).max() ?? 0
-        let summaryWidth = configurations.map(\.summary.count).max() ?? 0
-        var text = ""
-        for configuration in configurations {
+        let bundled = ChineseConverter.Configuration.builtIn
+        let installed = SystemOpenCCData.installedConfigurations
+        let installedKnown = installed.compactMap { ChineseConverter.Configuration(openCCName: $0) }
+        let all = bundled + installedKnown
+        let width = all.map(\.openCCName.count).max() ?? 0
+        let summaryWidth = all.map(\.summary.count).max() ?? 0
+        func line(_ configuration: ChineseConverter.Configuration, _ options: ChineseConverter.Options) -> String {
             let name = configuration.openCCName.padding(to: width)
             let summary = configuration.summary.padding(to: summaryWidth)
             let example: String
             do {
-                let converted = try ChineseConverter.shared(configuration).convert(configuration.exampleInput)
+                let converted = try ChineseConverter.shared(configuration, options: options).convert(configuration.exampleInput)
                 example = "\(configuration.exampleInput) → \(converted)"
             } catch {
                 example = "(cannot load: \(error.message))"
             }
-            text += "\(name)  \(summary)  \(example)\n"
+            return "\(name)  \(summary)  \(example)\n"
         }
-        print(text, terminator: "")
+        var text = "Bundled: OpenCC \(BundledOpenCCData.version) data (the default)\n"
+        for configuration in bundled { text += line(configuration, .default) }
+        text += "\nInstalled: libopencc \(SystemLibOpenCC.version ?? "?")"
+        text += SystemOpenCCData.dataFolder.map { " in \($0.path)" } ?? " (none found)"
+        text += " (--dictionaries system, --engine libopencc)\n"
+        for name in installed {
+            if let configuration = ChineseConverter.Configuration(openCCName: name) {
+                text += line(configuration, .init(dictionaries: .system))
+            } else {
+                text += "\(name.padding(to: width))  (use --config \(name).json)\n"
+            }
+        }
+        StandardOutput.write(text)
     }
 }
 

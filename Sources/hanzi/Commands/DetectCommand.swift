@@ -30,7 +30,7 @@ struct DetectCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Files to examine; none or '-' reads standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files to examine; none or '-' reads standard input.", valueName: "file"), completion: .file())
     var files: [String] = []
 
     @Flag(help: "Print one JSON object per input.")
@@ -43,14 +43,11 @@ struct DetectCommand: ParsableCommand {
     var field: [String] = []
 
     @Option(help: ArgumentHelp("The input encoding (as for clean).", valueName: "name"))
-    var encoding: String = "utf-8"
+    var encoding: InputEncoding = .utf8
 
     mutating func validate() throws {
         if !field.isEmpty, !jsonl { throw ValidationError("--field goes with --jsonl.") }
         if json, jsonl { throw ValidationError("use --json or --jsonl, not both.") }
-        if InputEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'; use one of: \(InputEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
     }
 
     /// A line longer than this goes to the detector in parts, so that memory stays bounded.
@@ -63,7 +60,6 @@ struct DetectCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot load OpenCC: \(error)")
         }
-        let encoding = InputEncoding(name: self.encoding) ?? .utf8
         let diagnostics = Diagnostics(quiet: false)
         var stdout = BufferedWriter(fd: 1, path: Runner.standardOutputName)
         for name in files.isEmpty ? ["-"] : files {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Hanzi
 
 /// `hanzi generate-manual` (hidden): prints the man page, built from the command definitions,
 /// so that `docs/hanzi.1` never drifts from the commands (a test compares them).
@@ -11,24 +12,25 @@ struct GenerateManualCommand: ParsableCommand {
     )
 
     func run() throws {
-        print(ManualPage.render(), terminator: "")
+        StandardOutput.write(try ManualPage.render())
     }
 }
 
-/// The man page text.
+/// The man page: a section per command with an entry (`.TP`) per option, in the layout of
+/// argument-parser's `generate-manual` plugin, filled and wrapped by man at the reader's width.
+///
+/// Written here rather than taken from the plugin because the page is checked into the
+/// repository and compared with the commands by a test: the plugin stamps the date of the day
+/// it runs, and needs a `swift package` run that `make install` should not depend on. The
+/// commands are read through argument-parser's help dump (the JSON of `--experimental-dump-help`).
 enum ManualPage {
-    /// The subcommands documented, in order.
-    static let commands: [any ParsableCommand.Type] = [
-        CleanCommand.self, ConvertCommand.self, RejoinCommand.self, NormalizeCommand.self,
-        DetectCommand.self, ConfigsCommand.self,
-    ]
-
-    static func render() -> String {
-        let root = HanziCommand.configuration
+    static func render() throws -> String {
+        let tool = try JSONDecoder().decode(ToolInfo.self, from: Data(HanziCommand._dumpHelp().utf8))
+        let root = tool.command
         var page = """
-        .TH HANZI 1 "" "\(escape(root.version))" "User Commands"
+        .TH HANZI 1 "" "hanzi \(HanziVersion.current)" "User Commands"
         .SH NAME
-        hanzi \\- \(escape(root.abstract))
+        hanzi \\- \(escape(root.abstract ?? ""))
         .SH SYNOPSIS
         .B hanzi
         .I command
@@ -36,19 +38,21 @@ enum ManualPage {
         .SH DESCRIPTION
 
         """
-        page += paragraphs(root.discussion)
+        page += paragraphs(root.discussion ?? "")
         page += ".SH COMMANDS\n"
-        for command in commands {
-            let configuration = command.configuration
-            page += ".SS \"hanzi \(configuration.commandName ?? "")\"\n"
-            page += escape(configuration.abstract) + "\n"
-            page += ".PP\n.nf\n"
-            let help = HanziCommand.helpMessage(for: command, columns: 100)
-            for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
-                page += escapeLine(String(line)) + "\n"
+        for command in root.subcommands ?? [] where command.shouldDisplay ?? true {
+            page += ".SS \"hanzi \(command.commandName)\"\n"
+            page += paragraphs(command.abstract ?? "")
+            if let discussion = command.discussion, !discussion.isEmpty { page += paragraphs(discussion) }
+            for argument in command.arguments ?? [] where argument.shouldDisplay ?? true {
+                page += entry(argument)
             }
-            page += ".fi\n"
         }
+        page += ".SH OPTIONS OF EVERY COMMAND\n"
+        page += ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nShow help for the command.\n"
+        page += ".TP\n\\fB\\-\\-version\\fR\nShow hanzi's version and the versions of the OpenCC it uses.\n"
+        page += ".TP\n\\fB\\-\\-generate\\-completion\\-script\\fR \\fIshell\\fR\n"
+        page += "Print the completion script for bash, zsh or fish.\n"
         page += """
         .SH EXIT STATUS
         0 when every input was processed; 1 when some input failed (each failure is reported on \
@@ -61,10 +65,35 @@ enum ManualPage {
         return page
     }
 
-    /// Text with blank-line-separated paragraphs; indented lines kept as they are.
+    /// One `.TP` entry: the option's names and value, then its help, default and values.
+    private static func entry(_ argument: ToolInfo.Argument) -> String {
+        if argument.names?.contains(where: { $0.name == "help" || $0.name == "version" }) == true { return "" }
+        let value = argument.valueName.map { "\\fI\(escape($0))\\fR" }
+        var head: String
+        if argument.kind == "positional" {
+            head = value ?? ""
+            if argument.isRepeating == true { head += " ..." }
+        } else {
+            head = (argument.names ?? []).map { name in
+                "\\fB" + escape(name.kind == "short" ? "-" + name.name : "--" + name.name) + "\\fR"
+            }.joined(separator: ", ")
+            if argument.kind == "option", let value { head += " " + value }
+        }
+        var body = argument.abstract ?? ""
+        if let values = argument.allValues, !values.isEmpty {
+            body += " Values: " + values.joined(separator: ", ") + "."
+        }
+        if let defaultValue = argument.defaultValue, !defaultValue.isEmpty, argument.kind == "option" {
+            body += " Default: " + defaultValue + "."
+        }
+        return ".TP\n" + head + "\n" + escapeLine(body) + "\n"
+    }
+
+    /// Text with blank-line-separated paragraphs; a paragraph with indented lines (examples) is
+    /// kept line by line.
     private static func paragraphs(_ text: String) -> String {
         var out = ""
-        for block in text.components(separatedBy: "\n\n") {
+        for block in text.components(separatedBy: "\n\n") where !block.isEmpty {
             let lines = block.split(separator: "\n").map(String.init)
             if lines.contains(where: { $0.hasPrefix(" ") }) {
                 out += ".PP\n.nf\n" + lines.map(escapeLine).joined(separator: "\n") + "\n.fi\n"
@@ -83,4 +112,34 @@ enum ManualPage {
         let escaped = escape(line)
         return escaped.hasPrefix(".") || escaped.hasPrefix("'") ? "\\&" + escaped : escaped
     }
+}
+
+/// The part of argument-parser's help dump (`ToolInfoV0`) the man page reads.
+private struct ToolInfo: Decodable {
+    struct Command: Decodable {
+        var commandName: String
+        var abstract: String?
+        var discussion: String?
+        var shouldDisplay: Bool?
+        var subcommands: [Command]?
+        var arguments: [Argument]?
+    }
+
+    struct Argument: Decodable {
+        struct Name: Decodable {
+            var kind: String
+            var name: String
+        }
+
+        var kind: String
+        var shouldDisplay: Bool?
+        var isRepeating: Bool?
+        var names: [Name]?
+        var valueName: String?
+        var defaultValue: String?
+        var allValues: [String]?
+        var abstract: String?
+    }
+
+    var command: Command
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Hanzi
 
 /// `hanzi`: clean Chinese text from PDFs, OCR and web pages.
 struct HanziCommand: ParsableCommand {
@@ -13,15 +14,15 @@ struct HanziCommand: ParsableCommand {
         still processed), 2 usage error.
 
         Examples:
-          hanzi clean article.txt                       # rejoin + normalise to standard output
-          hanzi clean --to simplified hk.txt -o out.txt # Hong Kong text to Simplified, mainland style
-          hanzi clean -r articles --output-dir clean --include '*.txt' --jobs 4
-          hanzi convert -c s2tw < in.txt > out.txt      # like opencc -c s2tw
+          hanzi clean article.txt              # rejoin and normalise, to stdout
+          hanzi clean --to simplified hk.txt -o out.txt
+          hanzi clean -r articles --output-dir clean --include '*.txt'
+          hanzi convert -c s2tw < in.txt > out.txt    # like opencc -c s2tw
           hanzi clean --jsonl --field text corpus.jsonl > clean.jsonl
           hanzi detect seeds/*.txt
           hanzi configs
         """,
-        version: "hanzi 0.1.0",
+        version: VersionText.text,
         subcommands: [
             CleanCommand.self, ConvertCommand.self, RejoinCommand.self, NormalizeCommand.self,
             DetectCommand.self, ConfigsCommand.self, GenerateManualCommand.self,

@@ -1,5 +1,8 @@
-/// One input read in large chunks and decoded to UTF-8 when it is in another encoding. The
-/// text is not validated here: that is the first step of what processes it.
+import Hanzi
+
+/// One input read in large chunks and decoded to UTF-8 when it is in another encoding (or is
+/// UTF-16 with a byte order mark: the library's `TextDecoder` detects it). The text is not
+/// validated here: that is the first step of what processes it.
 ///
 /// The last raw chunk and its offset stay available after an error, for a message that
 /// names the bytes (and guesses their encoding).
@@ -8,7 +11,8 @@ struct DecodedInput {
     static let readSize = 1 << 20
 
     let reader: FileReader
-    private let decoder: IconvDecoder?
+    /// `nil` once UTF-8 input is known to be UTF-8: its bytes are passed on as read.
+    private var decoder: TextDecoder?
     private var raw = [UInt8](repeating: 0, count: DecodedInput.readSize)
     private var decoded: [UInt8] = []
     private var offset = 0
@@ -25,7 +29,7 @@ struct DecodedInput {
         } else {
             reader = FileReader(standardInputNamed: item.displayName)
         }
-        decoder = encoding == .utf8 ? nil : try IconvDecoder(encoding)
+        decoder = try TextDecoder(from: encoding)
     }
 
     /// Whether the next read would have to wait (a pipe or terminal with nothing in it yet).
@@ -34,18 +38,31 @@ struct DecodedInput {
     /// The next chunk as UTF-8, and how many input bytes it came from; `nil` at the end.
     mutating func next() throws -> (text: [UInt8], inputBytes: Int)? {
         let n = try raw.withUnsafeMutableBytes { try reader.read(into: $0) }
-        if n == 0 { return nil }
+        if n == 0 {
+            // The decoder's last bytes (an input shorter than a byte order mark), or its error
+            // for a character cut by the end of the input.
+            guard let decoder else { return nil }
+            self.decoder = nil
+            decoded.removeAll(keepingCapacity: true)
+            try decoder.finish(into: &decoded)
+            return decoded.isEmpty ? nil : (decoded, 0)
+        }
         lastChunk = Array(raw[0..<n])
         chunkStart = offset
         offset += n
         guard let decoder else { return (lastChunk, n) }
         decoded.removeAll(keepingCapacity: true)
-        try lastChunk.withUnsafeBytes { try decoder.decode($0, appendingTo: &decoded) }
+        try decoder.feed(lastChunk, into: &decoded)
+        if decoder.encoding == .utf8, decoder.detectedEncoding == .utf8 {
+            self.decoder = nil
+        }
         return (decoded, n)
     }
 
     /// Ends the input: a character cut by its end is an error.
     func finish() throws {
-        try decoder?.finish()
+        var rest: [UInt8] = []
+        try decoder?.finish(into: &rest)
+        assert(rest.isEmpty, "next() returns the decoder's last bytes before it returns nil")
     }
 }

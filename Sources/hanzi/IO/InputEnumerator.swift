@@ -22,6 +22,30 @@ struct InputEnumerator {
     var recursive: Bool
     var include: [String]
     var exclude: [String]
+    /// A folder the walks leave out: the output folder, when it lies inside an input folder.
+    var skipFolder: String?
+    /// With `--in-place --backup`: the suffix of the backups, which the walks leave out.
+    var backupSuffix: String?
+    /// When the run started: the tool's own temporary files older than this, which no live
+    /// run holds, are removed by the walks.
+    var runStart = time(nil)
+
+    init(recursive: Bool, include: [String], exclude: [String]) {
+        self.recursive = recursive
+        self.include = include
+        self.exclude = exclude
+    }
+
+    /// The `--include` globs that select none of `items` (for a warning).
+    func unmatchedIncludes(_ items: [InputItem]) -> [String] {
+        guard recursive else { return [] }
+        return include.filter { glob in
+            !items.contains { item in
+                let name = item.relativeOutputPath.split(separator: "/").last.map(String.init) ?? item.relativeOutputPath
+                return Glob(glob).matches(name: name, relative: item.relativeOutputPath)
+            }
+        }
+    }
 
     /// The inputs, in argument order (a folder's files sorted by path); problems (a missing file,
     /// a folder without `-r`) are returned as failures and do not stop the others.
@@ -37,6 +61,10 @@ struct InputEnumerator {
                 continue
             }
             var st = stat()
+            if let raw = PathText.invalidArgument(decodedAs: argument) {
+                failures.append((PathText.escaped(raw), "a file name that is not UTF-8 is not supported yet; rename the file"))
+                continue
+            }
             guard stat(argument, &st) == 0 else {
                 failures.append((argument, "cannot open: \(String(cString: strerror(errno)))"))
                 continue
@@ -65,11 +93,26 @@ struct InputEnumerator {
         }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                failures.append((folder + "/" + PathText.escaped(nameBytes),
+                                 "a file name that is not UTF-8 is not supported yet; rename the file"))
+                continue
             }
             if name == "." || name == ".." { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            if TemporaryFiles.isTemporaryName(name) {
+                // The tool's own: never an input; removed when its run has died.
+                TemporaryFiles.removeIfStale(path, olderThan: runStart)
+                continue
+            }
+            if let backupSuffix, name.hasSuffix(backupSuffix), name.utf8.count > backupSuffix.utf8.count {
+                // A backup of a file beside it (a.txt.orig next to a.txt) is not an input.
+                var original = stat()
+                if stat(String(path.dropLast(backupSuffix.count)), &original) == 0 { continue }
+            }
             let rel = relative.isEmpty ? name : relative + "/" + name
             var lst = stat()
             guard lstat(path, &lst) == 0 else { continue }
@@ -79,6 +122,7 @@ struct InputEnumerator {
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 // Folders reached through links are not followed (no cycles).
                 if isLink || matches(exclude, name: name, relative: rel) { continue }
+                if let skipFolder, DestinationChecks.canonical(path) == skipFolder { continue }
                 walk(folder: path, relative: rel, into: &items, failures: &failures)
             } else if (st.st_mode & S_IFMT) == S_IFREG {
                 if !include.isEmpty, !matches(include, name: name, relative: rel) { continue }
@@ -89,15 +133,8 @@ struct InputEnumerator {
     }
 
     /// A glob without `/` is matched against the file name, one with `/` against the path
-    /// relative to the folder argument.
+    /// relative to the folder argument (see ``Glob``).
     private func matches(_ globs: [String], name: String, relative: String) -> Bool {
-        for glob in globs {
-            if glob.contains("/") {
-                if fnmatch(glob, relative, FNM_PATHNAME) == 0 { return true }
-            } else if fnmatch(glob, name, 0) == 0 {
-                return true
-            }
-        }
-        return false
+        globs.contains { Glob($0).matches(name: name, relative: relative) }
     }
 }

@@ -6,25 +6,28 @@ extension JSONLinesStream.InvalidLinePolicy: ExpressibleByArgument {}
 
 /// The options every text-processing command shares: what to read, where to write, how.
 struct InputOutputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Files or folders to process; none or '-' reads standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files or folders to process; none or '-' reads standard input.", valueName: "file"), completion: .file())
     var files: [String] = []
 
-    @Option(name: [.customShort("i"), .customLong("input")], help: ArgumentHelp("An input file, like opencc -i (repeatable; the same as a file argument).", valueName: "file"))
+    @Option(name: [.customShort("i"), .customLong("input")], help: ArgumentHelp("An input file, like opencc -i (repeatable; the same as a file argument).", valueName: "file"), completion: .file())
     var input: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file (one input only).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file (one input only).", valueName: "file"), completion: .file())
     var output: String?
 
     @Option(name: .customLong("output-dir"), help: ArgumentHelp(
         "Write each output into this folder: a file argument under its own name, the files of a folder argument under their paths relative to it.",
-        valueName: "dir"))
+        valueName: "dir"), completion: .directory)
     var outputDir: String?
 
     @Flag(name: .customLong("in-place"), help: "Replace each file with its output (safely: a temporary file, synced, renamed over the original).")
     var inPlace = false
 
-    @Option(help: ArgumentHelp("With --in-place, keep the old version as FILE+SUFFIX.", valueName: "suffix"))
+    @Option(help: ArgumentHelp("With --in-place, keep the old version as FILE+SUFFIX (never replacing an existing file).", valueName: "suffix"))
     var backup: String?
+
+    @Flag(name: .customLong("keep-links"), help: "With --in-place, rewrite a file that has other hard links in place once its new version is complete, so the links keep sharing it (by default the file gets a new inode and the links keep the old text).")
+    var keepLinks = false
 
     @Flag(name: .shortAndLong, help: "Process the files in folders, recursively.")
     var recursive = false
@@ -53,9 +56,9 @@ struct InputOutputOptions: ParsableArguments {
     var invalidLines: JSONLinesStream.InvalidLinePolicy { invalid ?? (skipInvalid ? .skip : .fail) }
 
     @Option(help: ArgumentHelp(
-        "The input encoding: utf-8 (default; a BOM is dropped), gb18030, gbk, big5, big5-hkscs, utf-16 (by its BOM, big-endian without one), utf-16le, utf-16be. The output is always UTF-8.",
+        "The input encoding (a leading UTF-8 BOM is kept at the start of the output; utf-16 goes by its BOM, big-endian without one). The output is always UTF-8.",
         valueName: "name"))
-    var encoding: String = "utf-8"
+    var encoding: InputEncoding = .utf8
 
     @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp(
         "Threads to use (default: the number of cores): files in parallel, and one large input in pieces. The output does not depend on it.",
@@ -83,9 +86,6 @@ struct InputOutputOptions: ParsableArguments {
         files = input + files
         input = []
         if let n = jobsOption, n < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if InputEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'; use one of: \(InputEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
         let destinations = [output != nil, outputDir != nil, inPlace].filter { $0 }.count
         if destinations > 1 { throw ValidationError("use only one of -o, --output-dir and --in-place.") }
         if check, diff { throw ValidationError("use --check or --diff, not both.") }
@@ -93,6 +93,7 @@ struct InputOutputOptions: ParsableArguments {
             throw ValidationError("--\(check ? "check" : "diff") writes nothing; leave out -o, --output-dir and --in-place.")
         }
         if backup != nil, !inPlace { throw ValidationError("--backup goes with --in-place.") }
+        if keepLinks, !inPlace { throw ValidationError("--keep-links goes with --in-place.") }
         if backup == "" { throw ValidationError("--backup needs a non-empty suffix.") }
         if inPlace, files.isEmpty || files.contains("-") {
             throw ValidationError("--in-place needs files (it cannot replace standard input).")
@@ -113,7 +114,7 @@ struct InputOutputOptions: ParsableArguments {
     }
 
     /// The input encoding (validated).
-    var inputEncoding: InputEncoding { InputEncoding(name: encoding) ?? .utf8 }
+    var inputEncoding: InputEncoding { encoding }
 
     /// Whether the run only reports what would change (`--check` or `--diff`).
     var reportsChanges: Bool { check || diff }

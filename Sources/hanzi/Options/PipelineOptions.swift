@@ -61,10 +61,12 @@ func parseConfiguration(_ value: String) throws -> ChineseConverter.Configuratio
 }
 
 /// Loads the converters up front so that a bad configuration is a usage error, before any input is read.
-func checkLoads(_ configurations: [ChineseConverter.Configuration]) throws {
+func checkLoads(
+    _ configurations: [ChineseConverter.Configuration], options: ChineseConverter.Options = .default
+) throws {
     for configuration in configurations {
         do {
-            _ = try ChineseConverter.shared(configuration)
+            _ = try ChineseConverter.shared(configuration, options: options)
         } catch {
             throw ValidationError("cannot load the configuration \(configuration.openCCName): \(error.message)")
         }

@@ -19,6 +19,9 @@ enum StyleChoice: ExpressibleByArgument, Sendable, Equatable {
 
     static var allValueStrings: [String] { ["auto"] + PunctuationNormalizer.Style.allCases.map(\.rawValue) }
 
+    /// Completions offer the values (argument-parser offers them by itself only for `CaseIterable` types).
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
     var defaultValueDescription: String {
         switch self {
         case .auto: "auto"

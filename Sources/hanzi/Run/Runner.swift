@@ -19,7 +19,13 @@ struct Runner: Sendable {
     /// Runs and returns the exit status: 0, or 1 when some input failed.
     func run() -> Int32 {
         let diagnostics = Diagnostics(quiet: options.quiet)
+        SignalCleanup.install(diagnostics: diagnostics)
         let items = inputs(diagnostics: diagnostics)
+        let problems = destinationProblems(items)
+        if !problems.isEmpty {
+            for (name, message) in problems { diagnostics.error(name, message) }
+            return 1
+        }
         if let outputDir = options.outputDir, let clash = Runner.firstClash(items) {
             diagnostics.error(nil, "two inputs would be written to the same file \(outputDir)/\(clash); nothing was written")
             return 1
@@ -33,7 +39,7 @@ struct Runner: Sendable {
         let perFileDestinations = (options.outputDir != nil || options.inPlace) && !options.reportsChanges
         if perFileDestinations, options.jobs > 1, items.count > 1 {
             // Files in parallel, each processed on one thread.
-            ConcurrentMap.forEach(count: items.count, maxConcurrency: options.jobs) { k in
+            ConcurrentMap.forEach(count: items.count, maxConcurrency: Runner.filesInFlight(jobs: options.jobs)) { k in
                 var unused = BufferedWriter(fd: 1, path: Runner.standardOutputName)
                 process(items[k], jobs: 1, standardOutput: &unused, diagnostics: diagnostics, meter: meter)
             }
@@ -45,11 +51,17 @@ struct Runner: Sendable {
             do {
                 try stdout.flush()
             } catch {
-                diagnostics.error(nil, "standard output: \(error)")
+                StandardOutput.fail((error as? FileError)?.code ?? EIO)
             }
         }
         meter.finish()
         return diagnostics.failures > 0 || changedInputs.withLock({ $0 }) > 0 ? 1 : 0
+    }
+
+    /// How many files are processed at the same time: `-j`, but at most four per core, so that
+    /// `-j` far above the core count cannot multiply the memory each file needs.
+    static func filesInFlight(jobs: Int) -> Int {
+        min(jobs, 4 * max(1, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// How many bytes from the first bad one are tried in other encodings, to suggest one.
@@ -61,9 +73,14 @@ struct Runner: Sendable {
     /// The inputs the arguments name; reports the ones that cannot be used. With `--in-place`,
     /// a file named twice (a.txt ./a.txt, or through a link) is listed once.
     private func inputs(diagnostics: Diagnostics) -> [InputItem] {
-        let enumerator = InputEnumerator(recursive: options.recursive, include: options.include, exclude: options.exclude)
+        var enumerator = InputEnumerator(recursive: options.recursive, include: options.include, exclude: options.exclude)
+        enumerator.skipFolder = options.outputDir.flatMap(DestinationChecks.canonical)
+        enumerator.backupSuffix = options.inPlace ? options.backup : nil
         let (found, failures) = enumerator.inputs(for: options.files)
         for (name, message) in failures { diagnostics.error(name, message) }
+        for glob in enumerator.unmatchedIncludes(found) {
+            diagnostics.warning(nil, "--include '\(glob)' matches no file")
+        }
         guard options.inPlace else { return found }
         var seen = Set<String>()
         return found.filter { item in
@@ -73,11 +90,27 @@ struct Runner: Sendable {
         }
     }
 
+    /// What would make writing unsafe (see ``DestinationChecks``), found before anything is written.
+    private func destinationProblems(_ items: [InputItem]) -> [(String, String)] {
+        let paths = items.compactMap(\.path)
+        if options.inPlace {
+            let bad = paths.compactMap { path in DestinationChecks.replaceable(path, mustExist: true).map { (path, $0) } }
+            if !bad.isEmpty { return bad }
+            if let suffix = options.backup { return DestinationChecks.backups(of: paths, suffix: suffix) }
+        } else if let output = options.output {
+            return DestinationChecks.replaceable(output, mustExist: false).map { [(output, $0)] } ?? []
+        } else if let outputDir = options.outputDir {
+            let folders = options.files.filter { var st = stat(); return stat($0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR }
+            return DestinationChecks.outputFolder(outputDir, folderArguments: folders, inputs: paths,
+                                                  outputs: items.map { outputDir + "/" + $0.relativeOutputPath })
+        }
+        return []
+    }
+
     /// Where one input's output goes.
     private enum Sink {
         case standardOutput
         case file(AtomicFileWriter)
-        case direct(DirectFileWriter)
         /// Check mode: the output is kept to compare with the input.
         case memory(ByteCollector)
 
@@ -86,7 +119,6 @@ struct Runner: Sendable {
             switch self {
             case .standardOutput: try standardOutput.write(bytes)
             case .file(let file): try file.write(bytes)
-            case .direct(let writer): try writer.write(bytes)
             case .memory(let collector): collector.bytes += bytes
             }
         }
@@ -114,6 +146,11 @@ struct Runner: Sendable {
             }
         } catch {
             if case .file(let file)? = sink { file.abort() }
+            if let failure = error as? FileError, failure.path == Runner.standardOutputName {
+                // Standard output is gone for every input: one line for it, and the run ends.
+                meter.finish()
+                StandardOutput.fail(failure.code)
+            }
             diagnostics.error(item.displayName, Runner.message(for: error, encoding: options.inputEncoding,
                                                                chunk: input?.lastChunk ?? [], chunkStart: input?.chunkStart ?? 0))
             // Whatever reached standard output stays: it is the output of the lines before the error.
@@ -140,6 +177,7 @@ struct Runner: Sendable {
             try sink.write(output, standardOutput: &standardOutput)
         }
         var fedSinceFlush = false
+        var byteOrderMark = LeadingByteOrderMark(applies: options.inputEncoding == .utf8)
         while true {
             if fedSinceFlush, input.wouldWait, processor != nil {
                 // Slow input (a terminal, `tail -f`): write what is ready instead of waiting.
@@ -150,6 +188,9 @@ struct Runner: Sendable {
             guard let (text, inputBytes) = try input.next() else { break }
             if processor == nil { processor = try makeProcessor(text, jobs, format) }
             original?.bytes += text
+            if byteOrderMark.found(startingWith: text) {
+                try sink.write(UTF8StreamValidator.byteOrderMark, standardOutput: &standardOutput)
+            }
             try step { try $0.process(text, into: &$1) }
             fedSinceFlush = true
             meter.add(inputBytes)
@@ -165,7 +206,6 @@ struct Runner: Sendable {
         switch sink {
         case .standardOutput: try standardOutput.flush()
         case .file(let file): try file.commit(backupSuffix: options.inPlace ? options.backup : nil)
-        case .direct(let writer): try writer.close()
         case .memory: break
         }
     }
@@ -179,27 +219,18 @@ struct Runner: Sendable {
                 target = String(cString: resolved)
                 free(resolved)
             }
-            return .file(try AtomicFileWriter(target: target, keepModeOf: target))
+            return .file(try AtomicFileWriter(target: target, keepModeOf: target, keepLinks: options.keepLinks))
         }
         if let outputDir = options.outputDir {
             let target = outputDir + "/" + item.relativeOutputPath
             let folder = (target as NSString).deletingLastPathComponent
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw FileError(path: folder, operation: "cannot create the folder \(folder)", code: EACCES)
-            }
+            try Folders.create(folder)
             return .file(try AtomicFileWriter(target: target, keepModeOf: target))
         }
         if let output = options.output {
-            var st = stat()
-            if stat(output, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
-                // A device or a pipe (/dev/null, a FIFO): written directly.
-                let fd = open(output, O_WRONLY | O_CLOEXEC)
-                if fd < 0 { throw FileError(path: output, operation: "cannot open \(output)", code: errno) }
-                return .direct(DirectFileWriter(fd: fd, path: output))
-            }
-            return .file(try AtomicFileWriter(target: output, keepModeOf: output))
+            // Through a symbolic link, the file it points to is written and the link stays.
+            let target = Folders.followingLinks(output)
+            return .file(try AtomicFileWriter(target: target, keepModeOf: target))
         }
         return .standardOutput
     }
@@ -225,10 +256,10 @@ struct Runner: Sendable {
             if encoding == .utf8, !endsInsideCharacter, at >= 0, at < chunk.count {
                 let sample = Array(chunk[at..<min(chunk.count, at + Runner.encodingSampleSize)])
                 var candidates: [InputEncoding] = []
-                if IconvDecoder.looksLike(.gb18030, sample) { candidates.append(.gb18030) }
-                if IconvDecoder.looksLike(.big5, sample) {
+                if EncodingGuess.looksLike(.gb18030, sample) { candidates.append(.gb18030) }
+                if EncodingGuess.looksLike(.big5, sample) {
                     candidates.append(.big5)
-                } else if IconvDecoder.looksLike(.big5HKSCS, sample) {
+                } else if EncodingGuess.looksLike(.big5HKSCS, sample) {
                     candidates.append(.big5HKSCS)
                 }
                 if !candidates.isEmpty {
@@ -243,7 +274,7 @@ struct Runner: Sendable {
             return error.description
         case let error as JSONLinesError:
             return error.description
-        case let error as IconvDecodingError:
+        case let error as TextDecodingError:
             return error.description
         case let error as CustomStringConvertible:
             return error.description

@@ -6,21 +6,46 @@ import Testing
     @Test func configsListsEveryConfigurationWithALiveExample() throws {
         let result = try HanziBinary.run(["configs"])
         #expect(result.status == 0)
-        let lines = result.stdoutText.split(separator: "\n")
-        #expect(lines.count == 14)
+        let sections = result.stdoutText.components(separatedBy: "\n\n")
+        #expect(sections.count == 2)
+        let bundled = sections[0].split(separator: "\n")
+        #expect(bundled.first?.hasPrefix("Bundled: OpenCC 1.4.2") == true)
+        #expect(bundled.count == 1 + 16)
+        #expect(sections.last?.hasPrefix("Installed: libopencc") == true)
+        #expect((sections.last?.split(separator: "\n").count ?? 0) >= 1 + 14)
+        #expect(!result.stdoutText.contains("cannot load"))
+        #expect(result.stdoutText.contains("伊利诺伊州 → 伊利諾州"))
         #expect(result.stdoutText.contains("s2tw"))
         #expect(result.stdoutText.contains("台湾 → 臺灣"))
         #expect(result.stdoutText.contains("漢字 → 汉字"))
     }
 
+    /// The installed data through the native engine, and libopencc itself, give what the
+    /// installed `opencc` command gives.
     @Test func convertIsByteIdenticalToTheOpenCCCommand() throws {
         let (url, _) = try HanziBinary.seed("002")
         for config in ["s2tw", "s2tw.json", "s2t", "s2hk"] {
-            let ours = try HanziBinary.run(["convert", "-c", config, url.path])
-            #expect(ours.status == 0)
             let reference = try HanziBinary.runTool("opencc", ["-c", config, "-i", url.path])
-            #expect(ours.stdout == reference, "\(config)")
+            for engine in [["--dictionaries", "system"], ["--engine", "libopencc"]] {
+                let ours = try HanziBinary.run(["convert", "-c", config] + engine + [url.path])
+                #expect(ours.status == 0)
+                #expect(ours.stdout == reference, "\(config) \(engine)")
+            }
         }
+    }
+
+    /// A user phrase wins where it starts a segment, and its value is kept as it is.
+    @Test func convertTakesTheUsersPhrases() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hanzi-phrases-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let phrases = folder.appendingPathComponent("phrases.txt")
+        try Data("鼠标\tMOUSE\n软件\t软件\n".utf8).write(to: phrases)
+        let run = try HanziBinary.run(["convert", "-c", "s2twp", "--phrases", phrases.path], input: Array("鼠标和软件，打印机\n".utf8))
+        #expect(run.status == 0)
+        #expect(run.stdoutText == "MOUSE和软件，印表機\n")
+        let refused = try HanziBinary.run(["convert", "-c", "s2t", "--engine", "libopencc", "--phrases", phrases.path], input: [])
+        #expect(refused.status == 2)
     }
 
     /// OpenCC's own test inputs through each configuration, from standard input.

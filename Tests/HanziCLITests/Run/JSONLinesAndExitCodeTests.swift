@@ -82,6 +82,14 @@ import Testing
         }
     }
 
+    @Test func versionNamesHanziAndTheLibOpenCCItRuns() throws {
+        let result = try H.run(["--version"])
+        #expect(result.status == 0)
+        let lines = result.stdoutText.split(separator: "\n").map(String.init)
+        #expect(lines.first?.range(of: #"^hanzi [0-9]+\.[0-9]+\.[0-9]+$"#, options: .regularExpression) != nil, "\(lines)")
+        #expect(lines.contains { $0.range(of: #"^libopencc [0-9]+(\.[0-9]+)+ \(system\)$"#, options: .regularExpression) != nil }, "\(lines)")
+    }
+
     @Test func completionScriptsAndTheManPageAreGenerated() throws {
         for shell in ["bash", "zsh", "fish"] {
             let run = try H.run(["--generate-completion-script", shell])

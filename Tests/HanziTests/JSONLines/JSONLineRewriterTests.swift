@@ -103,7 +103,10 @@ import Testing
             // Foundation accepts trailing commas and rejects numbers out of Double's range;
             // both are decided by RFC 8259's grammar instead (see errorsNameTheByte...).
             let lineText = String(decoding: line, as: UTF8.self)
+            // Foundation also rejects a lone surrogate escape, which JSON's grammar allows and
+            // Hanzi keeps (see loneSurrogatesAreKept).
             if lineText.range(of: #",\s*[}\]]"#, options: .regularExpression) != nil
+                || lineText.range(of: #"\\u[dD][89a-fA-F]"#, options: .regularExpression) != nil
                 || lineText.range(of: #"[0-9][eE][+-]?[0-9]{3,}"#, options: .regularExpression) != nil {
                 continue
             }
@@ -117,12 +120,27 @@ import Testing
         #expect(checked > 2000)
     }
 
+    @Test func loneSurrogatesAreKept() throws {
+        let rewriter = JSONLineRewriter(fields: ["text"])
+        for line in [#"{"a":"\ud800"}"#, #"{"text":"x\udc00y\ud800"}"#, #"{"text":"\ud83d\ude00\ud83d"}"#] {
+            var output: [UInt8] = []
+            try rewriter.rewrite(Array(line.utf8), into: &output) { $0 + Array("!".utf8) }
+            let expected = line.hasPrefix(#"{"a""#) ? line : String(line.dropLast(2)) + "!\"}"
+            #expect(String(decoding: output, as: UTF8.self) == expected)
+        }
+        // A value that also holds the private-use scalars standing for lone surrogates
+        // (U+10FFFF here) is kept as it is rather than risk mixing them up.
+        let ambiguous = #"{"text":"\udbff\udfff\ud83d"}"#
+        var output: [UInt8] = []
+        try rewriter.rewrite(Array(ambiguous.utf8), into: &output) { $0 + Array("!".utf8) }
+        #expect(String(decoding: output, as: UTF8.self) == ambiguous)
+    }
+
     @Test func errorsNameTheByteAndDeepNestingIsFine() throws {
         let rewriter = JSONLineRewriter(fields: ["text"])
         var output: [UInt8] = []
         #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"text":"a"#.utf8), into: &output) { $0 } }
         #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"[1,2]"#.utf8), into: &output) { $0 } }
-        #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"a":"\ud800"}"#.utf8), into: &output) { $0 } }
         #expect(throws: JSONRecordError.self) { try rewriter.rewrite(Array(#"{"a":01}"#.utf8), into: &output) { $0 } }
         let trailingComma = try #require(throws: JSONRecordError.self, "a trailing comma is not JSON") {
             try rewriter.rewrite(Array(#"{"a":1,}"#.utf8), into: &output) { $0 }

@@ -186,3 +186,29 @@ import Testing
         #expect(try markdown.clean(utf8: input) == input)
     }
 }
+
+@Suite struct RealMarkdownTests {
+    /// A real README (SnowNLP's, MIT): cleaned and converted, its code blocks and every
+    /// structural line survive byte for byte, and cleaning again changes nothing.
+    @Test(arguments: [[], [ChineseConverter.Configuration.s2t]]) func readmeKeepsItsStructure(conversions: [ChineseConverter.Configuration]) throws {
+        let document = try RepositoryRoot.bytes("Tests/HanziTestSupport/Fixtures/markdown/snownlp-README.md")
+        let markdown = MarkdownCleaner(try TextCleaner(options: .init(conversions: conversions)))
+        let cleaned = try markdown.clean(utf8: document)
+        func fencedBlocks(_ bytes: [UInt8]) -> [Substring] {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return text.split(separator: "~~~~", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        }
+        let before = fencedBlocks(document), after = fencedBlocks(cleaned)
+        #expect(before.count == 3)
+        #expect(after.map { Array($0.utf8) } == before.map { Array($0.utf8) })
+        let structural = { (bytes: [UInt8]) in
+            String(decoding: bytes, as: UTF8.self).split(separator: "\n").filter { $0.hasPrefix("#") || $0.hasPrefix("~~~~") }
+                .map { $0.prefix(while: { $0 == "#" || $0 == "~" }) }
+        }
+        #expect(structural(cleaned) == structural(document))
+        #expect(try markdown.clean(utf8: cleaned) == cleaned)
+        let lines = String(decoding: cleaned, as: UTF8.self)
+        #expect(lines.contains("* 中文分词（[Character-Based Generative Model](http://aclweb.org/anthology//Y/Y09/Y09-2047.pdf)）")
+            || lines.contains("* 中文分詞（[Character-Based Generative Model](http://aclweb.org/anthology//Y/Y09/Y09-2047.pdf)）"))
+    }
+}

@@ -11,6 +11,8 @@ import Testing
         #expect(Array(s2t.convert("汉字").utf8) == Array("漢字".utf8))
         #expect(try s2t.convert(utf8: fileBytes) == Array("漢字\n".utf8))
         #expect(try s2t.convertConcurrently(utf8: fileBytes) == Array("漢字\n".utf8))
+        let byName = ChineseConverter.Configuration(openCCName: "s2t")
+        #expect(byName == .s2t)
 
         let paragraphs = ColumnRejoiner().rejoin(extractedText)
         let mainland = PunctuationNormalizer(style: .mainland).normalize(paragraphs)

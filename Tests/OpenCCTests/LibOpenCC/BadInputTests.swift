@@ -6,7 +6,7 @@ import OpenCC
     let converter: ChineseConverter
 
     init() throws {
-        converter = try ChineseConverter.shared(.s2t)
+        converter = try ChineseConverter.shared(.s2t, options: .libopencc)
     }
 
     @Test func nulPassesThroughAndTheTextAroundItIsConverted() throws {
@@ -78,7 +78,7 @@ import OpenCC
         // Text with old Mac line ends (CR only) is cut into pieces at them, with the same result.
         let seed = try Repository.bytes(of: try #require(Repository.seedFiles.first))
         let input = seed.map { $0 == 0x0A ? 0x0D : $0 }
-        let small = try ChineseConverter(.s2t, pieceSize: 1024)
+        let small = try ChineseConverter(.s2t, options: .libopencc, pieceSize: 1024)
         #expect(try small.convert(utf8: input) == RawOpenCC(.s2t).convertWhole(input))
         var stream = StreamingConverter(converter: small, flushThreshold: 1)
         var calls = 0
@@ -120,12 +120,12 @@ import OpenCC
 
     @Test func aMissingConfigurationFileThrowsNamingIt() throws {
         let url = URL(fileURLWithPath: "/nonexistent/folder/custom-\(UUID().uuidString).json")
-        let error = try #require(throws: OpenCCError.self) { try ChineseConverter(.file(url)) }
+        let error = try #require(throws: OpenCCError.self) { try ChineseConverter(.file(url), options: .libopencc) }
         #expect(error.configuration == .file(url))
         #expect(error.description.contains(url.path))
         #expect(!error.message.isEmpty)
         #expect(!error.description.contains("\n"))
-        #expect(throws: OpenCCError.self) { try ChineseConverter.shared(.file(url)) }
+        #expect(throws: OpenCCError.self) { try ChineseConverter.shared(.file(url), options: .libopencc) }
     }
 
     @Test func aConfigurationNamingAMissingDictionaryThrows() throws {
@@ -139,18 +139,18 @@ import OpenCC
              "conversion_chain": [{"dict": {"type": "ocd2", "file": "NoSuchDictionary.ocd2"}}]}
             """
         try Data(json.utf8).write(to: url)
-        let error = try #require(throws: OpenCCError.self) { try ChineseConverter(.file(url)) }
+        let error = try #require(throws: OpenCCError.self) { try ChineseConverter(.file(url), options: .libopencc) }
         #expect(error.description.contains("broken.json"))
         #expect(error.message.contains("NoSuchDictionary"))
 
         let garbage = folder.appendingPathComponent("garbage.json")
         try Data("{ not json".utf8).write(to: garbage)
-        #expect(throws: OpenCCError.self) { try ChineseConverter(.file(garbage)) }
+        #expect(throws: OpenCCError.self) { try ChineseConverter(.file(garbage), options: .libopencc) }
     }
 
     @Test func aUsersOwnConfigurationFileWorks() throws {
         let url = try Reference.installedDataFolder().appendingPathComponent("s2t.json")
-        let custom = try ChineseConverter(.file(url))
+        let custom = try ChineseConverter(.file(url), options: .libopencc)
         #expect(Array(custom.convert("汉字").utf8) == Array("漢字".utf8))
     }
 }

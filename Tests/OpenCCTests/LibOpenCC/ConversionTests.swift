@@ -7,7 +7,7 @@ import OpenCC
     /// The configurations OpenCC 1.1.6 ships test cases for (every built-in one but `t2tw`).
     static let testedByOpenCC: [ChineseConverter.Configuration] = RepositoryRoot.required("OpenCC's test cases") {
         let names = Set(try OpenCCFixtures.names())
-        return ChineseConverter.Configuration.builtIn.filter { names.contains($0.openCCName) }
+        return ChineseConverter.Configuration.installed.filter { names.contains($0.openCCName) }
     }
 
     @Test func openCCShipsThirteenTestCases() {
@@ -18,7 +18,7 @@ import OpenCC
     func passesOpenCCsOwnTestCases(configuration: ChineseConverter.Configuration) throws {
         let input = try Repository.bytes(of: OpenCCFixtures.input(configuration.openCCName))
         let answer = try Repository.bytes(of: OpenCCFixtures.answer(configuration.openCCName))
-        let converter = try ChineseConverter.shared(configuration)
+        let converter = try ChineseConverter.shared(configuration, options: .libopencc)
         #expect(try converter.convert(utf8: input) == answer)
         let text = try #require(String(validating: input, as: UTF8.self))
         #expect(Array(converter.convert(text).utf8) == answer)
@@ -28,9 +28,9 @@ import OpenCC
         #expect(Repository.seedFiles.count == 5)
     }
 
-    @Test(arguments: ChineseConverter.Configuration.builtIn)
+    @Test(arguments: ChineseConverter.Configuration.installed)
     func matchesTheCommandLineToolOnTheSeeds(configuration: ChineseConverter.Configuration) throws {
-        let converter = try ChineseConverter.shared(configuration)
+        let converter = try ChineseConverter.shared(configuration, options: .libopencc)
         for seed in Repository.seedFiles {
             let input = try Repository.bytes(of: seed)
             let expected = try Reference.commandLine(input, configuration: configuration)
@@ -38,16 +38,16 @@ import OpenCC
         }
     }
 
-    @Test(arguments: ChineseConverter.Configuration.builtIn)
+    @Test(arguments: ChineseConverter.Configuration.installed)
     func everyBuiltInConfigurationChangesItsExample(configuration: ChineseConverter.Configuration) throws {
-        let converter = try ChineseConverter.shared(configuration)
+        let converter = try ChineseConverter.shared(configuration, options: .libopencc)
         let example = configuration.exampleInput
         #expect(Array(converter.convert(example).utf8) != Array(example.utf8))
     }
 
-    @Test(arguments: ChineseConverter.Configuration.builtIn)
+    @Test(arguments: ChineseConverter.Configuration.installed)
     func matchesLibOpenCCOnGeneratedText(configuration: ChineseConverter.Configuration) throws {
-        let converter = try ChineseConverter.shared(configuration)
+        let converter = try ChineseConverter.shared(configuration, options: .libopencc)
         let raw = RawOpenCC(configuration)
         var generator = TextGenerator(seed: 0xC0FFEE &+ UInt64(configuration.openCCName.utf8.count))
         var all: [UInt8] = []
@@ -61,13 +61,13 @@ import OpenCC
         }
         // All the texts at once through the smallest pieces: the same bytes as libopencc's
         // line-by-line result, and, without the NULs, as one libopencc call over everything.
-        let small = try ChineseConverter(configuration, pieceSize: 1024)
+        let small = try ChineseConverter(configuration, options: .libopencc, pieceSize: 1024)
         #expect(try small.convert(utf8: all) == raw.convertLines(all))
         let withoutNUL = all.map { $0 == 0 ? 0x20 : $0 }
         #expect(try small.convert(utf8: withoutNUL) == raw.convertWhole(withoutNUL))
     }
 
-    @Test(arguments: ChineseConverter.Configuration.builtIn)
+    @Test(arguments: ChineseConverter.Configuration.installed)
     func matchesTheCommandLineToolOnABigGeneratedBatch(configuration: ChineseConverter.Configuration) throws {
         // The command-line tool stops at NUL, so this batch has none.
         var generator = TextGenerator(seed: 0xBA7C4, includeNUL: false)
@@ -77,14 +77,14 @@ import OpenCC
             batch.append(0x0A)
         }
         let expected = try Reference.commandLine(batch, configuration: configuration)
-        let converter = try ChineseConverter.shared(configuration)
+        let converter = try ChineseConverter.shared(configuration, options: .libopencc)
         #expect(try converter.convert(utf8: batch) == expected)
         #expect(RawOpenCC(configuration).convertWhole(batch) == expected)
     }
 
     @Test func smallPiecesGiveTheSameBytesAsOneCall() throws {
         // A converter with the smallest piece size cuts the seeds into many libopencc calls.
-        let small = try ChineseConverter(.s2twp, pieceSize: 1024)
+        let small = try ChineseConverter(.s2twp, options: .libopencc, pieceSize: 1024)
         let raw = RawOpenCC(.s2twp)
         for seed in Repository.seedFiles {
             let input = try Repository.bytes(of: seed)
@@ -96,7 +96,7 @@ import OpenCC
     }
 
     @Test func byteAPIsAgree() throws {
-        let converter = try ChineseConverter.shared(.s2t)
+        let converter = try ChineseConverter.shared(.s2t, options: .libopencc)
         let text = "汉字\r\n后面\0发展"
         let bytes = Array(text.utf8)
         let expected = try converter.convert(utf8: bytes)
@@ -110,8 +110,8 @@ import OpenCC
     }
 
     @Test func sharedConvertersAreLoadedOnce() throws {
-        let first = try ChineseConverter.shared(.t2s)
-        let second = try ChineseConverter.shared(.traditionalToSimplified)
+        let first = try ChineseConverter.shared(.t2s, options: .libopencc)
+        let second = try ChineseConverter.shared(.traditionalToSimplified, options: .libopencc)
         #expect(first === second)
         #expect(first.configuration == .t2s)
     }

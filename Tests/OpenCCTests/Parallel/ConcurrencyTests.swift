@@ -14,7 +14,7 @@ import OpenCC
     }
 
     @Test func sixteenTasksShareOneConverter() async throws {
-        let converter = try ChineseConverter(.s2twp)
+        let converter = try ChineseConverter(.s2twp, options: .libopencc)
         let texts = try (0..<16).map(ConcurrencyTests.text)
         let sequential = try texts.map { try converter.convert(utf8: $0) }
         let concurrent = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
@@ -33,11 +33,11 @@ import OpenCC
     }
 
     @Test func sharedIsSafeFromManyTasksAtOnce() async throws {
-        let configurations = ChineseConverter.Configuration.builtIn
+        let configurations = ChineseConverter.Configuration.installed
         let identities = try await withThrowingTaskGroup(of: (Int, ObjectIdentifier).self) { group in
             for index in 0..<32 {
                 group.addTask {
-                    (index % 4, ObjectIdentifier(try ChineseConverter.shared(configurations[index % 4])))
+                    (index % 4, ObjectIdentifier(try ChineseConverter.shared(configurations[index % 4], options: .libopencc)))
                 }
             }
             var seen: [Int: Set<ObjectIdentifier>] = [:]
@@ -49,7 +49,7 @@ import OpenCC
 
     @Test(arguments: [1, 2, 3, 8])
     func parallelConversionGivesTheSameBytes(maxConcurrency: Int) throws {
-        let converter = try ChineseConverter(.t2s, pieceSize: 4096)
+        let converter = try ChineseConverter(.t2s, options: .libopencc, pieceSize: 4096)
         var input: [UInt8] = []
         for index in 0..<12 { input += try ConcurrencyTests.text(index) }
         input += Array("\0最後一行，沒有換行".utf8)
@@ -60,7 +60,7 @@ import OpenCC
     }
 
     @Test func streamingWithManyChunkSizesGivesTheSameBytes() throws {
-        let converter = try ChineseConverter(.s2hk, pieceSize: 1024)
+        let converter = try ChineseConverter(.s2hk, options: .libopencc, pieceSize: 1024)
         var input = try ConcurrencyTests.text(3)
         input += Array("\r\n\u{FEFF}😀\0\r\n尾巴没有换行😀".utf8)
         let expected = try converter.convert(utf8: input)
@@ -80,7 +80,7 @@ import OpenCC
     }
 
     @Test func streamingRandomChunkBoundariesOverGeneratedText() throws {
-        let converter = try ChineseConverter(.s2t, pieceSize: 1024)
+        let converter = try ChineseConverter(.s2t, options: .libopencc, pieceSize: 1024)
         var random = SeededGenerator(seed: 42)
         var generator = TextGenerator(seed: 43)
         for round in 0..<200 {
@@ -101,7 +101,7 @@ import OpenCC
     }
 
     @Test func interactiveStreamsHandOverEveryCompleteLine() throws {
-        let converter = try ChineseConverter.shared(.s2t)
+        let converter = try ChineseConverter.shared(.s2t, options: .libopencc)
         var stream = StreamingConverter(converter: converter, flushThreshold: 1)
         var received: [[UInt8]] = []
         try stream.feed(Array("汉字\n后".utf8)) { received.append($0) }
@@ -128,7 +128,7 @@ import OpenCC
     }
 
     @Test func streamingErrorsCarryAbsoluteStreamOffsets() throws {
-        let converter = try ChineseConverter(.s2t, pieceSize: 1024)
+        let converter = try ChineseConverter(.s2t, options: .libopencc, pieceSize: 1024)
         var prefix: [UInt8] = []
         while prefix.count < 5000 { prefix += Array("汉字，第一行。\n".utf8) }
         for bad: [UInt8] in [[0x80], [0xE6, 0x41], [0xED, 0xA0, 0x80]] {
@@ -164,7 +164,7 @@ import OpenCC
     }
 
     @Test func streamingFromFilesDescriptorsAndAsyncSequences() async throws {
-        let converter = try ChineseConverter.shared(.s2tw)
+        let converter = try ChineseConverter.shared(.s2tw, options: .libopencc)
         for seed in Repository.seedFiles {
             let input = try Repository.bytes(of: seed)
             let expected = try converter.convert(utf8: input)
@@ -204,7 +204,7 @@ import OpenCC
     }
 
     @Test func streamingFileToFileThroughDescriptors() throws {
-        let converter = try ChineseConverter.shared(.s2twp)
+        let converter = try ChineseConverter.shared(.s2twp, options: .libopencc)
         let seed = try #require(Repository.seedFiles.first)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opencc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -222,7 +222,7 @@ import OpenCC
     }
 
     @Test func aMissingFileThrowsWhenStreaming() throws {
-        var stream = StreamingConverter(converter: try ChineseConverter.shared(.s2t))
+        var stream = StreamingConverter(converter: try ChineseConverter.shared(.s2t, options: .libopencc))
         let missing = URL(fileURLWithPath: "/nonexistent/input-\(UUID().uuidString).txt")
         let error = try #require(throws: CocoaError.self) {
             try stream.convert(contentsOf: missing) { _ in }

@@ -1,8 +1,9 @@
 import FuzzSupport
+import Hanzi
 
-let encodings = InputEncoding.allCases.filter { $0 != .utf8 }
+let encodings = TextEncoding.allCases.filter { $0 != .utf8 }
 
-/// Decoding input in another encoding (`--encoding`) with the command's decoder, over any bytes.
+/// Decoding input in another encoding (`--encoding`) with the library's `TextDecoder`, over any bytes.
 /// Options byte: the encoding.
 /// Invariants: decoding in input-derived chunks gives the bytes and the error (offset, cut at the
 /// end) of decoding the whole at once; the output is valid UTF-8; UTF-16LE and UTF-16BE decode
@@ -12,23 +13,20 @@ public func fuzzDecode(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzInput(data, size)
     let encoding = input.pick(encodings, shift: 0)
 
-    func decode(_ chunks: [ArraySlice<UInt8>]) -> (text: [UInt8], error: IconvDecodingError?) {
-        let decoder = try! IconvDecoder(encoding)
+    func decode(_ chunks: [ArraySlice<UInt8>]) -> (text: [UInt8], error: TextDecodingError?) {
+        let decoder = try! TextDecoder(from: encoding)
         var text: [UInt8] = []
         do {
-            for chunk in chunks { try chunk.withUnsafeBytes { try decoder.decode($0, appendingTo: &text) } }
-            try decoder.finish()
+            for chunk in chunks { try decoder.feed(chunk, into: &text) }
+            try decoder.finish(into: &text)
             return (text, nil)
-        } catch let error as IconvDecodingError {
-            return (text, error)
         } catch {
-            invariant(false, "decode \(encoding): unexpected error \(error)")
-            return (text, nil)
+            return (text, error)
         }
     }
     let whole = decode([input.payload[...]])
     let chunked = decode(input.chunks(of: input.payload))
-    invariant(whole.error?.offset == chunked.error?.offset && whole.error?.atEnd == chunked.error?.atEnd,
+    invariant(whole.error?.byteOffset == chunked.error?.byteOffset && whole.error?.atEnd == chunked.error?.atEnd,
               "decode \(encoding): chunked error \(String(describing: chunked.error)), whole \(String(describing: whole.error))")
     if whole.error == nil {
         invariantEqual(whole.text, chunked.text, "decode \(encoding): chunked == whole")

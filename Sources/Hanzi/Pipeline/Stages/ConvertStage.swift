@@ -1,5 +1,5 @@
 /// Script conversion as a pipeline stage, through any ``ScriptConverter`` (libopencc's
-/// ``ChineseConverter`` today); local to lines, since no conversion spans a line break.
+/// `ChineseConverter` today); local to lines, since no conversion spans a line break.
 struct ConvertStage: LocalTextStage {
     let converter: any ScriptConverter
 

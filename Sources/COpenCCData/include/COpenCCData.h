@@ -1,0 +1,11 @@
+#ifndef HANZI_COPENCCDATA_H
+#define HANZI_COPENCCDATA_H
+
+/// The number of bundled OpenCC data files (dictionaries, configurations, VERSION).
+int hanzi_opencc_data_count(void);
+
+/// The bundled file at `index`: its name (`STPhrases.txt`, `config/s2t.json`, `VERSION`),
+/// its bytes and their count. Returns 0 when `index` is out of range.
+int hanzi_opencc_data_file(int index, const char **name, const unsigned char **bytes, unsigned long *length);
+
+#endif

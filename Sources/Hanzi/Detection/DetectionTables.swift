@@ -1,0 +1,134 @@
+import Foundation
+import HanziText
+import OpenCC
+
+/// What each character tells about the script and regional standard of a text, read once from
+/// OpenCC's dictionaries, so that detection is a table look-up per character instead of a
+/// conversion of the text.
+///
+/// A character is
+/// - *Traditional-only* when `t2s` replaces it on its own (TSPhrases, then TSCharacters) and it
+///   is never kept: not among its own values (乾 → 干 or 乾) and not left unchanged inside any
+///   phrase of TSPhrases (著 in 著名);
+/// - *Simplified-only* when `s2t` replaces it on its own (STPhrases, then STCharacters), the
+///   Taiwan and Hong Kong variant tables do not turn the result back into it (灶 → 竈 → 灶 in
+///   Taiwan), and it is never kept (干 → 幹 乾 干; 后 in 皇后);
+/// - a *Hong Kong* sign when `hk2t` replaces it and `tw2t` does not (綫), or `t2tw` replaces it and
+///   `t2hk` does not (裏, 着, 峯: the standard forms Hong Kong keeps);
+/// - a *Taiwan* sign in the converse cases (裡, 著, 峰).
+struct DetectionTables: Sendable {
+    /// Character classes, indexed by scalar value below ``limit``.
+    let classes: [UInt8]
+
+    /// Every Han scalar lies below this (CJK Extension H ends at U+323AF).
+    static let limit = 0x40000
+
+    static let traditionalOnly: UInt8 = 1
+    static let simplifiedOnly: UInt8 = 2
+    static let hongKong: UInt8 = 4
+    static let taiwan: UInt8 = 8
+    static let han: UInt8 = 16
+
+    typealias Entries = [(key: [UInt8], values: [[UInt8]])]
+
+    /// The tables from OpenCC's dictionaries, by file name without extension (`"TSCharacters"`);
+    /// `dictionary` returns `nil` for a dictionary the data set does not have (OpenCC 1.1 has
+    /// no `HKVariantsPhrases`), which counts as empty.
+    init(dictionary: (String) throws -> Entries?) rethrows {
+        func singles(_ names: [String]) throws -> [UInt32: [UInt32]] {
+            // Earlier dictionaries of a group win, as in OpenCC's short-circuit groups.
+            var table: [UInt32: [UInt32]] = [:]
+            for name in names {
+                for entry in try dictionary(name) ?? [] {
+                    guard let key = DetectionTables.singleScalar(entry.key), table[key] == nil else { continue }
+                    table[key] = entry.values.compactMap(DetectionTables.singleScalar)
+                }
+            }
+            return table
+        }
+        /// The scalars some phrase keeps unchanged (at the same place, or anywhere when the key
+        /// and value differ in length).
+        func kept(_ name: String) throws -> Set<UInt32> {
+            var keptScalars = Set<UInt32>()
+            for entry in try dictionary(name) ?? [] {
+                let key = DetectionTables.scalars(entry.key)
+                guard key.count > 1 else { continue }
+                for value in entry.values.map(DetectionTables.scalars) {
+                    if value.count == key.count {
+                        for (k, v) in zip(key, value) where k == v { keptScalars.insert(k) }
+                    } else {
+                        keptScalars.formUnion(Set(key).intersection(value))
+                    }
+                }
+            }
+            return keptScalars
+        }
+        let toSimplified = try singles(["TSPhrases", "TSCharacters"])
+        let toTraditional = try singles(["STPhrases", "STCharacters"])
+        let toTaiwan = try singles(["TWVariantsPhrases", "TWVariants"])
+        let toHongKong = try singles(["HKVariantsPhrases", "HKVariants"])
+        let fromTaiwan = try singles(["TWVariantsRevPhrases", "TWVariantsRev"])
+        let fromHongKong = try singles(["HKVariantsRevPhrases", "HKVariantsRev"])
+        let keptBySimplifying = try kept("TSPhrases")
+        let keptByTraditionalizing = try kept("STPhrases")
+
+        /// Whether the table replaces `c` (its first value differs).
+        func replaces(_ table: [UInt32: [UInt32]], _ c: UInt32) -> Bool {
+            guard let first = table[c]?.first else { return false }
+            return first != c
+        }
+        func mapped(_ table: [UInt32: [UInt32]], _ c: UInt32) -> UInt32 { table[c]?.first ?? c }
+
+        var classes = [UInt8](repeating: 0, count: DetectionTables.limit)
+        for value in 0..<UInt32(DetectionTables.limit) where ScalarClass.isHan(value) {
+            classes[Int(value)] = DetectionTables.han
+        }
+        let candidates = Set(toSimplified.keys).union(toTraditional.keys).union(toTaiwan.keys)
+            .union(toHongKong.keys).union(fromTaiwan.keys).union(fromHongKong.keys)
+        for c in candidates where Int(c) < DetectionTables.limit {
+            var result: UInt8 = 0
+            if replaces(toSimplified, c) {
+                if !(toSimplified[c]!.contains(c)) && !keptBySimplifying.contains(c) {
+                    result |= DetectionTables.traditionalOnly
+                }
+            } else if replaces(toTraditional, c), !(toTraditional[c]!.contains(c)), !keptByTraditionalizing.contains(c) {
+                let traditional = mapped(toTraditional, c)
+                // Replaced whatever the Traditional standard: not a variant that OpenCC's
+                // standard avoids but Taiwan or Hong Kong write (灶 竈, 床 牀).
+                if mapped(toTaiwan, traditional) != c && mapped(toHongKong, traditional) != c {
+                    result |= DetectionTables.simplifiedOnly
+                }
+            }
+            let hongKongForm = replaces(fromHongKong, c), taiwanForm = replaces(fromTaiwan, c)
+            let hongKongReplaces = replaces(toHongKong, c), taiwanReplaces = replaces(toTaiwan, c)
+            if (hongKongForm && !taiwanForm) || (taiwanReplaces && !hongKongReplaces) { result |= DetectionTables.hongKong }
+            if (taiwanForm && !hongKongForm) || (hongKongReplaces && !taiwanReplaces) { result |= DetectionTables.taiwan }
+            classes[Int(c)] |= result
+        }
+        self.classes = classes
+    }
+
+    /// The tables from one of the native engine's data sets: the bundled OpenCC data (what
+    /// conversions use by default) or the installed OpenCC's.
+    static func load(_ dictionaries: ChineseConverter.Dictionaries) throws(OpenCCError) -> DetectionTables {
+        do {
+            return try DetectionTables { name in try OpenCCDictionaryData.entries(ofDictionary: name, in: dictionaries) }
+        } catch {
+            throw OpenCCError(configuration: .t2s, message: "\(error)")
+        }
+    }
+
+    /// The process-wide tables from the bundled data, read on first use.
+    static let shared: Result<DetectionTables, OpenCCError> = Result { () throws(OpenCCError) in try load(.bundled) }
+
+    // MARK: UTF-8
+
+    static func scalars(_ bytes: [UInt8]) -> [UInt32] {
+        String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
+    }
+
+    static func singleScalar(_ bytes: [UInt8]) -> UInt32? {
+        let values = scalars(bytes)
+        return values.count == 1 ? values[0] : nil
+    }
+}

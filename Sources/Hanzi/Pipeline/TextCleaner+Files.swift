@@ -1,0 +1,34 @@
+import Foundation
+
+extension TextCleaner {
+    /// The size of one read of ``clean(contentsOf:encoding:)``.
+    public static let fileReadSize = 1 << 20
+
+    /// Cleans the file at `url`, read in pieces and decoded from `encoding` on the way (UTF-16
+    /// with a byte order mark is found by itself), through the same stream as any other input.
+    ///
+    /// ```swift
+    /// let clean = try cleaner.clean(contentsOf: URL(fileURLWithPath: "legacy.txt"), encoding: .gb18030)
+    /// ```
+    ///
+    /// - Throws: the file's read error, `UnsupportedEncodingError`, `TextDecodingError` with the
+    ///   file offset of bytes the encoding cannot decode, `InvalidUTF8Error`, or a conversion error.
+    public func clean(contentsOf url: URL, encoding: TextEncoding = .utf8) throws -> [UInt8] {
+        let file = try FileHandle(forReadingFrom: url)
+        defer { try? file.close() }
+        let decoder = try TextDecoder(from: encoding)
+        var stream = makeStream()
+        var decoded: [UInt8] = []
+        var output: [UInt8] = []
+        while let piece = try file.read(upToCount: TextCleaner.fileReadSize), !piece.isEmpty {
+            decoded.removeAll(keepingCapacity: true)
+            try decoder.feed(piece, into: &decoded)
+            try stream.feed(decoded, into: &output)
+        }
+        decoded.removeAll(keepingCapacity: true)
+        try decoder.finish(into: &decoded)
+        try stream.feed(decoded, into: &output)
+        try stream.finish(into: &output)
+        return output
+    }
+}

@@ -1,0 +1,199 @@
+/// OpenCC's conversion, in Swift, over compiled tables: an optional normalisation pass over
+/// the whole text, maximum-match segmentation (or the whole text as one segment), then each
+/// segment through the conversion chain, each conversion taking the longest dictionary key
+/// at each position of the segment.
+///
+/// User phrases come first in segmentation: where one starts, it is a segment of its own
+/// and its value is written as it is, without going through the chain.
+///
+/// Immutable once built; any number of threads convert with it at once.
+final class NativeConverter: Sendable {
+    /// Every compiled table's words and bytes (see ``PrefixTable``).
+    let words: [UInt32]
+    let bytes: [UInt8]
+    /// Conversions over the whole text before segmentation.
+    let normalization: [MatchProgram]
+    /// The segmentation dictionary; `nil`: no segmentation.
+    let segmentation: MatchProgram?
+    /// The user's phrases; `nil`: none.
+    let phrases: MatchProgram?
+    /// The conversions each segment goes through.
+    let chain: [MatchProgram]
+    /// OpenCC 1.3.2 and later keep an unmatched ideographic description sequence whole.
+    let keepsDescriptionSequences: Bool
+
+    init(
+        words: [UInt32], bytes: [UInt8], normalization: [MatchProgram], segmentation: MatchProgram?,
+        phrases: MatchProgram?, chain: [MatchProgram], keepsDescriptionSequences: Bool
+    ) {
+        self.words = words
+        self.bytes = bytes
+        self.normalization = normalization
+        self.segmentation = segmentation
+        self.phrases = phrases
+        self.chain = chain
+        self.keepsDescriptionSequences = keepsDescriptionSequences
+    }
+
+    /// Appends the conversion of `input`, well-formed UTF-8, to `output`.
+    func convert(_ input: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
+        guard let base = input.baseAddress, !input.isEmpty else { return }
+        words.withUnsafeBufferPointer { wordBuffer in
+            bytes.withUnsafeBufferPointer { byteBuffer in
+                let tables = MatchTables(
+                    words: wordBuffer.baseAddress!, bytes: byteBuffer.baseAddress ?? UnsafePointer(base))
+                var sink = ByteSink(capacity: input.count &+ input.count / 8 &+ 16)
+                var normalized = ByteSink(capacity: 0)
+                var other = ByteSink(capacity: 0)
+                var text = UnsafeBufferPointer(start: base, count: input.count)
+                var normalizedIsCurrent = false
+                for program in normalization {
+                    guard let first = firstMatch(program, text, tables) else { continue }
+                    // The bytes before the first match are unchanged.
+                    if normalizedIsCurrent {
+                        other.removeAll()
+                        other.append(text.baseAddress!, count: first)
+                        convertRun(program, text.baseAddress! + first, text.baseAddress! + text.count, tables, into: &other)
+                        swap(&normalized, &other)
+                    } else {
+                        normalized.removeAll()
+                        normalized.append(text.baseAddress!, count: first)
+                        convertRun(program, text.baseAddress! + first, text.baseAddress! + text.count, tables, into: &normalized)
+                        normalizedIsCurrent = true
+                    }
+                    text = normalized.bytes
+                }
+                convertMain(text, tables, into: &sink)
+                output.append(contentsOf: sink.bytes)
+            }
+        }
+    }
+
+    /// Segmentation and the chain over `text`.
+    private func convertMain(_ text: UnsafeBufferPointer<UInt8>, _ tables: MatchTables, into sink: inout ByteSink) {
+        let start = text.baseAddress!
+        let end = start + text.count
+        var scratch = ByteSink(capacity: chain.count > 1 ? 4096 : 0)
+        var spare = ByteSink(capacity: chain.count > 2 ? 4096 : 0)
+        if segmentation == nil && phrases == nil {
+            convertSegment(start, end, tables, into: &sink, scratch: &scratch, spare: &spare)
+            return
+        }
+        var p = start
+        var runStart = start
+        while p < end {
+            if let phrases {
+                let found = tables.match(phrases, p, end)
+                if found.length > 0 {
+                    if runStart < p { convertSegment(runStart, p, tables, into: &sink, scratch: &scratch, spare: &spare) }
+                    sink.append(tables.bytes + found.valueStart, count: found.valueCount)
+                    p += found.length
+                    runStart = p
+                    continue
+                }
+            }
+            if let segmentation {
+                let found = tables.match(segmentation, p, end)
+                if found.length > 0 {
+                    if runStart < p { convertSegment(runStart, p, tables, into: &sink, scratch: &scratch, spare: &spare) }
+                    convertSegment(p, p + found.length, tables, into: &sink, scratch: &scratch, spare: &spare)
+                    p += found.length
+                    runStart = p
+                    continue
+                }
+            }
+            p += unmatchedLength(p, end)
+        }
+        if runStart < end { convertSegment(runStart, end, tables, into: &sink, scratch: &scratch, spare: &spare) }
+    }
+
+    /// One segment through the chain.
+    @inline(__always)
+    private func convertSegment(
+        _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ tables: MatchTables,
+        into sink: inout ByteSink, scratch: inout ByteSink, spare: inout ByteSink
+    ) {
+        switch chain.count {
+        case 0:
+            sink.append(start, count: end - start)
+        case 1:
+            convertRun(chain[0], start, end, tables, into: &sink)
+        default:
+            scratch.removeAll()
+            convertRun(chain[0], start, end, tables, into: &scratch)
+            var index = 1
+            while index < chain.count &- 1 {
+                spare.removeAll()
+                let from = scratch.bytes
+                convertRun(chain[index], from.baseAddress!, from.baseAddress! + from.count, tables, into: &spare)
+                swap(&scratch, &spare)
+                index &+= 1
+            }
+            let from = scratch.bytes
+            guard from.count > 0 else { return }
+            convertRun(chain[chain.count &- 1], from.baseAddress!, from.baseAddress! + from.count, tables, into: &sink)
+        }
+    }
+
+    /// One conversion over `start..<end`: at each position the longest key's value, or the
+    /// character (or whole description sequence) unchanged.
+    private func convertRun(
+        _ program: MatchProgram, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+        _ tables: MatchTables, into sink: inout ByteSink
+    ) {
+        var p = start
+        var copyFrom = start
+        if case .table(let table) = program {
+            while p < end {
+                let found = tables.match(table, p, end)
+                if found.length > 0 {
+                    if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                    sink.append(tables.bytes + found.valueStart, count: found.valueCount)
+                    p += found.length
+                    copyFrom = p
+                } else {
+                    p += unmatchedLength(p, end)
+                }
+            }
+        } else {
+            while p < end {
+                let found = tables.match(program, p, end)
+                if found.length > 0 {
+                    if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                    sink.append(tables.bytes + found.valueStart, count: found.valueCount)
+                    p += found.length
+                    copyFrom = p
+                } else {
+                    p += unmatchedLength(p, end)
+                }
+            }
+        }
+        if copyFrom < end { sink.append(copyFrom, count: end - copyFrom) }
+    }
+
+    /// The offset of the first position where `program` matches, stepping as
+    /// ``convertRun(_:_:_:_:into:)`` does; `nil` when nothing in `text` matches.
+    private func firstMatch(_ program: MatchProgram, _ text: UnsafeBufferPointer<UInt8>, _ tables: MatchTables) -> Int? {
+        let start = text.baseAddress!
+        let end = start + text.count
+        var p = start
+        while p < end {
+            if tables.match(program, p, end).length > 0 { return p - start }
+            p += unmatchedLength(p, end)
+        }
+        return nil
+    }
+
+    /// How far an unmatched position advances: one character, or a whole ideographic
+    /// description sequence.
+    @inline(__always)
+    private func unmatchedLength(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int {
+        let lead = p[0]
+        if lead < 0x80 { return 1 }
+        if keepsDescriptionSequences && lead == 0xE2 {
+            let sequence = IdeographicDescription.sequenceLength(p, end)
+            if sequence > 0 { return sequence }
+        }
+        return UTF8Validator.sequenceLength(lead: lead)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Where the native engine finds the dictionaries a configuration names.
+enum DictionarySource: Sendable, Hashable {
+    /// OpenCC 1.4.2's data compiled into the binary; files next to a configuration file come
+    /// first.
+    case bundled
+    /// The installed libopencc's data folder; `.ocd2` files are read through libopencc.
+    case system(URL)
+}
+
+/// Compiles a configuration into a ``NativeConverter``: reads the dictionaries it names,
+/// merges each group that one table can express, and lays every table out in two arrays.
+struct NativeConverterBuilder {
+    private let source: DictionarySource
+    /// The folder of the configuration file, searched first for its dictionaries.
+    private let configurationFolder: URL?
+    private var words: [UInt32] = []
+    private var bytes: [UInt8] = []
+    private var entriesCache: [DictionarySpec: DictionaryEntries] = [:]
+
+    init(source: DictionarySource, configurationFolder: URL?) {
+        self.source = source
+        self.configurationFolder = configurationFolder
+    }
+
+    /// The converter for `document`, with the user's `phrases` (files in order; a later file
+    /// wins on the same key).
+    ///
+    /// - Throws: ``NativeEngineError`` naming the dictionary that cannot be read.
+    mutating func build(
+        _ document: ConfigurationDocument, phrases: [URL], keepsDescriptionSequences: Bool
+    ) throws(NativeEngineError) -> NativeConverter {
+        let normalization = try document.normalization.map { spec throws(NativeEngineError) in try compile(spec) }
+        let segmentation = try document.segmentation.map { spec throws(NativeEngineError) in try compile(spec) }
+        let chain = try document.conversionChain.map { spec throws(NativeEngineError) in try compile(spec) }
+        var phraseProgram: MatchProgram?
+        if !phrases.isEmpty {
+            var members: [PrefixTable.Member] = []
+            for url in phrases.reversed() {
+                let entries = try NativeConverterBuilder.readPhrases(url)
+                members.append(PrefixTable.Member(entries: entries, matchClass: 0, name: url.path))
+            }
+            phraseProgram = try place(members)
+        }
+        return NativeConverter(
+            words: words, bytes: bytes, normalization: normalization, segmentation: segmentation,
+            phrases: phraseProgram, chain: chain, keepsDescriptionSequences: keepsDescriptionSequences)
+    }
+
+    /// A user phrase file: OpenCC's text dictionary format, `key<TAB>value` a line.
+    static func readPhrases(_ url: URL) throws(NativeEngineError) -> DictionaryEntries {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw NativeEngineError(reason: "cannot read phrase file \(url.path): \(error.localizedDescription)")
+        }
+        let parsed = data.withUnsafeBytes { raw in
+            Result { () throws(DictionaryEntries.FormatError) in
+                try DictionaryEntries.parseText(raw.bindMemory(to: UInt8.self), name: url.path)
+            }
+        }
+        switch parsed {
+        case .success(let entries): return entries
+        case .failure(let error): throw NativeEngineError(reason: error.reason)
+        }
+    }
+
+    // MARK: Compiling
+
+    private mutating func compile(_ spec: DictionarySpec) throws(NativeEngineError) -> MatchProgram {
+        if let classed = NativeConverterBuilder.classedFiles(spec) {
+            var members: [PrefixTable.Member] = []
+            for (file, matchClass) in classed.files {
+                guard case .file(_, let name) = file else { continue }
+                members.append(PrefixTable.Member(entries: try entries(file), matchClass: matchClass, name: name))
+            }
+            return try place(members)
+        }
+        guard case .group(let policy, let specs) = spec else {
+            preconditionFailure("a file dictionary always compiles to one table")
+        }
+        var programs: [MatchProgram] = []
+        for member in specs { programs.append(try compile(member)) }
+        return policy == .shortCircuit ? .shortCircuit(programs) : .union(programs)
+    }
+
+    /// Compiles `members` into one table and appends it to the shared arrays.
+    private mutating func place(_ members: [PrefixTable.Member]) throws(NativeEngineError) -> MatchProgram {
+        let table: PrefixTable
+        do {
+            table = try PrefixTable(members: members)
+        } catch {
+            throw NativeEngineError(reason: error.reason)
+        }
+        let base = words.count
+        let byteBase = UInt32(bytes.count)
+        words.append(contentsOf: table.words)
+        // Value ranges point into the shared byte array.
+        var index = base + table.valueBase
+        while index < words.count {
+            words[index] &+= byteBase
+            index += 2
+        }
+        bytes.append(contentsOf: table.bytes)
+        return .table(
+            TableLocation(
+                nodeBase: base + table.nodeBase, filterBase: base + table.filterBase, leadBase: base + table.leadBase, childBase: base + table.childBase,
+                valueBase: base + table.valueBase))
+    }
+
+    /// The files of `spec` with their match classes, when one table expresses it: a file, a
+    /// union of unions and files, or a short-circuit group of such (nested short-circuit
+    /// groups flatten into one). `nil` for other nestings.
+    static func classedFiles(_ spec: DictionarySpec) -> (files: [(DictionarySpec, UInt8)], classes: Int)? {
+        switch spec {
+        case .file:
+            return ([(spec, 0)], 1)
+        case .group(_, let members) where members.count == 1:
+            return classedFiles(members[0])
+        case .group(.union, let members):
+            guard members.allSatisfy(isPureUnion) else { return nil }
+            return (spec.files.map { ($0, 0) }, 1)
+        case .group(.shortCircuit, let members):
+            var files: [(DictionarySpec, UInt8)] = []
+            var classes = 0
+            for member in members {
+                guard let inner = classedFiles(member), classes + inner.classes <= 255 else { return nil }
+                files += inner.files.map { ($0.0, $0.1 + UInt8(classes)) }
+                classes += inner.classes
+            }
+            return (files, classes)
+        }
+    }
+
+    /// A file, or a group in which every match competes on length alone.
+    private static func isPureUnion(_ spec: DictionarySpec) -> Bool {
+        switch spec {
+        case .file: true
+        case .group(.union, let members): members.allSatisfy(isPureUnion)
+        case .group(.shortCircuit, let members): members.count == 1 && isPureUnion(members[0])
+        }
+    }
+
+    // MARK: Reading dictionaries
+
+    private mutating func entries(_ spec: DictionarySpec) throws(NativeEngineError) -> DictionaryEntries {
+        if let cached = entriesCache[spec] { return cached }
+        guard case .file(let type, let name) = spec else { preconditionFailure("not a file") }
+        let read = try readEntries(type: type, name: name)
+        entriesCache[spec] = read
+        return read
+    }
+
+    private func readEntries(type: DictionarySpec.FileType, name: String) throws(NativeEngineError) -> DictionaryEntries {
+        // A file beside the configuration file wins, as in OpenCC.
+        if let folder = configurationFolder {
+            let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : folder.appendingPathComponent(name)
+            if FileManager.default.isReadableFile(atPath: url.path) {
+                return try readFile(type: type, url: url)
+            }
+        }
+        switch source {
+        case .bundled:
+            guard type == .text else {
+                throw NativeEngineError(
+                    reason: "\(name): the bundled data has only text dictionaries; use the system dictionaries for .ocd2 files")
+            }
+            guard let bundled = BundledOpenCCData.file(named: name) else {
+                throw NativeEngineError(reason: "no dictionary \(name) in the bundled OpenCC data")
+            }
+            do {
+                return try DictionaryEntries.parseText(bundled, name: name)
+            } catch {
+                throw NativeEngineError(reason: error.reason)
+            }
+        case .system(let folder):
+            let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : folder.appendingPathComponent(name)
+            return try readFile(type: type, url: url)
+        }
+    }
+
+    private func readFile(type: DictionarySpec.FileType, url: URL) throws(NativeEngineError) -> DictionaryEntries {
+        switch type {
+        case .text:
+            return try NativeConverterBuilder.readPhrases(url)
+        case .ocd2:
+            do {
+                return DictionaryEntries.system(entries: try SystemDictionaryReader.entries(atPath: url.path))
+            } catch {
+                throw NativeEngineError(reason: "\(error)")
+            }
+        }
+    }
+}
+
+/// Why the native engine cannot load a configuration, in one line.
+struct NativeEngineError: Error, Sendable, CustomStringConvertible {
+    let reason: String
+    var description: String { reason }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import OpenCC
+import HanziTestSupport
+
+/// The native engine's own features: user phrases, configuration files of any nesting of
+/// groups (checked against OpenCC 1.4.2), and clear errors.
+@Suite struct NativeEngineTests {
+    /// A fresh folder with the given files.
+    static func folder(_ files: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hanzi-native-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    @Test func aUserPhraseWinsWhereItStartsASegmentAndItsValueIsKept() throws {
+        let folder = try Self.folder(["a.txt": "鼠标\t老鼠\n软件\t软件\n", "b.txt": "鼠标\t滑鼠標\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.txt")
+        let b = folder.appendingPathComponent("b.txt")
+        let one = try ChineseConverter(.s2twp, options: .init(phrases: [a]))
+        // 老鼠 would become 老鼠 anyway; 软件 stays simplified although s2twp turns it into 軟體.
+        #expect(one.convert("鼠标和软件，打印机") == "老鼠和软件，印表機")
+        let two = try ChineseConverter(.s2twp, options: .init(phrases: [a, b]))
+        #expect(two.convert("鼠标") == "滑鼠標")  // the later file wins
+        // Without a segmentation dictionary the phrases alone cut the segments.
+        let plain = try ChineseConverter(.s2t, options: .init(phrases: [a]))
+        #expect(plain.convert("鼠标垫") == "老鼠墊")
+    }
+
+    @Test func aBadPhraseFileIsAnErrorNamingTheFileAndLine() throws {
+        let folder = try Self.folder(["bad.txt": "鼠标\t老鼠\n没有制表符\n", "twice.txt": "鼠标\t甲\n鼠标\t乙\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = try #require(throws: OpenCCError.self) {
+            try ChineseConverter(.s2t, options: .init(phrases: [folder.appendingPathComponent("bad.txt")]))
+        }
+        #expect(bad.message.contains("bad.txt, line 2"))
+        let twice = try #require(throws: OpenCCError.self) {
+            try ChineseConverter(.s2t, options: .init(phrases: [folder.appendingPathComponent("twice.txt")]))
+        }
+        #expect(twice.message.contains("鼠标"))
+        #expect(throws: OpenCCError.self) {
+            try ChineseConverter(.s2t, options: .init(engine: .libopencc, phrases: [folder.appendingPathComponent("bad.txt")]))
+        }
+    }
+
+    @Test func aSegmentationPluginIsAClearError() throws {
+        let folder = try Self.folder([
+            "jieba.json": #"{"segmentation": {"type": "jieba", "dict": {"type": "text", "file": "a.txt"}}, "conversion_chain": []}"#,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = try #require(throws: OpenCCError.self) {
+            try ChineseConverter(.file(folder.appendingPathComponent("jieba.json")))
+        }
+        #expect(error.message.contains("jieba"))
+        #expect(error.message.contains("libopencc"))
+    }
+
+    /// Groups nested in every way OpenCC allows, with comments and trailing commas, against
+    /// OpenCC 1.4.2 on text made of the dictionaries' own keys.
+    @Test func anyNestingOfGroupsMatchesOpenCC142() throws {
+        let dictionaries = [
+            "A.txt": "甲乙\tA1\n甲乙丙丁\tA2\n丙\tA3\n",
+            "B.txt": "甲\tB1\n甲乙丙\tB2\n丁戊\tB3\n乙丙丁戊己\tB4\n",
+            "C.txt": "甲乙丙丁戊\tC1\n乙\tC2\n戊己\tC3\nB1\tbee\nA3\tay\n",
+            "S.txt": "甲乙丙\tS\n丁戊己\tS\n",
+        ]
+        let configuration = """
+        {
+          // comments and trailing commas, as OpenCC reads them
+          "name": "nesting",
+          "segmentation": {"type": "mmseg", "dict": {"type": "text", "file": "S.txt"}},
+          "conversion_chain": [
+            {"dict": {"type": "group", "match_policy": "union", "dicts": [
+              {"type": "group", "dicts": [{"type": "text", "file": "A.txt"}, {"type": "text", "file": "B.txt"}]},
+              {"type": "text", "file": "C.txt"},
+            ]}},
+            {"dict": {"type": "group", "dicts": [
+              {"type": "group", "match_policy": "union", "dicts": [{"type": "text", "file": "C.txt"}, {"type": "text", "file": "B.txt"}]},
+              {"type": "text", "file": "A.txt", "may_output_tofu": true},
+            ]}},
+          ],
+        }
+        """
+        var files = dictionaries
+        files["nesting.json"] = configuration
+        let folder = try Self.folder(files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("nesting.json")
+        let converter = try ChineseConverter(.file(config))
+        var generator = SeededGenerator(seed: 10)
+        let alphabet = Array("甲乙丙丁戊己AB13 \n")
+        var inputs: [[UInt8]] = []
+        for _ in 0..<200 {
+            let length = Int.random(in: 1...24, using: &generator)
+            inputs.append(Array(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }).utf8))
+        }
+        let expected = try OpenCC142Oracle.convert(inputs, configuration: config.path)
+        for (input, oracle) in zip(inputs, expected) {
+            #expect(try converter.convert(utf8: input) == oracle, "\(String(decoding: input, as: UTF8.self))")
+        }
+    }
+
+    /// Streaming in small pieces and converting on several threads give the one-call result.
+    @Test func streamingAndParallelConversionGiveTheOneCallResult() throws {
+        var input: [UInt8] = []
+        for seed in Repository.seedFiles { input += try Repository.bytes(of: seed) }
+        input += Array("⿰氵每\n发\u{0}展\r\n".utf8)
+        let converter = try ChineseConverter.shared(.s2twp)
+        let whole = try converter.convert(utf8: input)
+        #expect(try converter.convertConcurrently(utf8: input + input + input, maxConcurrency: 4) == whole + whole + whole)
+        var stream = StreamingConverter(converter: converter, flushThreshold: 1)
+        var streamed: [UInt8] = []
+        var offset = 0
+        while offset < input.count {
+            let end = min(offset + 777, input.count)
+            try stream.feed(input[offset..<end]) { streamed += $0 }
+            offset = end
+        }
+        try stream.finish { streamed += $0 }
+        #expect(streamed == whole)
+    }
+}
