@@ -20,8 +20,12 @@ scratch=.build-fuzz
 
 bash scripts/install-deps.sh
 # The toolchain's linker warns once per AddressSanitizer helper symbol; they say nothing.
-swift build --package-path Fuzz/Harnesses --scratch-path "$scratch" -c release \
-    -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol '__asan" || true
+# Product by product: building the whole package would also link the main package's `hanzi`
+# command with the fuzzer's flags, which gold cannot.
+for h in "${harnesses[@]}"; do
+    swift build --package-path Fuzz/Harnesses --scratch-path "$scratch" -c release --product "$h" \
+        -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol '__asan" || true
+done
 bin=$(swift build --package-path Fuzz/Harnesses --scratch-path "$scratch" -c release --show-bin-path)
 for h in "${harnesses[@]}"; do
     [ -x "$bin/$h" ] || { echo "fuzz: $h was not built" >&2; exit 1; }
