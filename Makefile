@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps system-deps python-env build release static test diffcheck demo tables bench bench-gate spark-test spark-bench devset devset-score devset-check clean docs install check-install check-consumer
+.PHONY: all deps system-deps python-env build release static test diffcheck demo tables bench bench-gate spark-test spark-bench devset devset-score devset-check fuzz fuzz-ci clean docs install check-install check-consumer
 
 all: build
 
@@ -105,5 +105,17 @@ devset-check:
 	@python3 scripts/devset/check.py Tests/HanziTextTests/Fixtures/realpdf
 	@python3 scripts/devset/score.py --self-test | tail -1
 
+# The libFuzzer harnesses (Fuzz/Harnesses), built with -sanitize=fuzzer,address, each run for
+# SECONDS seconds (FUZZ_JOBS=N runs N at a time); prints the executions per harness and fails on
+# any crash or broken invariant. See Fuzz/README.md.
+SECONDS ?= 60
+fuzz: deps
+	@bash scripts/fuzz.sh $(SECONDS)
+
+# What CI runs: every harness for 20 s, one at a time (about 3 minutes after the build), so that
+# the harnesses keep building and the inputs that once failed keep passing.
+fuzz-ci: deps
+	@bash scripts/fuzz.sh 20
+
 clean:
-	rm -rf .build out Benchmarks/.build
+	rm -rf .build out Benchmarks/.build .build-fuzz

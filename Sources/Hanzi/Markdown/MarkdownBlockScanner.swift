@@ -288,6 +288,8 @@ struct MarkdownBlockScanner {
         } else {
             while i + 1 < lines.count, !lines[i + 1].isBlank(bytes) { i += 1 }
         }
+        // The paragraph the block interrupts comes first.
+        flushParagraph()
         blocks.append(.verbatim(lines[index].start..<lines[i].next))
         return i + 1
     }

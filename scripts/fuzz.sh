@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (Fuzz/Harnesses) with -sanitize=fuzzer,address and runs each for
+# SECONDS seconds, at most FUZZ_JOBS at a time (default 1), then prints the executions per harness.
+#   bash scripts/fuzz.sh SECONDS [HARNESS...]      (make fuzz SECONDS=N, make fuzz-ci)
+# Seeds: .build-fuzz/seeds (built by scripts/fuzz-corpus.py from the seed texts and the test
+# fixtures) and Fuzz/Corpus/HARNESS (hand-written seeds and every input that ever failed).
+# What the fuzzer learns stays in .build-fuzz/corpus/HARNESS for the next run; a failing input
+# is written to .build-fuzz/artifacts/HARNESS/ and its log to .build-fuzz/logs/HARNESS.log.
+# Exit status 1 when any harness finds a crash, a leak, a timeout or a broken invariant.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-60}
+shift || true
+all=(FuzzUTF8 FuzzDecode FuzzRejoin FuzzNormalize FuzzConvert FuzzJSONLine FuzzJSONLines FuzzCleanStream FuzzMarkdown)
+harnesses=("$@")
+[ ${#harnesses[@]} -eq 0 ] && harnesses=("${all[@]}")
+jobs=${FUZZ_JOBS:-1}
+scratch=.build-fuzz
+
+bash scripts/install-deps.sh
+# The toolchain's linker warns once per AddressSanitizer helper symbol; they say nothing.
+# Product by product: building the whole package would also link the main package's `hanzi`
+# command with the fuzzer's flags, which gold cannot.
+for h in "${harnesses[@]}"; do
+    swift build --package-path Fuzz/Harnesses --scratch-path "$scratch" -c release --product "$h" \
+        -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol '__asan" || true
+done
+bin=$(swift build --package-path Fuzz/Harnesses --scratch-path "$scratch" -c release --show-bin-path)
+for h in "${harnesses[@]}"; do
+    [ -x "$bin/$h" ] || { echo "fuzz: $h was not built" >&2; exit 1; }
+done
+python3 scripts/fuzz-corpus.py "$scratch/seeds"
+
+run() { # run HARNESS
+    local h=$1
+    mkdir -p "$scratch/corpus/$h" "$scratch/artifacts/$h" "$scratch/logs"
+    local seeds=("$scratch/seeds/$h")
+    [ -d "Fuzz/Corpus/$h" ] && seeds+=("Fuzz/Corpus/$h")
+    "$bin/$h" -max_total_time="$seconds" -max_len=4096 -timeout=30 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$scratch/artifacts/$h/" \
+        "$scratch/corpus/$h" "${seeds[@]}" >"$scratch/logs/$h.log" 2>&1
+}
+
+# Known open defects (Fuzz/known-open.txt) are reported once per run and do not stop a harness.
+HANZI_FUZZ_KNOWN_OPEN=$(grep -v '^#' Fuzz/known-open.txt | awk 'NF {print $1}' | paste -sd, -)
+export HANZI_FUZZ_KNOWN_OPEN
+# libFuzzer reports a crash itself; the Swift runtime's backtracer would only slow it down.
+export SWIFT_BACKTRACE=enable=no
+
+started=$(date +%s)
+echo "fuzz: ${#harnesses[@]} harnesses, $seconds s each, $jobs at a time"
+pids=()
+names=()
+status=0
+for h in "${harnesses[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+    run "$h" &
+    pids+=($!)
+    names+=("$h")
+done
+failed=()
+for k in "${!pids[@]}"; do
+    wait "${pids[$k]}" || failed+=("${names[$k]}")
+done
+
+printf '%-16s %12s %9s  %s\n' harness executions exec/s result
+for h in "${harnesses[@]}"; do
+    log="$scratch/logs/$h.log"
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{print $2}' | tail -1)
+    speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | awk '{print $2}' | tail -1)
+    result=ok
+    known=$(grep -o 'known open ([a-z.]*)' "$log" | sort -u | paste -sd' ' - || true)
+    [ -n "$known" ] && result="ok; $known"
+    if [[ " ${failed[*]} " == *" $h "* ]]; then
+        result="FAILED: $(grep -m1 -E '^invariant broken|ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|SUMMARY' "$log" || echo "see $log")"
+        status=1
+    fi
+    printf '%-16s %12s %9s  %s\n' "$h" "${runs:-?}" "${speed:-?}" "$result"
+done
+echo "fuzz: $(( $(date +%s) - started )) s; logs in $scratch/logs, failing inputs in $scratch/artifacts"
+exit $status
