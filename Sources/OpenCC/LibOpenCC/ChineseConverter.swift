@@ -171,21 +171,23 @@ public final class ChineseConverter: Sendable {
     // MARK: Core
 
     /// Appends the conversion of `input`, which must be well-formed UTF-8, to `output`:
-    /// NUL bytes are copied, the text between them is converted in line pieces.
+    /// NUL bytes are copied; libopencc converts the text between them in line pieces.
     package func appendConversion(ofValid input: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard let base = input.baseAddress else { return }
+        if case .native(let native) = backend {
+            // OpenCC 1.4.2 ends a segment at NUL and drops the rest of it. The native engine
+            // keeps NUL as an ordinary character that no key contains: it is copied, the text
+            // around it converted, and an ideographic description sequence may take it as a
+            // component, as OpenCC does with any other character there.
+            native.convert(input, appendingTo: &output)
+            return
+        }
         let end = input.count
         var start = 0
         while start < end {
             let nul = ByteSearch.first(0, in: input, from: start, to: end)
             let textEnd = nul ?? end
             var pieceStart = start
-            if case .native(let native) = backend {
-                // OpenCC ends a segment at NUL and drops the rest of it; like the libopencc
-                // path, the native engine converts the text between NULs and keeps them.
-                native.convert(UnsafeBufferPointer(start: base + start, count: textEnd &- start), appendingTo: &output)
-                pieceStart = textEnd
-            }
             while pieceStart < textEnd {
                 // No dictionary key spans a line break, so pieces cut after one convert alike.
                 let pieceEnd = LineBoundary.lineBreak.pieceEnd(in: input, from: pieceStart, to: textEnd, limit: pieceSize)
