@@ -22,7 +22,7 @@ struct CleanCommand: ParsableCommand {
         --from japanese converts shinjitai through jp2t.
 
         The style follows --to unless --style is given: simplified → mainland, traditional \
-        and taiwan → taiwan (corner brackets 「」), hongkong → hongkong; without --to, each \
+        and taiwan → taiwan (corner brackets), hongkong → hongkong; without --to, each \
         input's own script. With --jsonl, the script is detected and the style chosen for \
         each record: a Traditional record in a Simplified corpus is converted too.
 
@@ -45,7 +45,7 @@ struct CleanCommand: ParsableCommand {
     var config: String?
 
     @Option(help: ArgumentHelp(
-        "The punctuation style: auto (the default: follows --to, else each input's or JSON Lines record's own script: mainland for Simplified, 「」 for Traditional, Taiwan and Hong Kong), or a style.",
+        "The punctuation style: auto (the default: follows --to, else each input's or JSON Lines record's own script: mainland for Simplified, corner brackets for Traditional, Taiwan and Hong Kong), or a style.",
         valueName: "style"))
     var style: StyleChoice = .auto
 

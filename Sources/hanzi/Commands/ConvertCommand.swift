@@ -17,7 +17,7 @@ struct ConvertCommand: ParsableCommand {
           hanzi convert -c s2tw < in.txt > out.txt
           hanzi convert -c t2s.json -i in.txt -o out.txt
           hanzi convert --config /path/to/custom.json --in-place notes/*.txt
-          hanzi convert -c s2t --dictionaries system < in.txt   # as the installed opencc does
+          hanzi convert -c s2t --dictionaries system < in.txt  # installed data
           hanzi convert -c s2tw --phrases my-terms.txt < in.txt
         """
     )

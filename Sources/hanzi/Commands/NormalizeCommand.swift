@@ -8,8 +8,8 @@ struct NormalizeCommand: ParsableCommand {
         abstract: "Normalise punctuation and spacing to one regional style.",
         discussion: """
         Quotation marks, ASCII punctuation in Chinese text, full-width letters and digits, \
-        ellipses, dashes and interpuncts follow the style (mainland: “” ‘’ · ; taiwan and \
-        hongkong: 「」 『』 ‧); spaces between Chinese and Latin letters or digits are removed, \
+        ellipses, dashes and interpuncts follow the style (mainland: curved quotation marks \
+        and the middle dot; taiwan and hongkong: corner brackets and the hyphenation point); spaces between Chinese and Latin letters or digits are removed, \
         inserted or kept. No Han character is changed. Paragraphs are separated by blank lines.
 
         Examples:
