@@ -33,9 +33,10 @@ final class Diagnostics: Sendable {
         }
     }
 
-    /// `hanzi: warning: NAME: message`, unless quiet.
-    func warning(_ name: String?, _ message: String) {
-        guard !quiet else { return }
+    /// `hanzi: warning: NAME: message`, unless quiet; `evenWhenQuiet` for what a user must
+    /// always hear of, such as records left out or passed through unprocessed.
+    func warning(_ name: String?, _ message: String, evenWhenQuiet: Bool = false) {
+        guard !quiet || evenWhenQuiet else { return }
         state.withLock { state in
             Diagnostics.writeLine("hanzi: warning: " + (name.map { $0 + ": " } ?? "") + message, &state)
         }

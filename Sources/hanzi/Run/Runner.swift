@@ -136,7 +136,8 @@ struct Runner: Sendable {
             let warning = try pump(&input!, format: options.format.resolved(forPath: item.path), jobs: jobs, to: sink!,
                                    recordingInputIn: original, standardOutput: &standardOutput, meter: meter)
             try close(sink!, standardOutput: &standardOutput)
-            if let warning { diagnostics.warning(item.displayName, warning) }
+            // Skipped or kept invalid records are always counted, even with --quiet.
+            if let warning { diagnostics.warning(item.displayName, warning, evenWhenQuiet: true) }
             if let original, case .memory(let output) = sink,
                let report = ChangeReport.make(name: item.displayName, input: original.bytes, output: output.bytes,
                                               diff: options.diff, jsonl: options.jsonl)

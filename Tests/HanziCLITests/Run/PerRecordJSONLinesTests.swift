@@ -69,4 +69,14 @@ import Testing
         let malformed = try HanziBinary.run(["normalize", "--jsonl"], input: Array(#"{"text":"\uZZZZ"}"#.utf8))
         #expect(malformed.status == 1)
     }
+
+    @Test func skippedRecordsAreCountedEvenWhenQuiet() throws {
+        let input = Array("{\"text\":\"a\"}\nbad\n{\"text\":\"b\"}\n".utf8)
+        for policy in ["skip", "keep"] {
+            let result = try HanziBinary.run(["normalize", "--jsonl", "--invalid", policy, "-q"], input: input)
+            #expect(result.status == 0)
+            #expect(result.stderrText.contains("1 invalid line"), "\(policy): \(result.stderrText)")
+            #expect(result.stderrText.contains("2"), "the line number: \(result.stderrText)")
+        }
+    }
 }
