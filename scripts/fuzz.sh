@@ -2,6 +2,7 @@
 # Builds the libFuzzer harnesses (Fuzz/Harnesses) with -sanitize=fuzzer,address and runs each for
 # SECONDS seconds, at most FUZZ_JOBS at a time (default 1), then prints the executions per harness.
 #   bash scripts/fuzz.sh SECONDS [HARNESS...]      (make fuzz SECONDS=N, make fuzz-ci)
+#   FUZZ_BUILD_ONLY=1 bash scripts/fuzz.sh 0        (make fuzz-build: build them all, run none)
 # Seeds: .build-fuzz/seeds (built by scripts/fuzz-corpus.py from the seed texts and the test
 # fixtures) and Fuzz/Corpus/HARNESS (hand-written seeds and every input that ever failed).
 # What the fuzzer learns stays in .build-fuzz/corpus/HARNESS for the next run; a failing input
@@ -30,6 +31,10 @@ bin=$(swift build --package-path Fuzz/Harnesses --scratch-path "$scratch" -c rel
 for h in "${harnesses[@]}"; do
     [ -x "$bin/$h" ] || { echo "fuzz: $h was not built" >&2; exit 1; }
 done
+if [ -n "${FUZZ_BUILD_ONLY:-}" ]; then
+    echo "fuzz: ${#harnesses[@]} harnesses built"
+    exit 0
+fi
 python3 scripts/fuzz-corpus.py "$scratch/seeds"
 
 run() { # run HARNESS

@@ -101,7 +101,10 @@ import Testing
             guard isFile else { continue }
             let path = word.replacingOccurrences(of: "*", with: "sample")
             let url = folder.appendingPathComponent(path)
-            if word.hasSuffix(".jsonl") {
+            if index > 0, words[index - 1] == "--phrases" {
+                // A phrases file: key<TAB>value lines, as in OpenCC's text dictionaries.
+                try write("鼠标\t滑鼠\n软件\t軟體\n", to: url)
+            } else if word.hasSuffix(".jsonl") {
                 let record = "{\"id\":1,\"text\":\"全面深化改革\\n从解决群众最关心的\"}\n"
                 try write(record + record.replacingOccurrences(of: "1", with: "2"), to: url)
             } else if let encodingIndex, encodingIndex + 1 < words.count {
