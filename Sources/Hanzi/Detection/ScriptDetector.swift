@@ -4,7 +4,7 @@ import Foundation
 /// standard, using OpenCC's own dictionaries as the evidence.
 ///
 /// Each character is looked up in tables read once from the OpenCC dictionaries conversions use
-/// by default (the bundled OpenCC 1.4.2 data; see ``DetectionTables``): Traditional-only characters are those `t2s` replaces and never keeps,
+/// by default (the bundled OpenCC 1.4.2 data; see `DetectionTables`): Traditional-only characters are those `t2s` replaces and never keeps,
 /// Simplified-only ones those `s2t` replaces and never keeps (leaving out variants such as 灶
 /// and 床 that OpenCC's standard replaces but Taiwan and Hong Kong write); the others are common
 /// to both scripts. A text whose distinguishing characters are (nearly) all of one kind is of
