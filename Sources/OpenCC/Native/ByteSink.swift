@@ -38,6 +38,14 @@ struct ByteSink: ~Copyable {
         count &+= length
     }
 
+    /// Appends `length` (at most 4) bytes packed in `packed`, lowest first.
+    @inline(__always)
+    mutating func append(packed: UInt32, count length: Int) {
+        if 4 > capacity &- count { grow(to: count &+ 4) }
+        UnsafeMutableRawPointer(base + count).storeBytes(of: packed.littleEndian, as: UInt32.self)
+        count &+= length
+    }
+
     private mutating func grow(to needed: Int) {
         var newCapacity = capacity &* 2
         while newCapacity < needed { newCapacity &*= 2 }

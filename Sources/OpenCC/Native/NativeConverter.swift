@@ -86,7 +86,7 @@ final class NativeConverter: Sendable {
                 let found = tables.match(phrases, p, end)
                 if found.length > 0 {
                     if runStart < p { convertSegment(runStart, p, tables, into: &sink, scratch: &scratch, spare: &spare) }
-                    sink.append(tables.bytes + found.valueStart, count: found.valueCount)
+                    tables.append(found, to: &sink)
                     p += found.length
                     runStart = p
                     continue
@@ -137,35 +137,81 @@ final class NativeConverter: Sendable {
 
     /// One conversion over `start..<end`: at each position the longest key's value, or the
     /// character (or whole description sequence) unchanged.
+    @inline(__always)
     private func convertRun(
         _ program: MatchProgram, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
         _ tables: MatchTables, into sink: inout ByteSink
     ) {
+        if case .table(let table) = program {
+            convertRun(table, start, end, tables, into: &sink)
+            return
+        }
         var p = start
         var copyFrom = start
-        if case .table(let table) = program {
-            while p < end {
-                let found = tables.match(table, p, end)
-                if found.length > 0 {
-                    if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
-                    sink.append(tables.bytes + found.valueStart, count: found.valueCount)
-                    p += found.length
-                    copyFrom = p
-                } else {
-                    p += unmatchedLength(p, end)
+        while p < end {
+            let found = tables.match(program, p, end)
+            if found.length > 0 {
+                if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                tables.append(found, to: &sink)
+                p += found.length
+                copyFrom = p
+            } else {
+                p += unmatchedLength(p, end)
+            }
+        }
+        if copyFrom < end { sink.append(copyFrom, count: end - copyFrom) }
+    }
+
+    /// ``convertRun(_:_:_:_:into:)`` for one table: the hot loop. Unchanged text (no key, or
+    /// a key whose value is itself) is copied in runs; most positions cost one lookup of the
+    /// first scalar, and one of the pair filter where a longer key starts with it.
+    private func convertRun(
+        _ table: TableLocation, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+        _ tables: MatchTables, into sink: inout ByteSink
+    ) {
+        typealias Bits = PrefixTable.Bits
+        var p = start
+        var copyFrom = start
+        while p < end {
+            let (scalar, length) = MatchTables.decode(p)
+            let entry = tables.firstEntry(table, scalar)
+            if entry == 0 {
+                p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
+                continue
+            }
+            if entry & Bits.longer != 0 {
+                let node = tables.deepestNode(table, scalar, p + length, end)
+                let result = node & Bits.nodeResult
+                if result != 0 {
+                    let found = tables.result(table, result)
+                    if node & Bits.copies == 0 {
+                        if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                        sink.append(tables.bytes + found.valueStart, count: found.valueCount)
+                        p += found.length
+                        copyFrom = p
+                    } else {
+                        p += found.length
+                    }
+                    continue
                 }
             }
-        } else {
-            while p < end {
-                let found = tables.match(program, p, end)
-                if found.length > 0 {
+            if entry & Bits.inline != 0 {
+                if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                sink.append(packed: entry, count: Int(truncatingIfNeeded: entry >> 24 & 3))
+                p += length
+                copyFrom = p
+            } else if entry & Bits.firstResult != 0 {
+                if entry & Bits.copies == 0 {
+                    let found = tables.result(table, entry & Bits.firstResult)
                     if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
                     sink.append(tables.bytes + found.valueStart, count: found.valueCount)
-                    p += found.length
+                    p += length
                     copyFrom = p
                 } else {
-                    p += unmatchedLength(p, end)
+                    p += length
                 }
+            } else {
+                p += unmatchedLength(p, end)
             }
         }
         if copyFrom < end { sink.append(copyFrom, count: end - copyFrom) }
@@ -177,6 +223,14 @@ final class NativeConverter: Sendable {
         let start = text.baseAddress!
         let end = start + text.count
         var p = start
+        if case .table(let table) = program {
+            while p < end {
+                let (scalar, length) = MatchTables.decode(p)
+                if tables.firstEntry(table, scalar) != 0, tables.match(table, p, end).length > 0 { return p - start }
+                p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
+            }
+            return nil
+        }
         while p < end {
             if tables.match(program, p, end).length > 0 { return p - start }
             p += unmatchedLength(p, end)

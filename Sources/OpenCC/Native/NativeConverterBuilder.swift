@@ -94,20 +94,10 @@ struct NativeConverterBuilder {
         } catch {
             throw NativeEngineError(reason: error.reason)
         }
-        let base = words.count
-        let byteBase = UInt32(bytes.count)
-        words.append(contentsOf: table.words)
-        // Value ranges point into the shared byte array.
-        var index = base + table.valueBase
-        while index < words.count {
-            words[index] &+= byteBase
-            index += 2
-        }
+        let placed = table.relocated(wordBase: words.count, byteBase: bytes.count)
+        words.append(contentsOf: placed.words)
         bytes.append(contentsOf: table.bytes)
-        return .table(
-            TableLocation(
-                nodeBase: base + table.nodeBase, filterBase: base + table.filterBase, leadBase: base + table.leadBase, childBase: base + table.childBase,
-                valueBase: base + table.valueBase))
+        return .table(placed.location)
     }
 
     /// The files of `spec` with their match classes, when one table expresses it: a file, a
