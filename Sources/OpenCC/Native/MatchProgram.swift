@@ -3,6 +3,8 @@
 struct TableLocation: Sendable, Hashable {
     /// The page index of the first scalars (its words are offsets of 256-word pages).
     var pageIndex = 0
+    /// 256 bits: the first bytes of keys.
+    var leads = 0
     /// The filter of first scalar pairs, and the shift that turns a pair hash into its bit.
     var filter = 0
     var filterShift: UInt32 = 0
@@ -101,10 +103,16 @@ struct MatchTables {
         return result == 0 ? .none : self.result(table, result)
     }
 
+    /// Whether a key of `table` starts with the byte `lead`.
+    @inline(__always)
+    func startsKey(_ table: TableLocation, _ lead: UInt8) -> Bool {
+        words[table.leads &+ Int(truncatingIfNeeded: lead &>> 5)] & (1 &<< UInt32(truncatingIfNeeded: lead & 31)) != 0
+    }
+
     /// The entry of `scalar` among the first scalars of `table` (see ``PrefixTable/Bits``).
     @inline(__always)
     func firstEntry(_ table: TableLocation, _ scalar: UInt32) -> UInt32 {
-        let page = words[table.pageIndex &+ Int(truncatingIfNeeded: scalar >> 8)]
+        let page = words[table.pageIndex &+ Int(truncatingIfNeeded: scalar &>> 8)]
         return words[Int(truncatingIfNeeded: page) &+ Int(truncatingIfNeeded: scalar & 0xFF)]
     }
 
@@ -114,8 +122,8 @@ struct MatchTables {
     func deepestNode(_ table: TableLocation, _ first: UInt32, _ q: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UInt32 {
         guard q < end else { return 0 }
         var (scalar, length) = MatchTables.decode(q)
-        let bit = PrefixTable.pairHash(first, scalar) >> table.filterShift
-        if words[table.filter &+ Int(truncatingIfNeeded: bit >> 5)] & (1 << (bit & 31)) == 0 { return 0 }
+        let bit = PrefixTable.pairHash(first, scalar) &>> table.filterShift
+        if words[table.filter &+ Int(truncatingIfNeeded: bit &>> 5)] & (1 &<< (bit & 31)) == 0 { return 0 }
         var node = child(table, first, scalar)
         if node == 0 { return 0 }
         var word = words[table.nodes &+ Int(truncatingIfNeeded: node)]
@@ -146,7 +154,7 @@ struct MatchTables {
     @inline(__always)
     func child(_ table: TableLocation, _ parent: UInt32, _ scalar: UInt32) -> UInt32 {
         let key = UInt64(parent) << 21 | UInt64(scalar)
-        var slot = Int(truncatingIfNeeded: (key &* PrefixTable.edgeMultiplier) >> table.edgeShift)
+        var slot = Int(truncatingIfNeeded: (key &* PrefixTable.edgeMultiplier) &>> table.edgeShift)
         while true {
             let at = words + (table.edges &+ slot &* 2)
             let entry = UInt64(at[0]) | UInt64(at[1]) << 32

@@ -23,10 +23,15 @@ extension PrefixTable {
         static let copies: UInt32 = 1 << 30
         /// (First scalars only) the value is in the entry: bytes in bits 0-23, length in 24-25.
         static let inline: UInt32 = 1 << 29
+        /// (First scalars) the answer is of class 0 and a table that marks segments was asked
+        /// for: the key is a segment of its own. Never with ``inline``.
+        static let firstSegment: UInt32 = 1 << 28
         /// (First scalars) the result number, 0 for none.
-        static let firstResult: UInt32 = (1 << 29) - 1
+        static let firstResult: UInt32 = (1 << 28) - 1
+        /// (Nodes) as ``firstSegment``.
+        static let nodeSegment: UInt32 = 1 << 29
         /// (Nodes) the result number, 0 for none.
-        static let nodeResult: UInt32 = (1 << 30) - 1
+        static let nodeResult: UInt32 = (1 << 29) - 1
     }
 
     /// The number a parent below the first scalar has in an edge key: first scalars are
@@ -35,7 +40,7 @@ extension PrefixTable {
     static let pageIndexWords = 0x110000 >> 8
 
     /// Lays `trie` out in ``words`` and ``bytes`` (see the type's description).
-    mutating func layOut(_ trie: Trie, valueBytes: [UInt8]) throws(DictionaryEntries.FormatError) {
+    mutating func layOut(_ trie: Trie, valueBytes: [UInt8], marksSegments: Bool) throws(DictionaryEntries.FormatError) {
         let nodeCount = trie.scalar.count
 
         // The answer of every node: the entry of the lowest class on its path, the deepest of
@@ -94,7 +99,8 @@ extension PrefixTable {
         var location = TableLocation()
         location.pageIndex = 0
         let pagesBase = PrefixTable.pageIndexWords
-        location.filter = pagesBase + pageCount * 256
+        location.leads = pagesBase + pageCount * 256
+        location.filter = location.leads + 8
         location.filterShift = UInt32(32 - filterBits.trailingZeroBitCount)
         location.edges = location.filter + filterBits / 32
         location.edgeShift = UInt64(64 - slotCount.trailingZeroBitCount)
@@ -110,29 +116,32 @@ extension PrefixTable {
             let hasChildren = trie.firstChild[node] >= 0
             var word: UInt32 = hasChildren ? Bits.longer : 0
             if answer[node] != 0 && answerCopies[node] { word |= Bits.copies }
+            let segment = marksSegments && answer[node] != 0 && answerClass[node] == 0
             if parent == 0 {
                 let scalar = trie.scalar[node]
                 let value = Int(trie.value[node])
                 let valueCount = value >= 0 ? Int(trie.valueRanges[value * 2 + 1]) : 0
-                if value >= 0, !answerCopies[node], (1...3).contains(valueCount) {
+                if value >= 0, !answerCopies[node], !segment, (1...3).contains(valueCount) {
                     let start = Int(trie.valueRanges[value * 2])
                     var packed: UInt32 = 0
                     for index in 0..<valueCount { packed |= UInt32(valueBytes[start + index]) << (8 * index) }
                     word |= Bits.inline | UInt32(valueCount) << 24 | packed
                 } else {
-                    word |= answer[node]
+                    word |= answer[node] | (segment ? Bits.firstSegment : 0)
                 }
                 words[pagesBase + pageOf[Int(scalar >> 8)] * 256 + Int(scalar & 0xFF)] = word
+                let lead = PrefixTable.leadByte(of: scalar)
+                words[location.leads + Int(lead >> 5)] |= 1 << (UInt32(lead) & 31)
                 continue
             }
-            words[location.nodes + Int(deepNumber[node])] = word | answer[node]
+            words[location.nodes + Int(deepNumber[node])] = word | answer[node] | (segment ? Bits.nodeSegment : 0)
             let parentNumber = trie.parent[parent] == 0 ? trie.scalar[parent] : PrefixTable.deepParent | deepNumber[parent]
             if trie.parent[parent] == 0 {
-                let bit = PrefixTable.pairHash(trie.scalar[parent], trie.scalar[node]) >> location.filterShift
+                let bit = PrefixTable.pairHash(trie.scalar[parent], trie.scalar[node]) &>> location.filterShift
                 words[location.filter + Int(bit >> 5)] |= 1 << (bit & 31)
             }
             let key = UInt64(parentNumber) << 21 | UInt64(trie.scalar[node])
-            var slot = Int(truncatingIfNeeded: (key &* PrefixTable.edgeMultiplier) >> location.edgeShift)
+            var slot = Int(truncatingIfNeeded: (key &* PrefixTable.edgeMultiplier) &>> location.edgeShift)
             while words[location.edges + slot * 2] != 0 || words[location.edges + slot * 2 + 1] != 0 {
                 slot = (slot + 1) & location.edgeMask
             }
@@ -155,6 +164,14 @@ extension PrefixTable {
     @inline(__always)
     static func pairHash(_ first: UInt32, _ second: UInt32) -> UInt32 {
         (first &* 0x9E37_79B1) ^ (second &* 0x85EB_CA77)
+    }
+
+    /// The first UTF-8 byte of `scalar`.
+    static func leadByte(of scalar: UInt32) -> UInt8 {
+        if scalar < 0x80 { return UInt8(scalar) }
+        if scalar < 0x800 { return UInt8(0xC0 | scalar >> 6) }
+        if scalar < 0x10000 { return UInt8(0xE0 | scalar >> 12) }
+        return UInt8(0xF0 | scalar >> 18)
     }
 
     static func utf8Length(_ scalar: UInt32) -> Int {
@@ -181,6 +198,7 @@ extension PrefixTable {
         }
         var placed = location
         placed.pageIndex += wordBase
+        placed.leads += wordBase
         placed.filter += wordBase
         placed.edges += wordBase
         placed.nodes += wordBase

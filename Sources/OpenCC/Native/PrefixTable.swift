@@ -43,9 +43,11 @@ struct PrefixTable: Sendable {
     ///
     /// - Throws: ``DictionaryEntries/FormatError`` when a member has the same key twice or a
     ///   key that is not UTF-8.
-    init(members: [Member]) throws(DictionaryEntries.FormatError) {
+    /// With `marksSegments`, an answer of class 0 carries ``Bits/segment`` (see
+    /// ``NativeConverter/fused``).
+    init(members: [Member], marksSegments: Bool = false) throws(DictionaryEntries.FormatError) {
         let order = PrefixTable.sortedEntries(members)
-        try build(members: members, order: order)
+        try build(members: members, order: order, marksSegments: marksSegments)
     }
 
     // MARK: Sorting
@@ -132,7 +134,9 @@ struct PrefixTable: Sendable {
 
     // MARK: Building
 
-    private mutating func build(members: [Member], order: [EntryRef]) throws(DictionaryEntries.FormatError) {
+    private mutating func build(
+        members: [Member], order: [EntryRef], marksSegments: Bool
+    ) throws(DictionaryEntries.FormatError) {
         // A linked trie first (first child, next sibling), then laid out flat.
         var scalar: [UInt32] = [0]
         var firstChild: [Int32] = [-1]
@@ -206,7 +210,7 @@ struct PrefixTable: Sendable {
             Trie(
                 scalar: scalar, parent: parentOf, firstChild: firstChild, nextSibling: nextSibling, value: value,
                 valueClass: valueClass, valueRanges: valueRanges, valueIsKey: valueIsKey),
-            valueBytes: valueBytes)
+            valueBytes: valueBytes, marksSegments: marksSegments)
     }
 
     /// Decodes well-formed UTF-8 into scalars; `false` when the bytes are not UTF-8.
