@@ -353,8 +353,8 @@ final class NativeConverter: Sendable {
         let end = start + text.count
         var p = start
         if case .table(let table) = program {
-            // Byte by byte to a byte that starts a key: the table's keys rarely occur (the
-            // normalisation of compatibility ideographs). A continuation byte never starts one.
+            // Character by character to a byte that starts a key, without decoding: the table's
+            // keys rarely occur (the normalisation of compatibility ideographs).
             // An unmatched description sequence is stepped over whole, as the conversion does.
             while p < end {
                 let lead = p[0]
@@ -364,7 +364,7 @@ final class NativeConverter: Sendable {
                     continue
                 }
                 if tables.startsKey(table, lead), tables.match(table, p, end).length > 0 { return p - start }
-                p += 1
+                p += NativeConverter.sequenceLength(lead)
             }
             return nil
         }
@@ -373,6 +373,13 @@ final class NativeConverter: Sendable {
             p += unmatchedLength(p, end)
         }
         return nil
+    }
+
+    /// The length of the UTF-8 sequence `lead` starts in well-formed text, without a branch:
+    /// four bits per value of the lead byte's high four bits.
+    @inline(__always)
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        Int(truncatingIfNeeded: (0x4322_1111_1111_1111 as UInt64) &>> (UInt64(lead &>> 4) &* 4) & 0xF)
     }
 
     /// How far an unmatched position advances: one character, or a whole ideographic
