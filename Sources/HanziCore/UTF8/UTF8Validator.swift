@@ -51,6 +51,16 @@ public enum UTF8Validator {
         let highBits: UInt64 = 0x8080_8080_8080_8080
         var i = 0
         while i < count {
+            // Run of three-byte sequences (most Chinese text): lead E1-EC or EE-EF, whose
+            // second byte may be any continuation byte, checked with one four-byte load each.
+            // E0 and ED (restricted second byte) and everything else take the general path.
+            while i &+ 4 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
+                let lead = word & 0xFF
+                guard word & 0x00C0_C0F0 == 0x0080_80E0, lead != 0xE0, lead != 0xED else { break }
+                i &+= 3
+            }
+            guard i < count else { break }
             let lead = base[i]
             if lead < 0x80 {
                 i &+= 1

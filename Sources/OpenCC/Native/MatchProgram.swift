@@ -5,6 +5,8 @@ struct TableLocation: Sendable, Hashable {
     var pageIndex = 0
     /// 256 bits: the first bytes of keys.
     var leads = 0
+    /// The lowest first byte of any key (255 when the table is empty).
+    var lowestLead: UInt8 = 255
     /// The filter of first scalar pairs, and the shift that turns a pair hash into its bit.
     var filter = 0
     var filterShift: UInt32 = 0

@@ -356,7 +356,22 @@ final class NativeConverter: Sendable {
             // Character by character to a byte that starts a key, without decoding: the table's
             // keys rarely occur (the normalisation of compatibility ideographs).
             // An unmatched description sequence is stepped over whole, as the conversion does.
+            // Where every key starts with a byte of C0 or above (the compatibility ideographs
+            // start with EF and F0), eight bytes below that and below E2 (description
+            // sequences) are skipped at once: none of them starts a key or a sequence. The
+            // skip may end inside a character; its continuation bytes, below C0, are stepped
+            // over one at a time until the next lead byte, so the walk stays on characters.
+            var threshold = table.lowestLead
+            if keepsDescriptionSequences { threshold = min(threshold, 0xE2) }
+            let skips = threshold >= 0xC0
             while p < end {
+                if skips {
+                    while end - p >= 8 && !NativeConverter.hasByte(
+                        atLeast: threshold, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) {
+                        p += 8
+                    }
+                    guard p < end else { break }
+                }
                 let lead = p[0]
                 if lead == 0xE2 && keepsDescriptionSequences {
                     if tables.startsKey(table, lead), tables.match(table, p, end).length > 0 { return p - start }
@@ -373,6 +388,17 @@ final class NativeConverter: Sendable {
             p += unmatchedLength(p, end)
         }
         return nil
+    }
+
+    /// Whether any of the eight bytes of `word` is `threshold` (at least 0x80) or above:
+    /// a byte qualifies when its high bit is set and its low seven bits, plus
+    /// `0x80 - (threshold - 0x80)`, carry into the high bit (no carry crosses bytes).
+    @inline(__always)
+    static func hasByte(atLeast threshold: UInt8, _ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low = word & (0x7F &* ones)
+        let carried = low &+ UInt64(0x80 &- (threshold &- 0x80)) &* ones
+        return carried & word & (0x80 &* ones) != 0
     }
 
     /// The length of the UTF-8 sequence `lead` starts in well-formed text, without a branch:

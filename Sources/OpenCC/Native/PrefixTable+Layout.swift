@@ -132,6 +132,7 @@ extension PrefixTable {
                 words[pagesBase + pageOf[Int(scalar >> 8)] * 256 + Int(scalar & 0xFF)] = word
                 let lead = PrefixTable.leadByte(of: scalar)
                 words[location.leads + Int(lead >> 5)] |= 1 << (UInt32(lead) & 31)
+                location.lowestLead = min(location.lowestLead, lead)
                 continue
             }
             words[location.nodes + Int(deepNumber[node])] = word | answer[node] | (segment ? Bits.nodeSegment : 0)

@@ -112,4 +112,36 @@ import Testing
             }
         }
     }
+
+    /// Runs of three-byte characters (the validator's fast path) with one byte replaced at
+    /// every position, and cut at every length: the same first error as the standard library,
+    /// and the same complete prefix when an incomplete tail is allowed.
+    @Test func runsOfThreeByteCharactersWithOneBadByteAgreeWithTheStandardLibrary() throws {
+        // E0 and ED leads (restricted second bytes), other three-byte leads, ASCII, two- and four-byte.
+        let text = Array("汉字\u{800}\u{D7FF}中文，\u{FFFF}\u{E000}a漢字é😀測試".utf8)
+        let replacements: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF,
+                                     0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for position in 0..<text.count {
+            for replacement in replacements {
+                var bytes = text
+                bytes[position] = replacement
+                for cut in [bytes.count, position + 1, position + 2, position + 3] where cut <= bytes.count {
+                    let input = Array(bytes[..<cut])
+                    let expected = standardLibraryErrorOffset(input)
+                    #expect(Self.failure(input)?.byteOffset == expected, "\(input)")
+                    let tail: Int? = try? input.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
+                        try UTF8Validator.validate(buffer, allowingIncompleteTail: true)
+                    }
+                    if let tail {
+                        // The accepted prefix is well-formed, and what is held back is a cut character.
+                        #expect(String(validating: input[..<tail], as: UTF8.self) != nil, "\(input)")
+                        #expect(input.count - tail < 4, "\(input)")
+                        #expect(expected == nil || expected! >= tail, "\(input)")
+                    } else {
+                        #expect(expected != nil, "\(input)")
+                    }
+                }
+            }
+        }
+    }
 }
