@@ -357,17 +357,20 @@ final class NativeConverter: Sendable {
             // keys rarely occur (the normalisation of compatibility ideographs).
             // An unmatched description sequence is stepped over whole, as the conversion does.
             // Where every key starts with a byte of C0 or above (the compatibility ideographs
-            // start with EF and F0), eight bytes below that and below E2 (description
-            // sequences) are skipped at once: none of them starts a key or a sequence. The
-            // skip may end inside a character; its continuation bytes, below C0, are stepped
-            // over one at a time until the next lead byte, so the walk stays on characters.
-            var threshold = table.lowestLead
-            if keepsDescriptionSequences { threshold = min(threshold, 0xE2) }
+            // start with EF and F0), eight bytes that are all below it and none E2 (which
+            // opens a description sequence) are skipped at once: none of them starts a key
+            // or a sequence. The skip may end inside a character; its continuation bytes,
+            // below C0, are stepped over one at a time until the next lead byte, so the walk
+            // stays on characters.
+            let threshold = table.lowestLead
             let skips = threshold >= 0xC0
+            let stopsAtE2 = keepsDescriptionSequences
             while p < end {
                 if skips {
-                    while end - p >= 8 && !NativeConverter.hasByte(
-                        atLeast: threshold, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) {
+                    while end - p >= 8 {
+                        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+                        if NativeConverter.hasByte(atLeast: threshold, word) { break }
+                        if stopsAtE2 && NativeConverter.hasByte(equalTo: 0xE2, word) { break }
                         p += 8
                     }
                     guard p < end else { break }
@@ -399,6 +402,15 @@ final class NativeConverter: Sendable {
         let low = word & (0x7F &* ones)
         let carried = low &+ UInt64(0x80 &- (threshold &- 0x80)) &* ones
         return carried & word & (0x80 &* ones) != 0
+    }
+
+    /// Whether any of the eight bytes of `word` is `byte` (a zero byte after the exclusive or:
+    /// the borrow of subtracting one reaches its high bit, and only a zero byte starts one).
+    @inline(__always)
+    static func hasByte(equalTo byte: UInt8, _ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let x = word ^ (UInt64(byte) &* ones)
+        return (x &- ones) & ~x & (0x80 &* ones) != 0
     }
 
     /// The length of the UTF-8 sequence `lead` starts in well-formed text, without a branch:
