@@ -38,8 +38,14 @@ struct NativeConverterBuilder {
         if let segmentationSpec = document.segmentation, let firstSpec = document.conversionChain.first,
             let members = try fusableMembers(segmentationSpec, firstSpec, keepsDescriptionSequences: keepsDescriptionSequences)
         {
-            chain = try document.conversionChain.dropFirst().map { spec throws(NativeEngineError) in try compile(spec) }
-            fused = try placeFused(members, laterStages: chain, keepsDescriptionSequences: keepsDescriptionSequences)
+            let laterSpecs = Array(document.conversionChain.dropFirst())
+            chain = try laterSpecs.map { spec throws(NativeEngineError) in try compile(spec) }
+            let laterKeys = try singleScalarKeys(of: laterSpecs, keepsDescriptionSequences: keepsDescriptionSequences)
+            let placed = try placeFused(
+                members, laterSpecs: laterSpecs, laterStages: chain, laterKeys: laterKeys,
+                keepsDescriptionSequences: keepsDescriptionSequences)
+            fused = placed.location
+            if placed.precomposed { chain = [] }
         } else {
             segmentation = try document.segmentation.map { spec throws(NativeEngineError) in try compile(spec) }
             chain = try document.conversionChain.map { spec throws(NativeEngineError) in try compile(spec) }
@@ -162,23 +168,98 @@ struct NativeConverterBuilder {
     /// Compiles the fused table: the class-0 members' values already converted by the later
     /// stages (a segment of its own goes through them alone, so this is exactly what they would
     /// give), the other members' values as they are (their characters go on into the run).
+    ///
+    /// When every later stage maps single scalars (`laterKeys`, see
+    /// ``singleScalarKeys(of:keepsDescriptionSequences:)``), they are folded in as well
+    /// (`precomposed`): the run between segments then needs no later pass. The later stages
+    /// convert a run character by character, so a character of the run comes out as the later
+    /// stages' conversion of the first conversion's value for it: the other members' values
+    /// are converted too, and the later stages' own keys join as a last class, which answers
+    /// only where the first conversion has no match (its value, the key, is what the run would
+    /// hold). Description sequences stay exact where they are kept whole: no later key is a
+    /// description character, and every value that enters a run or passes between later stages
+    /// is one character and not a description character, so a run has the same sequence
+    /// structure as the text it comes from: a sequence is whole in it exactly when the first
+    /// conversion kept it whole, and the fused walk keeps it whole the same way.
     private mutating func placeFused(
-        _ members: [(spec: DictionarySpec, name: String, matchClass: UInt8)], laterStages: [MatchProgram],
-        keepsDescriptionSequences: Bool
-    ) throws(NativeEngineError) -> TableLocation {
+        _ members: [(spec: DictionarySpec, name: String, matchClass: UInt8)], laterSpecs: [DictionarySpec],
+        laterStages: [MatchProgram], laterKeys: DictionaryEntries?, keepsDescriptionSequences: Bool
+    ) throws(NativeEngineError) -> (location: TableLocation, precomposed: Bool) {
         let stages = NativeConverter(
             words: words, bytes: bytes, normalization: [], segmentation: nil, phrases: nil, chain: laterStages,
             fused: nil, keepsDescriptionSequences: keepsDescriptionSequences)
+        var precomposed = laterKeys != nil && !laterStages.isEmpty
+        if precomposed && keepsDescriptionSequences {
+            // A value of several characters could complete a description sequence in the run
+            // that the original text left incomplete, and a description character could open one.
+            var runFiles = members.filter { $0.matchClass > 0 }.map(\.spec)
+            for spec in laterSpecs { runFiles += spec.files }
+            for file in runFiles where !NativeConverterBuilder.hasOnlySingleScalarValues(try entries(file)) {
+                precomposed = false
+            }
+        }
         var tableMembers: [PrefixTable.Member] = []
+        var lastClass: UInt8 = 0
         for member in members {
             var read = try entries(member.spec)
-            if member.matchClass == 0 && !laterStages.isEmpty { read = stages.convertingValues(of: read) }
+            if (member.matchClass == 0 || precomposed) && !laterStages.isEmpty { read = stages.convertingValues(of: read) }
             tableMembers.append(PrefixTable.Member(entries: read, matchClass: member.matchClass, name: member.name))
+            lastClass = max(lastClass, member.matchClass)
         }
-        guard case .table(let location) = try place(tableMembers, marksSegments: true) else {
+        if precomposed, let laterKeys {
+            guard lastClass < 255 else { precomposed = false; return try placeFusedTable(tableMembers, precomposed) }
+            tableMembers.append(
+                PrefixTable.Member(
+                    entries: stages.convertingValues(of: laterKeys), matchClass: lastClass + 1, name: "later stages"))
+        }
+        return try placeFusedTable(tableMembers, precomposed)
+    }
+
+    private mutating func placeFusedTable(
+        _ members: [PrefixTable.Member], _ precomposed: Bool
+    ) throws(NativeEngineError) -> (location: TableLocation, precomposed: Bool) {
+        guard case .table(let location) = try place(members, marksSegments: true) else {
             preconditionFailure("place always gives a table")
         }
-        return location
+        return (location, precomposed)
+    }
+
+    /// Every key of the dictionaries of `specs`, each once and as its own value, when all of
+    /// them are single scalars and (with description sequences kept whole) none is a
+    /// description character; `nil` otherwise. With such keys a stage converts text one
+    /// character at a time.
+    private mutating func singleScalarKeys(
+        of specs: [DictionarySpec], keepsDescriptionSequences: Bool
+    ) throws(NativeEngineError) -> DictionaryEntries? {
+        var seen = Set<[UInt8]>()
+        var keys = DictionaryEntries()
+        for spec in specs {
+            for file in spec.files {
+                let read = try entries(file)
+                guard NativeConverterBuilder.hasOnlySingleScalarKeys(read, keepsDescriptionSequences: keepsDescriptionSequences)
+                else { return nil }
+                for index in 0..<read.count {
+                    let start = Int(read.ranges[index * 4])
+                    let key = Array(read.pool[start..<start + Int(read.ranges[index * 4 + 1])])
+                    if seen.insert(key).inserted { keys.append(key: key, value: key) }
+                }
+            }
+        }
+        return keys
+    }
+
+    /// Whether every value of `entries` is one scalar and none an ideographic description
+    /// character, U+2FF0-U+2FFF.
+    private static func hasOnlySingleScalarValues(_ entries: DictionaryEntries) -> Bool {
+        for index in 0..<entries.count {
+            let start = Int(entries.ranges[index * 4 + 2])
+            let count = Int(entries.ranges[index * 4 + 3])
+            guard count > 0 else { return false }
+            let lead = entries.pool[start]
+            guard count == (lead < 0x80 ? 1 : UTF8Validator.sequenceLength(lead: lead)) else { return false }
+            if count == 3 && lead == 0xE2 && entries.pool[start + 1] == 0xBF && entries.pool[start + 2] >= 0xB0 { return false }
+        }
+        return true
     }
 
     /// The files of `spec` with their match classes, when one table expresses it: a file, a

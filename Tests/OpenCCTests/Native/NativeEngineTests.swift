@@ -104,6 +104,50 @@ import HanziTestSupport
         }
     }
 
+    /// Configurations whose later stages map single characters, which the engine folds into
+    /// the first conversion's table, against OpenCC 1.4.2: runs between segments, values that
+    /// a later stage changes again, characters only a later stage knows, and ideographic
+    /// description sequences whole, cut, and around segments. In `one.json` every value that
+    /// enters a run is one character (folded); in `two.json` 丁 becomes two, which can
+    /// complete a description sequence in the run, so the later stages must run on the run.
+    @Test(arguments: ["one.json", "two.json"])
+    func laterSingleCharacterStagesFoldedInMatchOpenCC142(configurationName: String) throws {
+        var files = [
+            "S.txt": "甲乙\t子\n乙丙丁\t丑寅\n庚⿰\t卯\n",
+            "C1.txt": "甲\t乙\n丙\t丙\n丁\t戊\n辛\t庚\n",
+            "C2.txt": "甲\t乙\n丙\t丙\n丁\t戊己\n辛\t庚\n",
+            "L.txt": "乙\tY\n戊\t戌\n己\t己\n庚\tG\n子\t亥\n",
+            "M.txt": "戌\t辰\nG\tg\n壬\t癸\n",
+        ]
+        for (name, first) in [("one.json", "C1.txt"), ("two.json", "C2.txt")] {
+            files[name] = """
+            {
+              "segmentation": {"type": "mmseg", "dict": {"type": "text", "file": "S.txt"}},
+              "conversion_chain": [
+                {"dict": {"type": "group", "dicts": [{"type": "text", "file": "S.txt"}, {"type": "text", "file": "\(first)"}]}},
+                {"dict": {"type": "text", "file": "L.txt"}},
+                {"dict": {"type": "group", "dicts": [{"type": "text", "file": "M.txt"}, {"type": "text", "file": "L.txt"}]}}
+              ]
+            }
+            """
+        }
+        let folder = try Self.folder(files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent(configurationName)
+        let converter = try ChineseConverter(.file(config))
+        var generator = SeededGenerator(seed: 11)
+        let alphabet = Array("甲乙丙丁戊己庚辛壬子G⿰⿰⿱⿲ A\n")
+        var inputs: [[UInt8]] = []
+        for _ in 0..<400 {
+            let length = Int.random(in: 1...24, using: &generator)
+            inputs.append(Array(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }).utf8))
+        }
+        let expected = try OpenCC142Oracle.convert(inputs, configuration: config.path)
+        for (input, oracle) in zip(inputs, expected) {
+            #expect(try converter.convert(utf8: input) == oracle, "\(String(decoding: input, as: UTF8.self))")
+        }
+    }
+
     /// Streaming in small pieces and converting on several threads give the one-call result.
     @Test func streamingAndParallelConversionGiveTheOneCallResult() throws {
         var input: [UInt8] = []
