@@ -169,15 +169,13 @@ extension ColumnRejoiner {
             lineStart = base + start
             guard !newLines.isEmpty else { return }
             var line = RejoinLine()
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 32) { headBuffer in
-            let head = headBuffer.baseAddress!
             buffer.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress else { return }
                 for (s, e, kind) in newLines {
                     if kind == .piece {
                         // a piece of a long line: joined to the next piece with nothing, its
                         // white space at the cut kept once the line has content
-                        if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head,
+                        if RejoinLineScanner.measure(p, from: s, to: e, base: base,
                                                      trimsLeading: !longLineHasContent, trimsTrailing: false,
                                                      into: &line) {
                             line.inputLine = inputLines + 1
@@ -190,7 +188,7 @@ extension ColumnRejoiner {
                     inputLines += 1
                     let trimsLeading = !longLineHasContent
                     longLineHasContent = false
-                    if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head,
+                    if RejoinLineScanner.measure(p, from: s, to: e, base: base,
                                                  trimsLeading: trimsLeading, into: &line) {
                         line.inputLine = inputLines
                         if !line.isFurniture && recentHeads.repeats(line, in: p, base: base) {
@@ -208,7 +206,6 @@ extension ColumnRejoiner {
                         }
                     }
                 }
-            }
             }
         }
 
