@@ -235,8 +235,15 @@ extension ColumnRejoiner {
         /// (`end`). Where to cut depends only on the bytes of the piece, never on how the
         /// input was chunked: between two non-space characters in the piece's second half
         /// if there are such, else at a character boundary.
+        @inline(__always)
         static func cutLongLine(_ buf: UnsafeBufferPointer<UInt8>, start: inout Int, end: Int,
                                 into pieces: inout [Record]) {
+            if end - start > ColumnRejoiner.maxLineBytes { cutPieces(buf, start: &start, end: end, into: &pieces) }
+        }
+
+        /// ``cutLongLine(_:start:end:into:)`` for a line that is longer than the limit.
+        static func cutPieces(_ buf: UnsafeBufferPointer<UInt8>, start: inout Int, end: Int,
+                              into pieces: inout [Record]) {
             let cap = ColumnRejoiner.maxLineBytes
             while end - start > cap {
                 @inline(__always) func isSpaceAt(_ q: Int) -> Bool {
