@@ -120,10 +120,13 @@ enum RejoinLineScanner {
         var i = s
         while i < e {
             let inWord = t.pendingSpace == 0 && t.scalars > 0 && !t.leadOpen
-            if inWord {
-                var day = false
-                let runEnd = hanRunEnd(p, i, e, sawDay: &day)
-                if runEnd > i {
+            if inWord && i &+ 2 < e {
+                // inside a word, a Han character or compressible punctuation (most of the
+                // text), told by its three bytes
+                let bytes = threeBytes(p + i)
+                if isHan(bytes) {
+                    var day = false
+                    let runEnd = hanRunEnd(p, i, e, sawDay: &day)
                     let count = (runEnd - i) / 3
                     t.addHanRun(count: count, last: decodeHan(p + runEnd - 3),
                                 beforeLast: count >= 2 ? decodeHan(p + runEnd - 6) : 0,
@@ -132,12 +135,18 @@ enum RejoinLineScanner {
                     i = runEnd
                     continue
                 }
+                if isPunctuationBlock(bytes) {
+                    let v = decodeHan(p + i)
+                    if isCompressible(v) {
+                        i &+= 3
+                        t.addCompressibleInWord(v, endingAt: i)
+                        continue
+                    }
+                }
             }
             let (v, n) = decode(p, i, e)
             i += n
-            if inWord && n == 3 && isCompressible(v) {
-                t.addCompressibleInWord(v, endingAt: i)
-            } else if RejoinClass.isLineSpace(v) {
+            if RejoinClass.isLineSpace(v) {
                 t.addSpace(v)
             } else {
                 t.add(v, endingAt: i)
@@ -179,7 +188,7 @@ enum RejoinLineScanner {
             j &+= 3
         }
         if j &+ 3 == end {
-            let bytes = UInt32(p[j]) &<< 16 | UInt32(p[j &+ 1]) &<< 8 | UInt32(p[j &+ 2])
+            let bytes = threeBytes(p + j)
             if isHan(bytes) {
                 if bytes == dayBytes { day = true }
                 j &+= 3
@@ -194,6 +203,22 @@ enum RejoinLineScanner {
     @inline(__always)
     static func isHan(_ bytes: UInt32) -> Bool {
         bytes &- hanFirstBytes <= hanSpan && bytes & 0xC0C0 == 0x8080
+    }
+
+    /// The big-endian value of the three bytes at `p`.
+    @inline(__always)
+    static func threeBytes(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        UInt32(p[0]) &<< 16 | UInt32(p[1]) &<< 8 | UInt32(p[2])
+    }
+
+    /// Whether the big-endian value of three bytes is a well-formed character of the blocks
+    /// that hold the compressible punctuation (``isCompressible(_:)``): U+2000–U+2FFF
+    /// (`E2`), U+3000–U+3FFF (`E3`) and U+F000–U+FFFF (`EF`), where every pair of
+    /// continuation bytes is well-formed.
+    @inline(__always)
+    static func isPunctuationBlock(_ bytes: UInt32) -> Bool {
+        let lead = bytes &>> 16
+        return (lead == 0xE2 || lead == 0xE3 || lead == 0xEF) && bytes & 0xC0C0 == 0x8080
     }
 
     /// The scalar of the well-formed three-byte sequence at `p`.

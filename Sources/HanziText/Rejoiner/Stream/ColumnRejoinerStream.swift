@@ -146,7 +146,11 @@ extension ColumnRejoiner {
                         if final { i += 1; continue }
                         break scan
                     case .terminator(let kind, let n):
-                        ending = kind == .page ? .page : (kind == .paragraph ? .paragraph : .line)
+                        switch kind {
+                        case .line: ending = .line
+                        case .page: ending = .page
+                        case .paragraph: ending = .paragraph
+                        }
                         length = n
                         skipLF = buf[i] == ASCII.carriageReturn
                     }
