@@ -115,7 +115,7 @@ FUZZ_JOBS ?= 9
 fuzz: deps
 	@FUZZ_JOBS=$(FUZZ_JOBS) bash scripts/fuzz.sh $(SECONDS)
 
-# What CI runs: every harness for 20 s, three at a time (about 1.5 minutes after the build), so
+# What CI runs: every harness for 20 s, three at a time (about 2 to 4 minutes after the build), so
 # that the harnesses keep building and the inputs that once failed keep passing.
 fuzz-ci: deps
 	@FUZZ_JOBS=3 bash scripts/fuzz.sh 20
