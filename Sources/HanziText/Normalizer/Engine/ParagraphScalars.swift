@@ -8,14 +8,10 @@ extension PunctuationNormalizer {
     /// this length or more saves work.
     static let minimumElidedRun = 6
 
+    /// Appends the paragraph `p[start..<end]` normalised by the engine to `out`.
     func flushParagraph(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                _ hasTrigger: Bool, _ out: inout [UInt8],
-                                _ scratch: inout NormalizationScratch) {
+                        _ out: inout [UInt8], _ scratch: inout NormalizationScratch) {
         guard start < end else { return }
-        if !hasTrigger && !alwaysUseEngine {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
-            return
-        }
         let sub = UnsafeBufferPointer(rebasing: p[start..<end])
         // Decode; the middle of each run of 6 or more common Han characters becomes one
         // placeholder scalar (see `NormalizationScalar.hanRunBase`).
