@@ -51,6 +51,7 @@ import Testing
         #expect(S.bytes("他说「『你』好」。", .mainland) == Array("他说“‘你’好”。".utf8))
         #expect(S.bytes("近40年iPhone销量50%", spacing: .insert) == Array("近 40 年 iPhone 销量 50%".utf8))
         #expect(S.bytes("近\u{3000}40年", spacing: .insert) == Array("近 40 年".utf8))
+        #expect(S.bytes("近\u{3000} 40年", spacing: .keep) == Array("近\u{3000}40年".utf8))
         // Given to the engine, which decides them its own way.
         #expect(S.bytes("`“中”`“文”", .taiwan) == Array("`“中”`「文」".utf8))
         #expect(S.bytes("“中”It’s", .taiwan) == Array("「中」It’s".utf8))

@@ -17,8 +17,8 @@ struct NormalizationTriggers: Sendable {
         case plain
         /// A trigger of a pass other than spacing: the engine's, unless it is inert.
         case trigger
-        /// A space or tab: inert between two Han characters; with `--spacing insert`, a
-        /// run between a CJK letter and a Latin letter or digit is the fast path's.
+        /// A space or tab: inert between two Han characters; with `--spacing insert` or
+        /// `keep`, a run between a CJK letter and a Latin letter or digit is the fast path's.
         case space
         /// With `--spacing insert`, a letter, digit or `%`: a space may go between it and a
         /// CJK letter (the fast path writes it).

@@ -11,8 +11,9 @@ import HanziCore
 ///   test the quote pass also makes (it holds a CJK letter, or a CJK letter or Chinese
 ///   punctuation touches it on the outside), and no inline code could protect a mark;
 /// - with `--spacing insert`, a space between a CJK letter and a Latin letter or digit
-///   written where there is none, and a run of spaces between them made one space, when no
-///   path, URL or inline code could protect the two sides (no `/`, `\` or backtick).
+///   written where there is none, and a run of spaces between them made one space (with
+///   `keep`, the run's first space), when no path, URL or inline code could protect the two
+///   sides (no `/`, `\` or backtick).
 ///
 /// The output is what the engine writes, because the engine's first round makes exactly
 /// these changes to such a paragraph (no other pass has a trigger in it) and its next round
@@ -151,11 +152,13 @@ extension ParagraphRewrite {
         rewroteSpacing = true
     }
 
-    /// With `--spacing insert`: reads the run of spaces at `i`, not at the start of a line.
-    /// Between a CJK letter and a Latin letter or digit the spacing pass makes it one space;
-    /// returns the index after it. Returns nil for any other run (the engine's).
+    /// With `--spacing insert` or `keep`: reads the run of spaces at `i`, not at the start of
+    /// a line. Between a CJK letter and a Latin letter or digit the spacing pass makes it one
+    /// space (insert) or its first space (keep); returns the index after it. Returns nil for
+    /// any other run (the engine's).
     @inline(__always)
-    mutating func readSpaceRun(_ p: UnsafeBufferPointer<UInt8>, at i: Int, into out: inout [UInt8]) -> Int? {
+    mutating func readSpaceRun(_ p: UnsafeBufferPointer<UInt8>, at i: Int, insert: Bool,
+                               into out: inout [UInt8]) -> Int? {
         let n = p.count
         var e = i
         var next: UInt32 = 0x0A
@@ -166,11 +169,13 @@ extension ParagraphRewrite {
             e += length
         }
         guard e < n, Self.spaceBetween(last, next) else { return nil }
-        if !(e == i + 1 && p[i] == 0x20) {
-            replace(p, at: i, length: e - i, with: 0x20, into: &out)
+        let (first, firstLength) = UTF8Codec.decode(p, i)
+        let space: UInt32 = insert ? 0x20 : first
+        if !(e == i + firstLength && first == space) {
+            replace(p, at: i, length: e - i, with: space, into: &out)
             rewroteSpacing = true
         }
-        last = 0x20
+        last = space
         return e
     }
 }

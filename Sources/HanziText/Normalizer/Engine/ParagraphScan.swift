@@ -37,6 +37,8 @@ extension PunctuationNormalizer {
                                into out: inout [UInt8]) {
         let n = p.count
         let insert = triggers.insertSpaces
+        // Spaces between CJK and Latin letters or digits that the spacing pass keeps as one.
+        let readsSpaceRuns = options.spacing != .remove
         let keepIndent = options.indent == .keep
         var para = ParagraphRewrite(start: 0, outStart: out.count, engine: alwaysUseEngine)
         var i = 0
@@ -89,7 +91,7 @@ extension PunctuationNormalizer {
                         }
                     case .space:
                         if b == 0x20 && triggers.isInert(p, i, afterHan: para.last &- 0x4000 < 0x6000) { break }
-                        if insert, let end = para.readSpaceRun(p, at: i, into: &out), !para.mustGiveUp {
+                        if readsSpaceRuns, let end = para.readSpaceRun(p, at: i, insert: insert, into: &out), !para.mustGiveUp {
                             i = end
                             continue line
                         }
@@ -135,7 +137,7 @@ extension PunctuationNormalizer {
                     (v, len) = UTF8Codec.decode(p, i)
                 }
                 if NormalizationScalar.isSpace(v) {
-                    if insert, let end = para.readSpaceRun(p, at: i, into: &out), !para.mustGiveUp {
+                    if readsSpaceRuns, let end = para.readSpaceRun(p, at: i, insert: insert, into: &out), !para.mustGiveUp {
                         i = end
                         continue
                     }
