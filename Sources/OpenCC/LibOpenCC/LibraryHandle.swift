@@ -5,8 +5,7 @@ import HanziCore
 ///
 /// Opening and the process-wide error message are guarded by ``lock``.
 struct LibraryHandle: @unchecked Sendable {
-    // @unchecked Sendable: libopencc's conversion functions only read the converter; the calls
-    // that touch its shared state (open, the last error message) hold `lock`.
+    // @unchecked Sendable: conversion only reads the converter; open and the error message hold `lock`.
     let raw: opencc_t
 
     /// Guards `opencc_open` and `opencc_error`: libopencc keeps its last error message in
