@@ -44,7 +44,8 @@ diffcheck: deps
 demo: release
 	@bash scripts/demo.sh
 
-# Regenerates Sources/HanziText/Normalizer/Generated/GeneratedNormalizationTables.swift from Tables/.
+# Regenerates the Swift and C tables from Tables/: the normaliser's tables, the rejoiner's
+# English word list and the bundled OpenCC data.
 tables:
 	python3 scripts/generate-tables.py
 	python3 scripts/generate-english-words.py

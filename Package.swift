@@ -56,6 +56,6 @@ let package = Package(
         ),
         .testTarget(name: "HanziTests", dependencies: ["Hanzi", "HanziTestSupport"]),
         // End-to-end tests that run the built `hanzi` binary.
-        .testTarget(name: "HanziCLITests", dependencies: ["hanzi", "HanziTestSupport"]),
+        .testTarget(name: "HanziCLITests", dependencies: ["hanzi", "HanziCore", "HanziTestSupport"]),
     ]
 )

@@ -8,13 +8,8 @@ cd "$(dirname "$0")/.."
 size=${HANZI_BENCH_RSS_SIZE:-1G}
 # GNU time on PATH (`type -P` skips the shell keyword `time`).
 if ! type -P time >/dev/null; then
-    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "bench-rss: installing GNU time..." >&2
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
-    else
-        echo "bench-rss: GNU time is not on PATH; install it with: sudo apt-get install time" >&2
-        exit 1
-    fi
+    source scripts/system-packages.sh
+    install_debian_packages "bench-rss: GNU time is not on PATH" time
 fi
 
 swift build -c release --product hanzi >&2

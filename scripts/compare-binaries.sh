@@ -186,16 +186,21 @@ if [ "$rejoin_docs" != none ]; then
 fi
 
 # --- Commands -----------------------------------------------------------------------------
-# Styles and spacing modes as the new binary's help lists them (`(values: a, b, c; ...)`).
+# Styles and spacing modes as the new binary's help lists them: either in the option's text
+# (`(values: a, b, c; ...)`) or, for values with a description each, one a line below the
+# option (`        name   - description`).
 help_values() { # OPTION: the values of OPTION in `hanzi normalize --help`
-    local values
-    values=$("$new" normalize --help | tr '\n' ' ' | sed 's/  */ /g' \
-        | grep -o -- "$1 <[a-z]*> [^(]*(values: [^;)]*" | head -n 1 | sed 's/.*(values: //; s/,//g' || true)
-    if [ -z "$values" ]; then # values with a description each, one per line under the option
-        values=$("$new" normalize --help | awk -v opt="$1" \
-            '$1 == opt { on = 1; next } on && /^        [a-z]+ +- / { print $1; next } on && /^  -/ { exit }' | paste -sd ' ')
+    local help values
+    help=$("$new" normalize --help)
+    values=$(printf '%s\n' "$help" | tr '\n' ' ' | sed 's/  */ /g' \
+        | { grep -o -- "$1 <[a-z]*> [^(]*(values: [^;)]*" || true; } | head -n 1 | sed 's/.*(values: //; s/,//g')
+    if [ -z "$values" ]; then
+        values=$(printf '%s\n' "$help" | awk -v option="$1" '
+            $1 == option { listing = 1; next }
+            listing && /^  [^ ]/ { exit }
+            listing && /^        [a-z0-9-]+ +- / { print $1 }' | tr '\n' ' ')
     fi
-    echo "$values"
+    printf '%s\n' "$values"
 }
 styles=$(help_values --style)
 spacings=$(help_values --spacing)

@@ -14,23 +14,9 @@ have_all && exit 0
 
 case "$(uname -s)" in
 Linux)
-    pkgs=(libopencc-dev opencc pkg-config)
-    if command -v apt-get >/dev/null 2>&1; then
-        if [ "$(id -u)" -eq 0 ]; then
-            sudo=()
-        elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-            sudo=(sudo)
-        else
-            echo "hanzi: missing ${pkgs[*]}; install them with: sudo apt-get install -y ${pkgs[*]}" >&2
-            exit 1
-        fi
-        echo "Installing ${pkgs[*]} with apt-get..." >&2
-        "${sudo[@]}" apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${pkgs[@]}" >/dev/null
-    else
-        echo "hanzi: missing libopencc (headers and library), the opencc command and pkg-config; install them with your package manager" >&2
-        exit 1
-    fi
+    source "$(dirname "$0")/system-packages.sh"
+    install_debian_packages "hanzi: missing libopencc (headers and library), the opencc command or pkg-config" \
+        libopencc-dev opencc pkg-config
     ;;
 Darwin)
     if command -v brew >/dev/null 2>&1; then

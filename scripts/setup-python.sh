@@ -40,14 +40,9 @@ rm -rf "$venv"
 if ! "$python" -m venv "$venv" >/dev/null 2>&1; then
     rm -rf "$venv"
     # Debian and Ubuntu keep venv in a package of its own.
-    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
-        "$python" -m venv "$venv"
-    else
-        echo "hanzi: '$python -m venv' failed; install the venv module (Debian: apt-get install python3-venv)" >&2
-        exit 1
-    fi
+    source scripts/system-packages.sh
+    install_debian_packages "hanzi: '$python -m venv' failed" python3-venv
+    "$python" -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install --disable-pip-version-check --quiet "$package"
 

@@ -14,22 +14,8 @@ java_major() {
 }
 
 if [ "$(java_major)" -lt 17 ] 2>/dev/null || [ -z "$(java_major)" ]; then
-    if command -v apt-get >/dev/null 2>&1; then
-        if [ "$(id -u)" -eq 0 ]; then
-            sudo=()
-        elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-            sudo=(sudo)
-        else
-            echo "spark-test: Spark needs Java 17 or later: sudo apt-get install -y openjdk-17-jre-headless" >&2
-            exit 1
-        fi
-        echo "Installing openjdk-17-jre-headless with apt-get..." >&2
-        "${sudo[@]}" apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq openjdk-17-jre-headless >/dev/null
-    else
-        echo "spark-test: Spark needs Java 17 or later on PATH" >&2
-        exit 1
-    fi
+    source scripts/system-packages.sh
+    install_debian_packages "spark-test: Spark needs Java 17 or later" openjdk-17-jre-headless
 fi
 
 if ! "$VENV/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__version__ != '$PYSPARK_VERSION')" 2>/dev/null; then

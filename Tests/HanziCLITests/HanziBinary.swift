@@ -1,4 +1,5 @@
 import Foundation
+import HanziCore
 import HanziTestSupport
 import Testing
 
@@ -55,17 +56,18 @@ enum HanziBinary {
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
-        let errorData = LockedData()
+        let errorData = Locked(Data())
         let errorRead = DispatchSemaphore(value: 0)
         let errorReader = Thread {
-            errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            let data = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorData.withLock { $0 = data }
             errorRead.signal()
         }
         errorReader.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         errorRead.wait()  // standard error ends when the process does
-        return Result(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.get()))
+        return Result(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.withLock { $0 }))
     }
 
     /// The seeds folder.
@@ -83,15 +85,4 @@ enum HanziBinary {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
-}
-
-/// Data handed from a reader thread.
-final class LockedData: @unchecked Sendable {  // every access holds `lock`
-    private let lock = NSLock()
-    private var data = Data()
-    private var done = false
-
-    func set(_ value: Data) { lock.withLock { data = value; done = true } }
-    var isSet: Bool { lock.withLock { done } }
-    func get() -> Data { lock.withLock { data } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HanziCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -95,14 +96,14 @@ public final class TextDecoder {
         return output
     }
 
-    /// Decodes a whole file, read in 1 MiB pieces.
+    /// Decodes a whole file, read in pieces of `SystemIO.readSize` (1 MiB).
     /// - Throws: the file's read error, ``UnsupportedEncodingError`` or ``TextDecodingError``.
     public static func decode(contentsOf url: URL, from encoding: TextEncoding) throws -> [UInt8] {
         let file = try FileHandle(forReadingFrom: url)
         defer { try? file.close() }
         let decoder = try TextDecoder(from: encoding)
         var output: [UInt8] = []
-        while let piece = try file.read(upToCount: 1 << 20), !piece.isEmpty {
+        while let piece = try file.read(upToCount: SystemIO.readSize), !piece.isEmpty {
             try decoder.feed(piece, into: &output)
         }
         try decoder.finish(into: &output)

@@ -35,8 +35,40 @@ struct DetectionTables: Sendable {
     /// `dictionary` returns `nil` for a dictionary the data set does not have (OpenCC 1.1 has
     /// no `HKVariantsPhrases`), which counts as empty.
     init(dictionary: (String) throws -> Entries?) rethrows {
-        func singles(_ names: [String]) throws -> [UInt32: [UInt32]] {
-            // Earlier dictionaries of a group win, as in OpenCC's short-circuit groups.
+        let conversions = try Conversions(dictionary: dictionary)
+        var classes = [UInt8](repeating: 0, count: DetectionTables.limit)
+        for value in 0..<UInt32(DetectionTables.limit) where ScalarClass.isHan(value) {
+            classes[Int(value)] = DetectionTables.han
+        }
+        for c in conversions.candidates where Int(c) < DetectionTables.limit {
+            classes[Int(c)] |= conversions.signs(of: c)
+        }
+        self.classes = classes
+    }
+
+    /// What OpenCC's dictionaries do to single characters, the evidence the classes are read from.
+    private struct Conversions {
+        /// Per character, the values of its first entry in each direction's dictionaries.
+        let toSimplified, toTraditional, toTaiwan, toHongKong, fromTaiwan, fromHongKong: [UInt32: [UInt32]]
+        /// The characters some phrase keeps unchanged, in each direction.
+        let keptBySimplifying, keptByTraditionalizing: Set<UInt32>
+
+        init(dictionary: (String) throws -> Entries?) rethrows {
+            toSimplified = try Self.singles(["TSPhrases", "TSCharacters"], dictionary)
+            toTraditional = try Self.singles(["STPhrases", "STCharacters"], dictionary)
+            toTaiwan = try Self.singles(["TWVariantsPhrases", "TWVariants"], dictionary)
+            toHongKong = try Self.singles(["HKVariantsPhrases", "HKVariants"], dictionary)
+            fromTaiwan = try Self.singles(["TWVariantsRevPhrases", "TWVariantsRev"], dictionary)
+            fromHongKong = try Self.singles(["HKVariantsRevPhrases", "HKVariantsRev"], dictionary)
+            keptBySimplifying = try Self.kept("TSPhrases", dictionary)
+            keptByTraditionalizing = try Self.kept("STPhrases", dictionary)
+        }
+
+        /// The single-character entries of a group of dictionaries; earlier dictionaries of
+        /// the group win, as in OpenCC's short-circuit groups.
+        private static func singles(
+            _ names: [String], _ dictionary: (String) throws -> Entries?
+        ) rethrows -> [UInt32: [UInt32]] {
             var table: [UInt32: [UInt32]] = [:]
             for name in names {
                 for entry in try dictionary(name) ?? [] {
@@ -46,9 +78,10 @@ struct DetectionTables: Sendable {
             }
             return table
         }
+
         /// The scalars some phrase keeps unchanged (at the same place, or anywhere when the key
         /// and value differ in length).
-        func kept(_ name: String) throws -> Set<UInt32> {
+        private static func kept(_ name: String, _ dictionary: (String) throws -> Entries?) rethrows -> Set<UInt32> {
             var keptScalars = Set<UInt32>()
             for entry in try dictionary(name) ?? [] {
                 let key = DetectionTables.scalars(entry.key)
@@ -63,29 +96,23 @@ struct DetectionTables: Sendable {
             }
             return keptScalars
         }
-        let toSimplified = try singles(["TSPhrases", "TSCharacters"])
-        let toTraditional = try singles(["STPhrases", "STCharacters"])
-        let toTaiwan = try singles(["TWVariantsPhrases", "TWVariants"])
-        let toHongKong = try singles(["HKVariantsPhrases", "HKVariants"])
-        let fromTaiwan = try singles(["TWVariantsRevPhrases", "TWVariantsRev"])
-        let fromHongKong = try singles(["HKVariantsRevPhrases", "HKVariantsRev"])
-        let keptBySimplifying = try kept("TSPhrases")
-        let keptByTraditionalizing = try kept("STPhrases")
+
+        /// Every character some table replaces or maps.
+        var candidates: Set<UInt32> {
+            Set(toSimplified.keys).union(toTraditional.keys).union(toTaiwan.keys)
+                .union(toHongKong.keys).union(fromTaiwan.keys).union(fromHongKong.keys)
+        }
 
         /// Whether the table replaces `c` (its first value differs).
-        func replaces(_ table: [UInt32: [UInt32]], _ c: UInt32) -> Bool {
+        private func replaces(_ table: [UInt32: [UInt32]], _ c: UInt32) -> Bool {
             guard let first = table[c]?.first else { return false }
             return first != c
         }
-        func mapped(_ table: [UInt32: [UInt32]], _ c: UInt32) -> UInt32 { table[c]?.first ?? c }
 
-        var classes = [UInt8](repeating: 0, count: DetectionTables.limit)
-        for value in 0..<UInt32(DetectionTables.limit) where ScalarClass.isHan(value) {
-            classes[Int(value)] = DetectionTables.han
-        }
-        let candidates = Set(toSimplified.keys).union(toTraditional.keys).union(toTaiwan.keys)
-            .union(toHongKong.keys).union(fromTaiwan.keys).union(fromHongKong.keys)
-        for c in candidates where Int(c) < DetectionTables.limit {
+        private func mapped(_ table: [UInt32: [UInt32]], _ c: UInt32) -> UInt32 { table[c]?.first ?? c }
+
+        /// The class bits (script only, regional sign) that `c` earns, by the rules above.
+        func signs(of c: UInt32) -> UInt8 {
             var result: UInt8 = 0
             if replaces(toSimplified, c) {
                 if !(toSimplified[c]!.contains(c)) && !keptBySimplifying.contains(c) {
@@ -103,9 +130,8 @@ struct DetectionTables: Sendable {
             let hongKongReplaces = replaces(toHongKong, c), taiwanReplaces = replaces(toTaiwan, c)
             if (hongKongForm && !taiwanForm) || (taiwanReplaces && !hongKongReplaces) { result |= DetectionTables.hongKong }
             if (taiwanForm && !hongKongForm) || (hongKongReplaces && !taiwanReplaces) { result |= DetectionTables.taiwan }
-            classes[Int(c)] |= result
+            return result
         }
-        self.classes = classes
     }
 
     /// The tables from one of the native engine's data sets: the bundled OpenCC data (what

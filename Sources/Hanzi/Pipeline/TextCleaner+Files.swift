@@ -1,8 +1,9 @@
 import Foundation
+import HanziCore
 
 extension TextCleaner {
     /// The size of one read of ``clean(contentsOf:encoding:)``.
-    public static let fileReadSize = 1 << 20
+    public static let fileReadSize = SystemIO.readSize
 
     /// Cleans the file at `url`, read in pieces and decoded from `encoding` on the way (UTF-16
     /// with a byte order mark is found by itself), through the same stream as any other input.

@@ -132,7 +132,7 @@ public struct TextCleaner: Sendable {
             return try cleanWhole(Array(bytes))
         }
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        output.reserveCapacity(OutputCapacity.expected(forInput: bytes.count))
         var stream = Stream(cleaner: self, entry: entry, maxConcurrency: 1, pieceSize: TextCleaner.defaultPieceSize)
         let array = Array(bytes)
         try array.withUnsafeBufferPointer { buffer in
@@ -160,7 +160,7 @@ public struct TextCleaner: Sendable {
         var next: [UInt8] = []
         for stage in stages {
             next.removeAll(keepingCapacity: true)
-            next.reserveCapacity(current.count + current.count / 8 + 16)
+            next.reserveCapacity(OutputCapacity.expected(forInput: current.count))
             if let local = stage as? any LocalTextStage {
                 try current.withUnsafeBufferPointer { try local.apply(to: $0, into: &next) }
             } else if let serial = stage as? any StreamTextStage {

@@ -20,6 +20,10 @@ package struct SystemCallError: Error, Sendable, Hashable, CustomStringConvertib
 /// The POSIX reads and writes of the package, each retrying what the system asks to retry:
 /// a call interrupted by a signal (`EINTR`) and, for writes, a partial write.
 package enum SystemIO {
+    /// The size of one read of a file or stream read through to its end: 1 MiB, large
+    /// enough that the system calls cost nothing next to the work on the bytes.
+    package static let readSize = 1 << 20
+
     /// Writes all of `bytes` to `fileDescriptor`.
     ///
     /// - Throws: ``SystemCallError`` when a write fails (`EIO` when it writes nothing

@@ -50,11 +50,7 @@ public struct InvalidUTF8Error: Error, Sendable, Hashable, CustomStringConvertib
 
     /// A one-line description: the offset, the reason and the bytes in hexadecimal.
     public var description: String {
-        let hex = bytes.map { byte in
-            let digits = String(byte, radix: 16, uppercase: true)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined(separator: " ")
-        return "invalid UTF-8 at byte offset \(byteOffset): \(reason) (\(hex))"
+        "invalid UTF-8 at byte offset \(byteOffset): \(reason) (\(HexadecimalByte.text(bytes)))"
     }
 
     /// The same error with its offset moved by `base` bytes, for errors found in a piece of

@@ -43,6 +43,9 @@ public final class ChineseConverter: Sendable {
     /// The default for ``pieceSize``: 256 KiB, about 3 MB of libopencc working memory.
     public static let defaultPieceSize = 1 << 18
 
+    /// The smallest piece size a converter takes: smaller requests are raised to it.
+    static let minimumPieceSize = 1 << 10
+
     /// The engine that converts: the native engine's compiled tables, or a libopencc handle.
     private let backend: Backend
 
@@ -70,7 +73,7 @@ public final class ChineseConverter: Sendable {
     ) throws(OpenCCError) {
         self.configuration = configuration
         self.options = options
-        self.pieceSize = max(pieceSize, 1024)
+        self.pieceSize = max(pieceSize, ChineseConverter.minimumPieceSize)
         switch options.engine {
         case .native:
             backend = .native(try NativeConverter.load(configuration, options: options))
@@ -217,63 +220,6 @@ public final class ChineseConverter: Sendable {
         let length = strlen(converted)
         converted.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
             output.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
-        }
-    }
-}
-
-/// An open libopencc converter (`opencc_t`).
-///
-/// Opening and the process-wide error message are guarded by ``lock``.
-struct LibraryHandle: @unchecked Sendable {
-    // @unchecked Sendable: libopencc's conversion functions only read the converter; the calls
-    // that touch its shared state (open, the last error message) hold `lock`.
-    let raw: opencc_t
-
-    /// Guards `opencc_open` and `opencc_error`: libopencc keeps its last error message in
-    /// one global string.
-    private static let lock = Locked()
-
-    /// Opens `configuration`, turning libopencc's `(opencc_t)-1` into an ``OpenCCError``.
-    static func open(_ configuration: ChineseConverter.Configuration) throws(OpenCCError) -> LibraryHandle {
-        try lock.withLock { () throws(OpenCCError) -> LibraryHandle in
-            let raw = opencc_open(configuration.configFileName)
-            guard let raw, raw != UnsafeMutableRawPointer(bitPattern: -1) else {
-                let message = opencc_error().map { String(cString: $0) } ?? ""
-                throw OpenCCError(configuration: configuration, message: message)
-            }
-            return LibraryHandle(raw: raw)
-        }
-    }
-
-    /// libopencc's last error message.
-    static func lastErrorMessage() -> String {
-        lock.withLock { opencc_error().map { String(cString: $0) } ?? "" }
-    }
-
-    func close() {
-        _ = opencc_close(raw)
-    }
-}
-
-/// The converters of ``ChineseConverter/shared(_:)``, one per configuration.
-private enum ConverterCache {
-    static let process = Locked<[Key: ChineseConverter]>([:])
-
-    /// A cache key: the configuration and the options it was loaded with.
-    struct Key: Hashable {
-        let configuration: ChineseConverter.Configuration
-        let options: ChineseConverter.Options
-    }
-
-    static func converter(
-        for configuration: ChineseConverter.Configuration, options: ChineseConverter.Options
-    ) throws(OpenCCError) -> ChineseConverter {
-        try process.withLock { (converters) throws(OpenCCError) -> ChineseConverter in
-            let key = Key(configuration: configuration, options: options)
-            if let converter = converters[key] { return converter }
-            let converter = try ChineseConverter(configuration, options: options)
-            converters[key] = converter
-            return converter
         }
     }
 }

@@ -33,48 +33,21 @@ struct DictionaryEntries: Sendable {
         key.withUnsafeBufferPointer { k in value.withUnsafeBufferPointer { v in append(key: k, value: v) } }
     }
 
-    /// Reads an OpenCC text dictionary the way OpenCC 1.4.2's `Lexicon` does: a leading byte
-    /// order mark is skipped; lines end at LF, with one CR before it dropped; empty lines and
-    /// lines starting with `#` are skipped; the key runs to the first TAB, and the values
-    /// after it are separated by single spaces, the first being the one conversions use.
+    /// Reads an OpenCC text dictionary (``OpenCCTextDictionary``, the format as OpenCC 1.4.2's
+    /// `Lexicon` reads it): each entry's key and its first value, the one conversions use.
     ///
     /// - Throws: ``FormatError`` naming `name` and the line when the file is not UTF-8, a
     ///   line has no TAB. (A key that appears twice is found when the dictionary is compiled.)
     static func parseText(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws(FormatError) -> DictionaryEntries {
-        do {
-            _ = try UTF8Validator.validate(bytes)
-        } catch {
-            throw FormatError(reason: "\(name): \(error)")
-        }
         var entries = DictionaryEntries()
         entries.pool.reserveCapacity(bytes.count)
         entries.ranges.reserveCapacity(bytes.count / 4)
-        guard let base = bytes.baseAddress else { return entries }
-        let size = bytes.count
-        var offset = 0
-        if size >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { offset = 3 }
-        var lineNumber = 0
-        while offset < size {
-            lineNumber += 1
-            var lineEnd = offset
-            while lineEnd < size, base[lineEnd] != 0x0A { lineEnd += 1 }
-            var end = lineEnd
-            if end > offset, base[end - 1] == 0x0D { end -= 1 }
-            defer { offset = lineEnd + 1 }
-            if end == offset || base[offset] == UInt8(ascii: "#") { continue }
-            func stops(_ byte: UInt8) -> Bool { byte == 0x0D || byte == 0x00 }
-            var keyEnd = offset
-            while keyEnd < end, base[keyEnd] != 0x09, !stops(base[keyEnd]) { keyEnd += 1 }
-            guard keyEnd < end, base[keyEnd] == 0x09 else {
-                throw FormatError(reason: "\(name), line \(lineNumber): no TAB between key and value")
+        do throws(OpenCCTextDictionary.FormatError) {
+            try OpenCCTextDictionary.forEachEntry(in: bytes, name: name) { entry in
+                entries.append(key: entry.key, value: entry.firstValue)
             }
-            // The first value: from after the TAB to the next space or line end.
-            let valueStart = keyEnd + 1
-            var valueEnd = valueStart
-            while valueEnd < end, base[valueEnd] != 0x20, !stops(base[valueEnd]) { valueEnd += 1 }
-            entries.append(
-                key: UnsafeBufferPointer(start: base + offset, count: keyEnd - offset),
-                value: UnsafeBufferPointer(start: base + valueStart, count: valueEnd - valueStart))
+        } catch {
+            throw FormatError(reason: error.description)
         }
         return entries
     }

@@ -93,9 +93,8 @@ extension ChineseConverter {
     /// different speeds.
     static let piecesPerWorker = 4
 
-    /// The capacity to reserve for the conversion of `count` bytes: a converted text is rarely
-    /// more than an eighth longer than its input.
+    /// The capacity to reserve for the conversion of `count` bytes (``OutputCapacity``).
     static func expectedOutputCapacity(_ count: Int) -> Int {
-        count &+ count / 8 &+ 16
+        OutputCapacity.expected(forInput: count)
     }
 }

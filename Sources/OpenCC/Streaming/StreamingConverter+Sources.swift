@@ -1,8 +1,9 @@
 import Foundation
+import HanziCore
 
 extension StreamingConverter {
     /// The default number of bytes read at a time from a file or file descriptor: 1 MiB.
-    public static let defaultReadSize = 1 << 20
+    public static let defaultReadSize = SystemIO.readSize
 
     /// The default number of single bytes gathered into one chunk by
     /// `convert(bytes:chunkSize:to:)`: 64 KiB.

@@ -3,9 +3,6 @@ import Hanzi
 
 /// `hanzi clean`: the whole pipeline.
 struct CleanCommand: ParsableCommand {
-    /// How much of an input `--from auto` looks at to detect its script: 256 KiB.
-    static let detectionSampleSize = 1 << 18
-
     static let configuration = CommandConfiguration(
         commandName: "clean",
         abstract: "Rejoin, normalise and (optionally) convert: the whole cleaning in one pass.",

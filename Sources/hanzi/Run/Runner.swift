@@ -287,8 +287,3 @@ struct Runner: Sendable {
         }
     }
 }
-
-/// Bytes gathered for check mode: an input as read, or its output.
-final class ByteCollector {
-    var bytes: [UInt8] = []
-}

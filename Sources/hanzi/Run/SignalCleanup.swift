@@ -9,6 +9,9 @@ import Darwin
 /// removed (the originals were never touched), the progress line is cleared, and the exit
 /// status is 128 + the signal (130, 143), as shells report it.
 enum SignalCleanup {
+    /// What a death by signal N exits with: 128 + N, as shells report it.
+    static let exitStatusBase: Int32 = 128
+
     /// Kept alive for the life of the process.
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
@@ -23,7 +26,7 @@ enum SignalCleanup {
             source.setEventHandler {
                 TemporaryFiles.removeAll()
                 diagnostics.clearProgress()
-                _exit(128 + number)
+                _exit(SignalCleanup.exitStatusBase + number)
             }
             source.resume()
             sources.append(source)

@@ -46,8 +46,8 @@ import Testing
         #expect(result.stdoutText == "--- a.txt\n+++ a.txt\n@@ -1 +1 @@\n-标题:测试\n+标题：测试\n")
         try Data(result.stdout).write(to: folder.appendingPathComponent("fix.patch"))
         let patch = Process()
-        patch.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        patch.arguments = ["patch", "-s", "-p0", "-i", "fix.patch"]
+        patch.executableURL = try ExternalTool.require("patch")
+        patch.arguments = ["-s", "-p0", "-i", "fix.patch"]
         patch.currentDirectoryURL = folder
         try patch.run()
         patch.waitUntilExit()

@@ -1,4 +1,5 @@
 import Foundation
+import HanziCore
 import HanziTestSupport
 import Testing
 
@@ -118,7 +119,7 @@ extension HanziBinary {
         let input = stdin.fileHandleForWriting
         input.write(Data("汉字\n".utf8))
         let expected = Array("漢字\n".utf8)
-        let inputEndedFirst = LockedData()
+        let inputEndedFirst = Locked(false)
         let received: [UInt8] = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 Thread {
@@ -133,12 +134,13 @@ extension HanziBinary {
                 }.start()
             }
         } onCancel: {
-            inputEndedFirst.set(Data())
+            inputEndedFirst.withLock { $0 = true }
             try? input.close()
         }
-        #expect(!inputEndedFirst.isSet, "no output before the end of the input")
+        let inputEnded = inputEndedFirst.withLock { $0 }
+        #expect(!inputEnded, "no output before the end of the input")
         #expect(received == expected)
-        if !inputEndedFirst.isSet { try input.close() }
+        if !inputEnded { try input.close() }
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
     }
@@ -176,7 +178,7 @@ extension HanziBinary {
         signal(SIGPIPE, SIG_IGN)  // a run that ends early makes a feeder's write fail, not the tests
         let root = try HanziBinary.temporaryFolder()
         let chunk = try Seeds.allBytes().reduce([], +)  // larger than a pipe holds (64 KB)
-        let stop = LockedData()
+        let stop = Locked(false)
         func start(_ extra: String, _ name: String) throws -> (process: Process, output: Pipe, fed: DispatchSemaphore,
                                                                reading: DispatchSemaphore) {
             let fifo = root.appendingPathComponent(name)
@@ -197,7 +199,7 @@ extension HanziBinary {
                 let fd = open(fifo.path, O_WRONLY)
                 var total = 0
                 while fd >= 0 {
-                    let stopping = stop.isSet
+                    let stopping = stop.withLock { $0 }
                     let written = chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
                     if written <= 0 { break }
                     if total == 0 { reading.signal() }
@@ -227,9 +229,9 @@ extension HanziBinary {
                 }.start()
             }
         } onCancel: {
-            stop.set(Data())
+            stop.withLock { $0 = true }
         }
-        stop.set(Data())
+        stop.withLock { $0 = true }
         for run in [loud, quiet] {
             run.fed.wait()
             run.process.waitUntilExit()

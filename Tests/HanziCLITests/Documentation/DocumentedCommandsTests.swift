@@ -1,4 +1,5 @@
 import Foundation
+import HanziCore
 import HanziTestSupport
 import Testing
 
@@ -150,17 +151,18 @@ import Testing
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let errorData = LockedData()
+        let errorData = Locked(Data())
         let errorRead = DispatchSemaphore(value: 0)
         let reader = Thread {
-            errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            let data = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorData.withLock { $0 = data }
             errorRead.signal()
         }
         reader.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         errorRead.wait()
-        return .init(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.get()))
+        return .init(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.withLock { $0 }))
     }
 
     @Test func theDocumentsHaveExamples() {

@@ -1,4 +1,5 @@
 import Foundation
+import HanziCore
 import HanziTestSupport
 import Testing
 
@@ -30,17 +31,18 @@ import Testing
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let errorData = LockedData()
+        let errorData = Locked(Data())
         let errorRead = DispatchSemaphore(value: 0)
         let errorReader = Thread {
-            errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            let data = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorData.withLock { $0 = data }
             errorRead.signal()
         }
         errorReader.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         errorRead.wait()
-        return HanziBinary.Result(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.get()))
+        return HanziBinary.Result(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.withLock { $0 }))
     }
 
     /// A folder with `plain.txt` and the GBK-named file, both holding ``text``, and what

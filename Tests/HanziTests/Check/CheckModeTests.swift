@@ -106,8 +106,8 @@ import Testing
 
     func run(_ tool: String, _ arguments: [String], in folder: URL) throws -> (status: Int32, output: [UInt8]) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
+        process.executableURL = try ExternalTool.require(tool)
+        process.arguments = arguments
         process.currentDirectoryURL = folder
         let pipe = Pipe()
         process.standardOutput = pipe

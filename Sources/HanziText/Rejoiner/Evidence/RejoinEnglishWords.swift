@@ -10,25 +10,25 @@ enum RejoinEnglishWords {
     /// Whether the lowercase ASCII letters `word` are a word of the list.
     static func contains(_ word: UInt64) -> Bool { hashes.contains(word) }
 
-    /// Decodes the front-coded list (a digit, the number of letters shared with the word
-    /// before, then the rest of the word, one word a line) into word hashes.
+    /// Decodes the front-coded list (each word a digit, the number of letters shared with
+    /// the word before, then the rest of the word; line breaks between words are ignored)
+    /// into word hashes.
     static func decode(_ text: StaticString) -> Set<UInt64> {
         var set = Set<UInt64>(minimumCapacity: 70_000)
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-        var i = 0
-        while i < bytes.count {
-            let shared = Int(bytes[i] &- 0x30)
-            i += 1
-            word.removeSubrange(min(shared, word.count)...)
-            while i < bytes.count && bytes[i] != 0x0A {
-                word.append(bytes[i])
-                i += 1
+        text.withUTF8Buffer { bytes in
+            for byte in bytes {
+                if byte &- 0x30 < 10 {
+                    // A digit starts the next word: the one before is complete.
+                    if !word.isEmpty { set.insert(RejoinWordHash.of(word)) }
+                    word.removeSubrange(min(Int(byte &- 0x30), word.count)...)
+                } else if byte != 0x0A {
+                    word.append(byte)
+                }
             }
-            i += 1
-            set.insert(RejoinWordHash.of(word))
         }
+        if !word.isEmpty { set.insert(RejoinWordHash.of(word)) }
         return set
     }
 }

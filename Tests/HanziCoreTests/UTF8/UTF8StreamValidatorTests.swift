@@ -1,6 +1,6 @@
 import HanziTestSupport
 import Testing
-import OpenCC
+import HanziCore
 
 @Suite struct UTF8StreamValidatorTests {
     /// The offset of the first ill-formed sequence according to the standard library's decoder.

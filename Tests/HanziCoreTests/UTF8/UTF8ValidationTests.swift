@@ -1,7 +1,7 @@
 import HanziTestSupport
 import Foundation
 import Testing
-@testable import OpenCC
+@testable import HanziCore
 
 @Suite struct UTF8ValidationTests {
     /// The error ``UTF8Validator`` reports for `bytes` in one piece, if any.

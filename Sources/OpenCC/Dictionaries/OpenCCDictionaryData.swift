@@ -16,14 +16,19 @@ public enum OpenCCDictionaryData {
     /// `dictionaries`, each with all its values in order; `nil` when that data set has no such
     /// dictionary.
     ///
-    /// - Throws: ``SystemDictionaryError`` naming the file when it cannot be read.
+    /// - Throws: ``SystemDictionaryError`` naming the file when it cannot be read or is not a
+    ///   dictionary OpenCC can read.
     public static func entries(
         ofDictionary name: String, in dictionaries: ChineseConverter.Dictionaries
     ) throws -> [(key: [UInt8], values: [[UInt8]])]? {
         switch dictionaries {
         case .bundled:
             guard let file = BundledOpenCCData.file(named: name + ".txt") else { return nil }
-            return parseText(file)
+            do throws(OpenCCTextDictionary.FormatError) {
+                return try parseText(file, name: name + ".txt")
+            } catch {
+                throw SystemDictionaryError(path: error.name, reason: error.line.map { "line \($0): \(error.problem)" } ?? error.problem)
+            }
         case .system:
             guard let folder = SystemOpenCCData.dataFolder else {
                 throw SystemDictionaryError(path: name + ".ocd2", reason: "no installed OpenCC data folder found")
@@ -34,20 +39,13 @@ public enum OpenCCDictionaryData {
         }
     }
 
-    /// OpenCC's text format: `key<TAB>value value…` a line; empty lines and lines starting
-    /// with `#` skipped, a CR before the LF dropped, a leading byte order mark skipped.
-    static func parseText(_ bytes: UnsafeBufferPointer<UInt8>) -> [(key: [UInt8], values: [[UInt8]])] {
+    /// Every entry of a text dictionary with all its values (``OpenCCTextDictionary``).
+    static func parseText(
+        _ bytes: UnsafeBufferPointer<UInt8>, name: String
+    ) throws(OpenCCTextDictionary.FormatError) -> [(key: [UInt8], values: [[UInt8]])] {
         var entries: [(key: [UInt8], values: [[UInt8]])] = []
-        var text = bytes[...]
-        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
-        for rawLine in text.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
-            guard let first = line.first, first != UInt8(ascii: "#"),
-                  let tab = line.firstIndex(of: 0x09) else { continue }
-            let key = Array(line[..<tab])
-            guard !key.isEmpty else { continue }
-            let values = line[(tab + 1)...].split(separator: 0x20).map { Array($0) }
-            entries.append((key: key, values: values))
+        try OpenCCTextDictionary.forEachEntry(in: bytes, name: name) { entry in
+            entries.append((key: Array(entry.key), values: entry.allValues))
         }
         return entries
     }
