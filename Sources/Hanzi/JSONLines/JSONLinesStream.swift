@@ -233,13 +233,8 @@ public struct JSONLinesStream: Sendable {
             _ = try UTF8Validator.validate(line)
         } catch {
             throw JSONRecordError(offset: error.byteOffset, kind: .encoding, reason: error.reason.description
-                + " (" + error.bytes.map { hexByte($0) }.joined(separator: " ") + ")")
+                + " (" + HexadecimalByte.text(error.bytes) + ")")
         }
-    }
-
-    private static func hexByte(_ b: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
     }
 }
 

@@ -1,3 +1,5 @@
+import HanziCore
+
 /// File names in messages: a name is bytes, and the bytes that are not UTF-8 are shown as
 /// `\xNN` so that the name stays recognisable and the message stays valid text.
 enum PathText {
@@ -12,7 +14,7 @@ enum PathText {
             }
             text += String(decoding: rest[rest.startIndex..<end], as: UTF8.self)
             if end < rest.endIndex {
-                text += "\\x" + String(rest[end], radix: 16, uppercase: true).leftPadded
+                text += "\\x" + HexadecimalByte.text(rest[end])
                 rest = rest[(end + 1)...]
             } else {
                 rest = rest[end...]
@@ -20,8 +22,4 @@ enum PathText {
         }
         return text
     }
-}
-
-private extension String {
-    var leftPadded: String { count == 1 ? "0" + self : self }
 }
