@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HanziCore
 
 /// Writes a file safely: the bytes go to a temporary file in the same folder, which replaces
 /// the target only when it is complete and flushed to disk (``commit(backupSuffix:)``). Until
@@ -131,14 +132,16 @@ final class AtomicFileWriter {
         let output = destination.withCString { open($0, flags, st.st_mode & 0o7777) }
         if output < 0 { throw FileError(path: name, operation: "cannot write \(destination.display)", code: errno) }
         var out = BufferedWriter(fd: output, path: destination.display)
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var buffer = [UInt8](repeating: 0, count: SystemIO.readSize)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let code = errno
+            let count: Int
+            do {
+                count = try buffer.withUnsafeMutableBytes { raw in
+                    Result { () throws(SystemCallError) in try SystemIO.read(input, into: raw) }
+                }.get()
+            } catch {
                 close(output)
-                throw FileError(path: name, operation: "cannot read \(source.display)", code: code)
+                throw FileError(path: name, operation: "cannot read \(source.display)", error)
             }
             if count == 0 { break }
             do { try out.write(Array(buffer[..<count])) } catch { close(output); throw error }

@@ -1,4 +1,5 @@
 import Hanzi
+import HanziCore
 
 /// One input read in large chunks and decoded to UTF-8 when it is in another encoding (or is
 /// UTF-16 with a byte order mark: the library's `TextDecoder` detects it). The text is not
@@ -7,13 +8,10 @@ import Hanzi
 /// The last raw chunk and its offset stay available after an error, for a message that
 /// names the bytes (and guesses their encoding).
 struct DecodedInput {
-    /// The size of one read.
-    static let readSize = 1 << 20
-
     let reader: FileReader
     /// `nil` once UTF-8 input is known to be UTF-8: its bytes are passed on as read.
     private var decoder: TextDecoder?
-    private var raw = [UInt8](repeating: 0, count: DecodedInput.readSize)
+    private var raw = [UInt8](repeating: 0, count: SystemIO.readSize)
     private var decoded: [UInt8] = []
     private var offset = 0
 
