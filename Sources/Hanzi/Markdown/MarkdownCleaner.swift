@@ -220,7 +220,7 @@ public struct MarkdownCleaner: Sendable {
             var position = text.startIndex
             for (k, span) in spans.enumerated() {
                 masked.append(contentsOf: text[position..<span.lowerBound])
-                Self.appendScalar(plane + UInt32(k), to: &masked)
+                UTF8Codec.encode(plane + UInt32(k), into: &masked)
                 position = span.upperBound
             }
             masked.append(contentsOf: text[position...])
@@ -252,13 +252,6 @@ public struct MarkdownCleaner: Sendable {
         }
     }
 
-    private static func appendScalar(_ v: UInt32, to bytes: inout [UInt8]) {
-        bytes.append(0xF0 | UInt8(v >> 18))
-        bytes.append(0x80 | UInt8((v >> 12) & 0x3F))
-        bytes.append(0x80 | UInt8((v >> 6) & 0x3F))
-        bytes.append(0x80 | UInt8(v & 0x3F))
-    }
-
     /// Puts the spans back in place of their placeholders; nil unless every placeholder came
     /// back exactly once and in order.
     private static func restore(
@@ -267,27 +260,23 @@ public struct MarkdownCleaner: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(transformed.count + text.count / 4)
         var expected = 0
-        var i = 0
-        while i < transformed.count {
-            let b = transformed[i]
-            if b >= 0xF0, i + 3 < transformed.count {
-                let v = (UInt32(b & 0x07) << 18) | (UInt32(transformed[i + 1] & 0x3F) << 12)
-                    | (UInt32(transformed[i + 2] & 0x3F) << 6) | UInt32(transformed[i + 3] & 0x3F)
-                guard v >= plane, v < plane + 0x1_0000 else {
-                    output.append(contentsOf: transformed[i..<(i + 4)])
-                    i += 4
+        let complete = transformed.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                let (v, length) = UTF8Codec.decode(bytes, i)
+                guard length == 4, v >= plane, v < plane + 0x1_0000 else {
+                    output.append(contentsOf: bytes[i..<(i + length)])
+                    i += length
                     continue
                 }
                 let index = Int(v - plane)
-                guard index == expected else { return nil }
+                guard index == expected else { return false }
                 output.append(contentsOf: text[spans[index]])
                 expected += 1
                 i += 4
-                continue
             }
-            output.append(b)
-            i += 1
+            return true
         }
-        return expected == spans.count ? output : nil
+        return complete && expected == spans.count ? output : nil
     }
 }
