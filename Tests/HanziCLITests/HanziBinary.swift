@@ -41,10 +41,22 @@ enum HanziBinary {
 
     /// Runs `hanzi arguments...` in `directory` with `input` on standard input.
     static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil) throws -> Result {
+        try run(executable: url, arguments, input: input, in: directory)
+    }
+
+    /// Runs `executable arguments...` in `directory` with `input` on standard input and
+    /// `environment` added to this process's environment.
+    static func run(
+        executable: URL, _ arguments: [String], environment: [String: String] = [:],
+        input: [UInt8] = [], in directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -1,5 +1,4 @@
 import Foundation
-import HanziCore
 import HanziTestSupport
 import Testing
 
@@ -20,29 +19,10 @@ import Testing
 
     /// Runs `script` under `sh` in `folder`, with `$HANZI` the binary.
     func shell(_ script: String, in folder: URL) throws -> HanziBinary.Result {
-        let sh = try ExternalTool.require("sh")
-        let process = Process()
-        process.executableURL = sh
-        process.arguments = ["-c", "set -e\n" + script]
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(["HANZI": HanziBinary.url.path]) { $1 }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errorData = Locked(Data())
-        let errorRead = DispatchSemaphore(value: 0)
-        let errorReader = Thread {
-            let data = stderr.fileHandleForReading.readDataToEndOfFile()
-            errorData.withLock { $0 = data }
-            errorRead.signal()
-        }
-        errorReader.start()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        errorRead.wait()
-        return HanziBinary.Result(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.withLock { $0 }))
+        try HanziBinary.run(
+            executable: try ExternalTool.require("sh"), ["-c", "set -e\n" + script],
+            environment: ["HANZI": HanziBinary.url.path], in: folder
+        )
     }
 
     /// A folder with `plain.txt` and the GBK-named file, both holding ``text``, and what
