@@ -21,17 +21,17 @@ final class SystemConfigurationData {
         dictionaryFiles = names.filter { seen.insert($0).inserted }
             .map { file.deletingLastPathComponent().appendingPathComponent($0) }
         // libopencc keeps its last error in a global: one opening at a time.
-        SystemConfigurationData.openLock.lock()
-        defer { SystemConfigurationData.openLock.unlock() }
-        guard let handle = opencc_open(file.path), handle != UnsafeMutableRawPointer(bitPattern: -1) else {
-            throw OpenCCError(configuration: .file(file), message: String(cString: opencc_error()))
+        handle = try SystemConfigurationData.openLock.withLock { () throws(OpenCCError) -> opencc_t in
+            guard let handle = opencc_open(file.path), handle != UnsafeMutableRawPointer(bitPattern: -1) else {
+                throw OpenCCError(configuration: .file(file), message: String(cString: opencc_error()))
+            }
+            return handle
         }
-        self.handle = handle
     }
 
     deinit { opencc_close(handle) }
 
-    private static let openLock = NSLock()
+    private static let openLock = Locked()
 
     /// The installed configuration `name`, loaded by libopencc.
     static func named(_ name: String) throws -> SystemConfigurationData {
