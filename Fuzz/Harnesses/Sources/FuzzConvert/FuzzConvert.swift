@@ -17,16 +17,14 @@ let smallPieces: [ChineseConverter.Configuration: ChineseConverter] = Dictionary
 /// longer than converting a fuzz input), for the configurations the installed libopencc has:
 /// `opencc_open` answers `(opencc_t)-1`, not NULL, for one it lacks (1.1.x has no `s2hkp` or
 /// `hk2sp`), and converting with that handle would read address -1.
-struct RawHandle: @unchecked Sendable {
-    // @unchecked Sendable: used only by libFuzzer's one thread.
-    let raw: opencc_t
-}
-let rawHandles: [ChineseConverter.Configuration: RawHandle] = Dictionary(
+// nonisolated(unsafe): the handles are not Sendable and need not be: only libFuzzer's one thread
+// (the main thread, which calls the entry point) uses them.
+nonisolated(unsafe) let rawHandles: [ChineseConverter.Configuration: opencc_t] = Dictionary(
     uniqueKeysWithValues: configurations.compactMap { configuration in
         guard let raw = opencc_open(configuration.configFileName), raw != UnsafeMutableRawPointer(bitPattern: -1) else {
             return nil
         }
-        return (configuration, RawHandle(raw: raw))
+        return (configuration, raw)
     })
 
 /// The library's two ways to the installed data, which the raw handle is the oracle for: the
@@ -83,7 +81,7 @@ public func fuzzConvert(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
     let text = input.validPayload
     let whole = try! converter.convert(utf8: text)
-    if let handle = rawHandles[configuration]?.raw {
+    if let handle = rawHandles[configuration] {
         let expected = libopenccOracle(handle, text)
         for installed in installedDataConverters[configuration]! {
             let actual = try! installed.convert(utf8: text)
