@@ -75,8 +75,8 @@ enum RejoinPageFurniture {
     /// Cheap for ordinary lines: only short lines and lines ending in `版页頁` are read.
     static func isFurnitureLine(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, scalars: Int, last: UInt32) -> Bool {
         let pageWordEnd = isPageWord(last)
-        guard scalars <= 12 || (pageWordEnd && scalars <= maxHeadScalars) else { return false }
         if !pageWordEnd && !ScalarClass.isASCIIDigit(last) && !isDecoration(last) { return false }
+        guard scalars <= maxHeadScalars else { return false }
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: maxHeadScalars) { buffer in
             let h = buffer.baseAddress!
             var count = 0
@@ -90,8 +90,22 @@ enum RejoinPageFurniture {
             }
             let all = UnsafeBufferPointer(start: h, count: count)
             if count <= 12 && isFolio(all) { return true }
+            if !pageWordEnd {
+                // a running head ending in a folio between dashes after a space (`Debian常见问题 -1-`)
+                var k = count
+                while k > 0 && isDecoration(h[k - 1]) { k -= 1 }
+                let decoratedAfter = k < count
+                var d = k
+                while d > 0 && ScalarClass.isASCIIDigit(h[d - 1]) { d -= 1 }
+                let digitsEnd = k
+                while d > 0 && isDecoration(h[d - 1]) { d -= 1 }
+                guard decoratedAfter, digitsEnd > d, d >= 2, count - d <= 8,
+                      !(0..<d).contains(where: { ScalarClass.isCJKPunctuation(h[$0]) || (h[$0] < 0x80 && !RejoinClass.isAlnum(h[$0])) })
+                else { return false }
+                return spaceBefore(p, from: s, to: e, scalarIndex: d)
+            }
             // a running head ending in an edition mark after a space
-            guard pageWordEnd, count > 3 else { return false }
+            guard count > 3 else { return false }
             let mark = editionMarkLength(all)
             guard mark > 0 else { return false }
             // the mark must begin a token of its own: a space before `第`

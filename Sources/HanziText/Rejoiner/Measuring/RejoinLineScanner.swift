@@ -151,6 +151,7 @@ enum RejoinLineScanner {
         var firstTokenScalars = 0
         var leadWidth = 0
         var leadOpen = true
+        var leadWestern = false     // whether the first piece is a Latin word or number
         var leadScalars = 1
         var singleTokens = 0
         var uncertain = 0           // scalars whose typeset width may differ from `columns`
@@ -290,10 +291,18 @@ enum RejoinLineScanner {
             if leadOpen {
                 if scalars == 0 {
                     leadWidth = w
-                    leadOpen = RejoinClass.isWestern(v)
+                    leadWestern = RejoinClass.isWestern(v)
+                    // an opening bracket or quote never ends a line: it goes with what follows
+                    leadOpen = leadWestern || RejoinClass.isOpening(v)
                 } else if pendingSpace > 0 {
                     leadOpen = false
-                } else if RejoinClass.isWestern(v) == RejoinClass.isWestern(head[0]) || RejoinClass.isNonInitial(v) {
+                } else if scalars == 1 && RejoinClass.isOpening(head[0]) && !(leadWestern && RejoinClass.isWestern(v)) {
+                    // the word or character after an opening bracket or quote
+                    leadWidth += w
+                    leadWestern = RejoinClass.isWestern(v)
+                    leadOpen = leadWestern
+                    leadScalars = 2
+                } else if RejoinClass.isWestern(v) == leadWestern || RejoinClass.isNonInitial(v) {
                     leadWidth += w
                 } else {
                     leadOpen = false

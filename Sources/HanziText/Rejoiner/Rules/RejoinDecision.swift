@@ -307,10 +307,10 @@ enum RejoinRules {
         // Certain joins.
         if b.start == .closing {
             // `pdftotext -raw` also splits a visual line where a run of punctuation begins:
-            // the piece after it goes on measuring the same visual line unless this one is full
+            // the piece after it goes on measuring the same visual line when the two fit
+            // the column together (a full line's last `。` split off is the end of a full line)
             return .init(join: true, reason: .nextStartsWithClosingPunctuation,
                          carriesWidth: ctx.isColumn && !a.letterSpaced && !b.letterSpaced
-                            && a.filledWidth + fullSlack < ctx.columnWidth
                             && a.filledWidth + b.filledWidth <= ctx.columnWidth + fullSlack)
         }
         if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
@@ -447,11 +447,16 @@ enum RejoinRules {
                 || (a.scalars <= maxAttributionScalars && a.filledWidth < w)) {
             return .init(join: false, reason: .attribution)
         }
-        // A date on a line of its own, narrower than the column, is the date line of a
-        // title block (`Debian项目` / `2021年10月14日` / the text).
-        if (a.isDate || b.isDate) && ctx.isColumn && !a.letterSpaced && !b.letterSpaced
-            && (a.isDate ? a : b).filledWidth < w - firstLineIndent {
+        // A date on a line of its own is the date line of a title block (`Debian项目` /
+        // `2021年10月14日` / the text): a wrapped sentence seldom breaks exactly around a
+        // date, even in a column no wider than it.
+        if (a.isDate || b.isDate) && !a.letterSpaced && !b.letterSpaced {
             return .init(join: false, reason: .dateLine)
+        }
+        // The byline of a title block: a short name without punctuation on a line of its
+        // own, right before the date line (`道德经` / `老子` / `2021年7月8日`).
+        if let c, c.pointee.isDate, isByline(b), !a.letterSpaced, a.end != .dash {
+            return .init(join: false, reason: .byline)
         }
         if wide || !full {
             // A short (or over-wide) line: a last line, a heading, or a wrapped heading.
@@ -492,6 +497,14 @@ enum RejoinRules {
             return .init(join: false, reason: .nextIsFirstLine)
         }
         return .init(join: true, reason: .nextContinues)
+    }
+
+    /// A line that reads as a byline (a name: `老子`, `Debian项目`, `本报记者 张明`): a few
+    /// characters, no punctuation inside or at its end.
+    static func isByline(_ b: RejoinLine) -> Bool {
+        b.scalars <= maxAttributionScalars && b.end == .open && !b.letterSpaced && !b.innerComma
+            && !b.innerSentenceEnd && !ScalarClass.isCJKPunctuation(b.last) && b.start == .plain
+            && (b.last >= 0x80 || RejoinClass.isAlnum(b.last))
     }
 
     /// A line of unwrapped text that reads as a heading rather than a paragraph fragment:

@@ -38,7 +38,9 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     /// A short attribution line (`——第十四世達賴喇嘛`).
     case attribution = "short attribution line starting with a dash"
     /// A date on a line of its own (title block).
-    case dateLine = "a date on a line of its own, narrower than the column (title block)"
+    case dateLine = "a date on a line of its own (title block)"
+    /// A byline right before a title block's date line.
+    case byline = "a byline before the date line of a title block"
     /// Unwrapped text: heading.
     case unwrappedHeading = "unwrapped text: heading"
     /// Blank line after a full line that ends mid-sentence (column break).
