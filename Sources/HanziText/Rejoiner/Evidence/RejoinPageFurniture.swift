@@ -131,8 +131,9 @@ enum RejoinPageFurniture {
 
 /// Page-furniture decisions over a window of measured lines.
 extension RejoinPageFurniture {
-    /// Whether `ls[k]` is page furniture: a folio line (``RejoinPageFurniture``), or a short line
-    /// between two folio lines (a running head: `2` / `人民日报 … 要闻` / `第 2 版`).
+    /// Whether `ls[k]` is page furniture: a folio line (``RejoinPageFurniture``), a short line
+    /// between two folio lines (a running head: `2` / `人民日报 … 要闻` / `第 2 版`), or a
+    /// repeated short line next to a folio or a page break (``RejoinLine/repeatsAsHead``).
     /// Not in text set one character per line, where a digit may stand alone.
     static func isFurniture(_ ls: UnsafeBufferPointer<RejoinLine>, _ k: Int) -> Bool {
         guard k < ls.count, let base = ls.baseAddress else { return false }
@@ -143,6 +144,14 @@ extension RejoinPageFurniture {
                 return false
             }
             return true
+        }
+        if l.pointee.repeatsAsHead {
+            // a repeated short line next to a page number or a page break, or ending in its
+            // own page number (`道德经选读 2`)
+            return (k > 0 && (base[k - 1].isFurniture || base[k - 1].pageAfter)) || l.pointee.pageAfter
+                || (k + 1 < ls.count && base[k + 1].isFurniture)
+                || (ScalarClass.isASCIIDigit(l.pointee.last) && l.pointee.lastTokenScalars <= 4
+                    && l.pointee.firstTokenScalars + l.pointee.lastTokenScalars == l.pointee.scalars)
         }
         return k > 0 && k + 1 < ls.count && base[k - 1].isFurniture && base[k + 1].isFurniture
             && l.pointee.end != .final && l.pointee.scalars <= RejoinPageFurniture.maxHeadScalars

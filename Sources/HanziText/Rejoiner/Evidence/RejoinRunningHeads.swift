@@ -1,6 +1,6 @@
 /// Running heads recognised by repetition: a short line without punctuation
 /// (`聯合日報 2024年7月7日 焦點`, `Debian常见问题`) that comes back, digits aside, at least
-/// ``minimumDistance`` lines later is page furniture from its second appearance on.
+/// ``minimumDistance`` lines later is a running head from its second appearance on.
 ///
 /// Only lines read before a line are compared with it, so the result does not depend on
 /// how the input is chunked; the memory is bounded (``capacity`` signatures).
@@ -22,7 +22,9 @@ struct RejoinRunningHeads: Sendable {
 
     /// Whether `line` (its bytes in `p`, whose first byte is at stream offset `base`)
     /// repeats a running-head candidate seen at least ``minimumDistance`` lines before;
-    /// remembers it if it is a candidate.
+    /// remembers it if it is a candidate. A line of several CJK fields that repeats is a
+    /// running head by itself; a line of one field (`Debian常见问题`) only next to a page
+    /// number or a page break (see ``RejoinPageFurniture/isFurniture(_:_:)``).
     mutating func repeats(_ line: RejoinLine, in p: UnsafePointer<UInt8>, base: Int) -> Bool {
         // a candidate: short, no punctuation inside or at the end, at least four
         // characters besides digits (`Debian常见问题`, `聯合日報 2024年7月7日 焦點`)

@@ -292,10 +292,25 @@ enum RejoinLineScanner {
                 if scalars == 0 {
                     leadWidth = w
                     leadWestern = RejoinClass.isWestern(v)
-                    // an opening bracket or quote never ends a line: it goes with what follows
-                    leadOpen = leadWestern || RejoinClass.isOpening(v)
+                    // an opening bracket or quote never ends a line: it goes with what
+                    // follows; so may a path after a character
+                    leadOpen = leadWestern || RejoinClass.isOpening(v) || ScalarClass.isCJKLetter(v)
                 } else if pendingSpace > 0 {
                     leadOpen = false
+                } else if scalars == 1 && ScalarClass.isCJKLetter(head[0]) {
+                    if v == 0x2F {
+                        // a slash never begins a line: a path glued to a character
+                        // (`在/etc/papersize`) goes with it
+                        leadWidth += w
+                        leadWestern = true
+                    } else {
+                        leadOpen = false
+                        if RejoinClass.isNonInitial(v) || RejoinClass.isDash(v) {
+                            // punctuation that may not begin a line goes with the character
+                            leadWidth += w
+                            leadScalars += 1
+                        }
+                    }
                 } else if scalars == 1 && RejoinClass.isOpening(head[0]) && !(leadWestern && RejoinClass.isWestern(v)) {
                     // the word or character after an opening bracket or quote
                     leadWidth += w

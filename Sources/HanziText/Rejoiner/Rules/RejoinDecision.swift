@@ -264,6 +264,10 @@ enum RejoinRules {
     /// its width: a name or a title, not a wrapped sentence.
     static let maxAttributionScalars = 12
 
+    /// The longest byline (in non-space scalars): a name, an author and a unit, or a
+    /// project (`本报记者 张明 李华`, `LibreOffice說明`).
+    static let maxBylineScalars = 16
+
     /// The widest column that hard-wrapped print can have (60 em).
     static let maxColumnWidth = 240
 
@@ -330,7 +334,16 @@ enum RejoinRules {
         let blankSeparates = blank && !ctx.blankAfterEveryLine && !ctx.indentsMarkParagraphs
         // One character per line.
         if a.isSingleCharacter && b.isSingleCharacter {
-            return .init(join: !blankSeparates, reason: blankSeparates ? .blankLine : .oneCharacterPerLine)
+            return .init(join: !blankSeparates, reason: blankSeparates ? .blankLine : .oneCharacterPerLine,
+                         carriesWidth: !blankSeparates)
+        }
+        // PyMuPDF splits a justified line stretched around an unbreakable word at its wide
+        // gaps: one character, or one Latin word, per line (`导` `来` `安` `装` `Debian`). At
+        // the end of such a run the stretched line goes on: a paragraph's last line is
+        // never stretched.
+        if aCarriedWidth > 0 && !blank && !b.letterSpaced && a.end == .open
+            && ((a.scalars == 1 && ScalarClass.isCJKLetter(a.first)) || isWordPiece(a)) {
+            return .init(join: true, reason: .stretchedLinePieces, carriesWidth: isWordPiece(b))
         }
         let open = a.end == .open || a.end == .closeQuote
         var w = ctx.columnWidth
@@ -359,8 +372,11 @@ enum RejoinRules {
         // characters whose width is uncertain (a line of Han characters and a final `。`
         // one character short of the column is a paragraph's last line).
         let slack = a.end == .final && ctx.fewLatin ? min(fullSlack, 2 + a.uncertainWidth) : fullSlack
+        // A letter-spaced line is stretched to the column, and its extracted spaces are
+        // narrower than its gaps: it is full at the column width, or when the next line's
+        // first piece would not have fitted even at the measured width.
         let full = !aInHeading
-            && (a.letterSpaced ? a.width >= w - fullSlack
+            && (a.letterSpaced ? (a.width >= w - fullSlack || a.width + 2 + b.leadWidth >= capacity + 4 - slack)
                 : (a.filledWidth >= capacity - slack
                    || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - slack))
         // A list item, bullet or dateline starts a paragraph, unless this line is full and
@@ -499,10 +515,17 @@ enum RejoinRules {
         return .init(join: true, reason: .nextContinues)
     }
 
+    /// A line that is one Latin word (`Debian`): a piece of a stretched line that an
+    /// extractor split at its gaps, when it comes in a run of one-character lines.
+    static func isWordPiece(_ l: RejoinLine) -> Bool {
+        l.firstTokenScalars == l.scalars && l.scalars <= maxAttributionScalars && !l.letterSpaced
+            && RejoinClass.isWestern(l.first) && RejoinClass.isAlnum(l.last)
+    }
+
     /// A line that reads as a byline (a name: `老子`, `Debian项目`, `本报记者 张明`): a few
     /// characters, no punctuation inside or at its end.
     static func isByline(_ b: RejoinLine) -> Bool {
-        b.scalars <= maxAttributionScalars && b.end == .open && !b.letterSpaced && !b.innerComma
+        b.scalars <= maxBylineScalars && b.end == .open && !b.letterSpaced && !b.innerComma
             && !b.innerSentenceEnd && !ScalarClass.isCJKPunctuation(b.last) && b.start == .plain
             && (b.last >= 0x80 || RejoinClass.isAlnum(b.last))
     }

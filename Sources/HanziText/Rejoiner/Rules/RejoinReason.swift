@@ -9,6 +9,8 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case hyphenatedWord = "English word hyphenated at the line end"
     /// One character per line.
     case oneCharacterPerLine = "one character per line"
+    /// Pieces of one stretched line that the extractor split at its gaps.
+    case stretchedLinePieces = "pieces of one justified line that the extractor split at its wide gaps"
     /// More blank lines than usual.
     case extraBlankLines = "more blank lines than usual"
     /// Next line is indented.
