@@ -294,10 +294,10 @@ enum RejoinLineScanner {
                     leadWestern = RejoinClass.isWestern(v)
                     // an opening bracket or quote never ends a line: it goes with what
                     // follows; so may a path after a character
-                    leadOpen = leadWestern || RejoinClass.isOpening(v) || ScalarClass.isCJKLetter(v)
+                    leadOpen = leadWestern || RejoinClass.isOpening(v) || v &- 0x4E00 < 0x5200
                 } else if pendingSpace > 0 {
                     leadOpen = false
-                } else if scalars == 1 && ScalarClass.isCJKLetter(head[0]) {
+                } else if scalars == 1 && head[0] &- 0x4E00 < 0x5200 {
                     if v == 0x2F {
                         // a slash never begins a line: a path glued to a character
                         // (`在/etc/papersize`) goes with it
@@ -512,7 +512,7 @@ enum RejoinLineScanner {
         // Most lines begin with a Han character that numbers nothing: only a dateline is
         // possible (none of the marks, digits and brackets tested below is Han).
         if f &- 0x4E00 < 0x5200 && f != 0x7B2C && !RejoinClass.isChineseNumeral(f) {
-            return isDateline(UnsafeBufferPointer(rebasing: h[0..<min(n, firstToken)])) ? .dateline : .plain
+            return RejoinDatelines.isDateline(UnsafeBufferPointer(rebasing: h[0..<min(n, firstToken)])) ? .dateline : .plain
         }
         if RejoinClass.isEnclosedNumber(f) { return .list }
         if RejoinClass.isBullet(f) { return .bullet }
@@ -542,7 +542,7 @@ enum RejoinLineScanner {
             while j < n && j < 4 && (RejoinClass.isChineseNumeral(h[j]) || ScalarClass.isASCIIDigit(h[j])) { j += 1 }
             if j > 1 && j < n && (h[j] == 0xFF09 || h[j] == 0x29) { return .list }
         }
-        if isDateline(UnsafeBufferPointer(rebasing: h[0..<min(n, firstToken)])) { return .dateline }
+        if RejoinDatelines.isDateline(UnsafeBufferPointer(rebasing: h[0..<min(n, firstToken)])) { return .dateline }
         if RejoinClass.isDash(f) { return .dash }
         if RejoinClass.isOpening(f) && f != 0x201C && f != 0x2018 && f != 0x300C && f != 0x300E {
             return .openBracket
@@ -564,43 +564,5 @@ enum RejoinLineScanner {
         guard field(most: 4, unit: 0x5E74), field(most: 2, unit: 0x6708) else { return false }   // 年 月
         if i == h.count { return true }
         return field(most: 2, unit: 0x65E5) && i == h.count                                       // 日
-    }
-
-    /// A news dateline at the start of a line: `新华社北京7月6日电`, `本报讯`, `据新华社…电`,
-    /// `（中央社記者…台北6日電）`, `〔記者…／台北報導〕`.
-    static func isDateline(_ h: UnsafeBufferPointer<UInt32>) -> Bool {
-        let n = h.count
-        // 本报讯 / 本報訊
-        if n >= 3 && h[0] == 0x672C && (h[1] == 0x62A5 || h[1] == 0x5831)
-            && (h[2] == 0x8BAF || h[2] == 0x8A0A) {
-            return true
-        }
-        let bracketed = n > 0 && (h[0] == 0x3014 || h[0] == 0x3010 || h[0] == 0xFF08 || h[0] == 0x5B)
-        if !bracketed {
-            // without 日电 / 日電 there is nothing more to find (most lines)
-            var j = 0, found = false
-            while j + 1 < n {
-                if h[j] == 0x65E5 && (h[j + 1] == 0x7535 || h[j + 1] == 0x96FB) { found = true; break }
-                j += 1
-            }
-            if !found { return false }
-        }
-        // ...日电 / 日電 within the first 32 scalars, before any sentence punctuation,
-        // with a 月 or a digit before it
-        var sawDate = false
-        var j = 0
-        while j + 1 < n {
-            let v = h[j]
-            if v == 0xFF0C || v == 0x3002 || v == 0xFF1B { return false }
-            if v == 0x6708 || ScalarClass.isASCIIDigit(v) { sawDate = true }
-            if sawDate && v == 0x65E5 && (h[j + 1] == 0x7535 || h[j + 1] == 0x96FB) { return true }
-            // 報導〕 / 报道】 in a bracketed dateline
-            if j >= 1 && bracketed
-                && (v == 0x5831 || v == 0x62A5) && (h[j + 1] == 0x5C0E || h[j + 1] == 0x9053) {
-                return true
-            }
-            j += 1
-        }
-        return false
     }
 }
