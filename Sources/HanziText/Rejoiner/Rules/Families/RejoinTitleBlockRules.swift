@@ -26,7 +26,9 @@ enum RejoinTitleBlockRules {
     /// begins a line of its own, and ends it when it is short; a date on a line of its own
     /// and the byline before it are the title block's.
     static func titleBlock(_ x: inout RejoinBreak) -> RejoinDecision? {
-        if x.b.start == .dash && x.a.end == .final && !x.b.letterSpaced {
+        // (`pdftotext -raw` may put the closing quote after the sentence end on a line of its own)
+        if x.b.start == .dash && (x.a.end == .final || (x.a.end == .closeQuote && x.a.scalars == 1))
+            && !x.b.letterSpaced {
             return .init(join: false, reason: .nextIsAttribution)
         }
         if x.a.start == .dash && x.aStartsParagraph && !x.aInHeading && !x.a.letterSpaced && x.a.end != .dash {
