@@ -317,10 +317,6 @@ enum RejoinLineScanner {
                     leadWestern = RejoinClass.isWestern(v)
                     leadOpen = leadWestern
                     leadScalars = 2
-                } else if leadWestern && v == 0x2D && ScalarClass.isLatinLetter(prev) {
-                    // a word may break after its hyphen (`Installed-` `Size`)
-                    leadWidth += w
-                    leadOpen = false
                 } else if RejoinClass.isWestern(v) == leadWestern || RejoinClass.isNonInitial(v) {
                     leadWidth += w
                 } else {

@@ -147,6 +147,19 @@ enum RejoinRules {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
         }
+        if ctx.isColumn && ctx.blankAfterEveryLine {
+            // Blank lines between all lines, and a "column" that most lines of the window
+            // are more than three times as wide as (no page sets a column beside one three
+            // times wider): a few short paragraphs (headings, a title block) of similar
+            // width among longer ones, in text that is already paragraphs, not a column.
+            let limit = max(3 * ctx.columnWidth, ctx.columnWidth + wideExcess)
+            var wider = 0
+            for k in lo...hi where lines[k].filledWidth > limit { wider += 1 }
+            if wider * 2 > hi - lo + 1 {
+                ctx.columnWidth = lines[a].filledWidth
+                ctx.isColumn = false
+            }
+        }
         if ctx.paragraphed {
             // among paragraphs wider than any column, a few short ones of similar width
             // (headings) are no column
