@@ -19,14 +19,32 @@ package enum LineBoundary: Sendable, Hashable {
         let previous = text[i &- 1]
         switch self {
         case .lineBreak:
-            return previous == ASCII.lineFeed || previous == ASCII.carriageReturn
+            return (previous == ASCII.lineFeed || previous == ASCII.carriageReturn)
+                && !LineBoundary.mayBeInDescriptionSequence(text, at: i)
         case .lineFeed:
             return previous == ASCII.lineFeed
         case .blankLine:
             guard previous == ASCII.lineFeed else { return false }
-            if i >= 2 && text[i &- 2] == ASCII.lineFeed { return true }
-            return i >= 3 && text[i &- 2] == ASCII.carriageReturn && text[i &- 3] == ASCII.lineFeed
+            let blank = (i >= 2 && text[i &- 2] == ASCII.lineFeed)
+                || (i >= 3 && text[i &- 2] == ASCII.carriageReturn && text[i &- 3] == ASCII.lineFeed)
+            return blank && !LineBoundary.mayBeInDescriptionSequence(text, at: i)
         }
+    }
+
+    /// Whether offset `i` may be inside an ideographic description sequence (⿰氵每), which
+    /// OpenCC 1.3.2 and later keep whole, and which may run over line breaks ("⿰\n发" is one
+    /// sequence): an operator, U+2FF0-U+2FFF (E2 BF B0-BF), starts in the 256 bytes before
+    /// `i` (a sequence is at most 64 scalars). Such an offset is no boundary, so text cut at
+    /// boundaries converts as the whole text does. Operators are rare, so this costs nothing
+    /// on ordinary text.
+    @inlinable
+    package static func mayBeInDescriptionSequence(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var j = i > 256 ? i &- 256 : 0
+        while j &+ 2 < i {
+            if text[j] == 0xE2 && text[j &+ 1] == 0xBF && text[j &+ 2] >= 0xB0 { return true }
+            j &+= 1
+        }
+        return false
     }
 
     /// The offset just after the last boundary in `text[start..<end]` (a value in
@@ -56,10 +74,15 @@ package enum LineBoundary: Sendable, Hashable {
         case .lineFeed:
             return ByteSearch.first(ASCII.lineFeed, in: text, from: start, to: end).map { $0 &+ 1 }
         case .lineBreak:
-            let lineFeed = ByteSearch.first(ASCII.lineFeed, in: text, from: start, to: end)
-            // A carriage return only matters before the first line feed.
-            let carriageReturn = ByteSearch.first(ASCII.carriageReturn, in: text, from: start, to: lineFeed ?? end)
-            return (carriageReturn ?? lineFeed).map { $0 &+ 1 }
+            var from = start
+            while true {
+                let lineFeed = ByteSearch.first(ASCII.lineFeed, in: text, from: from, to: end)
+                // A carriage return only matters before the first line feed.
+                let carriageReturn = ByteSearch.first(ASCII.carriageReturn, in: text, from: from, to: lineFeed ?? end)
+                guard let found = (carriageReturn ?? lineFeed).map({ $0 &+ 1 }) else { return nil }
+                if !LineBoundary.mayBeInDescriptionSequence(text, at: found) { return found }
+                from = found
+            }
         case .blankLine:
             var i = start &+ 1
             while i <= end {

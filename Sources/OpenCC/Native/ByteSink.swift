@@ -25,16 +25,36 @@ struct ByteSink: ~Copyable {
     @inline(__always)
     mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
         if length > capacity &- count { grow(to: count &+ length) }
-        let target = base + count
-        if length <= 4 {
+        let target = UnsafeMutableRawPointer(base + count)
+        let source = UnsafeRawPointer(bytes)
+        // Most appends are a few characters: two overlapping word copies instead of a call.
+        if length >= 8 && length <= 16 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: length &- 8, as: UInt64.self)
+        } else if length >= 4 && length < 8 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: length &- 4, as: UInt32.self)
+        } else if length < 4 {
             var index = 0
             while index < length {
-                target[index] = bytes[index]
+                (base + count)[index] = bytes[index]
                 index &+= 1
             }
         } else {
-            target.update(from: bytes, count: length)
+            (base + count).update(from: bytes, count: length)
         }
+        count &+= length
+    }
+
+    /// Appends `length` (at most 4) bytes packed in `packed`, lowest first.
+    @inline(__always)
+    mutating func append(packed: UInt32, count length: Int) {
+        if 4 > capacity &- count { grow(to: count &+ 4) }
+        UnsafeMutableRawPointer(base + count).storeBytes(of: packed.littleEndian, as: UInt32.self)
         count &+= length
     }
 

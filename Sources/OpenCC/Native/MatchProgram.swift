@@ -1,15 +1,21 @@
-/// Where one compiled ``PrefixTable`` sits in a converter's shared word and byte arrays.
+/// Where the parts of one compiled ``PrefixTable`` sit in a converter's shared word array
+/// (word offsets), with the sizes of its two hash tables.
 struct TableLocation: Sendable, Hashable {
-    /// The nodes, four words each.
-    let nodeBase: Int
-    /// The filter of first scalar pairs.
-    let filterBase: Int
-    /// The filter of first byte pairs.
-    let leadBase: Int
-    /// The children, two words each.
-    let childBase: Int
-    /// The value ranges, two words each, as offsets in the shared byte array.
-    let valueBase: Int
+    /// The page index of the first scalars (its words are offsets of 256-word pages).
+    var pageIndex = 0
+    /// 256 bits: the first bytes of keys.
+    var leads = 0
+    /// The filter of first scalar pairs, and the shift that turns a pair hash into its bit.
+    var filter = 0
+    var filterShift: UInt32 = 0
+    /// The edges, two words a slot, and the shift and mask of their hash.
+    var edges = 0
+    var edgeShift: UInt64 = 0
+    var edgeMask = 0
+    /// One word per node below the first scalars (numbered from 1).
+    var nodes = 0
+    /// Two words per result.
+    var results = 0
 }
 
 /// How one dictionary of a configuration is matched: a compiled table, or, for nestings of
@@ -22,11 +28,15 @@ indirect enum MatchProgram: Sendable, Hashable {
     case union([MatchProgram])
 }
 
-/// A dictionary match at a position: the key's length in bytes (0: no match) and the value.
+/// A dictionary match at a position: the key's length in bytes (0: no match) and the value,
+/// either in the shared byte array or, for a short value of a one-scalar key, packed in
+/// `inlineBytes` (`inlineCount` bytes, lowest first).
 struct PrefixMatch {
     var length: Int
     var valueStart: Int
     var valueCount: Int
+    var inlineBytes: UInt32 = 0
+    var inlineCount = 0
 
     static let none = PrefixMatch(length: 0, valueStart: 0, valueCount: 0)
 }
@@ -63,80 +73,95 @@ struct MatchTables {
         }
     }
 
-    /// The match of one table: the walk keeps the value of the lowest class seen, the
-    /// deepest of that class.
+    /// Appends the value of `found` to `sink`.
     @inline(__always)
-    func match(_ table: TableLocation, _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> PrefixMatch {
-        let lead = UInt32(p[0])
-        let leadKey = lead < 0x80 ? Int(lead) << 8 : Int(lead) << 8 | Int(p[1])
-        if words[table.leadBase &+ leadKey >> 5] & (1 << UInt32(leadKey & 31)) == 0 { return .none }
-        let (first, firstLength) = MatchTables.decode(p)
-        var node: UInt32
-        if first < 0x10000 && first != 0 {
-            node = first
+    func append(_ found: PrefixMatch, to sink: inout ByteSink) {
+        if found.inlineCount > 0 {
+            sink.append(packed: found.inlineBytes, count: found.inlineCount)
         } else {
-            node = child(of: UInt32(PrefixTable.rootNode), first, table)
-            if node == 0 { return .none }
+            sink.append(bytes + found.valueStart, count: found.valueCount)
         }
-        var slot = table.nodeBase &+ Int(node) &* 4
-        var value = words[slot &+ 2]
-        let childCount = words[slot &+ 1]
-        var q = p + firstLength
-        var bestValue: UInt32 = 0
-        var bestClass: UInt32 = .max
-        var bestLength = 0
-        if value != 0 {
-            bestValue = value
-            bestClass = words[slot &+ 3]
-            bestLength = firstLength
-        }
-        if childCount != 0 && q < end {
-            var (scalar, length) = MatchTables.decode(q)
-            let bit = PrefixTable.pairHash(first, scalar)
-            if words[table.filterBase &+ Int(bit >> 5)] & (1 << (bit & 31)) != 0 {
-                node = child(of: node, scalar, table)
-                while node != 0 {
-                    q += length
-                    slot = table.nodeBase &+ Int(node) &* 4
-                    value = words[slot &+ 2]
-                    if value != 0 {
-                        let valueClass = words[slot &+ 3]
-                        if valueClass <= bestClass {
-                            bestClass = valueClass
-                            bestValue = value
-                            bestLength = q - p
-                        }
-                    }
-                    if words[slot &+ 1] == 0 || q >= end { break }
-                    (scalar, length) = MatchTables.decode(q)
-                    node = child(of: node, scalar, table)
-                }
-            }
-        }
-        if bestValue == 0 { return .none }
-        let range = table.valueBase &+ Int(bestValue &- 1) &* 2
-        return PrefixMatch(length: bestLength, valueStart: Int(words[range]), valueCount: Int(words[range &+ 1]))
     }
 
-    /// The child of `node` for `scalar`, or 0.
+    /// The match of one table at `p`.
     @inline(__always)
-    private func child(of node: UInt32, _ scalar: UInt32, _ table: TableLocation) -> UInt32 {
-        let slot = table.nodeBase &+ Int(node) &* 4
-        let count = Int(words[slot &+ 1])
-        let children = words + (table.childBase &+ Int(words[slot]) &* 2)
-        var low = 0
-        var high = count
-        while high &- low > 4 {
-            let middle = (low &+ high) >> 1
-            if children[middle &* 2] <= scalar { low = middle } else { high = middle }
+    func match(_ table: TableLocation, _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> PrefixMatch {
+        let (first, firstLength) = MatchTables.decode(p)
+        let entry = firstEntry(table, first)
+        if entry == 0 { return .none }
+        if entry & PrefixTable.Bits.longer != 0 {
+            let node = deepestNode(table, first, p + firstLength, end)
+            let result = node & PrefixTable.Bits.nodeResult
+            if result != 0 { return self.result(table, result) }
         }
-        while low < high {
-            let found = children[low &* 2]
-            if found == scalar { return children[low &* 2 &+ 1] }
-            if found > scalar { return 0 }
-            low &+= 1
+        if entry & PrefixTable.Bits.inline != 0 {
+            return PrefixMatch(
+                length: firstLength, valueStart: 0, valueCount: 0, inlineBytes: entry & 0xFF_FFFF,
+                inlineCount: Int(entry >> 24 & 3))
         }
-        return 0
+        let result = entry & PrefixTable.Bits.firstResult
+        return result == 0 ? .none : self.result(table, result)
+    }
+
+    /// Whether a key of `table` starts with the byte `lead`.
+    @inline(__always)
+    func startsKey(_ table: TableLocation, _ lead: UInt8) -> Bool {
+        words[table.leads &+ Int(truncatingIfNeeded: lead &>> 5)] & (1 &<< UInt32(truncatingIfNeeded: lead & 31)) != 0
+    }
+
+    /// The entry of `scalar` among the first scalars of `table` (see ``PrefixTable/Bits``).
+    @inline(__always)
+    func firstEntry(_ table: TableLocation, _ scalar: UInt32) -> UInt32 {
+        let page = words[table.pageIndex &+ Int(truncatingIfNeeded: scalar &>> 8)]
+        return words[Int(truncatingIfNeeded: page) &+ Int(truncatingIfNeeded: scalar & 0xFF)]
+    }
+
+    /// The word of the deepest node below the first scalar `first` that the text at `q` (just
+    /// after it) reaches, or 0 when no longer key goes on with the text.
+    @inline(__always)
+    func deepestNode(_ table: TableLocation, _ first: UInt32, _ q: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UInt32 {
+        guard q < end else { return 0 }
+        var (scalar, length) = MatchTables.decode(q)
+        let bit = PrefixTable.pairHash(first, scalar) &>> table.filterShift
+        if words[table.filter &+ Int(truncatingIfNeeded: bit &>> 5)] & (1 &<< (bit & 31)) == 0 { return 0 }
+        var node = child(table, first, scalar)
+        if node == 0 { return 0 }
+        var word = words[table.nodes &+ Int(truncatingIfNeeded: node)]
+        var next = q + length
+        while word & PrefixTable.Bits.longer != 0 && next < end {
+            (scalar, length) = MatchTables.decode(next)
+            let found = child(table, PrefixTable.deepParent | node, scalar)
+            if found == 0 { break }
+            node = found
+            word = words[table.nodes &+ Int(truncatingIfNeeded: node)]
+            next += length
+        }
+        return word
+    }
+
+    /// The match of result number `result` (from 1).
+    @inline(__always)
+    func result(_ table: TableLocation, _ result: UInt32) -> PrefixMatch {
+        let slot = table.results &+ Int(truncatingIfNeeded: result &- 1) &* 2
+        let lengths = words[slot &+ 1]
+        return PrefixMatch(
+            length: Int(truncatingIfNeeded: lengths & 0xFFFF), valueStart: Int(truncatingIfNeeded: words[slot]),
+            valueCount: Int(truncatingIfNeeded: lengths >> 16))
+    }
+
+    /// The child numbered by `parent` (a first scalar, or ``PrefixTable/deepParent`` | node)
+    /// for `scalar`, or 0.
+    @inline(__always)
+    func child(_ table: TableLocation, _ parent: UInt32, _ scalar: UInt32) -> UInt32 {
+        let key = UInt64(parent) << 21 | UInt64(scalar)
+        var slot = Int(truncatingIfNeeded: (key &* PrefixTable.edgeMultiplier) &>> table.edgeShift)
+        while true {
+            let at = words + (table.edges &+ slot &* 2)
+            let entry = UInt64(at[0]) | UInt64(at[1]) << 32
+            if entry & ((1 << 43) - 1) == key { return UInt32(truncatingIfNeeded: entry >> 43) }
+            if entry == 0 { return 0 }
+            slot = (slot &+ 1) & table.edgeMask
+        }
     }
 
     /// The scalar of the well-formed UTF-8 sequence at `p`, and its length.

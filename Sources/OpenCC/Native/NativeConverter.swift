@@ -17,14 +17,20 @@ final class NativeConverter: Sendable {
     let segmentation: MatchProgram?
     /// The user's phrases; `nil`: none.
     let phrases: MatchProgram?
-    /// The conversions each segment goes through.
+    /// The conversions each segment goes through (after ``fused``'s, when there is one).
     let chain: [MatchProgram]
+    /// Segmentation and the first conversion as one table, when the configuration allows it
+    /// (see `NativeConverterBuilder.fusableMembers`): an answer marked as a segment is a
+    /// segmentation match, its value already converted by ``chain``; any other position is
+    /// part of the run between segments, converted by this table's answer for one scalar.
+    /// One walk then does what segmentation and the first conversion did in two.
+    let fused: TableLocation?
     /// OpenCC 1.3.2 and later keep an unmatched ideographic description sequence whole.
     let keepsDescriptionSequences: Bool
 
     init(
         words: [UInt32], bytes: [UInt8], normalization: [MatchProgram], segmentation: MatchProgram?,
-        phrases: MatchProgram?, chain: [MatchProgram], keepsDescriptionSequences: Bool
+        phrases: MatchProgram?, chain: [MatchProgram], fused: TableLocation?, keepsDescriptionSequences: Bool
     ) {
         self.words = words
         self.bytes = bytes
@@ -32,6 +38,7 @@ final class NativeConverter: Sendable {
         self.segmentation = segmentation
         self.phrases = phrases
         self.chain = chain
+        self.fused = fused
         self.keepsDescriptionSequences = keepsDescriptionSequences
     }
 
@@ -75,6 +82,10 @@ final class NativeConverter: Sendable {
         let end = start + text.count
         var scratch = ByteSink(capacity: chain.count > 1 ? 4096 : 0)
         var spare = ByteSink(capacity: chain.count > 2 ? 4096 : 0)
+        if let fused {
+            convertFused(fused, start, end, tables, into: &sink, scratch: &scratch, spare: &spare)
+            return
+        }
         if segmentation == nil && phrases == nil {
             convertSegment(start, end, tables, into: &sink, scratch: &scratch, spare: &spare)
             return
@@ -86,7 +97,7 @@ final class NativeConverter: Sendable {
                 let found = tables.match(phrases, p, end)
                 if found.length > 0 {
                     if runStart < p { convertSegment(runStart, p, tables, into: &sink, scratch: &scratch, spare: &spare) }
-                    sink.append(tables.bytes + found.valueStart, count: found.valueCount)
+                    tables.append(found, to: &sink)
                     p += found.length
                     runStart = p
                     continue
@@ -105,6 +116,124 @@ final class NativeConverter: Sendable {
             p += unmatchedLength(p, end)
         }
         if runStart < end { convertSegment(runStart, end, tables, into: &sink, scratch: &scratch, spare: &spare) }
+    }
+
+    /// ``convertMain(_:_:into:)`` with a ``fused`` table: segments (user phrases, then the
+    /// fused table's segment answers) are written at once; the run between them collects its
+    /// first conversion in `run` and goes through ``chain`` when it ends.
+    private func convertFused(
+        _ table: TableLocation, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ tables: MatchTables,
+        into sink: inout ByteSink, scratch: inout ByteSink, spare: inout ByteSink
+    ) {
+        typealias Bits = PrefixTable.Bits
+        var run = ByteSink(capacity: chain.isEmpty ? 0 : 4096)
+        var p = start
+        // Unchanged text of the run not yet copied to `run` (or to `sink` without later stages).
+        var copyFrom = start
+
+        /// Ends the run before a segment: its first conversion goes through the later stages.
+        func endRun(at p: UnsafePointer<UInt8>, sink: inout ByteSink) {
+            if chain.isEmpty {
+                if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                return
+            }
+            if copyFrom < p { run.append(copyFrom, count: p - copyFrom) }
+            if run.count > 0 {
+                let bytes = run.bytes
+                convertSegment(bytes.baseAddress!, bytes.baseAddress! + bytes.count, tables, into: &sink, scratch: &scratch, spare: &spare)
+                run.removeAll()
+            }
+        }
+
+        while p < end {
+            if let phrases {
+                let found = tables.match(phrases, p, end)
+                if found.length > 0 {
+                    endRun(at: p, sink: &sink)
+                    tables.append(found, to: &sink)
+                    p += found.length
+                    copyFrom = p
+                    continue
+                }
+            }
+            let (scalar, length) = MatchTables.decode(p)
+            let entry = tables.firstEntry(table, scalar)
+            if entry == 0 {
+                p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
+                continue
+            }
+            var found = PrefixMatch.none
+            var segment = false
+            if entry & Bits.longer != 0 {
+                let node = tables.deepestNode(table, scalar, p + length, end)
+                let result = node & Bits.nodeResult
+                if result != 0 {
+                    segment = node & Bits.nodeSegment != 0
+                    if !segment && node & Bits.copies != 0 {
+                        p += length
+                        continue
+                    }
+                    found = tables.result(table, result)
+                }
+            }
+            if found.length == 0 {
+                if entry & Bits.inline != 0 {
+                    found = PrefixMatch(
+                        length: length, valueStart: 0, valueCount: 0, inlineBytes: entry & 0xFF_FFFF,
+                        inlineCount: Int(truncatingIfNeeded: entry >> 24 & 3))
+                } else if entry & Bits.firstResult != 0 {
+                    segment = entry & Bits.firstSegment != 0
+                    if !segment && entry & Bits.copies != 0 {
+                        p += length
+                        continue
+                    }
+                    found = tables.result(table, entry & Bits.firstResult)
+                } else {
+                    p += unmatchedLength(p, end)
+                    continue
+                }
+            }
+            if segment {
+                endRun(at: p, sink: &sink)
+                tables.append(found, to: &sink)
+            } else if chain.isEmpty {
+                if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                tables.append(found, to: &sink)
+            } else {
+                if copyFrom < p { run.append(copyFrom, count: p - copyFrom) }
+                tables.append(found, to: &run)
+            }
+            p += found.length
+            copyFrom = p
+        }
+        endRun(at: end, sink: &sink)
+    }
+
+    /// `entries` with every value converted as a segment of its own by ``chain``.
+    func convertingValues(of entries: DictionaryEntries) -> DictionaryEntries {
+        var converted = DictionaryEntries()
+        var sink = ByteSink(capacity: 256)
+        var scratch = ByteSink(capacity: chain.count > 1 ? 256 : 0)
+        var spare = ByteSink(capacity: chain.count > 2 ? 256 : 0)
+        words.withUnsafeBufferPointer { wordBuffer in
+            bytes.withUnsafeBufferPointer { byteBuffer in
+                entries.pool.withUnsafeBufferPointer { pool in
+                    let tables = MatchTables(words: wordBuffer.baseAddress!, bytes: byteBuffer.baseAddress ?? pool.baseAddress!)
+                    for index in 0..<entries.count {
+                        let key = UnsafeBufferPointer(
+                            rebasing: pool[Int(entries.ranges[index * 4])..<Int(entries.ranges[index * 4] + entries.ranges[index * 4 + 1])])
+                        let valueStart = pool.baseAddress! + Int(entries.ranges[index * 4 + 2])
+                        let valueCount = Int(entries.ranges[index * 4 + 3])
+                        sink.removeAll()
+                        if valueCount > 0 {
+                            convertSegment(valueStart, valueStart + valueCount, tables, into: &sink, scratch: &scratch, spare: &spare)
+                        }
+                        converted.append(key: key, value: sink.bytes)
+                    }
+                }
+            }
+        }
+        return converted
     }
 
     /// One segment through the chain.
@@ -137,35 +266,81 @@ final class NativeConverter: Sendable {
 
     /// One conversion over `start..<end`: at each position the longest key's value, or the
     /// character (or whole description sequence) unchanged.
+    @inline(__always)
     private func convertRun(
         _ program: MatchProgram, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
         _ tables: MatchTables, into sink: inout ByteSink
     ) {
+        if case .table(let table) = program {
+            convertRun(table, start, end, tables, into: &sink)
+            return
+        }
         var p = start
         var copyFrom = start
-        if case .table(let table) = program {
-            while p < end {
-                let found = tables.match(table, p, end)
-                if found.length > 0 {
-                    if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
-                    sink.append(tables.bytes + found.valueStart, count: found.valueCount)
-                    p += found.length
-                    copyFrom = p
-                } else {
-                    p += unmatchedLength(p, end)
+        while p < end {
+            let found = tables.match(program, p, end)
+            if found.length > 0 {
+                if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                tables.append(found, to: &sink)
+                p += found.length
+                copyFrom = p
+            } else {
+                p += unmatchedLength(p, end)
+            }
+        }
+        if copyFrom < end { sink.append(copyFrom, count: end - copyFrom) }
+    }
+
+    /// ``convertRun(_:_:_:_:into:)`` for one table: the hot loop. Unchanged text (no key, or
+    /// a key whose value is itself) is copied in runs; most positions cost one lookup of the
+    /// first scalar, and one of the pair filter where a longer key starts with it.
+    private func convertRun(
+        _ table: TableLocation, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+        _ tables: MatchTables, into sink: inout ByteSink
+    ) {
+        typealias Bits = PrefixTable.Bits
+        var p = start
+        var copyFrom = start
+        while p < end {
+            let (scalar, length) = MatchTables.decode(p)
+            let entry = tables.firstEntry(table, scalar)
+            if entry == 0 {
+                p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
+                continue
+            }
+            if entry & Bits.longer != 0 {
+                let node = tables.deepestNode(table, scalar, p + length, end)
+                let result = node & Bits.nodeResult
+                if result != 0 {
+                    let found = tables.result(table, result)
+                    if node & Bits.copies == 0 {
+                        if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                        sink.append(tables.bytes + found.valueStart, count: found.valueCount)
+                        p += found.length
+                        copyFrom = p
+                    } else {
+                        p += found.length
+                    }
+                    continue
                 }
             }
-        } else {
-            while p < end {
-                let found = tables.match(program, p, end)
-                if found.length > 0 {
+            if entry & Bits.inline != 0 {
+                if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+                sink.append(packed: entry, count: Int(truncatingIfNeeded: entry >> 24 & 3))
+                p += length
+                copyFrom = p
+            } else if entry & Bits.firstResult != 0 {
+                if entry & Bits.copies == 0 {
+                    let found = tables.result(table, entry & Bits.firstResult)
                     if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
                     sink.append(tables.bytes + found.valueStart, count: found.valueCount)
-                    p += found.length
+                    p += length
                     copyFrom = p
                 } else {
-                    p += unmatchedLength(p, end)
+                    p += length
                 }
+            } else {
+                p += unmatchedLength(p, end)
             }
         }
         if copyFrom < end { sink.append(copyFrom, count: end - copyFrom) }
@@ -177,11 +352,34 @@ final class NativeConverter: Sendable {
         let start = text.baseAddress!
         let end = start + text.count
         var p = start
+        if case .table(let table) = program {
+            // Character by character to a byte that starts a key, without decoding: the table's
+            // keys rarely occur (the normalisation of compatibility ideographs).
+            // An unmatched description sequence is stepped over whole, as the conversion does.
+            while p < end {
+                let lead = p[0]
+                if lead == 0xE2 && keepsDescriptionSequences {
+                    if tables.startsKey(table, lead), tables.match(table, p, end).length > 0 { return p - start }
+                    p += unmatchedLength(p, end)
+                    continue
+                }
+                if tables.startsKey(table, lead), tables.match(table, p, end).length > 0 { return p - start }
+                p += NativeConverter.sequenceLength(lead)
+            }
+            return nil
+        }
         while p < end {
             if tables.match(program, p, end).length > 0 { return p - start }
             p += unmatchedLength(p, end)
         }
         return nil
+    }
+
+    /// The length of the UTF-8 sequence `lead` starts in well-formed text, without a branch:
+    /// four bits per value of the lead byte's high four bits.
+    @inline(__always)
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        Int(truncatingIfNeeded: (0x4322_1111_1111_1111 as UInt64) &>> (UInt64(lead &>> 4) &* 4) & 0xF)
     }
 
     /// How far an unmatched position advances: one character, or a whole ideographic

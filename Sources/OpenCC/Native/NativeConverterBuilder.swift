@@ -32,8 +32,18 @@ struct NativeConverterBuilder {
         _ document: ConfigurationDocument, phrases: [URL], keepsDescriptionSequences: Bool
     ) throws(NativeEngineError) -> NativeConverter {
         let normalization = try document.normalization.map { spec throws(NativeEngineError) in try compile(spec) }
-        let segmentation = try document.segmentation.map { spec throws(NativeEngineError) in try compile(spec) }
-        let chain = try document.conversionChain.map { spec throws(NativeEngineError) in try compile(spec) }
+        var segmentation: MatchProgram?
+        var chain: [MatchProgram]
+        var fused: TableLocation?
+        if let segmentationSpec = document.segmentation, let firstSpec = document.conversionChain.first,
+            let members = try fusableMembers(segmentationSpec, firstSpec, keepsDescriptionSequences: keepsDescriptionSequences)
+        {
+            chain = try document.conversionChain.dropFirst().map { spec throws(NativeEngineError) in try compile(spec) }
+            fused = try placeFused(members, laterStages: chain, keepsDescriptionSequences: keepsDescriptionSequences)
+        } else {
+            segmentation = try document.segmentation.map { spec throws(NativeEngineError) in try compile(spec) }
+            chain = try document.conversionChain.map { spec throws(NativeEngineError) in try compile(spec) }
+        }
         var phraseProgram: MatchProgram?
         if !phrases.isEmpty {
             var members: [PrefixTable.Member] = []
@@ -45,7 +55,7 @@ struct NativeConverterBuilder {
         }
         return NativeConverter(
             words: words, bytes: bytes, normalization: normalization, segmentation: segmentation,
-            phrases: phraseProgram, chain: chain, keepsDescriptionSequences: keepsDescriptionSequences)
+            phrases: phraseProgram, chain: chain, fused: fused, keepsDescriptionSequences: keepsDescriptionSequences)
     }
 
     /// A user phrase file: OpenCC's text dictionary format, `key<TAB>value` a line.
@@ -87,27 +97,88 @@ struct NativeConverterBuilder {
     }
 
     /// Compiles `members` into one table and appends it to the shared arrays.
-    private mutating func place(_ members: [PrefixTable.Member]) throws(NativeEngineError) -> MatchProgram {
+    private mutating func place(_ members: [PrefixTable.Member], marksSegments: Bool = false) throws(NativeEngineError) -> MatchProgram {
         let table: PrefixTable
         do {
-            table = try PrefixTable(members: members)
+            table = try PrefixTable(members: members, marksSegments: marksSegments)
         } catch {
             throw NativeEngineError(reason: error.reason)
         }
-        let base = words.count
-        let byteBase = UInt32(bytes.count)
-        words.append(contentsOf: table.words)
-        // Value ranges point into the shared byte array.
-        var index = base + table.valueBase
-        while index < words.count {
-            words[index] &+= byteBase
-            index += 2
-        }
+        let placed = table.relocated(wordBase: words.count, byteBase: bytes.count)
+        words.append(contentsOf: placed.words)
         bytes.append(contentsOf: table.bytes)
-        return .table(
-            TableLocation(
-                nodeBase: base + table.nodeBase, filterBase: base + table.filterBase, leadBase: base + table.leadBase, childBase: base + table.childBase,
-                valueBase: base + table.valueBase))
+        return .table(placed.location)
+    }
+
+    // MARK: Segmentation fused with the first conversion
+
+    /// The members of the first conversion with their classes, when segmentation and the first
+    /// conversion can run as one table (see ``NativeConverter/fused``): the segmentation
+    /// dictionary is exactly the first conversion's class-0 files (a file or a union, as in
+    /// OpenCC's s2tw, s2twp, s2hk, s2hkp), and every key of the later classes is one scalar and
+    /// not an ideographic description character. Then at each position the first
+    /// conversion's table answers both questions: a class-0 answer is the segmentation's
+    /// match, and its value fills the whole segment; any other answer is one character of the
+    /// run between segments, where no segmentation key starts.
+    private mutating func fusableMembers(
+        _ segmentation: DictionarySpec, _ first: DictionarySpec, keepsDescriptionSequences: Bool
+    ) throws(NativeEngineError) -> [(spec: DictionarySpec, name: String, matchClass: UInt8)]? {
+        guard let segmentationFiles = NativeConverterBuilder.classedFiles(segmentation), segmentationFiles.classes == 1,
+            let firstFiles = NativeConverterBuilder.classedFiles(first), firstFiles.classes > 1,
+            firstFiles.files.filter({ $0.1 == 0 }).map(\.0) == segmentationFiles.files.map(\.0)
+        else { return nil }
+        var members: [(spec: DictionarySpec, name: String, matchClass: UInt8)] = []
+        for (file, matchClass) in firstFiles.files {
+            guard case .file(_, let name) = file else { return nil }
+            if matchClass > 0 {
+                let read = try entries(file)
+                guard NativeConverterBuilder.hasOnlySingleScalarKeys(read, keepsDescriptionSequences: keepsDescriptionSequences) else {
+                    return nil
+                }
+            }
+            members.append((file, name, matchClass))
+        }
+        return members
+    }
+
+    /// Whether every key of `entries` is one scalar, and (when description sequences are kept
+    /// whole) none is an ideographic description character, U+2FF0-U+2FFF.
+    private static func hasOnlySingleScalarKeys(_ entries: DictionaryEntries, keepsDescriptionSequences: Bool) -> Bool {
+        for index in 0..<entries.count {
+            let start = Int(entries.ranges[index * 4])
+            let count = Int(entries.ranges[index * 4 + 1])
+            let lead = entries.pool[start]
+            let length = lead < 0x80 ? 1 : UTF8Validator.sequenceLength(lead: lead)
+            guard count == length else { return false }
+            if keepsDescriptionSequences && count == 3 && lead == 0xE2 && entries.pool[start + 1] == 0xBF
+                && entries.pool[start + 2] >= 0xB0
+            {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Compiles the fused table: the class-0 members' values already converted by the later
+    /// stages (a segment of its own goes through them alone, so this is exactly what they would
+    /// give), the other members' values as they are (their characters go on into the run).
+    private mutating func placeFused(
+        _ members: [(spec: DictionarySpec, name: String, matchClass: UInt8)], laterStages: [MatchProgram],
+        keepsDescriptionSequences: Bool
+    ) throws(NativeEngineError) -> TableLocation {
+        let stages = NativeConverter(
+            words: words, bytes: bytes, normalization: [], segmentation: nil, phrases: nil, chain: laterStages,
+            fused: nil, keepsDescriptionSequences: keepsDescriptionSequences)
+        var tableMembers: [PrefixTable.Member] = []
+        for member in members {
+            var read = try entries(member.spec)
+            if member.matchClass == 0 && !laterStages.isEmpty { read = stages.convertingValues(of: read) }
+            tableMembers.append(PrefixTable.Member(entries: read, matchClass: member.matchClass, name: member.name))
+        }
+        guard case .table(let location) = try place(tableMembers, marksSegments: true) else {
+            preconditionFailure("place always gives a table")
+        }
+        return location
     }
 
     /// The files of `spec` with their match classes, when one table expresses it: a file, a

@@ -1,36 +1,36 @@
-/// A compiled dictionary, or group of dictionaries that can be merged: a trie over Unicode
-/// scalars whose nodes hold the value of the best entry with that key, and answers "the
-/// longest dictionary key that starts here" in one walk over the UTF-8 bytes.
+/// A compiled dictionary, or group of dictionaries that can be merged, laid out so that the
+/// conversion loop answers "the longest dictionary key that starts here" with as few memory
+/// loads as possible: at most positions one.
 ///
 /// Merging follows OpenCC's group policies. Each entry carries a class: members of a union
 /// share one class, and the members of a short-circuit group get increasing classes. The
 /// match at a position is the entry of the lowest class on the walk, the longest of that
 /// class; on an equal key the earlier member. That is OpenCC's answer for any nesting of
 /// unions inside short-circuit groups (all its shipped configurations); other nestings are
-/// evaluated as a tree of tables (see ``MatchProgram``).
+/// evaluated as a tree of tables (see ``MatchProgram``). Because the answer depends only on
+/// the keys along the walk, it is computed once per trie node when the table is built: the
+/// match at a position is the answer stored at the deepest node the text reaches.
 ///
-/// The layout is flat (one word array, one byte array) so that a converter can put all its
-/// tables in two arrays and reach them through two pointers in the hot loop:
-/// - four words per node: first child, child count, value index + 1 (0: no value), class.
-///   The node of a key's first scalar, when it is in the BMP, is numbered by that scalar, so
-///   the walk starts without a lookup; the root (``rootNode``) and deeper nodes follow;
-/// - a bit filter over the first two UTF-8 bytes of every key (2,048 words, in L1), which
-///   rules out most positions where no key starts with one load;
-/// - a bit filter over the first two scalars of every key, which answers most "does any key
-///   go on with this character" questions without touching the children;
-/// - two words per child, sorted by scalar: scalar, node;
-/// - two words per value: start and length in the byte array.
+/// Everything is in one word array and one byte array, so that a converter puts all its
+/// tables in two arrays and reaches them through two pointers in the hot loop:
+/// - **first scalars**: a two-level direct table over every Unicode scalar (a page index of
+///   4,352 words, then 256-word pages; pages without keys share one page of zeros). Each
+///   word is a ``FirstScalar`` entry: whether a longer key starts with this scalar, and the
+///   one-scalar key's value, inline when it is at most three bytes;
+/// - **pair filter**: one bit per hash of a key's first two scalars, sized to the table,
+///   which answers most "does a longer key go on with this character" questions in one load
+///   that does not wait for the first one;
+/// - **edges**: an open-addressing hash table from (parent, scalar) to child node, two words
+///   a slot; a parent is a first scalar or a deeper node;
+/// - **nodes**: one word per node below the first scalar: whether it has children, and its
+///   answer (an index into the results);
+/// - **results**: two words each: value start in the byte array; key length in bytes (low
+///   16 bits) and value length (high 16 bits).
 struct PrefixTable: Sendable {
     var words: [UInt32] = []
     var bytes: [UInt8] = []
-    /// Where the parts start in ``words``.
-    var nodeBase = 0
-    var filterBase = 0
-    var leadBase = 0
-    var childBase = 0
-    var valueBase = 0
-    /// The longest key, in bytes.
-    var longestKey = 0
+    /// Where the parts start in ``words``, relative to the table.
+    var location = TableLocation()
 
     /// One dictionary to merge: its entries and its class.
     struct Member {
@@ -43,9 +43,11 @@ struct PrefixTable: Sendable {
     ///
     /// - Throws: ``DictionaryEntries/FormatError`` when a member has the same key twice or a
     ///   key that is not UTF-8.
-    init(members: [Member]) throws(DictionaryEntries.FormatError) {
+    /// With `marksSegments`, an answer of class 0 carries ``Bits/segment`` (see
+    /// ``NativeConverter/fused``).
+    init(members: [Member], marksSegments: Bool = false) throws(DictionaryEntries.FormatError) {
         let order = PrefixTable.sortedEntries(members)
-        try build(members: members, order: order)
+        try build(members: members, order: order, marksSegments: marksSegments)
     }
 
     // MARK: Sorting
@@ -132,17 +134,21 @@ struct PrefixTable: Sendable {
 
     // MARK: Building
 
-    private mutating func build(members: [Member], order: [EntryRef]) throws(DictionaryEntries.FormatError) {
+    private mutating func build(
+        members: [Member], order: [EntryRef], marksSegments: Bool
+    ) throws(DictionaryEntries.FormatError) {
         // A linked trie first (first child, next sibling), then laid out flat.
         var scalar: [UInt32] = [0]
         var firstChild: [Int32] = [-1]
         var lastChild: [Int32] = [-1]
         var nextSibling: [Int32] = [-1]
+        var parentOf: [Int32] = [-1]
         var value: [Int32] = [-1]
         var valueClass: [UInt8] = [0]
         var valueMember: [UInt32] = [0]
         var valueRanges: [UInt32] = []
         var valueBytes: [UInt8] = []
+        var valueIsKey: [Bool] = []
 
         var path: [Int32] = [0]  // path[d]: the node after d scalars of the previous key
         var previous: [UInt32] = []
@@ -152,7 +158,6 @@ struct PrefixTable: Sendable {
             let entries = member.entries
             let keyStart = Int(entries.ranges[Int(ref.entry) * 4])
             let keyCount = Int(entries.ranges[Int(ref.entry) * 4 + 1])
-            longestKey = max(longestKey, keyCount)
             current.removeAll(keepingCapacity: true)
             guard PrefixTable.decode(entries.pool, from: keyStart, count: keyCount, into: &current) else {
                 throw DictionaryEntries.FormatError(reason: "\(member.name): a key is not UTF-8")
@@ -169,6 +174,7 @@ struct PrefixTable: Sendable {
                 firstChild.append(-1)
                 lastChild.append(-1)
                 nextSibling.append(-1)
+                parentOf.append(parent)
                 value.append(-1)
                 valueClass.append(0)
                 valueMember.append(0)
@@ -195,95 +201,16 @@ struct PrefixTable: Sendable {
                 valueRanges.append(UInt32(valueBytes.count))
                 valueRanges.append(UInt32(valueCount))
                 valueBytes.append(contentsOf: entries.pool[valueStart..<valueStart + valueCount])
+                valueIsKey.append(entries.pool[valueStart..<valueStart + valueCount] == entries.pool[keyStart..<keyStart + keyCount])
             }
             swap(&previous, &current)
         }
 
-        // Flat layout. A key's first BMP scalar (but NUL) is its node's number, so the walk
-        // reaches the first node without a lookup; the root and deeper nodes follow.
-        let nodeCount = scalar.count
-        var depth: [UInt8] = Array(repeating: 2, count: nodeCount)
-        depth[0] = 0
-        var child = firstChild[0]
-        while child >= 0 {
-            depth[Int(child)] = 1
-            child = nextSibling[Int(child)]
-        }
-        var number: [UInt32] = Array(repeating: 0, count: nodeCount)
-        var next = UInt32(PrefixTable.rootNode)
-        for node in 0..<nodeCount {
-            if depth[node] == 1, scalar[node] != 0, scalar[node] < 0x10000 {
-                number[node] = scalar[node]
-            } else {
-                number[node] = next
-                next += 1
-            }
-        }
-        let recordCount = Int(next)
-        words.reserveCapacity(recordCount * 4 + PrefixTable.filterWords + (nodeCount - 1) * 2 + valueRanges.count)
-        nodeBase = 0
-        words.append(contentsOf: repeatElement(0, count: recordCount * 4))
-        filterBase = words.count
-        words.append(contentsOf: repeatElement(0, count: PrefixTable.filterWords))
-        leadBase = words.count
-        words.append(contentsOf: repeatElement(0, count: 2048))
-        childBase = words.count
-        words.append(contentsOf: repeatElement(0, count: (nodeCount - 1) * 2))
-        valueBase = words.count
-        words.append(contentsOf: valueRanges)
-        var childCount = 0
-        for node in 0..<nodeCount {
-            let slot = nodeBase + Int(number[node]) * 4
-            words[slot] = UInt32(childCount)
-            var child = firstChild[node]
-            var count = 0
-            while child >= 0 {
-                words[childBase + (childCount + count) * 2] = scalar[Int(child)]
-                words[childBase + (childCount + count) * 2 + 1] = number[Int(child)]
-                if depth[node] == 1 {
-                    let bit = PrefixTable.pairHash(scalar[node], scalar[Int(child)])
-                    words[filterBase + Int(bit >> 5)] |= 1 << (bit & 31)
-                }
-                count += 1
-                child = nextSibling[Int(child)]
-            }
-            if depth[node] == 1 {
-                for lead in PrefixTable.leadBits(of: scalar[node]) {
-                    words[leadBase + lead >> 5] |= 1 << UInt32(lead & 31)
-                }
-            }
-            words[slot + 1] = UInt32(count)
-            words[slot + 2] = UInt32(bitPattern: value[node] + 1)
-            words[slot + 3] = UInt32(valueClass[node])
-            childCount += count
-        }
-        bytes = valueBytes
-    }
-
-    /// The bits of the lead filter a key starting with `scalar` sets: its first two UTF-8
-    /// bytes, or for ASCII its byte with any byte after it.
-    static func leadBits(of scalar: UInt32) -> [Int] {
-        if scalar < 0x80 { return (0..<256).map { Int(scalar) << 8 | $0 } }
-        var encoded: [UInt8] = []
-        if scalar < 0x800 {
-            encoded = [UInt8(0xC0 | scalar >> 6), UInt8(0x80 | scalar & 0x3F)]
-        } else if scalar < 0x10000 {
-            encoded = [UInt8(0xE0 | scalar >> 12), UInt8(0x80 | (scalar >> 6) & 0x3F)]
-        } else {
-            encoded = [UInt8(0xF0 | scalar >> 18), UInt8(0x80 | (scalar >> 12) & 0x3F)]
-        }
-        return [Int(encoded[0]) << 8 | Int(encoded[1])]
-    }
-
-    /// The node number of the root; numbers below it are first BMP scalars.
-    static let rootNode = 0x10000
-    /// The pair filter: one bit per hash of a key's first two scalars, 2^20 bits.
-    static let filterWords = 1 << 15
-
-    /// The filter bit of a key that starts with `first`, `second`.
-    @inline(__always)
-    static func pairHash(_ first: UInt32, _ second: UInt32) -> UInt32 {
-        ((first &* 0x9E37_79B1) ^ (second &* 0x85EB_CA77)) >> 12
+        try layOut(
+            Trie(
+                scalar: scalar, parent: parentOf, firstChild: firstChild, nextSibling: nextSibling, value: value,
+                valueClass: valueClass, valueRanges: valueRanges, valueIsKey: valueIsKey),
+            valueBytes: valueBytes, marksSegments: marksSegments)
     }
 
     /// Decodes well-formed UTF-8 into scalars; `false` when the bytes are not UTF-8.

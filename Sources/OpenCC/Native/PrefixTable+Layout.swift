@@ -1,0 +1,208 @@
+extension PrefixTable {
+    /// The linked trie the sorted keys build (node 0 is the root; a node's parent always has
+    /// a smaller number), before it is laid out.
+    struct Trie {
+        let scalar: [UInt32]
+        let parent: [Int32]
+        let firstChild: [Int32]
+        let nextSibling: [Int32]
+        /// The value of the node's own key, or -1.
+        let value: [Int32]
+        let valueClass: [UInt8]
+        /// Two words per value: start in the value bytes, length.
+        let valueRanges: [UInt32]
+        /// Per value: whether it is the key itself (converting it changes nothing).
+        let valueIsKey: [Bool]
+    }
+
+    /// The bits of a ``FirstScalar`` entry and of a node word.
+    enum Bits {
+        /// A longer key starts with this scalar, or goes on from this node.
+        static let longer: UInt32 = 1 << 31
+        /// The answer's value is its key: the bytes are copied.
+        static let copies: UInt32 = 1 << 30
+        /// (First scalars only) the value is in the entry: bytes in bits 0-23, length in 24-25.
+        static let inline: UInt32 = 1 << 29
+        /// (First scalars) the answer is of class 0 and a table that marks segments was asked
+        /// for: the key is a segment of its own. Never with ``inline``.
+        static let firstSegment: UInt32 = 1 << 28
+        /// (First scalars) the result number, 0 for none.
+        static let firstResult: UInt32 = (1 << 28) - 1
+        /// (Nodes) as ``firstSegment``.
+        static let nodeSegment: UInt32 = 1 << 29
+        /// (Nodes) the result number, 0 for none.
+        static let nodeResult: UInt32 = (1 << 29) - 1
+    }
+
+    /// The number a parent below the first scalar has in an edge key: first scalars are
+    /// numbered by themselves (all below 2^21), deeper nodes from 2^21 on.
+    static let deepParent: UInt32 = 1 << 21
+    static let pageIndexWords = 0x110000 >> 8
+
+    /// Lays `trie` out in ``words`` and ``bytes`` (see the type's description).
+    mutating func layOut(_ trie: Trie, valueBytes: [UInt8], marksSegments: Bool) throws(DictionaryEntries.FormatError) {
+        let nodeCount = trie.scalar.count
+
+        // The answer of every node: the entry of the lowest class on its path, the deepest of
+        // that class. Parents come before children, so one pass in node order does it.
+        var keyLength = [Int](repeating: 0, count: nodeCount)
+        var answer = [UInt32](repeating: 0, count: nodeCount)
+        var answerClass = [Int](repeating: Int.max, count: nodeCount)
+        var answerCopies = [Bool](repeating: false, count: nodeCount)
+        var results: [UInt32] = []
+        var deepNumber = [UInt32](repeating: 0, count: nodeCount)
+        var deepCount: UInt32 = 0
+        var pairCount = 0
+        for node in 1..<nodeCount {
+            let parent = Int(trie.parent[node])
+            keyLength[node] = keyLength[parent] + PrefixTable.utf8Length(trie.scalar[node])
+            answer[node] = answer[parent]
+            answerClass[node] = answerClass[parent]
+            answerCopies[node] = answerCopies[parent]
+            let value = Int(trie.value[node])
+            if value >= 0, Int(trie.valueClass[node]) <= answerClass[node] {
+                let valueCount = trie.valueRanges[value * 2 + 1]
+                guard keyLength[node] <= 0xFFFF, valueCount <= 0xFFFF else {
+                    throw DictionaryEntries.FormatError(reason: "a key or value is longer than 65,535 bytes")
+                }
+                results.append(trie.valueRanges[value * 2])
+                results.append(UInt32(keyLength[node]) | valueCount << 16)
+                answer[node] = UInt32(results.count / 2)
+                answerClass[node] = Int(trie.valueClass[node])
+                answerCopies[node] = trie.valueIsKey[value]
+            }
+            if parent != 0 {
+                deepCount += 1
+                deepNumber[node] = deepCount
+                if trie.parent[parent] == 0 { pairCount += 1 }
+            }
+        }
+        guard deepCount < PrefixTable.deepParent, results.count / 2 < Int(Bits.firstResult) else {
+            throw DictionaryEntries.FormatError(reason: "too many keys for one table")
+        }
+
+        // First scalars: the pages that hold any, after one shared page of zeros.
+        var pageOf = [Int](repeating: 0, count: PrefixTable.pageIndexWords)
+        var pageCount = 1
+        var child = trie.firstChild[0]
+        while child >= 0 {
+            let page = Int(trie.scalar[Int(child)] >> 8)
+            if pageOf[page] == 0 {
+                pageOf[page] = pageCount
+                pageCount += 1
+            }
+            child = trie.nextSibling[Int(child)]
+        }
+        let filterBits = min(1 << 20, max(64, PrefixTable.nextPowerOfTwo(pairCount * 32)))
+        let slotCount = max(2, PrefixTable.nextPowerOfTwo(Int(deepCount) + Int(deepCount) / 2 + 1))
+
+        var location = TableLocation()
+        location.pageIndex = 0
+        let pagesBase = PrefixTable.pageIndexWords
+        location.leads = pagesBase + pageCount * 256
+        location.filter = location.leads + 8
+        location.filterShift = UInt32(32 - filterBits.trailingZeroBitCount)
+        location.edges = location.filter + filterBits / 32
+        location.edgeShift = UInt64(64 - slotCount.trailingZeroBitCount)
+        location.edgeMask = slotCount - 1
+        location.nodes = location.edges + slotCount * 2
+        location.results = location.nodes + Int(deepCount) + 1
+        var words = [UInt32](repeating: 0, count: location.results + results.count)
+        for page in 0..<PrefixTable.pageIndexWords {
+            words[page] = UInt32(pagesBase + pageOf[page] * 256)
+        }
+        for node in 1..<nodeCount {
+            let parent = Int(trie.parent[node])
+            let hasChildren = trie.firstChild[node] >= 0
+            var word: UInt32 = hasChildren ? Bits.longer : 0
+            if answer[node] != 0 && answerCopies[node] { word |= Bits.copies }
+            let segment = marksSegments && answer[node] != 0 && answerClass[node] == 0
+            if parent == 0 {
+                let scalar = trie.scalar[node]
+                let value = Int(trie.value[node])
+                let valueCount = value >= 0 ? Int(trie.valueRanges[value * 2 + 1]) : 0
+                if value >= 0, !answerCopies[node], !segment, (1...3).contains(valueCount) {
+                    let start = Int(trie.valueRanges[value * 2])
+                    var packed: UInt32 = 0
+                    for index in 0..<valueCount { packed |= UInt32(valueBytes[start + index]) << (8 * index) }
+                    word |= Bits.inline | UInt32(valueCount) << 24 | packed
+                } else {
+                    word |= answer[node] | (segment ? Bits.firstSegment : 0)
+                }
+                words[pagesBase + pageOf[Int(scalar >> 8)] * 256 + Int(scalar & 0xFF)] = word
+                let lead = PrefixTable.leadByte(of: scalar)
+                words[location.leads + Int(lead >> 5)] |= 1 << (UInt32(lead) & 31)
+                continue
+            }
+            words[location.nodes + Int(deepNumber[node])] = word | answer[node] | (segment ? Bits.nodeSegment : 0)
+            let parentNumber = trie.parent[parent] == 0 ? trie.scalar[parent] : PrefixTable.deepParent | deepNumber[parent]
+            if trie.parent[parent] == 0 {
+                let bit = PrefixTable.pairHash(trie.scalar[parent], trie.scalar[node]) &>> location.filterShift
+                words[location.filter + Int(bit >> 5)] |= 1 << (bit & 31)
+            }
+            let key = UInt64(parentNumber) << 21 | UInt64(trie.scalar[node])
+            var slot = Int(truncatingIfNeeded: (key &* PrefixTable.edgeMultiplier) &>> location.edgeShift)
+            while words[location.edges + slot * 2] != 0 || words[location.edges + slot * 2 + 1] != 0 {
+                slot = (slot + 1) & location.edgeMask
+            }
+            let entry = key | UInt64(deepNumber[node]) << 43
+            words[location.edges + slot * 2] = UInt32(truncatingIfNeeded: entry)
+            words[location.edges + slot * 2 + 1] = UInt32(truncatingIfNeeded: entry >> 32)
+        }
+        for index in 0..<results.count {
+            words[location.results + index] = results[index]
+        }
+        self.words = words
+        self.bytes = valueBytes
+        self.location = location
+    }
+
+    /// The multiplier of the edge hash (Fibonacci hashing: the top bits of the product).
+    static let edgeMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The filter hash of a key that starts with `first`, `second`; its top bits are used.
+    @inline(__always)
+    static func pairHash(_ first: UInt32, _ second: UInt32) -> UInt32 {
+        (first &* 0x9E37_79B1) ^ (second &* 0x85EB_CA77)
+    }
+
+    /// The first UTF-8 byte of `scalar`.
+    static func leadByte(of scalar: UInt32) -> UInt8 {
+        if scalar < 0x80 { return UInt8(scalar) }
+        if scalar < 0x800 { return UInt8(0xC0 | scalar >> 6) }
+        if scalar < 0x10000 { return UInt8(0xE0 | scalar >> 12) }
+        return UInt8(0xF0 | scalar >> 18)
+    }
+
+    static func utf8Length(_ scalar: UInt32) -> Int {
+        scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4
+    }
+
+    static func nextPowerOfTwo(_ value: Int) -> Int {
+        var power = 1
+        while power < value { power <<= 1 }
+        return power
+    }
+
+    /// The same table with its word offsets moved by `wordBase` and its value offsets by
+    /// `byteBase`, for a place in a converter's shared arrays.
+    func relocated(wordBase: Int, byteBase: Int) -> (words: [UInt32], location: TableLocation) {
+        var moved = words
+        for page in 0..<PrefixTable.pageIndexWords {
+            moved[page] &+= UInt32(wordBase)
+        }
+        var index = location.results
+        while index < moved.count {
+            moved[index] &+= UInt32(byteBase)
+            index += 2
+        }
+        var placed = location
+        placed.pageIndex += wordBase
+        placed.leads += wordBase
+        placed.filter += wordBase
+        placed.edges += wordBase
+        placed.nodes += wordBase
+        placed.results += wordBase
+        return (moved, placed)
+    }
+}
