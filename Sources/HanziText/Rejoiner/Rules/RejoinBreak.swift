@@ -23,13 +23,20 @@ struct RejoinBreak {
     /// where indents mark paragraphs (a blank line is then a column break).
     let blankSeparates: Bool
 
-    /// Measures ``RejoinRules/firstLineIndentEvidence(_:lo:hi:context:)`` in the window.
-    private let measureIndentEvidence: () -> Int
-    private var indentEvidenceValue: Int?
+    /// ``RejoinRules/firstLineIndentEvidence(_:lo:hi:context:)`` in the window, measured
+    /// before the rules run where one of them may ask for it (see ``needsIndentEvidence``):
+    /// a closure kept in the record would cost an allocation per line break.
+    private let indentEvidenceValue: Int
     private var widthsValue: RejoinBreakWidths?
 
+    /// Whether a rule may ask for the indent evidence at this break: to measure a
+    /// paragraph's first line in a column, or a blank line after a sentence end in one.
+    static func needsIndentEvidence(_ a: RejoinLine, aStartsParagraph: Bool, context: RejoinContext) -> Bool {
+        context.isColumn && (aStartsParagraph || (a.blanksAfter > 0 && a.end == .final))
+    }
+
     init(_ a: RejoinLine, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
-         aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: @escaping () -> Int) {
+         aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: Int) {
         var a = a
         if aCarriedWidth > 0 {
             a.width += aCarriedWidth
@@ -44,7 +51,7 @@ struct RejoinBreak {
         self.ctx = context
         self.blank = a.blanksAfter > 0
         self.blankSeparates = blank && !context.blankAfterEveryLine && !context.indentsMarkParagraphs
-        self.measureIndentEvidence = indentEvidence
+        self.indentEvidenceValue = indentEvidence
     }
 
     /// The next text line.
@@ -55,13 +62,8 @@ struct RejoinBreak {
     var open: Bool { a.end == .open || a.end == .closeQuote }
 
     /// How many more of the window's paragraph first lines are narrower than the column
-    /// than are as wide as it (measured once, when a rule first asks).
-    mutating func indentEvidence() -> Int {
-        if let v = indentEvidenceValue { return v }
-        let v = measureIndentEvidence()
-        indentEvidenceValue = v
-        return v
-    }
+    /// than are as wide as it (0 where ``needsIndentEvidence`` says no rule asks).
+    func indentEvidence() -> Int { indentEvidenceValue }
 
     /// How `a` fills the column (measured once, when a rule first asks).
     mutating func widths() -> RejoinBreakWidths {

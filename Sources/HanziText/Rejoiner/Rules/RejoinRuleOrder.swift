@@ -21,7 +21,7 @@ extension RejoinRules {
     /// 13. short, wide and full lines and the next line's width (``RejoinLineWidthRules/lineWidth(_:)``).
     ///
     /// `indentEvidence` measures ``firstLineIndentEvidence(_:lo:hi:context:)`` in the
-    /// window; it is called (at most once) only where the decision depends on it: whether
+    /// window; it is called (once) only where the decision may depend on it: whether
     /// paragraphs' first lines are narrower than the column (an implicit indent, taken to
     /// be so without evidence either way, as Chinese typesetting does), and whether the
     /// window shows such first lines. Without a column, first lines count as indented
@@ -32,10 +32,11 @@ extension RejoinRules {
     static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
                        aInHeading: Bool, aCarriedWidth: Int = 0, context ctx: RejoinContext,
                        indentEvidence: () -> Int) -> RejoinDecision {
-        withoutActuallyEscaping(indentEvidence) { indentEvidence in
-            withUnsafePointer(to: b) { b in
+        let evidence = RejoinBreak.needsIndentEvidence(a, aStartsParagraph: aStartsParagraph, context: ctx)
+            ? indentEvidence() : 0
+        return withUnsafePointer(to: b) { b in
                 var x = RejoinBreak(a, b, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
-                                    aCarriedWidth: aCarriedWidth, context: ctx, indentEvidence: indentEvidence)
+                                    aCarriedWidth: aCarriedWidth, context: ctx, indentEvidence: evidence)
                 return RejoinExtractorRules.certainJoins(&x)
                     ?? RejoinLayoutRules.markedBreaks(&x)
                     ?? RejoinExtractorRules.splitLines(&x)
@@ -49,7 +50,6 @@ extension RejoinRules {
                     ?? RejoinExtractorRules.splitVisualLine(&x)
                     ?? RejoinTitleBlockRules.titleBlock(&x)
                     ?? RejoinLineWidthRules.lineWidth(&x)
-            }
         }
     }
 }
