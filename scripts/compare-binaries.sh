@@ -188,8 +188,14 @@ fi
 # --- Commands -----------------------------------------------------------------------------
 # Styles and spacing modes as the new binary's help lists them (`(values: a, b, c; ...)`).
 help_values() { # OPTION: the values of OPTION in `hanzi normalize --help`
-    "$new" normalize --help | tr '\n' ' ' | sed 's/  */ /g' \
-        | grep -o -- "$1 <[a-z]*> [^(]*(values: [^;)]*" | head -n 1 | sed 's/.*(values: //; s/,//g'
+    local values
+    values=$("$new" normalize --help | tr '\n' ' ' | sed 's/  */ /g' \
+        | grep -o -- "$1 <[a-z]*> [^(]*(values: [^;)]*" | head -n 1 | sed 's/.*(values: //; s/,//g' || true)
+    if [ -z "$values" ]; then # values with a description each, one per line under the option
+        values=$("$new" normalize --help | awk -v opt="$1" \
+            '$1 == opt { on = 1; next } on && /^        [a-z]+ +- / { print $1; next } on && /^  -/ { exit }' | paste -sd ' ')
+    fi
+    echo "$values"
 }
 styles=$(help_values --style)
 spacings=$(help_values --spacing)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (Fuzz/Harnesses) with -sanitize=fuzzer,address and runs each for
-# SECONDS seconds, at most FUZZ_JOBS at a time (default 1), then prints the executions per harness.
+# SECONDS seconds of wall time, at most FUZZ_JOBS at a time (default 1; the Makefile runs them all
+# at once), then prints the executions per harness from libFuzzer's final statistics.
 #   bash scripts/fuzz.sh SECONDS [HARNESS...]      (make fuzz SECONDS=N, make fuzz-ci)
 #   FUZZ_BUILD_ONLY=1 bash scripts/fuzz.sh 0        (make fuzz-build: build them all, run none)
 # Seeds: .build-fuzz/seeds (built by scripts/fuzz-corpus.py from the seed texts and the test

@@ -255,22 +255,35 @@ def render():
     w(f"    /// SHA-256 of the tables this file was generated from.")
     w(f"    static let tablesDigest = \"{digest()}\"")
     w("")
-    w("    /// The choices of each punctuation style (`Tables/styles.tsv`).")
+    # One array per row of styles.tsv, one element per style column, as the table is laid out.
+    masks = []
     for i in range(len(names)):
-        st = styles["swift_case"][0][i]
-
-        def one(k):
-            return hexs(styles[k][0][i][0])
         mask = [0, 0]
         for v in styles["own_fullwidth"][0][i]:
             bit = v - 0xFF01
             mask[bit // 64] |= 1 << (bit % 64)
-        w(f"    static let {st} = StyleValues(")
-        w(f"        outerOpen: {one('outer_open')}, outerClose: {one('outer_close')},")
-        w(f"        innerOpen: {one('inner_open')}, innerClose: {one('inner_close')},")
-        w(f"        ellipsis: {arr(styles['ellipsis'][0][i])}, dash: {arr(styles['dash'][0][i])},")
-        w(f"        interpunct: {one('interpunct')},")
-        w(f"        ownFullwidthLow: 0x{mask[0]:016X}, ownFullwidthHigh: 0x{mask[1]:016X})")
+        masks.append(mask)
+    columns = ", ".join(styles["swift_case"][0][i] for i in range(len(names)))
+    w("    /// The choices of the punctuation styles (`Tables/styles.tsv`): one array per row of")
+    w(f"    /// the table, one element per style in the order of its columns ({columns}).")
+    for key, name in (("outer_open", "outerOpen"), ("outer_close", "outerClose"),
+                      ("inner_open", "innerOpen"), ("inner_close", "innerClose"), ("interpunct", "interpunct")):
+        w(f"    static let {name}: [UInt32] = [{', '.join(hexs(styles[key][0][i][0]) for i in range(len(names)))}]")
+    for key in ("ellipsis", "dash"):
+        w(f"    static let {key}: [[UInt32]] = [{', '.join(arr(styles[key][0][i]) for i in range(len(names)))}]")
+    w(f"    static let ownFullwidthLow: [UInt64] = [{', '.join(f'0x{m[0]:016X}' for m in masks)}]")
+    w(f"    static let ownFullwidthHigh: [UInt64] = [{', '.join(f'0x{m[1]:016X}' for m in masks)}]")
+    w("")
+    w("    /// The choices of the style in column `column` of `Tables/styles.tsv`.")
+    w("    static func style(column: Int) -> StyleValues {")
+    w("        StyleValues(")
+    w("            outerOpen: outerOpen[column], outerClose: outerClose[column],")
+    w("            innerOpen: innerOpen[column], innerClose: innerClose[column],")
+    w("            ellipsis: ellipsis[column], dash: dash[column], interpunct: interpunct[column],")
+    w("            ownFullwidthLow: ownFullwidthLow[column], ownFullwidthHigh: ownFullwidthHigh[column])")
+    w("    }")
+    for i in range(len(names)):
+        w(f"    static let {styles['swift_case'][0][i]} = style(column: {i})")
     w("")
     w("    /// The class of a CJK punctuation scalar (`Tables/punctuation-classes.tsv`).")
     w("    @inline(__always)")

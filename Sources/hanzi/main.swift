@@ -24,7 +24,8 @@ func exit(reporting error: any Error, errorLine: (String) -> String) -> Never {
 
 var command: any ParsableCommand
 do {
-    command = try HanziCommand.parseAsRoot()
+    // File names need not be UTF-8: the parser gets their bytes as tokens (see RawArguments).
+    command = try HanziCommand.parseAsRoot(RawArguments.parseable)
 } catch {
     // Help, version and completion requests, or a usage error with the command's usage.
     exit(reporting: error) { $0 }

@@ -105,8 +105,17 @@ func registerTextStages(_ corpus: Corpus) {
     let rejoiner = ColumnRejoiner()
     registerTextStage("rejoin", corpus: corpus) { blackHole(rejoiner.rejoin(utf8: corpus.bytes)) }
 
-    let normalizer = PunctuationNormalizer()
-    registerTextStage("normalize", corpus: corpus) { blackHole(normalizer.normalize(utf8: corpus.bytes)) }
+    // Every style with every spacing mode: `normalize` is the default (mainland, remove),
+    // the others are `normalize-STYLE-SPACING` with the default parts left out
+    // (`normalize-taiwan`, `normalize-insert`, `normalize-hongkong-keep`).
+    for style in PunctuationNormalizer.Style.allCases {
+        for spacing in PunctuationNormalizer.Spacing.allCases {
+            let normalizer = PunctuationNormalizer(style: style, options: .init(spacing: spacing))
+            registerTextStage(normalizeStageName(style, spacing), corpus: corpus) {
+                blackHole(normalizer.normalize(utf8: corpus.bytes))
+            }
+        }
+    }
 
     let cleaner = loadCleaner(TextCleaner.Options())
     registerTextStage("clean", corpus: corpus) { blackHole(try? cleaner.clean(utf8: corpus.bytes)) }
@@ -148,6 +157,15 @@ func registerTextStages(_ corpus: Corpus) {
             benchmark.measurement(inputBytesMetric, recordBytes)
         }
     }
+}
+
+/// The benchmark name of the normaliser in `style` with `spacing`: `normalize`, then the style
+/// and the spacing mode where they are not the defaults (mainland, remove).
+func normalizeStageName(_ style: PunctuationNormalizer.Style, _ spacing: PunctuationNormalizer.Spacing) -> String {
+    var name = "normalize"
+    if style != .mainland { name += "-\(style.rawValue)" }
+    if spacing != .remove { name += "-\(spacing.rawValue)" }
+    return name
 }
 
 /// Registers a text stage, and its paired ratio to the byte scan.

@@ -31,11 +31,30 @@ public struct JSONLinesStream: Sendable {
     public var skipsInvalidLines: Bool { invalidLines == .skip }
     /// How many batches of lines are processed at the same time.
     public let maxConcurrency: Int
-    /// About how many bytes of lines one batch holds.
+    /// About how many bytes of lines one piece of work holds.
     public let pieceSize: Int
+    /// How many bytes of input the stream gathers before it processes them:
+    /// `pieceSize × maxConcurrency`, but at most ``batchByteLimit`` (or one piece, if larger),
+    /// so that a large `maxConcurrency` cannot raise memory.
+    public var batchSize: Int {
+        let (product, overflow) = pieceSize.multipliedReportingOverflow(by: maxConcurrency)
+        return max(pieceSize, min(overflow ? Int.max : product, batchLimit))
+    }
+    /// ``batchByteLimit``, or a smaller one for tests.
+    private let batchLimit: Int
+    /// The most input one batch gathers, whatever `maxConcurrency`: the records in flight are
+    /// capped by bytes, not by threads. With their output and the line being completed, the
+    /// stream holds about three times this, plus the longest line, whatever the input's size.
+    public static let batchByteLimit = LineLocalStream.batchByteLimit
     private let transform: Transform
 
     private var buffer: [UInt8] = []
+    /// The buffer has no line feed ending at or before this offset: a long line is searched
+    /// once, not again with every chunk (which would be quadratic in its length).
+    private var searchedUpTo = 0
+    /// The most input bytes the stream has held at once (the library's own accounting of the
+    /// bound: at most ``batchSize`` plus one chunk, or the longest line and one chunk).
+    private(set) var peakBufferedBytes = 0
     /// Lines completed so far.
     public private(set) var linesSeen = 0
     /// How many invalid lines were kept or skipped.
@@ -60,6 +79,14 @@ public struct JSONLinesStream: Sendable {
     /// A stream rewriting `fields` with `transform`, handling invalid lines as `invalidLines` says.
     public init(fields: [String], invalidLines: InvalidLinePolicy, maxConcurrency: Int = 1,
                 pieceSize: Int = TextCleaner.defaultPieceSize, transform: @escaping Transform) {
+        self.init(fields: fields, invalidLines: invalidLines, maxConcurrency: maxConcurrency, pieceSize: pieceSize,
+                  batchByteLimit: Self.batchByteLimit, transform: transform)
+    }
+
+    /// A stream whose batches hold at most `batchByteLimit` bytes of input.
+    init(fields: [String], invalidLines: InvalidLinePolicy, maxConcurrency: Int, pieceSize: Int,
+         batchByteLimit: Int, transform: @escaping Transform) {
+        self.batchLimit = max(1, batchByteLimit)
         self.rewriter = JSONLineRewriter(fields: fields, requiresStringFields: true)
         self.invalidLines = invalidLines
         self.maxConcurrency = max(1, maxConcurrency)
@@ -73,10 +100,9 @@ public struct JSONLinesStream: Sendable {
     /// - Throws: ``JSONLinesError`` for an invalid line (with `.fail`), or the transform's error.
     public mutating func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws {
         buffer.append(contentsOf: chunk)
-        guard buffer.count >= pieceSize * maxConcurrency else { return }
-        let cut = LineBoundary.lineFeed.last(in: buffer)
-        guard cut > 0 else { return }
-        try flush(upTo: cut, into: &output)
+        peakBufferedBytes = max(peakBufferedBytes, buffer.count)
+        guard buffer.count >= batchSize else { return }
+        try flushReady(into: &output)
     }
 
     /// Processes and appends every complete line now, without waiting for a full batch: for
@@ -84,7 +110,9 @@ public struct JSONLinesStream: Sendable {
     ///
     /// - Throws: ``JSONLinesError`` for an invalid line (unless skipped), or the transform's error.
     public mutating func flushReady(into output: inout [UInt8]) throws {
-        try flush(upTo: LineBoundary.lineFeed.last(in: buffer), into: &output)
+        let cut = buffer.withUnsafeBufferPointer { LineBoundary.lineFeed.last(in: $0, from: searchedUpTo) } ?? 0
+        try flush(upTo: cut, into: &output)
+        searchedUpTo = buffer.count
     }
 
     /// Ends the stream: the last line may lack its line break.
@@ -127,6 +155,7 @@ public struct JSONLinesStream: Sendable {
             }
         }
         buffer.removeSubrange(0..<cut)
+        searchedUpTo = 0
         for result in results {
             output.append(contentsOf: result.output)
             linesSeen += result.lines

@@ -123,10 +123,19 @@ struct MarkdownBlockScanner {
                 previousBlank = false
                 continue
             }
-            if let marker = listMarker(line) {
+            if let marker = listMarker(line), paragraph.isEmpty || marker.mayInterruptParagraph
+                || listContentColumn.map({ columns < $0 }) == true
+            {
                 flushParagraph()
                 listContentColumn = marker.contentColumn
-                paragraph.append(MarkdownTextLine(start: line.start, textStart: marker.textStart, textEnd: line.end, next: line.next))
+                if marker.textStart == line.end {
+                    // An item that starts empty: its text, if any, is on the lines below,
+                    // indented to its content column; its marker line stays as it is (joined
+                    // to the next line, the marker would become text: `*` `国` → `*国`).
+                    verbatim(line)
+                } else {
+                    paragraph.append(MarkdownTextLine(start: line.start, textStart: marker.textStart, textEnd: line.end, next: line.next))
+                }
                 index += 1
                 previousBlank = false
                 continue
@@ -346,7 +355,15 @@ struct MarkdownBlockScanner {
 
     // MARK: - Lists
 
-    private struct ListMarker { var textStart: Int; var contentColumn: Int }
+    private struct ListMarker {
+        var textStart: Int
+        var contentColumn: Int
+        /// Whether the item may start in the middle of a paragraph (CommonMark: a list that
+        /// interrupts a paragraph starts with text, and an ordered one at 1); otherwise the
+        /// line is the paragraph's text (`中文\n*\n` is one paragraph, `中文 *`). A sibling
+        /// of the paragraph's own list item always may.
+        var mayInterruptParagraph: Bool
+    }
 
     /// A bullet (`-`, `+`, `*`) or ordered (`1.`, `1)`) list marker after the quote markers
     /// and up to three columns of indentation beyond the enclosing list's content, followed
@@ -356,6 +373,7 @@ struct MarkdownBlockScanner {
         guard columns - (listContentColumn ?? 0) < 4 || columns < 4 else { return nil }
         var i = indentEnd
         guard i < line.end else { return nil }
+        var startsAtOne = true
         if bytes[i] == 0x2D || bytes[i] == 0x2B || bytes[i] == 0x2A {
             if isThematicBreak(line, from: i) { return nil }
             i += 1
@@ -363,11 +381,13 @@ struct MarkdownBlockScanner {
             let digits = i
             while i < line.end, i - digits < 9, bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
             guard i > digits, i < line.end, bytes[i] == 0x2E || bytes[i] == 0x29 else { return nil }
+            startsAtOne = bytes[digits..<i].drop { $0 == 0x30 }.elementsEqual([0x31])
             i += 1
         }
         guard i == line.end || bytes[i] == 0x20 || bytes[i] == 0x09 else { return nil }
         let markerEnd = i
         while i < line.end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let startsEmpty = i == line.end
         if i + 3 <= line.end, bytes[i] == 0x5B, bytes[i + 2] == 0x5D,
            bytes[i + 1] == 0x20 || bytes[i + 1] == 0x78 || bytes[i + 1] == 0x58,
            i + 3 == line.end || bytes[i + 3] == 0x20
@@ -376,7 +396,7 @@ struct MarkdownBlockScanner {
             while i < line.end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
         }
         let contentColumn = columns + (markerEnd - indentEnd) + 1
-        return ListMarker(textStart: i, contentColumn: contentColumn)
+        return ListMarker(textStart: i, contentColumn: contentColumn, mayInterruptParagraph: startsAtOne && !startsEmpty)
     }
 
     /// The position after a list marker at `position`, if there is one (a fence may follow a

@@ -63,7 +63,8 @@ struct DetectCommand: ParsableCommand {
         let diagnostics = Diagnostics(quiet: false)
         var stdout = BufferedWriter(fd: 1, path: Runner.standardOutputName)
         for name in files.isEmpty ? ["-"] : files {
-            let item = InputItem(path: name == "-" ? nil : name, relativeOutputPath: name, size: -1)
+            let path = PathBytes(argument: name)
+            let item = InputItem(path: name == "-" ? nil : path, relativeOutputPath: path, size: -1)
             var input: DecodedInput?
             do {
                 input = try DecodedInput(item, encoding: encoding)

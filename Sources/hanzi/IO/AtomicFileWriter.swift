@@ -14,8 +14,10 @@ import Darwin
 /// crash during that last copy can leave the file half written (the copy is then the backup
 /// if one was asked for).
 final class AtomicFileWriter {
-    let target: String
-    let temporaryPath: String
+    let target: PathBytes
+    let temporaryPath: PathBytes
+    /// The target's name in messages.
+    private let name: String
     private(set) var writer: BufferedWriter
     private var done = false
     private let keepLinks: Bool
@@ -23,22 +25,22 @@ final class AtomicFileWriter {
 
     /// Starts writing a replacement for `target` (which may not exist yet). When `keepModeOf`
     /// names a file, the replacement gets its permissions (and, when allowed, its owner).
-    init(target: String, keepModeOf original: String?, keepLinks: Bool = false) throws {
+    init(target: PathBytes, keepModeOf original: PathBytes?, keepLinks: Bool = false) throws {
         self.target = target
+        self.name = target.display
         self.keepLinks = keepLinks
-        let slash = target.lastIndex(of: "/")
-        let folder = slash.map { String(target[..<$0]) } ?? "."
-        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        var template = Array("\(folder.isEmpty ? "/" : folder)/.\(name).hanzi-XXXXXX".utf8CString)
+        let folder = target.parent
+        let temporaryName = PathBytes(bytes: [UInt8(ascii: ".")] + target.lastComponent.bytes + Array(".hanzi-XXXXXX".utf8))
+        var template = folder.appending(temporaryName).bytes.map { CChar(bitPattern: $0) } + [0]
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd < 0 { throw FileError(path: target, operation: "cannot create a temporary file in \(folder)", code: errno) }
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        if fd < 0 { throw FileError(path: name, operation: "cannot create a temporary file in \(folder.display)", code: errno) }
+        temporaryPath = PathBytes(bytes: template.dropLast().map { UInt8(bitPattern: $0) })
         // Held while this process lives: a later run removes only temporary files nobody holds.
         _ = flock(fd, LOCK_EX | LOCK_NB)
         TemporaryFiles.register(temporaryPath)
         var mode: mode_t = 0o644
         var st = stat()
-        if let original, stat(original, &st) == 0 {
+        if let original, PathCalls.fileStatus(original, &st) == 0 {
             mode = st.st_mode & 0o7777
             _ = fchown(fd, st.st_uid, st.st_gid)
         } else {
@@ -50,10 +52,10 @@ final class AtomicFileWriter {
         if fchmod(fd, mode) != 0 {
             let code = errno
             close(fd)
-            unlink(temporaryPath)
-            throw FileError(path: target, operation: "cannot set permissions", code: code)
+            _ = temporaryPath.withCString { unlink($0) }
+            throw FileError(path: name, operation: "cannot set permissions", code: code)
         }
-        writer = BufferedWriter(fd: fd, path: target)
+        writer = BufferedWriter(fd: fd, path: name)
     }
 
     func write(_ bytes: [UInt8]) throws {
@@ -62,24 +64,24 @@ final class AtomicFileWriter {
 
     /// Flushes, syncs and renames the temporary file over the target; with `backupSuffix`, the
     /// old target is kept as `target + backupSuffix`.
-    func commit(backupSuffix: String? = nil) throws {
+    func commit(backupSuffix: [UInt8]? = nil) throws {
         do {
             try writer.flush()
-            if fsync(writer.fd) != 0 { throw FileError(path: target, operation: "cannot sync", code: errno) }
-            if close(writer.fd) != 0 { done = true; throw FileError(path: target, operation: "cannot close", code: errno) }
+            if fsync(writer.fd) != 0 { throw FileError(path: name, operation: "cannot sync", code: errno) }
+            if close(writer.fd) != 0 { done = true; throw FileError(path: name, operation: "cannot close", code: errno) }
             done = true
             var st = stat()
-            if keepLinks, stat(target, &st) == 0, st.st_nlink > 1 {
+            if keepLinks, PathCalls.fileStatus(target, &st) == 0, st.st_nlink > 1 {
                 if let backupSuffix { try copy(from: target, to: target + backupSuffix, exclusive: true) }
                 do {
                     try copy(from: temporaryPath, to: target, exclusive: false)
                 } catch {
                     // The complete output is in the temporary file: it stays for the user.
                     preserve = true
-                    throw FileError(path: target, operation: "cannot rewrite it in place (the complete output is kept as \(temporaryPath))",
+                    throw FileError(path: name, operation: "cannot rewrite it in place (the complete output is kept as \(temporaryPath.display))",
                                     code: (error as? FileError)?.code ?? EIO)
                 }
-                unlink(temporaryPath)
+                _ = temporaryPath.withCString { unlink($0) }
                 TemporaryFiles.unregister(temporaryPath)
                 return
             }
@@ -88,16 +90,16 @@ final class AtomicFileWriter {
                 // atomically; where links are not possible, the old version is renamed. An
                 // existing backup is never replaced (the run checks for one before writing).
                 let backup = target + backupSuffix
-                if link(target, backup) != 0 {
+                if AtomicFileWriter.hardLink(target, backup) != 0 {
                     let code = errno
                     var existing = stat()
-                    if code == EEXIST || lstat(backup, &existing) == 0 || rename(target, backup) != 0 {
-                        throw FileError(path: target, operation: "cannot keep a backup as \(backup)", code: code)
+                    if code == EEXIST || PathCalls.linkStatus(backup, &existing) == 0 || AtomicFileWriter.renamePath(target, backup) != 0 {
+                        throw FileError(path: name, operation: "cannot keep a backup as \(backup.display)", code: code)
                     }
                 }
             }
-            if rename(temporaryPath, target) != 0 {
-                throw FileError(path: target, operation: "cannot replace", code: errno)
+            if AtomicFileWriter.renamePath(temporaryPath, target) != 0 {
+                throw FileError(path: name, operation: "cannot replace", code: errno)
             }
             TemporaryFiles.unregister(temporaryPath)
             AtomicFileWriter.syncFolder(of: target)
@@ -113,22 +115,22 @@ final class AtomicFileWriter {
             close(writer.fd)
             done = true
         }
-        if !preserve { unlink(temporaryPath) }
+        if !preserve { _ = temporaryPath.withCString { unlink($0) } }
         TemporaryFiles.unregister(temporaryPath)
     }
 
     /// Copies the bytes of `source` into `destination` (its inode kept), synced; `exclusive`
     /// refuses an existing destination.
-    private func copy(from source: String, to destination: String, exclusive: Bool) throws {
-        let input = open(source, O_RDONLY | O_CLOEXEC)
-        if input < 0 { throw FileError(path: target, operation: "cannot read \(source)", code: errno) }
+    private func copy(from source: PathBytes, to destination: PathBytes, exclusive: Bool) throws {
+        let input = source.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        if input < 0 { throw FileError(path: name, operation: "cannot read \(source.display)", code: errno) }
         defer { close(input) }
         var st = stat()
         _ = fstat(input, &st)
         let flags = O_WRONLY | O_CLOEXEC | (exclusive ? O_CREAT | O_EXCL : O_TRUNC)
-        let output = open(destination, flags, st.st_mode & 0o7777)
-        if output < 0 { throw FileError(path: target, operation: "cannot write \(destination)", code: errno) }
-        var out = BufferedWriter(fd: output, path: destination)
+        let output = destination.withCString { open($0, flags, st.st_mode & 0o7777) }
+        if output < 0 { throw FileError(path: name, operation: "cannot write \(destination.display)", code: errno) }
+        var out = BufferedWriter(fd: output, path: destination.display)
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
@@ -136,23 +138,30 @@ final class AtomicFileWriter {
                 if errno == EINTR { continue }
                 let code = errno
                 close(output)
-                throw FileError(path: target, operation: "cannot read \(source)", code: code)
+                throw FileError(path: name, operation: "cannot read \(source.display)", code: code)
             }
             if count == 0 { break }
             do { try out.write(Array(buffer[..<count])) } catch { close(output); throw error }
         }
         do { try out.flush() } catch { close(output); throw error }
         if fsync(output) != 0 || close(output) != 0 {
-            throw FileError(path: target, operation: "cannot write \(destination)", code: errno)
+            throw FileError(path: name, operation: "cannot write \(destination.display)", code: errno)
         }
     }
 
-    private static func syncFolder(of path: String) {
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let fd = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_CLOEXEC)
+    private static func syncFolder(of path: PathBytes) {
+        let fd = path.parent.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         if fd >= 0 {
             _ = fsync(fd)
             close(fd)
         }
+    }
+
+    private static func hardLink(_ from: PathBytes, _ to: PathBytes) -> Int32 {
+        from.withCString { f in to.withCString { t in link(f, t) } }
+    }
+
+    private static func renamePath(_ from: PathBytes, _ to: PathBytes) -> Int32 {
+        from.withCString { f in to.withCString { t in rename(f, t) } }
     }
 }

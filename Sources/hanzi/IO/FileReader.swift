@@ -8,20 +8,21 @@ import HanziCore
 /// Reads a file descriptor in large chunks with read(2).
 final class FileReader {
     let fd: Int32
+    /// The name in messages.
     let path: String
     private let owns: Bool
 
     /// Opens `path` for reading.
-    init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw FileError(path: path, operation: "cannot open", code: errno) }
+    init(path: PathBytes) throws {
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        if fd < 0 { throw FileError(path: path.display, operation: "cannot open", code: errno) }
         var st = stat()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw FileError(path: path, operation: "cannot read", code: EISDIR)
+            throw FileError(path: path.display, operation: "cannot read", code: EISDIR)
         }
         self.fd = fd
-        self.path = path
+        self.path = path.display
         self.owns = true
     }
 

@@ -25,24 +25,3 @@ enum PathText {
 private extension String {
     var leftPadded: String { count == 1 ? "0" + self : self }
 }
-
-extension PathText {
-    /// The bytes of the command-line argument that `argument` was decoded from, when they are
-    /// not valid UTF-8 (the decoding replaced some of them with U+FFFD), else nil.
-    static func invalidArgument(decodedAs argument: String) -> [UInt8]? {
-        guard argument.unicodeScalars.contains("\u{FFFD}") else { return nil }
-        for index in 0..<Int(CommandLine.argc) {
-            guard let raw = CommandLine.unsafeArgv[index] else { continue }
-            var bytes: [UInt8] = []
-            var p = raw
-            while p.pointee != 0 {
-                bytes.append(UInt8(bitPattern: p.pointee))
-                p += 1
-            }
-            if String(validating: bytes, as: UTF8.self) == nil, String(decoding: bytes, as: UTF8.self) == argument {
-                return bytes
-            }
-        }
-        return nil
-    }
-}

@@ -13,13 +13,13 @@ import Darwin
 /// removing it cannot touch the work of a run still going.
 enum TemporaryFiles {
     /// The paths of this run's temporary files, as C strings ready for the signal handler.
-    private static let live = Locked<[String: [CChar]]>([:])
+    private static let live = Locked<[PathBytes: [CChar]]>([:])
 
-    static func register(_ path: String) {
-        live.withLock { $0[path] = Array(path.utf8CString) }
+    static func register(_ path: PathBytes) {
+        live.withLock { $0[path] = path.bytes.map { CChar(bitPattern: $0) } + [0] }
     }
 
-    static func unregister(_ path: String) {
+    static func unregister(_ path: PathBytes) {
         _ = live.withLock { $0.removeValue(forKey: path) }
     }
 
@@ -30,8 +30,7 @@ enum TemporaryFiles {
     }
 
     /// Whether `name` has the form of the tool's temporary files: `.NAME.hanzi-` and six characters.
-    static func isTemporaryName(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
+    static func isTemporaryName(_ bytes: [UInt8]) -> Bool {
         let marker = Array(".hanzi-".utf8)
         guard bytes.count >= 1 + 1 + marker.count + 6, bytes[0] == UInt8(ascii: ".") else { return false }
         let start = bytes.count - 6 - marker.count
@@ -40,13 +39,13 @@ enum TemporaryFiles {
 
     /// Removes `path`, a temporary file of the tool, when it was last written before `time`
     /// and no running process holds it.
-    static func removeIfStale(_ path: String, olderThan time: time_t) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    static func removeIfStale(_ path: PathBytes, olderThan time: time_t) {
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
         guard fd >= 0 else { return }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_mtim.tv_sec < time,
               flock(fd, LOCK_EX | LOCK_NB) == 0 else { return }
-        unlink(path)
+        _ = path.withCString { unlink($0) }
     }
 }

@@ -21,36 +21,26 @@ enum DestinationChecks {
         }
     }
 
-    /// The canonical path of `path` (links resolved), or nil when it does not exist.
-    static func canonical(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
     /// The canonical path `path` would have: its folder resolved, its name kept (for a file
     /// that does not exist yet).
-    static func canonicalTarget(_ path: String) -> String {
-        if let full = canonical(path) { return full }
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard let resolvedFolder = canonical(folder.isEmpty ? "/" : folder) else { return path }
-        return (resolvedFolder == "/" ? "" : resolvedFolder) + "/" + name
+    static func canonicalTarget(_ path: PathBytes) -> PathBytes {
+        if let full = PathCalls.canonical(path) { return full }
+        guard let folder = PathCalls.canonical(path.parent) else { return path }
+        return folder.appending(path.lastComponent)
     }
 
     /// A file that `--in-place` or `-o` would replace must be a regular file (or a link to
     /// one), or, for `-o`, not exist yet.
-    static func replaceable(_ path: String, mustExist: Bool) -> String? {
+    static func replaceable(_ path: PathBytes, mustExist: Bool) -> String? {
         var st = stat()
-        if stat(path, &st) != 0 {
+        if PathCalls.fileStatus(path, &st) != 0 {
             let code = errno
             var lst = stat()
             if !mustExist, code == ENOENT {
                 // Nothing there, or a dangling link (written through to where it points).
                 return nil
             }
-            if lstat(path, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK {
+            if PathCalls.linkStatus(path, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK {
                 return "cannot follow the symbolic link: \(String(cString: strerror(code)))"
             }
             return "cannot open: \(String(cString: strerror(code)))"
@@ -61,16 +51,16 @@ enum DestinationChecks {
 
     /// With `--in-place --backup SUFFIX`: every backup name must be free and must not be one
     /// of the inputs.
-    static func backups(of targets: [String], suffix: String) -> [(String, String)] {
+    static func backups(of targets: [PathBytes], suffix: [UInt8]) -> [(String, String)] {
         var problems: [(String, String)] = []
         let inputs = Set(targets.map(canonicalTarget))
         for target in targets {
             let backup = target + suffix
             var lst = stat()
             if inputs.contains(canonicalTarget(backup)) {
-                problems.append((target, "its backup \(backup) would replace another input; nothing was written"))
-            } else if lstat(backup, &lst) == 0 {
-                problems.append((target, "the backup \(backup) exists already; remove it or choose another --backup suffix; nothing was written"))
+                problems.append((target.display, "its backup \(backup.display) would replace another input; nothing was written"))
+            } else if PathCalls.linkStatus(backup, &lst) == 0 {
+                problems.append((target.display, "the backup \(backup.display) exists already; remove it or choose another --backup suffix; nothing was written"))
             }
         }
         return problems
@@ -78,19 +68,19 @@ enum DestinationChecks {
 
     /// With `--output-dir`: it must be a folder (or not exist yet), not an input folder, and no
     /// output may land on an input.
-    static func outputFolder(_ outputDir: String, folderArguments: [String], inputs: [String],
-                             outputs: [String]) -> [(String, String)] {
+    static func outputFolder(_ outputDir: PathBytes, folderArguments: [PathBytes], inputs: [PathBytes],
+                             outputs: [PathBytes]) -> [(String, String)] {
         var st = stat()
-        if stat(outputDir, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
-            return [(outputDir, "is \(kind(st.st_mode)), not a folder; --output-dir needs a folder")]
+        if PathCalls.fileStatus(outputDir, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
+            return [(outputDir.display, "is \(kind(st.st_mode)), not a folder; --output-dir needs a folder")]
         }
         let out = canonicalTarget(outputDir)
-        for folder in folderArguments where canonical(folder) == out {
-            return [(outputDir, "is the input folder \(folder); the outputs would replace the inputs; nothing was written")]
+        for folder in folderArguments where PathCalls.canonical(folder) == out {
+            return [(outputDir.display, "is the input folder \(folder.display); the outputs would replace the inputs; nothing was written")]
         }
         let inputSet = Set(inputs.map(canonicalTarget))
         for (input, output) in zip(inputs, outputs) where inputSet.contains(canonicalTarget(output)) {
-            return [(input, "its output \(output) would replace an input; nothing was written")]
+            return [(input.display, "its output \(output.display) would replace an input; nothing was written")]
         }
         return []
     }

@@ -26,8 +26,8 @@ struct Runner: Sendable {
             for (name, message) in problems { diagnostics.error(name, message) }
             return 1
         }
-        if let outputDir = options.outputDir, let clash = Runner.firstClash(items) {
-            diagnostics.error(nil, "two inputs would be written to the same file \(outputDir)/\(clash); nothing was written")
+        if let outputDir = outputDirPath, let clash = Runner.firstClash(items) {
+            diagnostics.error(nil, "two inputs would be written to the same file \(outputDir.appending(clash).display); nothing was written")
             return 1
         }
         let knownSizes = items.allSatisfy { $0.size >= 0 }
@@ -70,23 +70,31 @@ struct Runner: Sendable {
     /// The name of standard output in messages.
     static let standardOutputName = "<stdout>"
 
+    /// The file and folder arguments, as the bytes given (a name need not be UTF-8).
+    private var filePaths: [PathBytes] { options.files.map(PathBytes.init(argument:)) }
+    /// `-o`, as the bytes given.
+    private var outputPath: PathBytes? { options.output.map(PathBytes.init(argument:)) }
+    /// `--output-dir`, as the bytes given.
+    private var outputDirPath: PathBytes? { options.outputDir.map(PathBytes.init(argument:)) }
+    /// `--backup`'s suffix, as the bytes given.
+    private var backupSuffix: [UInt8]? { options.backup.map { PathBytes(argument: $0).bytes } }
+
     /// The inputs the arguments name; reports the ones that cannot be used. With `--in-place`,
     /// a file named twice (a.txt ./a.txt, or through a link) is listed once.
     private func inputs(diagnostics: Diagnostics) -> [InputItem] {
         var enumerator = InputEnumerator(recursive: options.recursive, include: options.include, exclude: options.exclude)
-        enumerator.skipFolder = options.outputDir.flatMap(DestinationChecks.canonical)
-        enumerator.backupSuffix = options.inPlace ? options.backup : nil
-        let (found, failures) = enumerator.inputs(for: options.files)
+        enumerator.skipFolder = outputDirPath.flatMap(PathCalls.canonical)
+        enumerator.backupSuffix = options.inPlace ? backupSuffix : nil
+        let (found, failures) = enumerator.inputs(for: filePaths)
         for (name, message) in failures { diagnostics.error(name, message) }
         for glob in enumerator.unmatchedIncludes(found) {
             diagnostics.warning(nil, "--include '\(glob)' matches no file")
         }
         guard options.inPlace else { return found }
-        var seen = Set<String>()
+        var seen = Set<PathBytes>()
         return found.filter { item in
-            guard let path = item.path, let resolved = realpath(path, nil) else { return true }
-            defer { free(resolved) }
-            return seen.insert(String(cString: resolved)).inserted
+            guard let path = item.path, let resolved = PathCalls.canonical(path) else { return true }
+            return seen.insert(resolved).inserted
         }
     }
 
@@ -94,15 +102,15 @@ struct Runner: Sendable {
     private func destinationProblems(_ items: [InputItem]) -> [(String, String)] {
         let paths = items.compactMap(\.path)
         if options.inPlace {
-            let bad = paths.compactMap { path in DestinationChecks.replaceable(path, mustExist: true).map { (path, $0) } }
+            let bad = paths.compactMap { path in DestinationChecks.replaceable(path, mustExist: true).map { (path.display, $0) } }
             if !bad.isEmpty { return bad }
-            if let suffix = options.backup { return DestinationChecks.backups(of: paths, suffix: suffix) }
-        } else if let output = options.output {
-            return DestinationChecks.replaceable(output, mustExist: false).map { [(output, $0)] } ?? []
-        } else if let outputDir = options.outputDir {
-            let folders = options.files.filter { var st = stat(); return stat($0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR }
+            if let suffix = backupSuffix { return DestinationChecks.backups(of: paths, suffix: suffix) }
+        } else if let output = outputPath {
+            return DestinationChecks.replaceable(output, mustExist: false).map { [(output.display, $0)] } ?? []
+        } else if let outputDir = outputDirPath {
+            let folders = filePaths.filter { var st = stat(); return PathCalls.fileStatus($0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR }
             return DestinationChecks.outputFolder(outputDir, folderArguments: folders, inputs: paths,
-                                                  outputs: items.map { outputDir + "/" + $0.relativeOutputPath })
+                                                  outputs: items.map { outputDir.appending($0.relativeOutputPath) })
         }
         return []
     }
@@ -133,7 +141,7 @@ struct Runner: Sendable {
             input = try DecodedInput(item, encoding: options.inputEncoding)
             sink = try openSink(for: item)
             let original = options.reportsChanges ? ByteCollector() : nil
-            let warning = try pump(&input!, format: options.format.resolved(forPath: item.path), jobs: jobs, to: sink!,
+            let warning = try pump(&input!, format: options.format.resolved(forPath: item.path?.lossyText), jobs: jobs, to: sink!,
                                    recordingInputIn: original, standardOutput: &standardOutput, meter: meter)
             try close(sink!, standardOutput: &standardOutput)
             // Skipped or kept invalid records are always counted, even with --quiet.
@@ -206,7 +214,7 @@ struct Runner: Sendable {
     private func close(_ sink: Sink, standardOutput: inout BufferedWriter) throws {
         switch sink {
         case .standardOutput: try standardOutput.flush()
-        case .file(let file): try file.commit(backupSuffix: options.inPlace ? options.backup : nil)
+        case .file(let file): try file.commit(backupSuffix: options.inPlace ? backupSuffix : nil)
         case .memory: break
         }
     }
@@ -215,20 +223,15 @@ struct Runner: Sendable {
         if options.reportsChanges { return .memory(ByteCollector()) }
         if options.inPlace, let path = item.path {
             // Through a symbolic link, the file it points to is replaced and the link stays.
-            var target = path
-            if let resolved = realpath(path, nil) {
-                target = String(cString: resolved)
-                free(resolved)
-            }
+            let target = PathCalls.canonical(path) ?? path
             return .file(try AtomicFileWriter(target: target, keepModeOf: target, keepLinks: options.keepLinks))
         }
-        if let outputDir = options.outputDir {
-            let target = outputDir + "/" + item.relativeOutputPath
-            let folder = (target as NSString).deletingLastPathComponent
-            try Folders.create(folder)
+        if let outputDir = outputDirPath {
+            let target = outputDir.appending(item.relativeOutputPath)
+            try Folders.create(target.parent)
             return .file(try AtomicFileWriter(target: target, keepModeOf: target))
         }
-        if let output = options.output {
+        if let output = outputPath {
             // Through a symbolic link, the file it points to is written and the link stays.
             let target = Folders.followingLinks(output)
             return .file(try AtomicFileWriter(target: target, keepModeOf: target))
@@ -237,8 +240,8 @@ struct Runner: Sendable {
     }
 
     /// The relative output path two inputs share, if any.
-    static func firstClash(_ items: [InputItem]) -> String? {
-        var seen = Set<String>()
+    static func firstClash(_ items: [InputItem]) -> PathBytes? {
+        var seen = Set<PathBytes>()
         for item in items where !seen.insert(item.relativeOutputPath).inserted {
             return item.relativeOutputPath
         }

@@ -19,14 +19,41 @@ import Hanzi
         }
     }
 
-    /// Lines joined and normalised (Taiwan style, spacing inserted): cleaning the output again
-    /// joins a line that starts with `*` that the first pass left on its own line.
-    @Test(.disabled("open: the Markdown cleaner joining and normalising is not idempotent before a line starting with `*`; for the Markdown cleaner's owner"))
+    /// Lines joined and normalised (Taiwan style, spacing inserted): the first pass took the
+    /// line `*` for a list item interrupting the paragraph and joined the next line to it
+    /// (`*国…`), which a second pass read as the paragraph's text and joined again.
+    @Test
     func joiningAndNormalisingTwiceChangesNothing() throws {
         let document = "\u{A}致辞。\u{A}\u{A}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}L\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}~\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{1}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}I\u{0}\u{0}\u{0}\u{0}\u{6}�\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}韩正表示，�Bool世界百年未�\u{1}\u{0} _UnsafeMu��加速演进�\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}���!�\u{A}*\u{A}国作为联合国安�:论坛䆸�，中外�䯼�"
         let normalizer = PunctuationNormalizer(style: .taiwan, options: .init(spacing: .insert))
         let cleaner = MarkdownCleaner(joinsLines: true) { normalizer.normalize(utf8: $0) }
         let once = try cleaner.clean(utf8: Array(document.utf8))
         #expect(try cleaner.clean(utf8: once) == once)
+    }
+
+    /// A list item that starts empty: CommonMark does not let it interrupt a paragraph (nor an
+    /// ordered list that does not start at 1), and after a blank line its marker line stays as
+    /// it is. Joined, every character stays; joined and normalised or not, cleaning twice changes nothing.
+    @Test(arguments: [
+        ("段落\n*\n国作为\n", "段落*国作为\n"),
+        ("段落\n+\n国\n", "段落+国\n"),
+        ("段落\n+   \n国\n", "段落+   \n国\n"),
+        ("段落\n2. 项\n", "段落2. 项\n"),
+        ("段落\n1. 项\n", "段落\n1. 项\n"),
+        ("*\n国作为\n", "*\n国作为\n"),
+        ("- a\n-\n- b\n", "- a\n-\n- b\n"),
+        ("段落\n\n- [ ]\n  任务\n", "段落\n\n- [ ]\n  任务\n"),
+    ])
+    func anEmptyListItemKeepsItsMarkerApart(_ document: String, _ joined: String) throws {
+        let identity = MarkdownCleaner(joinsLines: false) { $0 }
+        #expect(try identity.clean(utf8: Array(document.utf8)) == Array(document.utf8))
+        let joiner = MarkdownCleaner(joinsLines: true) { $0 }
+        let once = try joiner.clean(utf8: Array(document.utf8))
+        #expect(String(decoding: once, as: UTF8.self) == joined)
+        #expect(try joiner.clean(utf8: once) == once)
+        let normalizer = PunctuationNormalizer(style: .taiwan, options: .init(spacing: .insert))
+        let normalizing = MarkdownCleaner(joinsLines: true) { normalizer.normalize(utf8: $0) }
+        let normalized = try normalizing.clean(utf8: Array(document.utf8))
+        #expect(try normalizing.clean(utf8: normalized) == normalized)
     }
 }

@@ -82,23 +82,8 @@ import Testing
         var normalizer = Self.configurations[index]
         normalizer.alwaysUseEngine = true
         var rng = SeededGenerator(seed: 0x1DE0_0000 + UInt64(index))
-        var failures = 0
-        for _ in 0..<3000 {
-            let input = Self.adversarial(&rng)
-            let once = normalizer.normalize(utf8: input)
-            let twice = normalizer.normalize(utf8: once)
-            if once != twice || S.lettersAndDigits(input) != S.lettersAndDigits(once) {
-                failures += 1
-                if failures <= 3 {
-                    Issue.record("""
-                        \(normalizer.style) \(normalizer.options): input \(String(decoding: input, as: UTF8.self).debugDescription)
-                        once  \(String(decoding: once, as: UTF8.self).debugDescription)
-                        twice \(String(decoding: twice, as: UTF8.self).debugDescription)
-                        """)
-                }
-            }
-        }
-        #expect(failures == 0)
+        let inputs = (0..<3000).map { _ in Self.adversarial(&rng) }
+        #expect(S.fixedPointFailures(normalizer, inputs) == 0)
     }
 
     /// The engine's rounds on adversarial paragraphs: the passes settle nesting and runs

@@ -33,23 +33,8 @@ import Testing
     func idempotentAndKeepsLettersOnGeneratedInputs(_ index: Int) {
         let normalizer = Self.configurations[index]
         var rng = SeededGenerator(seed: 0x5EED_0000 + UInt64(index))
-        var failures = 0
-        for _ in 0..<2500 {
-            let input = Array(S.randomText(&rng).utf8)
-            let once = normalizer.normalize(utf8: input)
-            let twice = normalizer.normalize(utf8: once)
-            if once != twice || S.lettersAndDigits(input) != S.lettersAndDigits(once) {
-                failures += 1
-                if failures <= 3 {
-                    Issue.record("""
-                        \(normalizer.style) \(normalizer.options): input \(String(decoding: input, as: UTF8.self).debugDescription)
-                        once  \(String(decoding: once, as: UTF8.self).debugDescription)
-                        twice \(String(decoding: twice, as: UTF8.self).debugDescription)
-                        """)
-                }
-            }
-        }
-        #expect(failures == 0)
+        let inputs = (0..<2500).map { _ in Array(S.randomText(&rng).utf8) }
+        #expect(S.fixedPointFailures(normalizer, inputs) == 0)
     }
 
     /// The same properties over the seeds, whole and line by line.
@@ -120,10 +105,7 @@ import Testing
             var slow = normalizer
             slow.alwaysUseEngine = true
             normalizer.alwaysUseEngine = false
-            for input in inputs {
-                #expect(normalizer.normalize(utf8: input) == slow.normalize(utf8: input),
-                        "\(normalizer.style) \(String(decoding: input, as: UTF8.self).debugDescription)")
-            }
+            #expect(S.differences(normalizer, slow, inputs) == 0)
         }
     }
 
@@ -177,10 +159,7 @@ import Testing
             elided.alwaysUseEngine = true
             var full = elided
             full.elideHanRuns = false
-            for input in inputs {
-                #expect(elided.normalize(utf8: input) == full.normalize(utf8: input),
-                        "\(base.style) \(String(decoding: input, as: UTF8.self).debugDescription)")
-            }
+            #expect(S.differences(elided, full, inputs) == 0)
         }
     }
 

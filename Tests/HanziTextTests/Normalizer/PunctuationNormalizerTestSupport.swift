@@ -1,5 +1,6 @@
 import HanziTestSupport
 import Foundation
+import Testing
 @testable import HanziText
 
 /// Helpers shared by the normaliser tests.
@@ -55,6 +56,47 @@ enum NormalizerTestSupport {
         "https://example.com/a?b=1", "https://例子.中国/路径", "www.example.org", "a.b@example.com", "/usr/local/bin",
         "./build.sh", "C:\\Users\\x", ":)", ":-(", "^_^", "(^_^)", "XD", "<3", "&amp;", "`x, y`", "```a; b```",
     ]
+
+    /// Counts the inputs whose result is not a fixed point (normalising it again changes
+    /// it) or lost or changed a Han character, letter or digit; records the first three.
+    static func fixedPointFailures(_ normalizer: PunctuationNormalizer, _ inputs: [[UInt8]],
+                                   sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        var failures = 0
+        for input in inputs {
+            let once = normalizer.normalize(utf8: input)
+            let twice = normalizer.normalize(utf8: once)
+            guard once != twice || lettersAndDigits(input) != lettersAndDigits(once) else { continue }
+            failures += 1
+            if failures <= 3 {
+                Issue.record("""
+                    \(normalizer.style) \(normalizer.options): input \(String(decoding: input, as: UTF8.self).debugDescription)
+                    once  \(String(decoding: once, as: UTF8.self).debugDescription)
+                    twice \(String(decoding: twice, as: UTF8.self).debugDescription)
+                    """, sourceLocation: sourceLocation)
+            }
+        }
+        return failures
+    }
+
+    /// Counts the inputs on which `a` and `b` (the same normaliser run two ways) give
+    /// different bytes; records the first three.
+    static func differences(_ a: PunctuationNormalizer, _ b: PunctuationNormalizer, _ inputs: [[UInt8]],
+                            sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        var failures = 0
+        for input in inputs {
+            let x = a.normalize(utf8: input), y = b.normalize(utf8: input)
+            guard x != y else { continue }
+            failures += 1
+            if failures <= 3 {
+                Issue.record("""
+                    \(a.style) \(a.options): input \(String(decoding: input, as: UTF8.self).debugDescription)
+                    \(String(decoding: x, as: UTF8.self).debugDescription)
+                    \(String(decoding: y, as: UTF8.self).debugDescription)
+                    """, sourceLocation: sourceLocation)
+            }
+        }
+        return failures
+    }
 
     static func randomText(_ rng: inout SeededGenerator, maxPieces: Int = 24) -> String {
         var s = ""

@@ -110,16 +110,14 @@ import Testing
         var copy = text
         var seen: [Bool] = []
         copy.withUTF8 { buf in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 32) { head in
-                var start = 0, number = 0
-                for i in 0..<buf.count where buf[i] == 0x0A {
-                    number += 1
-                    if RejoinLineScanner.measure(buf.baseAddress!, from: start, to: i, base: 0, head: head.baseAddress!, into: &line) {
-                        line.inputLine = number
-                        seen.append(heads.repeats(line, in: buf.baseAddress!, base: 0))
-                    }
-                    start = i + 1
+            var start = 0, number = 0
+            for i in 0..<buf.count where buf[i] == 0x0A {
+                number += 1
+                if RejoinLineScanner.measure(buf.baseAddress!, from: start, to: i, base: 0, into: &line) {
+                    line.inputLine = number
+                    seen.append(heads.repeats(line, in: buf.baseAddress!, base: 0))
                 }
+                start = i + 1
             }
         }
         #expect(seen == [false, false, false, false])

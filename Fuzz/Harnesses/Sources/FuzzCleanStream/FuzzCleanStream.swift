@@ -59,7 +59,7 @@ public func fuzzCleanStream(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     if !converts && !options.normalizes {
         var text = input.payload
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
-        let lost = firstLostScalar(nonWhiteSpaceScalars(text), in: nonWhiteSpaceScalars(whole), droppable: ["\u{AD}", "-"])
+        let lost = firstLostScalar(text, in: whole, droppable: options.rejoins ? rejoinerMayDrop : { _, _ in false })
         invariant(lost == nil, "clean \(name): every non-white-space character kept: \(lost ?? "")")
     }
     return 0

@@ -14,19 +14,56 @@ let smallPieces: [ChineseConverter.Configuration: ChineseConverter] = Dictionary
     uniqueKeysWithValues: configurations.map { ($0, try! ChineseConverter($0, pieceSize: 1)) })
 
 /// libopencc's own converters, opened once per configuration (loading the dictionaries takes
-/// longer than converting a fuzz input).
+/// longer than converting a fuzz input), for the configurations the installed libopencc has:
+/// `opencc_open` answers `(opencc_t)-1`, not NULL, for one it lacks (1.1.x has no `s2hkp` or
+/// `hk2sp`), and converting with that handle would read address -1.
 struct RawHandle: @unchecked Sendable {
     // @unchecked Sendable: used only by libFuzzer's one thread.
     let raw: opencc_t
 }
 let rawHandles: [ChineseConverter.Configuration: RawHandle] = Dictionary(
-    uniqueKeysWithValues: configurations.map { ($0, RawHandle(raw: opencc_open($0.configFileName)!)) })
+    uniqueKeysWithValues: configurations.compactMap { configuration in
+        guard let raw = opencc_open(configuration.configFileName), raw != UnsafeMutableRawPointer(bitPattern: -1) else {
+            return nil
+        }
+        return (configuration, RawHandle(raw: raw))
+    })
+
+/// The library's two ways to the installed data, which the raw handle is the oracle for: the
+/// native engine on the installed dictionaries, and the libopencc engine.
+let installedDataConverters: [ChineseConverter.Configuration: [ChineseConverter]] = Dictionary(
+    uniqueKeysWithValues: rawHandles.keys.map { configuration in
+        (configuration, [try! ChineseConverter(configuration, options: .init(dictionaries: .system)),
+                         try! ChineseConverter(configuration, options: .init(engine: .libopencc))])
+    })
+
+/// libopencc's C API over valid UTF-8 `text`, taking what the library documents it repairs: the
+/// C API stops at a NUL, so the text between NULs is converted piece by piece and the NULs kept.
+func libopenccOracle(_ handle: opencc_t, _ text: [UInt8]) -> [UInt8] {
+    var result: [UInt8] = []
+    for (k, segment) in text.split(separator: 0, omittingEmptySubsequences: false).enumerated() {
+        if k > 0 { result.append(0) }
+        guard !segment.isEmpty else { continue }
+        let converted = segment.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { opencc_convert_utf8(handle, $0.baseAddress, $0.count) }
+        }
+        guard let converted else {
+            invariant(false, "libopencc refuses valid UTF-8: \(opencc_error().map { String(cString: $0) } ?? "")")
+            return []
+        }
+        defer { opencc_convert_utf8_free(converted) }
+        result += UnsafeRawBufferPointer(start: converted, count: strlen(converted))
+    }
+    return result
+}
 
 /// Conversion. Options byte: the configuration.
-/// Invariants: malformed UTF-8 is an error at the standard library's offset; on valid UTF-8 one
-/// call gives libopencc's bytes for the whole buffer (when there is no NUL, where the C API
-/// stops), and the same bytes as small pieces, as the streaming converter fed in input-derived
-/// chunks, and as the concurrent converter.
+/// Invariants: malformed UTF-8 is an error at the standard library's offset; on valid UTF-8,
+/// where the installed libopencc has the configuration, the native engine on the installed
+/// data and the libopencc engine give libopencc's C API's bytes (text between NULs converted,
+/// NULs kept); the default converter (native engine, bundled OpenCC 1.4.2 data, for which no
+/// in-process oracle exists: `make diffcheck` compares it with OpenCC 1.4.2) gives the same bytes
+/// in one call, in small pieces, streamed in input-derived chunks and concurrently.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConvert(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzInput(data, size)
@@ -46,18 +83,12 @@ public func fuzzConvert(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
     let text = input.validPayload
     let whole = try! converter.convert(utf8: text)
-    if !text.contains(0) {
-        let raw = text.withUnsafeBufferPointer { buffer -> [UInt8] in
-            let handle = rawHandles[configuration]!.raw
-            let converted = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                opencc_convert_utf8(handle, $0, buffer.count)
-            }!
-            defer { opencc_convert_utf8_free(converted) }
-            return converted.withMemoryRebound(to: UInt8.self, capacity: strlen(converted)) {
-                Array(UnsafeBufferPointer(start: $0, count: strlen(converted)))
-            }
+    if let handle = rawHandles[configuration]?.raw {
+        let expected = libopenccOracle(handle, text)
+        for installed in installedDataConverters[configuration]! {
+            let actual = try! installed.convert(utf8: text)
+            invariantEqual(expected, actual, "convert \(name) \(installed.options.engine) engine on the installed data: == libopencc between NULs")
         }
-        if !text.isEmpty { invariantEqual(raw, whole, "convert \(name): == libopencc over the whole buffer") }
     }
     let pieces = try! smallPieces[configuration]!.convert(utf8: text)
     invariantEqual(whole, pieces, "convert \(name): small pieces == one call")
@@ -75,5 +106,11 @@ public func fuzzConvert(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 @main
 enum FuzzConvertMain {
-    static func main() { runLibFuzzer(fuzzConvert) }
+    static func main() {
+        // Every converter is loaded before the first input: loading them all under
+        // AddressSanitizer takes longer than libFuzzer's timeout for one input.
+        for configuration in configurations { _ = try! ChineseConverter.shared(configuration) }
+        _ = (smallPieces.count, rawHandles.count, installedDataConverters.count)
+        runLibFuzzer(fuzzConvert)
+    }
 }

@@ -29,8 +29,11 @@ public struct FuzzInput: Sendable {
 
     /// `bytes` cut into consecutive chunks whose sizes come from a generator seeded by the input:
     /// some of one to three bytes (cutting UTF-8 sequences and CRLF pairs), some larger.
+    /// The generator is the test suites' `SeededGenerator` (SplitMix64): FuzzSupport compiles
+    /// that one file through a symbolic link to Tests/HanziTestSupport, since the main package
+    /// does not export its test support as a product.
     public func chunks(of bytes: [UInt8], salt: UInt64 = 0) -> [ArraySlice<UInt8>] {
-        var generator = SplitMix(seed: FuzzInput.hash(raw) ^ salt)
+        var generator = SeededGenerator(seed: FuzzInput.hash(raw) ^ salt)
         var chunks: [ArraySlice<UInt8>] = []
         var start = 0
         while start < bytes.count {
@@ -49,19 +52,5 @@ public struct FuzzInput: Sendable {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014): a few lines, deterministic on every platform, which
-/// is all a chunking needs; written here so the harnesses depend on nothing but the package.
-public struct SplitMix: Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -4,18 +4,45 @@ public func nonWhiteSpaceScalars(_ utf8: [UInt8]) -> [Unicode.Scalar] {
     String(decoding: utf8, as: UTF8.self).unicodeScalars.filter { !$0.properties.isWhitespace }
 }
 
-/// Where `output` stops holding the scalars of `input` in order (some of `droppable` may be
-/// missing): a description of the first scalar lost or added, or nil when none is.
-public func firstLostScalar(_ input: [Unicode.Scalar], in output: [Unicode.Scalar], droppable: Set<Unicode.Scalar>) -> String? {
-    var j = 0
-    for (i, s) in input.enumerated() {
-        if j < output.count, output[j] == s { j += 1; continue }
-        if droppable.contains(s) { continue }
-        let context = String(String.UnicodeScalarView(input[max(0, i - 8)..<min(input.count, i + 8)]))
-        return "U+\(String(s.value, radix: 16, uppercase: true)) (non-white-space character \(i)) lost in \(context.debugDescription)"
+/// Whether the scalar at `index` of `scalars` ends a line: only white space follows it up to a
+/// line break (LF, CR, VT, FF, NEL, U+2028, U+2029: the breaks the rejoiner recognises).
+public func endsLine(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    var k = index + 1
+    while k < scalars.count, scalars[k].properties.isWhitespace {
+        switch scalars[k].value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: k += 1
+        }
     }
-    if j < output.count { return "U+\(String(output[j].value, radix: 16, uppercase: true)) added" }
+    return false
+}
+
+/// Where the non-white-space scalars of `output` stop being those of `input` in order, both
+/// valid UTF-8: a description of the first scalar lost or added, or nil when none is. An input
+/// scalar for which `droppable(scalar, endsLine)` is true may be missing; `endsLine` says
+/// whether it ends a line of the input (see ``endsLine(_:at:)``).
+public func firstLostScalar(
+    _ input: [UInt8], in output: [UInt8], droppable: (Unicode.Scalar, _ endsLine: Bool) -> Bool = { _, _ in false }
+) -> String? {
+    let all = Array(String(decoding: input, as: UTF8.self).unicodeScalars)
+    let kept = nonWhiteSpaceScalars(output)
+    var j = 0
+    var n = 0
+    for (i, s) in all.enumerated() where !s.properties.isWhitespace {
+        defer { n += 1 }
+        if j < kept.count, kept[j] == s { j += 1; continue }
+        if droppable(s, endsLine(all, at: i)) { continue }
+        let context = String(String.UnicodeScalarView(all[max(0, i - 8)..<min(all.count, i + 8)]))
+        return "U+\(String(s.value, radix: 16, uppercase: true)) (non-white-space character \(n)) lost in \(context.debugDescription)"
+    }
+    if j < kept.count { return "U+\(String(kept[j].value, radix: 16, uppercase: true)) added" }
     return nil
+}
+
+/// What the rejoiner may drop (its documented invariant): at a line end, a soft hyphen and the
+/// hyphen (U+002D or U+2010) of a dehyphenated word.
+public func rejoinerMayDrop(_ scalar: Unicode.Scalar, endsLine: Bool) -> Bool {
+    endsLine && (scalar == "\u{AD}" || scalar == "-" || scalar == "\u{2010}")
 }
 
 /// The first error of the standard library's UTF-8 decoder in `bytes`: its offset and the

@@ -44,46 +44,36 @@ struct NormalizationEngine: Sendable {
 
     /// One round of all the rules: writes the result for `input` to `output`.
     func transform(_ input: [UInt32], into output: inout [UInt32], scratch: inout NormalizationScratch) {
-        var v = NormalizationScratch.take(&scratch.v)
-        var flags = NormalizationScratch.take(&scratch.flags)
-        var w = NormalizationScratch.take(&scratch.w)
-        var wf = NormalizationScratch.take(&scratch.wf)
-        var letters = NormalizationScratch.take(&scratch.letters)
-        defer {
-            scratch.v = v
-            scratch.flags = flags
-            scratch.w = w
-            scratch.wf = wf
-            scratch.letters = letters
-        }
-        v.removeAll(keepingCapacity: true)
-        v.append(contentsOf: input)
-        let passes = foldWidths(&v)
-        let n = v.count
-        flags.removeAll(keepingCapacity: true)
-        flags.append(contentsOf: repeatElement(0, count: n))
-        if passes.contains(.protectedSpans) { ProtectedSpans.mark(v, &flags) }
-        if !passes.isDisjoint(with: [.quotes, .brackets]) { Self.countLetters(v, into: &letters) }
-        if passes.contains(.quotes) { convertQuotes(&v, &flags, letters: letters, scratch: &scratch) }
-        if passes.contains(.brackets) { convertBrackets(&v, &flags, letters: letters, scratch: &scratch) }
-        if passes.contains(.asciiPunctuation) { convertASCIIPunctuation(&v, &flags) }
+        var r = NormalizationScratch.take(&scratch.round)
+        defer { scratch.round = r }
+        r.v.removeAll(keepingCapacity: true)
+        r.v.append(contentsOf: input)
+        let passes = foldWidths(&r.v)
+        let n = r.v.count
+        r.flags.removeAll(keepingCapacity: true)
+        r.flags.append(contentsOf: repeatElement(0, count: n))
+        if passes.contains(.protectedSpans) { ProtectedSpans.mark(r.v, &r.flags) }
+        if !passes.isDisjoint(with: [.quotes, .brackets]) { Self.countLetters(r.v, into: &r.letters) }
+        if passes.contains(.quotes) { convertQuotes(&r.v, &r.flags, letters: r.letters, scratch: &scratch) }
+        if passes.contains(.brackets) { convertBrackets(&r.v, &r.flags, letters: r.letters, scratch: &scratch) }
+        if passes.contains(.asciiPunctuation) { convertASCIIPunctuation(&r.v, &r.flags) }
         if passes.contains(.runs) {
             // The runs pass writes at most two scalars for one.
             let capacity = RunOutput.capacity(forDoubling: n)
-            NormalizationScratch.resize(&w, to: capacity)
-            NormalizationScratch.resize(&wf, to: capacity)
-            let count = w.withUnsafeMutableBufferPointer { wv in
-                wf.withUnsafeMutableBufferPointer { wfv in
+            NormalizationScratch.resize(&r.w, to: capacity)
+            NormalizationScratch.resize(&r.wf, to: capacity)
+            let count = r.w.withUnsafeMutableBufferPointer { wv in
+                r.wf.withUnsafeMutableBufferPointer { wfv in
                     var out = RunOutput(v: wv, f: wfv, count: 0)
-                    convertRuns(v, flags, &out)
+                    convertRuns(r.v, r.flags, &out)
                     return out.count
                 }
             }
-            NormalizationScratch.resize(&w, to: count)
-            NormalizationScratch.resize(&wf, to: count)
+            NormalizationScratch.resize(&r.w, to: count)
+            NormalizationScratch.resize(&r.wf, to: count)
         }
-        let spaced = passes.contains(.runs) ? w : v
-        let spacedFlags = passes.contains(.runs) ? wf : flags
+        let spaced = passes.contains(.runs) ? r.w : r.v
+        let spacedFlags = passes.contains(.runs) ? r.wf : r.flags
         // The spacing pass adds at most one space per scalar.
         NormalizationScratch.resize(&output, to: RunOutput.capacity(forDoubling: spaced.count))
         let count = output.withUnsafeMutableBufferPointer { ov in

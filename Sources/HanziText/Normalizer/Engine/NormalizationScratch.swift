@@ -5,21 +5,33 @@
 /// A pass takes a buffer out with ``take(_:)`` (leaving an empty array behind, so the
 /// taken one stays uniquely referenced and is mutated in place) and puts it back when done.
 struct NormalizationScratch {
-    /// The paragraph's scalars as decoded from UTF-8.
-    var scalars: [UInt32] = []
-    /// Byte ranges of the elided Han runs (see `NormalizationScalar.hanRunBase`).
-    var elidedStart: [Int] = []
-    var elidedEnd: [Int] = []
+    /// A paragraph decoded from UTF-8 (``PunctuationNormalizer/flushParagraph(_:_:_:_:_:)``).
+    struct Decoded {
+        /// The paragraph's scalars.
+        var scalars: [UInt32] = []
+        /// Byte ranges of the elided Han runs (see `NormalizationScalar.hanRunBase`).
+        var elidedStart: [Int] = []
+        var elidedEnd: [Int] = []
+    }
+
+    /// The arrays of one round (``NormalizationEngine/transform(_:into:scratch:)``).
+    struct Round {
+        /// The working copy of the paragraph and its per-scalar flags.
+        var v: [UInt32] = []
+        var flags: [UInt8] = []
+        /// The output of the runs pass and its flags.
+        var w: [UInt32] = []
+        var wf: [UInt8] = []
+        /// The count of CJK letters before each index (quote and bracket passes).
+        var letters: [Int] = []
+    }
+
+    var decoded = Decoded()
+    var round = Round()
     /// Rounds the engine has run in this call (tests read it to check that rounds stay few).
     var rounds = 0
     /// The result of the engine's latest round.
     var next: [UInt32] = []
-    /// The working copy of a round and its per-scalar flags.
-    var v: [UInt32] = []
-    var flags: [UInt8] = []
-    /// The output of the runs pass and its flags.
-    var w: [UInt32] = []
-    var wf: [UInt8] = []
     /// Work arrays of the quote and bracket passes.
     var quoteMarks: [NormalizationEngine.QuoteMark] = []
     var ints1: [Int] = []
@@ -27,13 +39,22 @@ struct NormalizationScratch {
     var ints3: [Int] = []
     var bools: [Bool] = []
     var levels: [NormalizationEngine.QuoteLevel] = []
-    /// The count of CJK letters before each index (quote and bracket passes).
-    var letters: [Int] = []
 
     /// Moves the array out of `a`, leaving an empty one.
     @inline(__always)
-    static func take<T>(_ a: inout [T]) -> [T] {
-        var r: [T] = []
+    static func take<T>(_ a: inout [T]) -> [T] { take(&a, leaving: []) }
+
+    /// Moves the round's arrays out of `a`, leaving empty ones.
+    @inline(__always)
+    static func take(_ a: inout Round) -> Round { take(&a, leaving: Round()) }
+
+    /// Moves the decoded paragraph out of `a`, leaving an empty one.
+    @inline(__always)
+    static func take(_ a: inout Decoded) -> Decoded { take(&a, leaving: Decoded()) }
+
+    @inline(__always)
+    private static func take<T>(_ a: inout T, leaving empty: T) -> T {
+        var r = empty
         swap(&r, &a)
         return r
     }

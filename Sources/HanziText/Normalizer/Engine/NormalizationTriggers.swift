@@ -6,19 +6,43 @@
 struct NormalizationTriggers: Sendable {
     /// ASCII bytes that may change or make a space change.
     let ascii: [Bool]
+    /// What the fast scan does with each ASCII byte (``ASCIIAction``).
+    let asciiActions: [ASCIIAction]
     let style: StyleValues
     let insertSpaces: Bool
 
+    /// What an ASCII byte means to the fast scan.
+    enum ASCIIAction: UInt8, Sendable {
+        /// Nothing: copied.
+        case plain
+        /// A trigger of a pass other than spacing: the engine's, unless it is inert.
+        case trigger
+        /// A space or tab: inert between two Han characters; with `--spacing insert` or
+        /// `keep`, a run between a CJK letter and a Latin letter or digit is the fast path's.
+        case space
+        /// With `--spacing insert`, a letter, digit or `%`: a space may go between it and a
+        /// CJK letter (the fast path writes it).
+        case alnum
+        /// `/` or `\`: may start a path or URL, inside which no space is inserted.
+        case slash
+        /// A backtick: may start inline code, inside which nothing changes.
+        case backtick
+    }
+
     init(style: StyleValues, options: PunctuationNormalizer.Options) {
-        var declared = NormalizationEngine.spacingASCIITriggers + NormalizationEngine.quoteASCIITriggers
-            + NormalizationEngine.bracketASCIITriggers + NormalizationEngine.punctuationASCIITriggers
-            + NormalizationEngine.runsASCIITriggers
-        if options.spacing == .insert { declared += NormalizationEngine.spacingInsertASCIITriggers }
-        var a = [Bool](repeating: false, count: 128)
-        for b in declared.utf8 { a[Int(b)] = true }
-        ascii = a
+        let insert = options.spacing == .insert
+        let others = NormalizationEngine.quoteASCIITriggers + NormalizationEngine.bracketASCIITriggers
+            + NormalizationEngine.punctuationASCIITriggers + NormalizationEngine.runsASCIITriggers
+        var actions = [ASCIIAction](repeating: .plain, count: 128)
+        for b in ProtectedSpans.pathASCII.utf8 { actions[Int(b)] = .slash }
+        for b in ProtectedSpans.codeASCII.utf8 { actions[Int(b)] = .backtick }
+        if insert { for b in NormalizationEngine.spacingInsertASCIITriggers.utf8 { actions[Int(b)] = .alnum } }
+        for b in others.utf8 { actions[Int(b)] = .trigger }
+        for b in NormalizationEngine.spacingASCIITriggers.utf8 { actions[Int(b)] = .space }
+        asciiActions = actions
+        ascii = actions.map { $0 == .trigger || $0 == .space || $0 == .alnum }
         self.style = style
-        self.insertSpaces = options.spacing == .insert
+        self.insertSpaces = insert
     }
 
     /// Whether the ASCII trigger byte at `i` is one that never changes anything: a single
@@ -100,8 +124,16 @@ struct NormalizationTriggers: Sendable {
     @inline(__always)
     func isTrigger(_ v: UInt32, runLength: Int) -> Bool {
         NormalizationEngine.isSpacingTrigger(v, insertSpaces: insertSpaces)
-            || NormalizationEngine.isWidthTrigger(v, style: style)
             || NormalizationEngine.isQuoteTrigger(v, style: style)
+            || isEngineTrigger(v, runLength: runLength)
+    }
+
+    /// The triggers of ``isTrigger(_:runLength:)`` the fast path leaves to the engine: all
+    /// but spaces, CJK–Latin spacing and quotation marks, which it reads itself
+    /// (``ParagraphRewrite``).
+    @inline(__always)
+    func isEngineTrigger(_ v: UInt32, runLength: Int) -> Bool {
+        NormalizationEngine.isWidthTrigger(v, style: style)
             || NormalizationEngine.isRunsTrigger(v, runLength: runLength, style: style)
     }
 }

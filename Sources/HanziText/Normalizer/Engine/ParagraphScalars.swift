@@ -8,29 +8,25 @@ extension PunctuationNormalizer {
     /// this length or more saves work.
     static let minimumElidedRun = 6
 
+    /// Appends the paragraph `p[start..<end]` normalised by the engine to `out`.
     func flushParagraph(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                _ hasTrigger: Bool, _ out: inout [UInt8],
-                                _ scratch: inout NormalizationScratch) {
+                        _ out: inout [UInt8], _ scratch: inout NormalizationScratch) {
         guard start < end else { return }
-        if !hasTrigger && !alwaysUseEngine {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
-            return
-        }
         let sub = UnsafeBufferPointer(rebasing: p[start..<end])
-        // Decode; the middle of each run of 6 or more common Han characters becomes one
-        // placeholder scalar (see `NormalizationScalar.hanRunBase`).
-        var elidedStart = NormalizationScratch.take(&scratch.elidedStart)
-        var elidedEnd = NormalizationScratch.take(&scratch.elidedEnd)
-        var scalars = NormalizationScratch.take(&scratch.scalars)
-        defer {
-            scratch.elidedStart = elidedStart
-            scratch.elidedEnd = elidedEnd
-            scratch.scalars = scalars
-        }
-        elidedStart.removeAll(keepingCapacity: true)
-        elidedEnd.removeAll(keepingCapacity: true)
-        NormalizationScratch.resize(&scalars, to: sub.count)
-        let scalarCount = scalars.withUnsafeMutableBufferPointer { buf in
+        var d = NormalizationScratch.take(&scratch.decoded)
+        defer { scratch.decoded = d }
+        decode(sub, into: &d)
+        engine.normalizeParagraph(&d.scalars, scratch: &scratch, triggers: triggers)
+        encode(d, of: sub, into: &out)
+    }
+
+    /// Decodes the paragraph `sub` into `d`; the middle of each run of 6 or more common
+    /// Han characters becomes one placeholder scalar (see `NormalizationScalar.hanRunBase`).
+    func decode(_ sub: UnsafeBufferPointer<UInt8>, into d: inout NormalizationScratch.Decoded) {
+        d.elidedStart.removeAll(keepingCapacity: true)
+        d.elidedEnd.removeAll(keepingCapacity: true)
+        NormalizationScratch.resize(&d.scalars, to: sub.count)
+        let scalarCount = d.scalars.withUnsafeMutableBufferPointer { buf in
             var i = 0
             var k = 0
             var runStart = 0  // index in buf of the current Han run
@@ -40,9 +36,9 @@ extension PunctuationNormalizer {
                 let len = k - runStart
                 if len >= Self.minimumElidedRun && elideHanRuns {
                     // keep the first scalar, a placeholder for the middle, the last three
-                    buf[runStart + 1] = NormalizationScalar.hanRunBase + UInt32(elidedStart.count)
-                    elidedStart.append(runByte + 3)
-                    elidedEnd.append(runByte + 3 * (len - 3))
+                    buf[runStart + 1] = NormalizationScalar.hanRunBase + UInt32(d.elidedStart.count)
+                    d.elidedStart.append(runByte + 3)
+                    d.elidedEnd.append(runByte + 3 * (len - 3))
                     buf[runStart + 2] = buf[k - 3]
                     buf[runStart + 3] = buf[k - 2]
                     buf[runStart + 4] = buf[k - 1]
@@ -89,14 +85,18 @@ extension PunctuationNormalizer {
             if inRun { closeRun() }
             return k
         }
-        NormalizationScratch.resize(&scalars, to: scalarCount)
-        engine.normalizeParagraph(&scalars, scratch: &scratch, triggers: triggers)
-        let result = scalars
+        NormalizationScratch.resize(&d.scalars, to: scalarCount)
+    }
+
+    /// Appends the UTF-8 form of the scalars of `d`, the elided Han runs copied back from
+    /// the paragraph `sub` they were decoded from.
+    func encode(_ d: NormalizationScratch.Decoded, of sub: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let result = d.scalars
         var size = 0
         for v in result {
             if v >= NormalizationScalar.hanRunBase {
                 let r = Int(v - NormalizationScalar.hanRunBase)
-                size += elidedEnd[r] - elidedStart[r]
+                size += d.elidedEnd[r] - d.elidedStart[r]
             } else {
                 size += 4
             }
@@ -108,7 +108,7 @@ extension PunctuationNormalizer {
             for v in result {
                 if v >= NormalizationScalar.hanRunBase {
                     let r = Int(v - NormalizationScalar.hanRunBase)
-                    for j in elidedStart[r]..<elidedEnd[r] { o[k] = sub[j]; k += 1 }
+                    for j in d.elidedStart[r]..<d.elidedEnd[r] { o[k] = sub[j]; k += 1 }
                 } else {
                     UTF8Codec.encode(v, into: o, at: &k)
                 }

@@ -6,25 +6,29 @@ enum NormalizationTables {
     /// SHA-256 of the tables this file was generated from.
     static let tablesDigest = "df980cef5501ada71f140cb7ef7992efbcc27ab7f049b46efc134b4eff9891ee"
 
-    /// The choices of each punctuation style (`Tables/styles.tsv`).
-    static let mainland = StyleValues(
-        outerOpen: 0x201C, outerClose: 0x201D,
-        innerOpen: 0x2018, innerClose: 0x2019,
-        ellipsis: [0x2026, 0x2026], dash: [0x2014, 0x2014],
-        interpunct: 0x00B7,
-        ownFullwidthLow: 0x1400000046000981, ownFullwidthHigh: 0x0000000020000000)
-    static let taiwan = StyleValues(
-        outerOpen: 0x300C, outerClose: 0x300D,
-        innerOpen: 0x300E, innerClose: 0x300F,
-        ellipsis: [0x2026, 0x2026], dash: [0x2014, 0x2014],
-        interpunct: 0x2027,
-        ownFullwidthLow: 0x1400000046000981, ownFullwidthHigh: 0x0000000020000000)
-    static let hongKong = StyleValues(
-        outerOpen: 0x300C, outerClose: 0x300D,
-        innerOpen: 0x300E, innerClose: 0x300F,
-        ellipsis: [0x2026, 0x2026], dash: [0x2014, 0x2014],
-        interpunct: 0x2027,
-        ownFullwidthLow: 0x1400000046000981, ownFullwidthHigh: 0x0000000020000000)
+    /// The choices of the punctuation styles (`Tables/styles.tsv`): one array per row of
+    /// the table, one element per style in the order of its columns (mainland, taiwan, hongKong).
+    static let outerOpen: [UInt32] = [0x201C, 0x300C, 0x300C]
+    static let outerClose: [UInt32] = [0x201D, 0x300D, 0x300D]
+    static let innerOpen: [UInt32] = [0x2018, 0x300E, 0x300E]
+    static let innerClose: [UInt32] = [0x2019, 0x300F, 0x300F]
+    static let interpunct: [UInt32] = [0x00B7, 0x2027, 0x2027]
+    static let ellipsis: [[UInt32]] = [[0x2026, 0x2026], [0x2026, 0x2026], [0x2026, 0x2026]]
+    static let dash: [[UInt32]] = [[0x2014, 0x2014], [0x2014, 0x2014], [0x2014, 0x2014]]
+    static let ownFullwidthLow: [UInt64] = [0x1400000046000981, 0x1400000046000981, 0x1400000046000981]
+    static let ownFullwidthHigh: [UInt64] = [0x0000000020000000, 0x0000000020000000, 0x0000000020000000]
+
+    /// The choices of the style in column `column` of `Tables/styles.tsv`.
+    static func style(column: Int) -> StyleValues {
+        StyleValues(
+            outerOpen: outerOpen[column], outerClose: outerClose[column],
+            innerOpen: innerOpen[column], innerClose: innerClose[column],
+            ellipsis: ellipsis[column], dash: dash[column], interpunct: interpunct[column],
+            ownFullwidthLow: ownFullwidthLow[column], ownFullwidthHigh: ownFullwidthHigh[column])
+    }
+    static let mainland = style(column: 0)
+    static let taiwan = style(column: 1)
+    static let hongKong = style(column: 2)
 
     /// The class of a CJK punctuation scalar (`Tables/punctuation-classes.tsv`).
     @inline(__always)

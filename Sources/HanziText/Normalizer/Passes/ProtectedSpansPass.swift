@@ -5,6 +5,11 @@ enum ProtectedSpans {
     /// e-mail addresses, emoticons such as `XD`), path and URL punctuation, backticks and
     /// the first characters of the emoticons in `Tables/emoticons.txt`.
     static let asciiTriggers = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz()-.:;/\\~@`=<>^"
+    /// The separators of paths and URLs, after which a CJK letter can belong to the span
+    /// (`/usr/中文`): the fast path inserts no space in a paragraph that has one.
+    static let pathASCII = "/\\"
+    /// The backtick of inline code: the fast path changes nothing in a paragraph that has one.
+    static let codeASCII = "`"
 
     /// Marks every protected scalar of `v` in `flags` (same length as `v`).
     static func mark(_ v: [UInt32], _ flags: inout [UInt8]) {

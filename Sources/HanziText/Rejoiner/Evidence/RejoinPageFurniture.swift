@@ -1,3 +1,5 @@
+import HanziCore
+
 /// Page furniture that an extractor puts into the text stream: page numbers (folios) and
 /// running heads. Such a line is a paragraph of its own, never glued to the text around
 /// it, and the decisions around it look through it (see ``ColumnRejoiner/Stream``).
@@ -82,7 +84,7 @@ enum RejoinPageFurniture {
             var count = 0
             var i = s
             while i < e && count < maxHeadScalars {
-                let (v, n) = RejoinLineScanner.decode(p, i, e)
+                let (v, n) = UTF8Codec.decode(p, i, e)
                 i += n
                 if ScalarClass.isHorizontalSpace(v) || v == 0x0B { continue }
                 h[count] = v
@@ -118,7 +120,7 @@ enum RejoinPageFurniture {
     static func spaceBefore(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, scalarIndex index: Int) -> Bool {
         var i = s, count = 0, space = false
         while i < e {
-            let (v, n) = RejoinLineScanner.decode(p, i, e)
+            let (v, n) = UTF8Codec.decode(p, i, e)
             i += n
             if ScalarClass.isHorizontalSpace(v) || v == 0x0B { space = true; continue }
             if count == index { return space }

@@ -116,3 +116,16 @@ enum RejoinClass {
 
     static let softHyphen: UInt32 = 0xAD
 }
+
+extension RejoinClass {
+    /// U+3000 IDEOGRAPHIC SPACE: as wide as a CJK character.
+    static let ideographicSpace: UInt32 = 0x3000
+    /// U+000B LINE TABULATION: a line break to the stream, white space inside a piece of a
+    /// long line.
+    static let lineTabulation: UInt32 = 0x0B
+
+    /// White space inside a line: horizontal space (``ScalarClass/isHorizontalSpace(_:)``)
+    /// and a line tabulation.
+    @inline(__always)
+    static func isLineSpace(_ v: UInt32) -> Bool { ScalarClass.isHorizontalSpace(v) || v == lineTabulation }
+}

@@ -1,3 +1,5 @@
+import HanziCore
+
 /// Letter spacing of justified lines: which spaces inside a line are stretch that a
 /// typesetter put between characters, not spaces of the text.
 ///
@@ -24,8 +26,8 @@ enum RejoinLetterSpacing {
         var runBeforeSpace = 0
         var spaceStart = -1
         while i < e {
-            let (v, n) = RejoinLineScanner.decode(p, i, e)
-            if isSpace(v) {
+            let (v, n) = UTF8Codec.decode(p, i, e)
+            if RejoinClass.isLineSpace(v) {
                 if spaceStart < 0 { spaceStart = i; runBeforeSpace = westernRun; westernRun = 0 }
                 i += n
                 continue
@@ -50,16 +52,13 @@ enum RejoinLetterSpacing {
     static func westernRunLength(_ p: UnsafePointer<UInt8>, from i: Int, end e: Int) -> Int {
         var j = i, n = 0
         while j < e && n < 2 {
-            let (v, k) = RejoinLineScanner.decode(p, j, e)
+            let (v, k) = UTF8Codec.decode(p, j, e)
             guard RejoinClass.isWestern(v) else { break }
             n += 1
             j += k
         }
         return n
     }
-
-    @inline(__always)
-    static func isSpace(_ v: UInt32) -> Bool { ScalarClass.isHorizontalSpace(v) || v == 0x0B }
 
     /// A half-width character that letter spacing separates: ASCII, not a space.
     @inline(__always)
@@ -92,8 +91,8 @@ enum RejoinLetterSpacing {
         var spaceBytes = 0
         var onlyASCIISpace = true
         while i < e {
-            let (v, n) = RejoinLineScanner.decode(p, i, e)
-            if isSpace(v) {
+            let (v, n) = UTF8Codec.decode(p, i, e)
+            if RejoinClass.isLineSpace(v) {
                 if spaceStart < 0 { spaceStart = i; spaceBytes = 0; onlyASCIISpace = true }
                 spaceBytes += n
                 if v != 0x20 { onlyASCIISpace = false }

@@ -1,3 +1,5 @@
+import HanziCore
+
 extension ColumnRejoiner {
     /// Rejoins text fed in chunks, with bounded look-ahead.
     ///
@@ -138,80 +140,83 @@ extension ColumnRejoiner {
 
         /// Finds the line breaks in the buffer and measures each complete line.
         mutating func splitLines(final: Bool) {
+            let records = findRecords(final: final)
+            guard !records.isEmpty else { return }
+            measure(records)
+        }
+
+        /// What ends a record of the buffer: a line terminator (``LineTerminator``), the end
+        /// of the input, or a cut in a line longer than ``ColumnRejoiner/maxLineBytes``.
+        enum RecordEnd { case line, page, paragraph, end, piece }
+
+        /// A record of the buffer: its bytes (relative to the buffer, terminator excluded)
+        /// and what ends it.
+        typealias Record = (start: Int, end: Int, ending: RecordEnd)
+
+        /// Finds the records that are complete in the buffer from ``scanPosition`` on, and
+        /// moves ``scanPosition`` and ``lineStart`` past them. A terminator cut off by the
+        /// end of the buffer waits for the next chunk, unless the input has ended.
+        mutating func findRecords(final: Bool) -> [Record] {
             let count = buffer.count
             let base = bufferBase
             var i = scanPosition - base
             var start = lineStart - base
-            var newLines: [(Int, Int, Terminator)] = []
+            var records: [Record] = []
             buffer.withUnsafeBufferPointer { buf in
-                while i < count {
-                    // skip 8 bytes at a time while none can start a line break
-                    // (bytes below 0x0E, and the lead bytes 0xC2 and 0xE2)
-                    if !skipLF, let base = buf.baseAddress {
-                        while i + 8 <= count {
-                            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                            let low = (x &- ones &* 0x0E) & ~x & highs
-                            let c2 = x ^ (ones &* 0xC2), e2 = x ^ (ones &* 0xE2)
-                            let hitC2 = (c2 &- ones) & ~c2 & highs
-                            let hitE2 = (e2 &- ones) & ~e2 & highs
-                            let hits = low | hitC2 | hitE2
-                            if hits != 0 {
-                                // go straight to the first candidate (the lowest flag is exact)
-                                i += hits.trailingZeroBitCount >> 3
-                                break
-                            }
-                            i += 8
-                        }
-                        if i >= count { break }
-                    }
-                    let b = buf[i]
+                scan: while i < count {
                     if skipLF {
+                        // the LF of a CR LF pair cut between two chunks
                         skipLF = false
-                        if b == 0x0A { i += 1; start = i; continue }
+                        if buf[i] == ASCII.lineFeed { i += 1; start = i; continue }
                     }
-                    var length = 0
-                    var kind = Terminator.line
-                    if b <= 0x0D {
-                        if b == 0x0A || b == 0x0B { length = 1 }
-                        else if b == 0x0C { length = 1; kind = .page }
-                        else if b == 0x0D { length = 1; skipLF = true }
-                    } else if b == 0xC2 {
-                        if i + 1 >= count { if !final { break } }
-                        else if buf[i + 1] == 0x85 { length = 2 }
-                    } else if b == 0xE2 {
-                        if i + 2 >= count { if !final { break } }
-                        else if buf[i + 1] == 0x80 && (buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9) {
-                            length = 3
-                            if buf[i + 2] == 0xA9 { kind = .paragraph }
+                    i = LineTerminator.firstCandidate(in: buf, from: i, to: count)
+                    guard i < count else { break }
+                    let ending: RecordEnd, length: Int
+                    switch LineTerminator.match(in: buf, at: i, end: count) {
+                    case .none:
+                        i += 1
+                        continue
+                    case .incomplete:
+                        if final { i += 1; continue }
+                        break scan
+                    case .terminator(let kind, let n):
+                        switch kind {
+                        case .line: ending = .line
+                        case .page: ending = .page
+                        case .paragraph: ending = .paragraph
                         }
+                        length = n
+                        skipLF = buf[i] == ASCII.carriageReturn
                     }
-                    if length == 0 { i += 1; continue }
-                    Self.cutLongLine(buf, start: &start, end: i, base: base, into: &newLines)
-                    newLines.append((start, i, kind))
+                    Self.cutLongLine(buf, start: &start, end: i, into: &records)
+                    records.append((start, i, ending))
                     i += length
                     start = i
                 }
-                Self.cutLongLine(buf, start: &start, end: count, base: base, into: &newLines)
+                Self.cutLongLine(buf, start: &start, end: count, into: &records)
                 if final && start < count {
-                    newLines.append((start, count, .end))
+                    records.append((start, count, .end))
                     start = count
                     i = count
                 }
             }
             scanPosition = base + i
             lineStart = base + start
-            guard !newLines.isEmpty else { return }
+            return records
+        }
+
+        /// Measures the records found, appending their lines (a blank line adds to the count
+        /// of blank lines after the line before it).
+        mutating func measure(_ records: [Record]) {
+            let base = bufferBase
             var line = RejoinLine()
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 32) { headBuffer in
-            let head = headBuffer.baseAddress!
             buffer.withUnsafeBufferPointer { buf in
                 guard let p = buf.baseAddress else { return }
-                for (s, e, kind) in newLines {
-                    if kind == .piece {
+                for (s, e, ending) in records {
+                    if ending == .piece {
                         // a piece of a long line: joined to the next piece with nothing, its
                         // white space at the cut kept once the line has content
-                        if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head,
+                        if RejoinLineScanner.measure(p, from: s, to: e, base: base,
                                                      trimsLeading: !longLineHasContent, trimsTrailing: false,
                                                      into: &line) {
                             line.inputLine = inputLines + 1
@@ -224,8 +229,7 @@ extension ColumnRejoiner {
                     inputLines += 1
                     let trimsLeading = !longLineHasContent
                     longLineHasContent = false
-                    if RejoinLineScanner.measure(p, from: s, to: e, base: base, head: head,
-                                                 trimsLeading: trimsLeading, into: &line) {
+                    if RejoinLineScanner.measure(p, from: s, to: e, base: base, trimsLeading: trimsLeading, into: &line) {
                         line.inputLine = inputLines
                         if !line.isFurniture && recentHeads.repeats(line, in: p, base: base) {
                             if line.innerCJKSpace {
@@ -235,18 +239,23 @@ extension ColumnRejoiner {
                                 line.repeatsAsHead = true
                             }
                         }
-                        if kind == .page { line.pageAfter = true }
-                        if kind == .paragraph { line.blanksAfter = 1 }
+                        if ending == .page { line.pageAfter = true }
+                        if ending == .paragraph { line.blanksAfter = 1 }
                         Self.append(&line, to: &lines)
-                    } else if let k = lines.indices.last, linesBase + k >= next {
-                        switch kind {
-                        case .page: lines[k].pageAfter = true
-                        case .paragraph: lines[k].blanksAfter &+= 2
-                        default: lines[k].blanksAfter &+= 1
-                        }
+                    } else {
+                        countBlankLine(ending)
                     }
                 }
             }
+        }
+
+        /// A blank line ended by `ending`: it counts after the last text line not written yet.
+        mutating func countBlankLine(_ ending: RecordEnd) {
+            guard let k = lines.indices.last, linesBase + k >= next else { return }
+            switch ending {
+            case .page: lines[k].pageAfter = true
+            case .paragraph: lines[k].blanksAfter &+= 2
+            default: lines[k].blanksAfter &+= 1
             }
         }
 
@@ -263,15 +272,20 @@ extension ColumnRejoiner {
             lines.append(line)
         }
 
-        enum Terminator { case line, page, paragraph, end, piece }
-
         /// Cuts the line that begins at `start` into pieces of at most
         /// ``ColumnRejoiner/maxLineBytes`` while more than that many of its bytes are known
         /// (`end`). Where to cut depends only on the bytes of the piece, never on how the
         /// input was chunked: between two non-space characters in the piece's second half
         /// if there are such, else at a character boundary.
-        static func cutLongLine(_ buf: UnsafeBufferPointer<UInt8>, start: inout Int, end: Int, base: Int,
-                                into pieces: inout [(Int, Int, Terminator)]) {
+        @inline(__always)
+        static func cutLongLine(_ buf: UnsafeBufferPointer<UInt8>, start: inout Int, end: Int,
+                                into pieces: inout [Record]) {
+            if end - start > ColumnRejoiner.maxLineBytes { cutPieces(buf, start: &start, end: end, into: &pieces) }
+        }
+
+        /// ``cutLongLine(_:start:end:into:)`` for a line that is longer than the limit.
+        static func cutPieces(_ buf: UnsafeBufferPointer<UInt8>, start: inout Int, end: Int,
+                              into pieces: inout [Record]) {
             let cap = ColumnRejoiner.maxLineBytes
             while end - start > cap {
                 @inline(__always) func isSpaceAt(_ q: Int) -> Bool {

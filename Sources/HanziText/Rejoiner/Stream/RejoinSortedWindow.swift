@@ -1,6 +1,8 @@
 /// The cluster keys (``RejoinLine/clusterKey``) of a window of consecutive lines, kept in
 /// ascending order while the window slides forward through a stream, so that the column
-/// width at each line break costs a removal and an insertion instead of a sort.
+/// width at each line break costs an update of the window instead of a sort, and nothing
+/// when the line that enters has the key of the line that leaves (the lines of a justified
+/// column mostly do).
 ///
 /// Lines are named by their absolute index in the stream; the window remembers the keys
 /// of its own lines, so a line may leave the stream's buffer before it leaves the window.
@@ -8,14 +10,19 @@ struct RejoinSortedWindow {
     /// The longest window kept; a longer one is not kept (the caller sorts it itself).
     static let capacity = 32
 
+    /// A key that is no key: the line is too short to show a column (``RejoinLine/clusterKey``).
+    private static let noKey = -1
+
     /// Absolute indices of the window's first and last line; empty when `last < first`.
     private var first = 0
     private var last = -1
     /// The key of each line of the window at its absolute index modulo ``capacity``.
     private var ring: [Int] = []
-    /// The keys of the window that are not -1, ascending, in `sorted[0..<count]`.
+    /// The keys of the window that are not ``noKey``, ascending, in `sorted[0..<count]`.
     private var sorted: [Int] = []
     private var count = 0
+    /// The widest cluster of `sorted[0..<count]`, once computed (`nil`: not yet).
+    private var cluster: RejoinCluster?? = nil
 
     /// Creates an empty window (it allocates on its first move).
     init() {}
@@ -31,54 +38,82 @@ struct RejoinSortedWindow {
             first = 0
             last = -1
             count = 0
+            cluster = nil
             return (false, nil)
         }
         if ring.isEmpty {
-            ring = [Int](repeating: -1, count: Self.capacity)
+            ring = [Int](repeating: Self.noKey, count: Self.capacity)
             sorted = [Int](repeating: 0, count: Self.capacity)
         }
-        let mask = Self.capacity - 1
         let slides = last >= first && newFirst >= first && newLast >= last && newFirst <= last + 1
         var n = slides ? count : 0
-        let width: RejoinCluster? = ring.withUnsafeMutableBufferPointer { ringBuffer in
+        var changed = !slides
+        ring.withUnsafeMutableBufferPointer { ringBuffer in
             sorted.withUnsafeMutableBufferPointer { sortedBuffer in
                 let ring = ringBuffer.baseAddress!, keys = sortedBuffer.baseAddress!
-                var a: Int
-                if slides {
-                    // the lines that leave the window
-                    a = first
-                    while a < newFirst {
-                        let x = ring[a & mask]
-                        if x >= 0 {
-                            var i = 0
-                            while keys[i] != x { i += 1 }
-                            while i + 1 < n { keys[i] = keys[i + 1]; i += 1 }
-                            n -= 1
-                        }
-                        a += 1
+                let mask = Self.capacity - 1
+                var leaving = slides ? first : newFirst
+                var entering = slides ? last + 1 : newFirst
+                // One line leaves as one enters: its slot in the ring is the entering line's or
+                // an earlier one (the window is shorter than the ring), so it is read first.
+                while leaving < newFirst && entering <= newLast {
+                    let x = ring[leaving & mask], y = lineBase[entering - base].clusterKey
+                    ring[entering & mask] = y
+                    if x != y {
+                        Self.replace(x, with: y, in: keys, count: &n)
+                        changed = true
                     }
-                    a = last + 1
-                } else {
-                    a = newFirst
+                    leaving += 1
+                    entering += 1
                 }
-                // the lines that enter it
-                while a <= newLast {
-                    let x = lineBase[a - base].clusterKey
-                    ring[a & mask] = x
-                    if x >= 0 {
-                        var j = n
-                        while j > 0 && keys[j - 1] > x { keys[j] = keys[j - 1]; j -= 1 }
-                        keys[j] = x
-                        n += 1
+                while leaving < newFirst {
+                    let x = ring[leaving & mask]
+                    if x != Self.noKey {
+                        Self.replace(x, with: Self.noKey, in: keys, count: &n)
+                        changed = true
                     }
-                    a += 1
+                    leaving += 1
                 }
-                return RejoinRules.widestCluster(UnsafePointer(keys), count: n)
+                while entering <= newLast {
+                    let y = lineBase[entering - base].clusterKey
+                    ring[entering & mask] = y
+                    if y != Self.noKey {
+                        Self.replace(Self.noKey, with: y, in: keys, count: &n)
+                        changed = true
+                    }
+                    entering += 1
+                }
+                if changed || cluster == nil {
+                    cluster = .some(RejoinRules.widestCluster(UnsafePointer(keys), count: n))
+                }
             }
         }
         first = newFirst
         last = newLast
         count = n
-        return (true, width)
+        return (true, cluster ?? nil)
+    }
+
+    /// Replaces the key `x` of the ascending `keys[0..<n]` by `y`, in one pass over the keys
+    /// between the two; ``noKey`` for `x` inserts `y`, for `y` removes `x`.
+    @inline(__always)
+    private static func replace(_ x: Int, with y: Int, in keys: UnsafeMutablePointer<Int>, count n: inout Int) {
+        var i: Int
+        if x == noKey {
+            // a new last place, moved down to where `y` belongs
+            i = n
+            n += 1
+        } else {
+            i = 0
+            while keys[i] != x { i += 1 }
+            if y == noKey {
+                while i + 1 < n { keys[i] = keys[i + 1]; i += 1 }
+                n -= 1
+                return
+            }
+        }
+        while i + 1 < n && keys[i + 1] < y { keys[i] = keys[i + 1]; i += 1 }
+        while i > 0 && keys[i - 1] > y { keys[i] = keys[i - 1]; i -= 1 }
+        keys[i] = y
     }
 }

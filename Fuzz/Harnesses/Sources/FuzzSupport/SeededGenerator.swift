@@ -1,0 +1,1 @@
+../../../../Tests/HanziTestSupport/SeededGenerator.swift

@@ -1,0 +1,265 @@
+/// The running counts of one line's measurement (``RejoinLineScanner``), updated scalar by
+/// scalar from the first non-space scalar on, and turned into a ``RejoinLine`` at the end.
+///
+/// Each kind of scalar has one update: ``addSpace(_:)`` for white space,
+/// ``add(_:endingAt:)`` for any other scalar, and two shortcuts for the scalars that make up
+/// most Chinese text inside a word (no space before them, not the line's first):
+/// ``addHanRun(count:last:beforeLast:thirdLast:sawDay:endingAt:)`` and
+/// ``addCompressibleInWord(_:endingAt:)``. A shortcut leaves the tally exactly as the same
+/// scalars through ``add(_:endingAt:)`` would; it skips only the tests that cannot hold for
+/// such a scalar.
+struct RejoinLineTally {
+    /// Typeset width of the content so far, inner spaces included (quarter ems).
+    var width = 0
+    /// Width of the inner spaces (trailing ones excluded).
+    var spaceWidth = 0
+    /// Width of the current run of spaces, not yet counted in ``width``.
+    var pendingSpace = 0
+    /// Offset just after the last non-space scalar.
+    var lastContentEnd = 0
+    /// Non-space scalars so far.
+    var scalars = 0
+    /// The first non-space scalar, and the last three (0 where the line is shorter).
+    var first: UInt32 = 0
+    var prev: UInt32 = 0
+    var prev2: UInt32 = 0
+    var prev3: UInt32 = 0
+    /// The current space-separated token: its length in scalars and its first scalar.
+    var tokenLength = 0
+    var tokenFirst: UInt32 = 0
+    /// Tokens ended so far, and the length of the first one.
+    var tokens = 0
+    var firstTokenScalars = 0
+    /// The width of the line's first unbreakable piece (``RejoinLine/leadWidth``): still
+    /// growing while `leadOpen`; after it, punctuation that may not begin a line joins it
+    /// while it directly follows (`leadScalars` scalars so far).
+    var leadWidth = 0
+    var leadOpen = true
+    var leadScalars = 1
+    /// Whether the first piece is a Latin word or number.
+    var leadWestern = false
+    /// One-scalar tokens that are CJK, and of any script.
+    var singleTokens = 0
+    var singleAny = 0
+    /// Scalars whose typeset width may differ from ``RejoinLineScanner/columns(_:)``.
+    var uncertain = 0
+    /// Whether a single half-width character, one space and another one occur.
+    var narrowSpacing = false
+    /// Sentence ends (`。！？`) and commas (`，、,`), with the index of the last of each.
+    var sentenceEnds = 0
+    var lastSentenceEndIndex = -1
+    var commas = 0
+    var lastCommaIndex = -1
+    /// Whether a space separates two CJK scalars.
+    var cjkSpace = false
+    /// CJK next to a Latin letter or digit across a space, and directly.
+    var spaced: Int32 = 0
+    var solid: Int32 = 0
+    /// The latest run of Latin letters: its length and whether it begins with a capital.
+    var runLength = 0
+    var runCapital = false
+    var asciiLetters = false
+    /// A URL in the current token: 0 nothing, 1 `:` seen, 2 `:/` seen, 3 `://` seen.
+    var urlState = 0
+    var tokenURL = false
+    /// Whether `日` occurs (a dateline `…日电` needs it; see ``RejoinLineScanner/isDateline(_:)``).
+    var sawDay = false
+
+    /// `日`, U+65E5.
+    static let day: UInt32 = 0x65E5
+
+    /// A white-space scalar (``RejoinClass/isLineSpace(_:)``): it counts once the next
+    /// non-space scalar shows it is inside the line.
+    @inline(__always)
+    mutating func addSpace(_ v: UInt32) {
+        pendingSpace += v == RejoinClass.ideographicSpace ? RejoinLineScanner.fullWidth : RejoinLineScanner.halfWidth
+    }
+
+    /// Any non-space scalar `v`, whose bytes end at `end`.
+    @inline(__always)
+    mutating func add(_ v: UInt32, endingAt end: Int) {
+        let w = RejoinLineScanner.columns(v)
+        if scalars > 0 {
+            if pendingSpace > 0 {
+                endToken(before: v)
+            } else if Self.isMixedPair(v, prev) {
+                solid += 1
+            }
+        }
+        extendLead(v, width: w)
+        pendingSpace = 0
+        if ScalarClass.isLatinLetter(v) { continueLatinRun(v) }
+        if v == Self.day { sawDay = true }
+        appendToToken(v, width: w, endingAt: end)
+    }
+
+    /// `count` Han characters U+4E00–U+9FFF (width 4 each) inside a word, the last three
+    /// of them (or fewer) given, whose bytes end at `end`; `day` tells whether `日` is
+    /// among them.
+    @inline(__always)
+    mutating func addHanRun(count: Int, last: UInt32, beforeLast: UInt32, thirdLast: UInt32, sawDay day: Bool,
+                            endingAt end: Int) {
+        // only the first can follow a Latin letter or digit
+        if RejoinClass.isAlnum(prev) { solid += 1 }
+        if count >= 3 {
+            prev3 = thirdLast
+            prev2 = beforeLast
+        } else if count == 2 {
+            prev3 = prev
+            prev2 = beforeLast
+        } else {
+            prev3 = prev2
+            prev2 = prev
+        }
+        prev = last
+        scalars += count
+        width += RejoinLineScanner.fullWidth * count
+        tokenLength += count
+        // a Han character ends what could still become a URL; a URL seen stays seen
+        if urlState < 3 { urlState = 0 }
+        if day { sawDay = true }
+        lastContentEnd = end
+    }
+
+    /// A compressible punctuation mark (``RejoinLineScanner/isCompressible(_:)``) inside a
+    /// word: no space before it, not the line's first scalar, the first piece closed.
+    @inline(__always)
+    mutating func addCompressibleInWord(_ v: UInt32, endingAt end: Int) {
+        if scalars == leadScalars && RejoinClass.isNonInitial(v) {
+            leadWidth += RejoinLineScanner.compressedWidth
+            leadScalars += 1
+        }
+        appendToToken(v, width: RejoinLineScanner.compressedWidth, endingAt: end)
+    }
+
+    /// Ends the tokens at the end of the line.
+    @inline(__always)
+    mutating func finish() {
+        tokens += 1
+        if tokens == 1 { firstTokenScalars = scalars }
+        if tokenLength == 1 {
+            singleAny += 1
+            if ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+        }
+    }
+
+    // MARK: The parts of an update
+
+    /// CJK next to a Latin letter or digit.
+    @inline(__always)
+    static func isMixedPair(_ v: UInt32, _ u: UInt32) -> Bool {
+        (RejoinClass.isAlnum(v) && ScalarClass.isCJKLetter(u)) || (RejoinClass.isAlnum(u) && ScalarClass.isCJKLetter(v))
+    }
+
+    /// The spaces before `v` end a token.
+    @inline(__always)
+    private mutating func endToken(before v: UInt32) {
+        tokens += 1
+        if tokens == 1 { firstTokenScalars = scalars }
+        if tokenLength == 1 {
+            singleAny += 1
+            if ScalarClass.isCJK(tokenFirst) { singleTokens += 1 }
+        }
+        if pendingSpace == RejoinLineScanner.halfWidth && RejoinLetterSpacing.isNarrow(v)
+            && RejoinLetterSpacing.isNarrow(prev) && (tokenLength == 1 || !RejoinClass.isWestern(prev2)) {
+            narrowSpacing = true
+        }
+        tokenLength = 0
+        tokenURL = false
+        urlState = 0
+        width += pendingSpace
+        spaceWidth += pendingSpace
+        if ScalarClass.isCJK(prev) && ScalarClass.isCJK(v) { cjkSpace = true }
+        if Self.isMixedPair(v, prev) { spaced += 1 }
+    }
+
+    /// The line's first unbreakable piece: a Western word with its punctuation, or the first
+    /// character with the punctuation and dash that directly follow it.
+    @inline(__always)
+    private mutating func extendLead(_ v: UInt32, width w: Int) {
+        if leadOpen {
+            if scalars == 0 {
+                leadWidth = w
+                leadWestern = RejoinClass.isWestern(v)
+                // an opening bracket or quote never ends a line: it goes with what
+                // follows; so may a path after a character
+                leadOpen = leadWestern || RejoinClass.isOpening(v) || v &- 0x4E00 < 0x5200
+            } else if pendingSpace > 0 {
+                leadOpen = false
+            } else if scalars == 1 && first &- 0x4E00 < 0x5200 {
+                if v == 0x2F {
+                    // a slash never begins a line: a path glued to a character
+                    // (`在/etc/papersize`) goes with it
+                    leadWidth += w
+                    leadWestern = true
+                } else {
+                    leadOpen = false
+                    if RejoinClass.isNonInitial(v) || RejoinClass.isDash(v) {
+                        // punctuation that may not begin a line goes with the character
+                        leadWidth += w
+                        leadScalars += 1
+                    }
+                }
+            } else if scalars == 1 && RejoinClass.isOpening(first) && !(leadWestern && RejoinClass.isWestern(v)) {
+                // the word or character after an opening bracket or quote
+                leadWidth += w
+                leadWestern = RejoinClass.isWestern(v)
+                leadOpen = leadWestern
+                leadScalars = 2
+            } else if RejoinClass.isWestern(v) == leadWestern || RejoinClass.isNonInitial(v) {
+                leadWidth += w
+            } else {
+                leadOpen = false
+            }
+        } else if scalars == leadScalars && pendingSpace == 0 && (RejoinClass.isNonInitial(v) || RejoinClass.isDash(v)) {
+            leadWidth += w
+            leadScalars += 1
+        }
+    }
+
+    /// A Latin letter `v`.
+    @inline(__always)
+    private mutating func continueLatinRun(_ v: UInt32) {
+        if v < 0x80 { asciiLetters = true }
+        if !ScalarClass.isLatinLetter(prev) || tokenLength == 0 {
+            runLength = 0
+            runCapital = v < 0x80 ? (v &- 0x41 < 26) : false
+        }
+        runLength += 1
+    }
+
+    /// What every non-space scalar does: the URL, the token, the width, the punctuation
+    /// counts and the last scalars.
+    @inline(__always)
+    private mutating func appendToToken(_ v: UInt32, width w: Int, endingAt end: Int) {
+        switch v {
+        case 0x3A: urlState = 1
+        case 0x2F: urlState = urlState == 1 ? 2 : (urlState == 2 ? 3 : urlState)
+        case 0x2E:
+            // `www.`
+            if tokenLength == 3 && prev == 0x77 && prev2 == 0x77 && prev3 == 0x77 { tokenURL = true }
+        default: if urlState < 3 { urlState = 0 }
+        }
+        if urlState == 3 { tokenURL = true }
+        if tokenLength == 0 { tokenFirst = v }
+        tokenLength += 1
+        width += w
+        if w != RejoinLineScanner.fullWidth { uncertain += 1 }
+        switch v {
+        case 0x3002, 0xFF01, 0xFF1F:
+            sentenceEnds += 1
+            lastSentenceEndIndex = scalars
+        case 0xFF0C, 0x3001, 0x2C:
+            commas += 1
+            lastCommaIndex = scalars
+        default:
+            break
+        }
+        if scalars == 0 { first = v }
+        prev3 = prev2
+        prev2 = prev
+        prev = v
+        scalars += 1
+        lastContentEnd = end
+    }
+}
