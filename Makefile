@@ -49,6 +49,7 @@ demo: release
 tables:
 	python3 scripts/generate-tables.py
 	python3 scripts/generate-english-words.py
+	python3 scripts/generate-rejoin-tables.py
 	python3 scripts/generate-opencc-data.py
 
 # The benchmark suite (nested package Benchmarks/): 64 KB, 1 MB and 16 MB corpora plus the

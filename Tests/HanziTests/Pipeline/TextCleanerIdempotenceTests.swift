@@ -26,7 +26,7 @@ import Hanzi
 
     /// One paragraph per line, spacing inserted: the second clean joins 第二行。9 and
     /// “張号”, which the first kept apart.
-    @Test(.disabled("open: the rejoiner is not idempotent on one-paragraph-per-line output (ColumnRejoinerIdempotenceTests); for the rejoiner's owner"))
+    @Test
     func cleaningTwiceChangesNothingWithOneParagraphPerLine() throws {
         let text = "\u{FEFF}第一行没有结束\u{D}\u{A}第二行。9\u{A}\u{D}\u{A}“張号”(括号)\u{A}"
         let cleaner = try TextCleaner(options: .init(

@@ -17,7 +17,7 @@ import HanziText
 
     /// One paragraph per line, with every kind of line break (LS, PS, FF, CRLF, CR, VT, NEL):
     /// the second pass joins 第二段 and 第三段, which the first kept apart.
-    @Test(.disabled("open: rejoining one-paragraph-per-line output joins paragraphs split by U+2029; for the rejoiner's owner"))
+    @Test
     func rejoiningTwiceChangesNothingAcrossLineBreakKinds() {
         let text = "statical-\u{FFFD}ly and C\u{2028}第二段\u{2029}第三段\u{C}下一页\u{D}\u{A}回车\u{D}换行\u{B}竖\u{85}NEL\u{A}"
         let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: .newline))

@@ -77,8 +77,8 @@ enum RejoinPageFurniture {
     /// Cheap for ordinary lines: only short lines and lines ending in `版页頁` are read.
     static func isFurnitureLine(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, scalars: Int, last: UInt32) -> Bool {
         let pageWordEnd = isPageWord(last)
-        guard scalars <= 12 || (pageWordEnd && scalars <= maxHeadScalars) else { return false }
         if !pageWordEnd && !ScalarClass.isASCIIDigit(last) && !isDecoration(last) { return false }
+        guard scalars <= maxHeadScalars else { return false }
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: maxHeadScalars) { buffer in
             let h = buffer.baseAddress!
             var count = 0
@@ -92,8 +92,22 @@ enum RejoinPageFurniture {
             }
             let all = UnsafeBufferPointer(start: h, count: count)
             if count <= 12 && isFolio(all) { return true }
+            if !pageWordEnd {
+                // a running head ending in a folio between dashes after a space (`Debian常见问题 -1-`)
+                var k = count
+                while k > 0 && isDecoration(h[k - 1]) { k -= 1 }
+                let decoratedAfter = k < count
+                var d = k
+                while d > 0 && ScalarClass.isASCIIDigit(h[d - 1]) { d -= 1 }
+                let digitsEnd = k
+                while d > 0 && isDecoration(h[d - 1]) { d -= 1 }
+                guard decoratedAfter, digitsEnd > d, d >= 2, count - d <= 8,
+                      !(0..<d).contains(where: { ScalarClass.isCJKPunctuation(h[$0]) || (h[$0] < 0x80 && !RejoinClass.isAlnum(h[$0])) })
+                else { return false }
+                return spaceBefore(p, from: s, to: e, scalarIndex: d)
+            }
             // a running head ending in an edition mark after a space
-            guard pageWordEnd, count > 3 else { return false }
+            guard count > 3 else { return false }
             let mark = editionMarkLength(all)
             guard mark > 0 else { return false }
             // the mark must begin a token of its own: a space before `第`
@@ -119,8 +133,9 @@ enum RejoinPageFurniture {
 
 /// Page-furniture decisions over a window of measured lines.
 extension RejoinPageFurniture {
-    /// Whether `ls[k]` is page furniture: a folio line (``RejoinPageFurniture``), or a short line
-    /// between two folio lines (a running head: `2` / `人民日报 … 要闻` / `第 2 版`).
+    /// Whether `ls[k]` is page furniture: a folio line (``RejoinPageFurniture``), a short line
+    /// between two folio lines (a running head: `2` / `人民日报 … 要闻` / `第 2 版`), or a
+    /// repeated short line next to a folio or a page break (``RejoinLine/repeatsAsHead``).
     /// Not in text set one character per line, where a digit may stand alone.
     static func isFurniture(_ ls: UnsafeBufferPointer<RejoinLine>, _ k: Int) -> Bool {
         guard k < ls.count, let base = ls.baseAddress else { return false }
@@ -131,6 +146,14 @@ extension RejoinPageFurniture {
                 return false
             }
             return true
+        }
+        if l.pointee.repeatsAsHead {
+            // a repeated short line next to a page number or a page break, or ending in its
+            // own page number (`道德经选读 2`)
+            return (k > 0 && (base[k - 1].isFurniture || base[k - 1].pageAfter)) || l.pointee.pageAfter
+                || (k + 1 < ls.count && base[k + 1].isFurniture)
+                || (ScalarClass.isASCIIDigit(l.pointee.last) && l.pointee.lastTokenScalars <= 4
+                    && l.pointee.firstTokenScalars + l.pointee.lastTokenScalars == l.pointee.scalars)
         }
         return k > 0 && k + 1 < ls.count && base[k - 1].isFurniture && base[k + 1].isFurniture
             && l.pointee.end != .final && l.pointee.scalars <= RejoinPageFurniture.maxHeadScalars

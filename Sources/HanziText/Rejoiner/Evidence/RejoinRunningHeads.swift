@@ -1,29 +1,35 @@
-/// Running heads recognised by repetition: a short line of several CJK fields without
-/// punctuation (`聯合日報 2024年7月7日 焦點`) that comes back, digits aside, at least
-/// ``minimumDistance`` lines later is page furniture from its second appearance on.
+/// Running heads recognised by repetition: a short line without punctuation
+/// (`聯合日報 2024年7月7日 焦點`, `Debian常见问题`) that comes back, digits aside, at least
+/// ``minimumDistance`` lines later is a running head from its second appearance on.
 ///
 /// Only lines read before a line are compared with it, so the result does not depend on
 /// how the input is chunked; the memory is bounded (``capacity`` signatures).
 struct RejoinRunningHeads: Sendable {
-    /// How many signatures are remembered (the oldest goes first).
-    static let capacity = 32
+    /// How many signatures are remembered (the oldest goes first): more than the short
+    /// lines without punctuation of a page of narrow columns, so a page's running head is
+    /// still known on the next page.
+    static let capacity = 512
     /// How many input lines apart two appearances must be (about a page of one column).
     static let minimumDistance = 20
     /// The longest line, in non-space scalars, that may be a running head.
     static let maxScalars = 30
 
-    private var signatures: [UInt64] = []
-    private var firstSeen: [Int] = []
+    /// The input line where each remembered signature was first seen.
+    private var firstSeen: [UInt64: Int] = [:]
+    /// The remembered signatures in the order they came, to forget the oldest.
+    private var order: [UInt64] = []
     private var nextSlot = 0
 
     /// Whether `line` (its bytes in `p`, whose first byte is at stream offset `base`)
     /// repeats a running-head candidate seen at least ``minimumDistance`` lines before;
-    /// remembers it if it is a candidate.
+    /// remembers it if it is a candidate. A line of several CJK fields that repeats is a
+    /// running head by itself; a line of one field (`Debian常见问题`) only next to a page
+    /// number or a page break (see ``RejoinPageFurniture/isFurniture(_:_:)``).
     mutating func repeats(_ line: RejoinLine, in p: UnsafePointer<UInt8>, base: Int) -> Bool {
-        // a candidate: short, several CJK fields (a space between CJK characters), no
-        // punctuation inside or at the end, at least six characters besides digits
-        guard line.scalars <= Self.maxScalars, line.scalars >= 6, line.end == .open, !line.letterSpaced,
-              line.innerCJKSpace, !line.innerSentenceEnd, !line.innerComma,
+        // a candidate: short, no punctuation inside or at the end, at least four
+        // characters besides digits (`Debian常见问题`, `聯合日報 2024年7月7日 焦點`)
+        guard line.scalars <= Self.maxScalars, line.scalars >= 4, line.end == .open, !line.letterSpaced,
+              !line.innerSentenceEnd, !line.innerComma, line.start == .plain,
               !ScalarClass.isCJKPunctuation(line.last) else { return false }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         var kept = 0
@@ -34,18 +40,18 @@ struct RejoinRunningHeads: Sendable {
             if b & 0xC0 != 0x80 { kept += 1 }
             hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3
         }
-        guard kept >= 6 else { return false }
-        if let k = signatures.firstIndex(of: hash) {
-            return line.inputLine - firstSeen[k] >= Self.minimumDistance
+        guard kept >= 4 else { return false }
+        if let first = firstSeen[hash] {
+            return line.inputLine - first >= Self.minimumDistance
         }
-        if signatures.count < Self.capacity {
-            signatures.append(hash)
-            firstSeen.append(line.inputLine)
+        if order.count < Self.capacity {
+            order.append(hash)
         } else {
-            signatures[nextSlot] = hash
-            firstSeen[nextSlot] = line.inputLine
+            firstSeen[order[nextSlot]] = nil
+            order[nextSlot] = hash
             nextSlot = (nextSlot + 1) % Self.capacity
         }
+        firstSeen[hash] = line.inputLine
         return false
     }
 }

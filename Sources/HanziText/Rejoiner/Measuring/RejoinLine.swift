@@ -66,6 +66,10 @@ struct RejoinLine {
     /// (`3`, `- 2 -`, `2 / 10`, `第 2 版`) or a running head ending in one, see
     /// ``RejoinPageFurniture``.
     var isFurniture: Bool = false
+    /// Whether the line is a short line without punctuation that came back a page later
+    /// (`Debian常见问题`): a running head where a page number or page break is next to it,
+    /// see ``RejoinRunningHeads``.
+    var repeatsAsHead: Bool = false
     var start: Start = .plain
     var end: End = .open
     /// The first and the last two non-space scalars (0 where the line is shorter).

@@ -64,43 +64,9 @@ extension RejoinLineScanner {
         return field(most: 2, unit: 0x65E5) && i == h.count                                       // 日
     }
 
-    /// A news dateline at the start of a line: `新华社北京7月6日电`, `本报讯`, `据新华社…电`,
-    /// `（中央社記者…台北6日電）`, `〔記者…／台北報導〕`.
-    static func isDateline(_ h: UnsafeBufferPointer<UInt32>) -> Bool {
-        let n = h.count
-        // 本报讯 / 本報訊
-        if n >= 3 && h[0] == datelineBen && (h[1] == 0x62A5 || h[1] == 0x5831)
-            && (h[2] == 0x8BAF || h[2] == 0x8A0A) {
-            return true
-        }
-        let bracketed = n > 0 && (h[0] == 0x3014 || h[0] == 0x3010 || h[0] == 0xFF08 || h[0] == 0x5B)
-        if !bracketed {
-            // without 日电 / 日電 there is nothing more to find (most lines)
-            var j = 0, found = false
-            while j + 1 < n {
-                if h[j] == 0x65E5 && (h[j + 1] == 0x7535 || h[j + 1] == 0x96FB) { found = true; break }
-                j += 1
-            }
-            if !found { return false }
-        }
-        // ...日电 / 日電 within the first scalars, before any sentence punctuation,
-        // with a 月 or a digit before it
-        var sawDate = false
-        var j = 0
-        while j + 1 < n {
-            let v = h[j]
-            if v == 0xFF0C || v == 0x3002 || v == 0xFF1B { return false }
-            if v == 0x6708 || ScalarClass.isASCIIDigit(v) { sawDate = true }
-            if sawDate && v == 0x65E5 && (h[j + 1] == 0x7535 || h[j + 1] == 0x96FB) { return true }
-            // 報導〕 / 报道】 in a bracketed dateline
-            if j >= 1 && bracketed
-                && (v == 0x5831 || v == 0x62A5) && (h[j + 1] == 0x5C0E || h[j + 1] == 0x9053) {
-                return true
-            }
-            j += 1
-        }
-        return false
-    }
+    /// A news dateline at the start of a line (``RejoinDatelines``, from `Tables/datelines.txt`).
+    @inline(__always)
+    static func isDateline(_ h: UnsafeBufferPointer<UInt32>) -> Bool { RejoinDatelines.isDateline(h) }
 
     /// Lowercase fragments that English hyphenation splits off the end of a word.
     static let suffixes: Set<String> = [

@@ -36,6 +36,8 @@ struct RejoinLineTally {
     var leadWidth = 0
     var leadOpen = true
     var leadScalars = 1
+    /// Whether the first piece is a Latin word or number.
+    var leadWestern = false
     /// One-scalar tokens that are CJK, and of any script.
     var singleTokens = 0
     var singleAny = 0
@@ -178,10 +180,33 @@ struct RejoinLineTally {
         if leadOpen {
             if scalars == 0 {
                 leadWidth = w
-                leadOpen = RejoinClass.isWestern(v)
+                leadWestern = RejoinClass.isWestern(v)
+                // an opening bracket or quote never ends a line: it goes with what
+                // follows; so may a path after a character
+                leadOpen = leadWestern || RejoinClass.isOpening(v) || v &- 0x4E00 < 0x5200
             } else if pendingSpace > 0 {
                 leadOpen = false
-            } else if RejoinClass.isWestern(v) == RejoinClass.isWestern(first) || RejoinClass.isNonInitial(v) {
+            } else if scalars == 1 && first &- 0x4E00 < 0x5200 {
+                if v == 0x2F {
+                    // a slash never begins a line: a path glued to a character
+                    // (`在/etc/papersize`) goes with it
+                    leadWidth += w
+                    leadWestern = true
+                } else {
+                    leadOpen = false
+                    if RejoinClass.isNonInitial(v) || RejoinClass.isDash(v) {
+                        // punctuation that may not begin a line goes with the character
+                        leadWidth += w
+                        leadScalars += 1
+                    }
+                }
+            } else if scalars == 1 && RejoinClass.isOpening(first) && !(leadWestern && RejoinClass.isWestern(v)) {
+                // the word or character after an opening bracket or quote
+                leadWidth += w
+                leadWestern = RejoinClass.isWestern(v)
+                leadOpen = leadWestern
+                leadScalars = 2
+            } else if RejoinClass.isWestern(v) == leadWestern || RejoinClass.isNonInitial(v) {
                 leadWidth += w
             } else {
                 leadOpen = false

@@ -147,6 +147,19 @@ enum RejoinRules {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
         }
+        if ctx.isColumn && ctx.blankAfterEveryLine {
+            // Blank lines between all lines, and a "column" that most lines of the window
+            // are more than three times as wide as (no page sets a column beside one three
+            // times wider): a few short paragraphs (headings, a title block) of similar
+            // width among longer ones, in text that is already paragraphs, not a column.
+            let limit = max(3 * ctx.columnWidth, ctx.columnWidth + wideExcess)
+            var wider = 0
+            for k in lo...hi where lines[k].filledWidth > limit { wider += 1 }
+            if wider * 2 > hi - lo + 1 {
+                ctx.columnWidth = lines[a].filledWidth
+                ctx.isColumn = false
+            }
+        }
         if ctx.paragraphed {
             // among paragraphs wider than any column, a few short ones of similar width
             // (headings) are no column
@@ -259,11 +272,6 @@ enum RejoinRules {
     /// looking at the rest of the window (the three lines of a minimal cluster do not).
     static let minimumNearClusterLines = 4
 
-    /// The longest line (in non-space scalars) beginning with a dash after a sentence end
-    /// that is taken for an attribution (`——《论语》序说`, `——第十四世達賴喇嘛`) whatever
-    /// its width: a name or a title, not a wrapped sentence.
-    static let maxAttributionScalars = 12
-
     /// The widest column that hard-wrapped print can have (60 em).
     static let maxColumnWidth = 240
 
@@ -283,235 +291,4 @@ enum RejoinRules {
     /// half-width runs add up to more.
     @inline(__always)
     static func spread(_ width: Int) -> Int { max(clusterSpread, width >> 4) }
-
-    /// Decides the break between `a` and `b` (the next text line), given the decision at
-    /// the break before `a` (`aStartsParagraph`) and the line after `b`, if known.
-    ///
-    /// `indentEvidence` measures ``firstLineIndentEvidence(_:lo:hi:context:)`` in the
-    /// window; it is called (at most once) only where the decision depends on it: whether
-    /// paragraphs' first lines are narrower than the column (an implicit indent, taken to
-    /// be so without evidence either way, as Chinese typesetting does), and whether the
-    /// window shows such first lines. Without a column, first lines count as indented
-    /// and none is seen.
-    ///
-    /// `aCarriedWidth` is the width of the lines before `a` that an extractor split off
-    /// the same visual line (see ``RejoinReason/splitVisualLine``): `a` is measured with it.
-    static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
-                       aInHeading: Bool, aCarriedWidth: Int = 0, context ctx: RejoinContext,
-                       indentEvidence: () -> Int) -> RejoinDecision {
-        var a = a
-        if aCarriedWidth > 0 {
-            a.width += aCarriedWidth
-            a.collapsedWidth += aCarriedWidth
-        }
-        // Certain joins.
-        if b.start == .closing {
-            // `pdftotext -raw` also splits a visual line where a run of punctuation begins:
-            // the piece after it goes on measuring the same visual line unless this one is full
-            return .init(join: true, reason: .nextStartsWithClosingPunctuation,
-                         carriesWidth: ctx.isColumn && !a.letterSpaced && !b.letterSpaced
-                            && a.filledWidth + fullSlack < ctx.columnWidth
-                            && a.filledWidth + b.filledWidth <= ctx.columnWidth + fullSlack)
-        }
-        if a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
-        if a.last == RejoinClass.softHyphen
-            || (RejoinClass.isHyphen(a.last) && ScalarClass.isLatinLetter(a.beforeLast)
-                && ScalarClass.isLatinLetter(b.first)) {
-            return .init(join: true, reason: .hyphenatedWord)
-        }
-        // Certain breaks.
-        if ctx.blankAfterEveryLine && a.blanksAfter > ctx.usualBlanks {
-            return .init(join: false, reason: .extraBlankLines)
-        }
-        if b.indentCols > ctx.baseIndent && !b.letterSpaced {
-            return .init(join: false, reason: .nextIndented)
-        }
-        let blank = a.blanksAfter > 0
-        let blankSeparates = blank && !ctx.blankAfterEveryLine && !ctx.indentsMarkParagraphs
-        // One character per line.
-        if a.isSingleCharacter && b.isSingleCharacter {
-            return .init(join: !blankSeparates, reason: blankSeparates ? .blankLine : .oneCharacterPerLine)
-        }
-        let open = a.end == .open || a.end == .closeQuote
-        var w = ctx.columnWidth
-        var newColumn = false
-        // The next two lines are both wider than the column: a wider column begins, and
-        // this line, if it is wider than the old column, is its first.
-        if let c, ctx.isColumn, b.filledWidth > w + wideExcess, c.pointee.filledWidth > w + wideExcess,
-           !b.letterSpaced, !c.pointee.letterSpaced, a.end != .final, a.filledWidth > w {
-            w = min(b.filledWidth, c.pointee.filledWidth)
-            newColumn = true
-        }
-        let capacity: Int
-        if a.indentCols > ctx.baseIndent {
-            capacity = w - 2 * (a.indentCols - ctx.baseIndent)
-        } else if aStartsParagraph && ((!ctx.isColumn || indentEvidence() >= 0) || newColumn) {
-            capacity = w - firstLineIndent
-        } else {
-            capacity = w
-        }
-        let wide = a.filledWidth > w + wideExcess
-        // A line is full when the next line's first word or character would not have fit
-        // at its end (within the measuring error).
-        let joinSpace = RejoinClass.isWestern(a.last) && RejoinClass.isWestern(b.first) ? 2 : 0
-        // A line that ends a sentence is measured more tightly where the column width is
-        // reliable (few Latin letters and digits around): the slack covers only the
-        // characters whose width is uncertain (a line of Han characters and a final `。`
-        // one character short of the column is a paragraph's last line).
-        let slack = a.end == .final && ctx.fewLatin ? min(fullSlack, 2 + a.uncertainWidth) : fullSlack
-        let full = !aInHeading
-            && (a.letterSpaced ? a.width >= w - fullSlack
-                : (a.filledWidth >= capacity - slack
-                   || a.filledWidth + joinSpace + b.leadWidth >= capacity + 4 - slack))
-        // A list item, bullet or dateline starts a paragraph, unless this line is full and
-        // stops mid-word and the "list item" is a word that reads like one (`统` `一、协调`).
-        let midWord = ctx.isColumn && full && !wide && a.end == .open && !blank && a.start != .list
-        switch b.start {
-        case .list where !(midWord && (RejoinClass.isChineseNumeral(b.first) || b.first == 0x7B2C)):
-            return .init(join: false, reason: .nextStartsList)
-        case .dateline:
-            return .init(join: false, reason: .nextStartsDateline)
-        case .bullet:
-            return .init(join: false, reason: .nextStartsBullet)
-        default: break
-        }
-        // A paragraph's first line that separates CJK phrases by spaces and has no
-        // punctuation inside or at its end, followed by a wider line or a list item, is a
-        // byline or a spaced heading (`本报记者 张明 李华 2024年7月7日`), whatever its
-        // width (a spaced heading that wraps goes on with a line no wider).
-        if aStartsParagraph && a.innerCJKSpace && !a.letterSpaced && !a.innerComma && !a.innerSentenceEnd
-            && a.end == .open && !ScalarClass.isCJKPunctuation(a.last) && !RejoinClass.isWestern(a.last)
-            && !b.letterSpaced && (b.filledWidth > a.filledWidth || b.start == .list || b.start == .openBracket) {
-            return .init(join: false, reason: .unwrappedHeading)
-        }
-        // Around a page break, a line that does not fit the column and does not end a
-        // sentence is a running head, folio or footer.
-        if ctx.isColumn && (a.pageAfter || b.pageAfter) && !b.letterSpaced && b.end != .final
-            && (b.filledWidth > w + wideExcess || b.filledWidth < w - firstLineIndent - 2 * fullSlack) {
-            return .init(join: false, reason: .pageFurniture)
-        }
-        if ctx.blankAfterEveryLine && !blank && !a.pageAfter {
-            return .init(join: true, reason: .sameBlock,
-                         continuesHeading: ctx.isColumn && (wide || !full))
-        }
-        if !ctx.isColumn {
-            // Text without column structure: its line breaks were not made by a column,
-            // so a blank line, a line wider than any column, or a whole window of such
-            // lines keeps its break.
-            if a.end == .final { return .init(join: false, reason: .unwrappedSentenceEnd) }
-            if (blank && !ctx.indentsMarkParagraphs) || ctx.paragraphed
-                || a.filledWidth > maxColumnWidth || b.filledWidth > maxColumnWidth {
-                // paragraphs already: the break is the text's own
-                return .init(join: false, reason: blank ? .blankLine : .alreadyParagraphs)
-            }
-            // too few lines to tell a heading from a wrapped line: a sentence goes on
-            if ctx.littleEvidence && a.end == .open {
-                return .init(join: true, reason: .unwrappedMidSentence)
-            }
-            if a.end == .dash || a.end == .closeQuote || isHeadingLike(a, b) {
-                return .init(join: false, reason: .unwrappedHeading)
-            }
-            return .init(join: true, reason: .unwrappedMidSentence)
-        }
-        // The next line is wider than the column: a heading or another block begins.
-        if b.filledWidth > w + wideExcess && !b.letterSpaced && (a.end == .final || wide || !full) {
-            return .init(join: false, reason: .nextIsWide)
-        }
-        if blankSeparates {
-            if (open || a.end == .dash) && full && !wide {
-                return .init(join: true, reason: .blankAfterFullOpenLine)
-            }
-            // A full line that ends a sentence, then a blank line, then a line as wide as
-            // the column where first lines are indented: a column break.
-            if a.end == .final && full && !wide && !aStartsParagraph && ctx.isColumn && indentEvidence() > 0
-                && b.filledWidth >= w - fullSlack + 2 && b.filledWidth <= w + wideExcess
-                && !b.letterSpaced && b.end != .final {
-                return .init(join: true, reason: .blankAfterFullLineBeforeFullLine)
-            }
-            return .init(join: false, reason: .blankLine)
-        }
-        // An extractor (`pdftotext -raw`) split one visual line before an opening quote or
-        // bracket: the two pieces together fit the column, the first stops mid-sentence.
-        if !wide && !full && ctx.isColumn && !a.pageAfter && RejoinClass.isOpening(b.first) && !b.letterSpaced
-            && !RejoinClass.isSentenceFinal(a.last) && !RejoinClass.isClosingQuote(a.last)
-            && a.start != .dash && a.filledWidth + b.filledWidth <= w + fullSlack {
-            return .init(join: true, reason: .splitVisualLine, carriesWidth: true)
-        }
-        // A quotation's attribution (`——《论语》`, `——第十四世達賴喇嘛`) after a sentence
-        // end begins a line of its own, and ends it when it is short.
-        if b.start == .dash && a.end == .final && !b.letterSpaced {
-            return .init(join: false, reason: .nextIsAttribution)
-        }
-        if a.start == .dash && aStartsParagraph && !aInHeading && !a.letterSpaced && a.end != .dash && !wide
-            && (a.filledWidth < w - fullSlack || a.end == .closeQuote || a.end == .final
-                || (a.scalars <= maxAttributionScalars && a.filledWidth < w)) {
-            return .init(join: false, reason: .attribution)
-        }
-        // A date on a line of its own, narrower than the column, is the date line of a
-        // title block (`Debian项目` / `2021年10月14日` / the text).
-        if (a.isDate || b.isDate) && ctx.isColumn && !a.letterSpaced && !b.letterSpaced
-            && (a.isDate ? a : b).filledWidth < w - firstLineIndent {
-            return .init(join: false, reason: .dateLine)
-        }
-        if wide || !full {
-            // A short (or over-wide) line: a last line, a heading, or a wrapped heading.
-            if a.end == .final { return .init(join: false, reason: wide ? .wideLine : .shortLine) }
-            if a.end == .dash { return .init(join: false, reason: .leadIn) }
-            // A wrapped heading: the next line is no wider and no byline. Where every line
-            // has a blank line after it, that blank line says nothing, unless this line
-            // is over-wide (a block of its own) or already continues a heading; the next
-            // line must then end the heading, not be followed by a full line (it would be
-            // a paragraph's first line).
-            let bEndsBlock = c.map { !(b.end == .open && $0.pointee.filledWidth >= w - fullSlack) } ?? true
-            if (!blank || (ctx.blankAfterEveryLine && !wide && !aInHeading && bEndsBlock))
-                && b.filledWidth <= a.filledWidth + 4 && a.end != .closeQuote && !b.innerCJKSpace {
-                return .init(join: true, reason: .headingWrapped, continuesHeading: true)
-            }
-            return .init(join: false, reason: a.end == .closeQuote ? .shortLine : .shortOpenLine)
-        }
-        if open || a.end == .dash { return .init(join: true, reason: .fullOpenLine) }
-        // A full line that ends a sentence: the next line decides.
-        // The line after the next one, if it continues the column, shows its width best.
-        var wb = w
-        if let c, c.pointee.end != .final, !c.pointee.letterSpaced, c.pointee.filledWidth > w, c.pointee.filledWidth <= w + 2 {
-            wb = c.pointee.filledWidth
-        }
-        let bw = b.filledWidth
-        if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
-        // A short next line that stops mid-sentence or at a dash is no paragraph's last
-        // line: a heading or lead-in.
-        let bFullByNextWord = c.map {
-            bw + (RejoinClass.isWestern(b.last) && RejoinClass.isWestern($0.pointee.first) ? 2 : 0) + $0.pointee.leadWidth
-                >= wb + 4 - fullSlack
-        } ?? false
-        if bw < wb - firstLineIndent - fullSlack && (b.end == .open || b.end == .dash) && !b.letterSpaced
-            && b.scalars >= 4 && !bFullByNextWord {
-            return .init(join: false, reason: .nextIsHeading)
-        }
-        if bw >= wb - firstLineIndent - fullSlack && !b.letterSpaced {
-            return .init(join: false, reason: .nextIsFirstLine)
-        }
-        return .init(join: true, reason: .nextContinues)
-    }
-
-    /// A line of unwrapped text that reads as a heading rather than a paragraph fragment:
-    /// short, no sentence punctuation inside, and either phrase-separating spaces, no
-    /// commas, or a next line that opens with a bracket, a dash or a dateline.
-    static func isHeadingLike(_ a: RejoinLine, _ b: RejoinLine) -> Bool {
-        if a.letterSpaced { return false }
-        // a heading ends with a word, not with punctuation
-        if ScalarClass.isCJKPunctuation(a.last) || (a.last < 0x80 && !RejoinClass.isAlnum(a.last)) { return false }
-        // a numbered or bulleted line that stops without punctuation: a heading or a
-        // caption with its credit (`一、…新跨越`, `▲…。新华社`)
-        if a.start == .bullet || (a.start == .list && a.filledWidth <= 128) { return true }
-        if a.innerSentenceEnd { return false }
-        // headline phrases separated by spaces (`推进互利合作 践行多边主义`)
-        if a.innerCJKSpace && a.filledWidth <= 200 { return true }
-        if a.filledWidth > 128 { return false }
-        if !a.innerComma { return true }
-        switch b.start {
-        case .openBracket, .dash, .dateline, .list, .bullet: return true
-        default: return false
-        }
-    }
 }

@@ -9,6 +9,8 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case hyphenatedWord = "English word hyphenated at the line end"
     /// One character per line.
     case oneCharacterPerLine = "one character per line"
+    /// Pieces of one stretched line that the extractor split at its gaps.
+    case stretchedLinePieces = "pieces of one justified line that the extractor split at its wide gaps"
     /// More blank lines than usual.
     case extraBlankLines = "more blank lines than usual"
     /// Next line is indented.
@@ -38,7 +40,9 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     /// A short attribution line (`——第十四世達賴喇嘛`).
     case attribution = "short attribution line starting with a dash"
     /// A date on a line of its own (title block).
-    case dateLine = "a date on a line of its own, narrower than the column (title block)"
+    case dateLine = "a date on a line of its own (title block)"
+    /// A byline right before a title block's date line.
+    case byline = "a byline before the date line of a title block"
     /// Unwrapped text: heading.
     case unwrappedHeading = "unwrapped text: heading"
     /// Blank line after a full line that ends mid-sentence (column break).

@@ -68,9 +68,23 @@ extension ColumnRejoiner {
         /// The absolute index of the last line whose words are in ``documentWords``.
         var wordsRecordedThrough = -1
 
+        /// With one paragraph per line, the output is read again by a second stream (at most
+        /// one element; an array because a stream cannot hold a stream): a paragraph break
+        /// that only a blank line, an indent or a paragraph separator showed is invisible in
+        /// such output, and rejoining it again must change nothing. So only the breaks that
+        /// the rejoiner keeps on reading its own output are kept.
+        var reread: [Stream] = []
+        /// The first reading's output on its way to ``reread``.
+        var rereadInput: [UInt8] = []
+
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
+            self.init(options: options, rereads: options.paragraphSeparator == .newline)
+        }
+
+        init(options: Options, rereads: Bool) {
             self.options = options
+            if rereads { reread = [Stream(options: options, rereads: false)] }
         }
 
         /// Feeds the next chunk of UTF-8 input held in contiguous memory.
@@ -78,7 +92,18 @@ extension ColumnRejoiner {
             guard !finished, !chunk.isEmpty else { return }
             buffer.append(contentsOf: chunk)
             splitLines(final: false)
-            writeDecided(final: false, into: &output)
+            if reread.isEmpty {
+                writeDecided(final: false, into: &output)
+            } else {
+                var first: [UInt8] = []
+                swap(&first, &rereadInput)
+                writeDecided(final: false, into: &first)
+                if !first.isEmpty {
+                    first.withUnsafeBufferPointer { reread[0].feed($0, into: &output) }
+                    first.removeAll(keepingCapacity: true)
+                }
+                swap(&first, &rereadInput)
+            }
         }
 
         /// Feeds the next chunk of UTF-8 input (`[UInt8]`, `Data`, an array slice or any
@@ -96,7 +121,16 @@ extension ColumnRejoiner {
         public mutating func finish(into output: inout [UInt8]) {
             guard !finished else { return }
             splitLines(final: true)
-            writeDecided(final: true, into: &output)
+            if reread.isEmpty {
+                writeDecided(final: true, into: &output)
+            } else {
+                var first: [UInt8] = []
+                writeDecided(final: true, into: &first)
+                first.withUnsafeBufferPointer { reread[0].feed($0, into: &output) }
+                reread[0].finish(into: &output)
+                reread = []
+                rereadInput = []
+            }
             finished = true
             buffer = []
             lines = []
@@ -198,8 +232,12 @@ extension ColumnRejoiner {
                     if RejoinLineScanner.measure(p, from: s, to: e, base: base, trimsLeading: trimsLeading, into: &line) {
                         line.inputLine = inputLines
                         if !line.isFurniture && recentHeads.repeats(line, in: p, base: base) {
-                            line.isFurniture = true
-                            line.clusterKey = -1
+                            if line.innerCJKSpace {
+                                line.isFurniture = true
+                                line.clusterKey = -1
+                            } else {
+                                line.repeatsAsHead = true
+                            }
                         }
                         if ending == .page { line.pageAfter = true }
                         if ending == .paragraph { line.blanksAfter = 1 }

@@ -1,0 +1,59 @@
+/// Rules for what extractors do to lines: `pdftotext -raw` splits a visual line where a run
+/// of punctuation or an opening quote begins, PyMuPDF splits a stretched line at its gaps,
+/// and typesetters hyphenate English words at a line end.
+enum RejoinExtractorRules {
+    /// Breaks that certainly join: the next line starts with punctuation that cannot begin
+    /// a line, this line ends with an opening bracket, or inside a hyphenated English word.
+    static func certainJoins(_ x: inout RejoinBreak) -> RejoinDecision? {
+        if x.b.start == .closing {
+            // `pdftotext -raw` also splits a visual line where a run of punctuation begins:
+            // the piece after it goes on measuring the same visual line when the two fit
+            // the column together (a full line's last `。` split off is the end of a full line)
+            return .init(join: true, reason: .nextStartsWithClosingPunctuation,
+                         carriesWidth: x.ctx.isColumn && !x.a.letterSpaced && !x.b.letterSpaced
+                            && x.a.filledWidth + x.b.filledWidth <= x.ctx.columnWidth + RejoinRules.fullSlack)
+        }
+        if x.a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
+        if x.a.last == RejoinClass.softHyphen
+            || (RejoinClass.isHyphen(x.a.last) && ScalarClass.isLatinLetter(x.a.beforeLast)
+                && ScalarClass.isLatinLetter(x.b.first)) {
+            return .init(join: true, reason: .hyphenatedWord)
+        }
+        return nil
+    }
+
+    /// One character per line, and the pieces of a line that PyMuPDF split at its gaps.
+    static func splitLines(_ x: inout RejoinBreak) -> RejoinDecision? {
+        if x.a.isSingleCharacter && x.b.isSingleCharacter {
+            return .init(join: !x.blankSeparates, reason: x.blankSeparates ? .blankLine : .oneCharacterPerLine,
+                         carriesWidth: !x.blankSeparates)
+        }
+        // PyMuPDF splits a justified line stretched around an unbreakable word at its wide
+        // gaps: one character, or one Latin word, per line (`导` `来` `安` `装` `Debian`). At
+        // the end of such a run the stretched line goes on: a paragraph's last line is
+        // never stretched.
+        if x.aCarriedWidth > 0 && !x.blank && !x.b.letterSpaced && x.a.end == .open
+            && ((x.a.scalars == 1 && ScalarClass.isCJKLetter(x.a.first)) || isWordPiece(x.a)) {
+            return .init(join: true, reason: .stretchedLinePieces, carriesWidth: isWordPiece(x.b))
+        }
+        return nil
+    }
+
+    /// An extractor (`pdftotext -raw`) split one visual line before an opening quote or
+    /// bracket: the two pieces together fit the column, the first stops mid-sentence.
+    static func splitVisualLine(_ x: inout RejoinBreak) -> RejoinDecision? {
+        guard x.ctx.isColumn, !x.a.pageAfter, RejoinClass.isOpening(x.b.first), !x.b.letterSpaced,
+              !RejoinClass.isSentenceFinal(x.a.last), !RejoinClass.isClosingQuote(x.a.last), x.a.start != .dash
+        else { return nil }
+        let m = x.widths()
+        guard !m.wide, !m.full, x.a.filledWidth + x.b.filledWidth <= m.w + RejoinRules.fullSlack else { return nil }
+        return .init(join: true, reason: .splitVisualLine, carriesWidth: true)
+    }
+
+    /// A line that is one Latin word (`Debian`, `.diff.gz`): a piece of a stretched line that
+    /// an extractor split at its gaps, when it comes in a run of one-character lines.
+    static func isWordPiece(_ l: RejoinLine) -> Bool {
+        l.firstTokenScalars == l.scalars && l.scalars <= RejoinTitleBlockRules.maxAttributionScalars && !l.letterSpaced
+            && RejoinClass.isWestern(l.first) && RejoinClass.isAlnum(l.last)
+    }
+}

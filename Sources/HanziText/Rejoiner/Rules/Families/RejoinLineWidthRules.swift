@@ -1,0 +1,58 @@
+/// Rules that read how a line fills its column: a line wider than the column is another
+/// block, a short line ends a paragraph or is a heading, a full line goes on unless it
+/// ends a sentence and the next line is narrower.
+enum RejoinLineWidthRules {
+    /// The next line is wider than the column: a heading or another block begins.
+    static func nextIsWide(_ x: inout RejoinBreak) -> RejoinDecision? {
+        guard !x.b.letterSpaced else { return nil }
+        let m = x.widths()
+        guard x.b.filledWidth > m.w + RejoinRules.wideExcess && (x.a.end == .final || m.wide || !m.full) else { return nil }
+        return .init(join: false, reason: .nextIsWide)
+    }
+
+    /// Short, wide and full lines: decides every break that reaches it.
+    static func lineWidth(_ x: inout RejoinBreak) -> RejoinDecision {
+        let m = x.widths()
+        let c = x.c
+        let w = m.w, fullSlack = RejoinRules.fullSlack
+        if m.wide || !m.full {
+            // A short (or over-wide) line: a last line, a heading, or a wrapped heading.
+            if x.a.end == .final { return .init(join: false, reason: m.wide ? .wideLine : .shortLine) }
+            if x.a.end == .dash { return .init(join: false, reason: .leadIn) }
+            // A wrapped heading: the next line is no wider and no byline. Where every line
+            // has a blank line after it, that blank line says nothing, unless this line
+            // is over-wide (a block of its own) or already continues a heading; the next
+            // line must then end the heading, not be followed by a full line (it would be
+            // a paragraph's first line).
+            let bEndsBlock = c.map { !(x.b.end == .open && $0.pointee.filledWidth >= w - fullSlack) } ?? true
+            if (!x.blank || (x.ctx.blankAfterEveryLine && !m.wide && !x.aInHeading && bEndsBlock))
+                && x.b.filledWidth <= x.a.filledWidth + 4 && x.a.end != .closeQuote && !x.b.innerCJKSpace {
+                return .init(join: true, reason: .headingWrapped, continuesHeading: true)
+            }
+            return .init(join: false, reason: x.a.end == .closeQuote ? .shortLine : .shortOpenLine)
+        }
+        if x.open || x.a.end == .dash { return .init(join: true, reason: .fullOpenLine) }
+        // A full line that ends a sentence: the next line decides.
+        // The line after the next one, if it continues the column, shows its width best.
+        var wb = w
+        if let c, c.pointee.end != .final, !c.pointee.letterSpaced, c.pointee.filledWidth > w, c.pointee.filledWidth <= w + 2 {
+            wb = c.pointee.filledWidth
+        }
+        let bw = x.b.filledWidth
+        if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
+        // A short next line that stops mid-sentence or at a dash is no paragraph's last
+        // line: a heading or lead-in.
+        let bFullByNextWord = c.map {
+            bw + (RejoinClass.isWestern(x.b.last) && RejoinClass.isWestern($0.pointee.first) ? 2 : 0) + $0.pointee.leadWidth
+                >= wb + 4 - fullSlack
+        } ?? false
+        if bw < wb - RejoinRules.firstLineIndent - fullSlack && (x.b.end == .open || x.b.end == .dash) && !x.b.letterSpaced
+            && x.b.scalars >= 4 && !bFullByNextWord {
+            return .init(join: false, reason: .nextIsHeading)
+        }
+        if bw >= wb - RejoinRules.firstLineIndent - fullSlack && !x.b.letterSpaced {
+            return .init(join: false, reason: .nextIsFirstLine)
+        }
+        return .init(join: true, reason: .nextContinues)
+    }
+}

@@ -1,0 +1,128 @@
+/// One line break being decided: the line before it (`a`, measured with the width an
+/// extractor split off its visual line), the next text line (`b`), the text line after that
+/// (`c`, if read), the window's facts, and what the rule families share, each computed once
+/// and only when a rule asks for it.
+struct RejoinBreak {
+    /// The line before the break, with ``aCarriedWidth`` added to its widths.
+    var a: RejoinLine
+    /// The next text line, in place (a line record is large; see ``b``).
+    let bLine: UnsafePointer<RejoinLine>
+    /// The text line after `b` (past page furniture), in place: a line record is large.
+    let c: UnsafePointer<RejoinLine>?
+    /// Whether `a` begins a paragraph (the break before it was kept).
+    let aStartsParagraph: Bool
+    /// Whether `a` continues a heading (see ``RejoinDecision/continuesHeading``).
+    let aInHeading: Bool
+    /// The width of the lines before `a` that an extractor split off the same visual line.
+    let aCarriedWidth: Int
+    /// The facts of the window around the break.
+    let ctx: RejoinContext
+    /// Whether a blank line follows `a`.
+    let blank: Bool
+    /// Whether that blank line separates paragraphs: not where every line has one, nor
+    /// where indents mark paragraphs (a blank line is then a column break).
+    let blankSeparates: Bool
+
+    /// ``RejoinRules/firstLineIndentEvidence(_:lo:hi:context:)`` in the window, measured
+    /// before the rules run where one of them may ask for it (see ``needsIndentEvidence``):
+    /// a closure kept in the record would cost an allocation per line break.
+    private let indentEvidenceValue: Int
+    private var widthsValue: RejoinBreakWidths?
+
+    /// Whether a rule may ask for the indent evidence at this break: to measure a
+    /// paragraph's first line in a column, or a blank line after a sentence end in one.
+    static func needsIndentEvidence(_ a: RejoinLine, aStartsParagraph: Bool, context: RejoinContext) -> Bool {
+        context.isColumn && (aStartsParagraph || (a.blanksAfter > 0 && a.end == .final))
+    }
+
+    init(_ a: RejoinLine, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
+         aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: Int) {
+        var a = a
+        if aCarriedWidth > 0 {
+            a.width += aCarriedWidth
+            a.collapsedWidth += aCarriedWidth
+        }
+        self.a = a
+        self.bLine = b
+        self.c = c
+        self.aStartsParagraph = aStartsParagraph
+        self.aInHeading = aInHeading
+        self.aCarriedWidth = aCarriedWidth
+        self.ctx = context
+        self.blank = a.blanksAfter > 0
+        self.blankSeparates = blank && !context.blankAfterEveryLine && !context.indentsMarkParagraphs
+        self.indentEvidenceValue = indentEvidence
+    }
+
+    /// The next text line.
+    @inline(__always)
+    var b: RejoinLine { bLine.pointee }
+
+    /// Whether `a` stops mid-sentence (or after a closing quote that follows a word).
+    var open: Bool { a.end == .open || a.end == .closeQuote }
+
+    /// How many more of the window's paragraph first lines are narrower than the column
+    /// than are as wide as it (0 where ``needsIndentEvidence`` says no rule asks).
+    func indentEvidence() -> Int { indentEvidenceValue }
+
+    /// How `a` fills the column (measured once, when a rule first asks).
+    mutating func widths() -> RejoinBreakWidths {
+        if let v = widthsValue { return v }
+        let v = RejoinBreakWidths(&self)
+        widthsValue = v
+        return v
+    }
+}
+
+/// How the line before a break fills its column.
+struct RejoinBreakWidths {
+    /// The column width at the break, in quarter ems: the window's, or that of a wider
+    /// column beginning here.
+    var w: Int
+    /// Whether a wider column begins at `a` (the next two lines are both wider).
+    var newColumn: Bool
+    /// The width `a` could fill: the column, less an indent or a first line's indent.
+    var capacity: Int
+    /// Whether `a` is wider than the column (another block).
+    var wide: Bool
+    /// Whether `a` is full: the next line's first piece would not have fitted at its end.
+    var full: Bool
+
+    init(_ x: inout RejoinBreak) {
+        let ctx = x.ctx
+        w = ctx.columnWidth
+        newColumn = false
+        // The next two lines are both wider than the column: a wider column begins, and
+        // this line, if it is wider than the old column, is its first.
+        if let c = x.c, ctx.isColumn, x.b.filledWidth > w + RejoinRules.wideExcess,
+           c.pointee.filledWidth > w + RejoinRules.wideExcess,
+           !x.b.letterSpaced, !c.pointee.letterSpaced, x.a.end != .final, x.a.filledWidth > w {
+            w = min(x.b.filledWidth, c.pointee.filledWidth)
+            newColumn = true
+        }
+        if x.a.indentCols > ctx.baseIndent {
+            capacity = w - 2 * (x.a.indentCols - ctx.baseIndent)
+        } else if x.aStartsParagraph && ((!ctx.isColumn || x.indentEvidence() >= 0) || newColumn) {
+            capacity = w - RejoinRules.firstLineIndent
+        } else {
+            capacity = w
+        }
+        wide = x.a.filledWidth > w + RejoinRules.wideExcess
+        // A line is full when the next line's first word or character would not have fit
+        // at its end (within the measuring error).
+        let joinSpace = RejoinClass.isWestern(x.a.last) && RejoinClass.isWestern(x.b.first) ? 2 : 0
+        // A line that ends a sentence is measured more tightly where the column width is
+        // reliable (few Latin letters and digits around): the slack covers only the
+        // characters whose width is uncertain (a line of Han characters and a final `。`
+        // one character short of the column is a paragraph's last line).
+        let fullSlack = RejoinRules.fullSlack
+        let slack = x.a.end == .final && ctx.fewLatin ? min(fullSlack, 2 + x.a.uncertainWidth) : fullSlack
+        // A letter-spaced line is stretched to the column, and its extracted spaces are
+        // narrower than its gaps: it is full at the column width, or when the next line's
+        // first piece would not have fitted even at the measured width.
+        full = !x.aInHeading
+            && (x.a.letterSpaced ? (x.a.width >= w - fullSlack || x.a.width + 2 + x.b.leadWidth >= capacity + 4 - slack)
+                : (x.a.filledWidth >= capacity - slack
+                   || x.a.filledWidth + joinSpace + x.b.leadWidth >= capacity + 4 - slack))
+    }
+}
