@@ -167,6 +167,10 @@ struct MatchTables {
     }
 
     /// The scalar of the well-formed UTF-8 sequence at `p`, and its length.
+    ///
+    /// Not ``UTF8Codec/decode(_:_:_:)``: the text was validated at the input, and the match
+    /// loop runs this at nearly every position, so it leaves out the codec's checks for
+    /// ill-formed and truncated sequences.
     @inline(__always)
     static func decode(_ p: UnsafePointer<UInt8>) -> (UInt32, Int) {
         let lead = UInt32(p[0])

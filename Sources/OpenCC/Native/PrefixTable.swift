@@ -213,25 +213,21 @@ struct PrefixTable: Sendable {
             valueBytes: valueBytes, marksSegments: marksSegments)
     }
 
-    /// Decodes well-formed UTF-8 into scalars; `false` when the bytes are not UTF-8.
+    /// Decodes well-formed UTF-8 into scalars (``UTF8Codec``); `false` when the bytes are
+    /// not UTF-8.
     private static func decode(_ pool: [UInt8], from start: Int, count: Int, into scalars: inout [UInt32]) -> Bool {
-        var index = start
-        let end = start + count
-        while index < end {
-            let lead = pool[index]
-            let length = UTF8Validator.sequenceLength(lead: lead)
-            guard length > 1 || lead < 0x80, index + length <= end else { return false }
-            var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> UInt32(length))
-            var offset = 1
-            while offset < length {
-                let byte = pool[index + offset]
-                guard byte & 0xC0 == 0x80 else { return false }
-                value = value << 6 | UInt32(byte & 0x3F)
-                offset += 1
+        guard count > 0 else { return true }
+        return pool.withUnsafeBufferPointer { buffer in
+            let bytes = buffer.baseAddress!
+            var index = start
+            let end = start + count
+            while index < end {
+                let (scalar, length) = UTF8Codec.decode(bytes, index, end)
+                guard scalar < UTF8Codec.invalidByteBase else { return false }
+                scalars.append(scalar)
+                index += length
             }
-            scalars.append(value)
-            index += length
+            return true
         }
-        return true
     }
 }

@@ -341,48 +341,17 @@ extension ColumnRejoiner {
                 let lo = max(linesBase, a - ColumnRejoiner.lookBehindLines) - linesBase
                 let hi = min(lastIndex, a + ColumnRejoiner.lookAheadLines) - linesBase
                 let ai = a - linesBase
-                let startsHere = startsParagraph, inHeadingHere = inHeading, carriedHere = carriedWidth
-                var across: (startsParagraph: Bool, inHeading: Bool)?? = nil
-                let (decision, context, joint) = lines.withUnsafeBufferPointer { ls in
+                let carriedHere = carriedWidth
+                let (outcome, context) = lines.withUnsafeBufferPointer { ls in
                     let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
                                                   base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
-                    // lines up to `hi + 1` are read whatever the chunking: the only ones looked at
-                    let ls = UnsafeBufferPointer(rebasing: ls[0..<min(ls.count, hi + 2)])
-                    let aFurniture = RejoinPageFurniture.isFurniture(ls, ai), bFurniture = RejoinPageFurniture.isFurniture(ls, ai + 1)
-                    if aFurniture || bFurniture {
-                        // Page furniture is a paragraph of its own. Before it, decide the
-                        // break between the text lines on either side of it, for the line
-                        // after it.
-                        if bFurniture && !aFurniture {
-                            var k = ai + 2
-                            while k < ls.count && RejoinPageFurniture.isFurniture(ls, k) { k += 1 }
-                            if k < ls.count {
-                                let c = RejoinPageFurniture.nextText(ls, after: k)
-                                let d = RejoinRules.decide(ls[ai], ls[k], after: c, aStartsParagraph: startsHere,
-                                                           aInHeading: inHeadingHere, context: ctx) {
-                                    RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
-                                }
-                                across = .some((!d.join, d.continuesHeading))
-                            } else {
-                                across = .some(nil)
-                            }
-                        }
-                        return (RejoinDecision(join: false, reason: .furnitureLine), ctx, RejoinJoint(dropTail: 0, space: false))
-                    }
-                    // the line after the next (past furniture), in place (a line record is large)
-                    let c = RejoinPageFurniture.nextText(ls, after: ai + 1)
-                    let d = RejoinRules.decide(ls[ai], ls[ai + 1], after: c, aStartsParagraph: startsHere,
-                                               aInHeading: inHeadingHere, aCarriedWidth: carriedHere,
-                                               context: ctx) {
-                        RejoinRules.firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
-                    }
-                    let j = d.join
-                        ? RejoinJoint.make(ls[ai], ls[ai + 1], context: ctx,
-                                           dropsHyphen: { dropsHyphen(ls[ai], ls[ai + 1]) },
-                                           numberInCJK: { numberInCJK(ls[ai], ls[ai + 1]) })
-                        : RejoinJoint(dropTail: 0, space: false)
-                    return (d, ctx, j)
+                    let outcome = RejoinRules.decideBreak(
+                        ls, after: ai, lo: lo, hi: hi, context: ctx, aStartsParagraph: startsParagraph,
+                        aInHeading: inHeading, aCarriedWidth: carriedHere,
+                        dropsHyphen: { dropsHyphen($0, $1) }, numberInCJK: { numberInCJK($0, $1) })
+                    return (outcome, ctx)
                 }
+                let decision = outcome.decision, joint = outcome.joint
                 explanations?.append(.init(line: lines[ai].inputLine, joined: decision.join, reason: decision.reason,
                                            columnWidth: context.isColumn ? context.columnWidth : 0,
                                            lineWidth: lines[ai].filledWidth))
@@ -394,7 +363,7 @@ extension ColumnRejoiner {
                     output.append(0x0A)
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
                 }
-                if let across { acrossFurniture = across }
+                if let across = outcome.acrossFurniture { acrossFurniture = across }
                 carriedWidth = decision.carriesWidth ? carriedHere + lines[ai].filledWidth : 0
                 if decision.reason == .furnitureLine && !RejoinPageFurniture.isFurnitureAt(lines, ai + 1, limit: hi + 2) {
                     // the text after the furniture goes on as decided across it
