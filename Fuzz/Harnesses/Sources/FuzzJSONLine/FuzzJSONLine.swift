@@ -83,7 +83,8 @@ public func fuzzJSONLine(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     } catch {
         invariant(false, "rewrite: its output is not a record: \(error)", expected: line, actual: rewritten)
     }
-    invariant(readBack.count == originals.count, "rewrite: the output has as many selected values")
+    invariant(readBack.count == originals.count, "rewrite: the output has as many selected values",
+              id: "jsonline.rewrite.readback")
     for (original, back) in zip(originals, readBack) where standardLibraryFirstError(original) == nil {
         invariantEqual(marker + original, back, "rewrite: the output holds the transformed value")
     }
