@@ -565,8 +565,11 @@ enum JSONString {
                     }
                 }
                 if !asciiOnly {
-                    let length = UTF8Validator.sequenceLength(lead: c)
-                    out.append(contentsOf: value[i..<min(n, i + length)])
+                    // The decoded length, not the lead byte's nominal one: a lead byte that starts
+                    // no well-formed sequence is copied alone, so the bytes after it (a quote, a
+                    // scalar standing for a lone surrogate) are still escaped.
+                    let (_, length) = value.withUnsafeBufferPointer { UTF8Codec.decode($0, i) }
+                    out.append(contentsOf: value[i..<i + length])
                     i += length
                 } else {
                     // A byte that starts no well-formed sequence has no \u escape: U+FFFD stands for it.

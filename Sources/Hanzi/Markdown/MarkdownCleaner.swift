@@ -211,8 +211,27 @@ public struct MarkdownCleaner: Sendable {
     /// pair across a code span and punctuation sees its neighbours), and the spans are put
     /// back. When the text already uses both private-use planes, or the transform did not keep
     /// the placeholders in order, each stretch between spans is transformed on its own.
+    ///
+    /// When the transformed text no longer has exactly the same protected spans (the
+    /// normaliser folded `＄` into `$`, and `$…$` became inline math that took in or gave up
+    /// prose), the text is kept as it is: otherwise a second cleaning would see other spans and
+    /// change the text again.
     private func cleanInline(_ text: ArraySlice<UInt8>) throws -> [UInt8] {
         let spans = MarkdownInlineSpans.protected(in: text)
+        let cleaned = try transformProse(text, spans: spans)
+        return Self.hasSameSpans(cleaned, spans, from: text) ? cleaned : Array(text)
+    }
+
+    /// Whether `cleaned` has the protected spans `spans` of `text`: as many, with the same bytes.
+    private static func hasSameSpans(_ cleaned: [UInt8], _ spans: [Range<Int>], from text: ArraySlice<UInt8>) -> Bool {
+        let found = MarkdownInlineSpans.protected(in: cleaned[...])
+        guard found.count == spans.count else { return false }
+        for (new, old) in zip(found, spans) where !cleaned[new].elementsEqual(text[old]) { return false }
+        return true
+    }
+
+    /// The transform applied to the prose between `spans`, the spans kept byte for byte.
+    private func transformProse(_ text: ArraySlice<UInt8>, spans: [Range<Int>]) throws -> [UInt8] {
         if spans.isEmpty { return try transform(Array(text)) }
         if spans.count <= Self.placeholderLimit, let plane = Self.unusedPlane(in: text) {
             var masked: [UInt8] = []

@@ -56,4 +56,24 @@ import Hanzi
         let normalized = try normalizing.clean(utf8: Array(document.utf8))
         #expect(try normalizing.clean(utf8: normalized) == normalized)
     }
+
+    /// Normalising folds `＄` into `$`, which can pair with a `$` of the text into inline math
+    /// other than the one the first pass kept (`$条:$`): the second pass then normalised the
+    /// `:` it no longer protected. The text whose protected spans the transform would change
+    /// is kept as it is. Minimised from Fuzz/Corpus/FuzzMarkdown/found-7e0703adda4d.
+    @Test(arguments: ["＄\u{FFFD}$条:$", "＄\u{FFFD}$＄$", "段落＄一$条:$\n", "| ＄a$条:$ | b |\n"])
+    func normalisingCreatesNoOtherInlineMath(_ document: String) throws {
+        let mainland = PunctuationNormalizer(style: .mainland)
+        let taiwan = PunctuationNormalizer(style: .taiwan, options: .init(spacing: .insert))
+        for normalizer in [mainland, taiwan] {
+            for joins in [false, true] {
+                let cleaner = MarkdownCleaner(joinsLines: joins) { normalizer.normalize(utf8: $0) }
+                let once = try cleaner.clean(utf8: Array(document.utf8))
+                #expect(try cleaner.clean(utf8: once) == once)
+            }
+        }
+        let cleaner = MarkdownCleaner(joinsLines: false) { mainland.normalize(utf8: $0) }
+        #expect(try cleaner.clean(utf8: Array("＄\u{FFFD}$条:$".utf8)) == Array("＄\u{FFFD}$条:$".utf8))
+        #expect(try cleaner.clean(utf8: Array("条:条 $x$".utf8)) == Array("条：条 $x$".utf8))
+    }
 }
