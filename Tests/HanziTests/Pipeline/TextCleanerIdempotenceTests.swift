@@ -34,4 +34,19 @@ import Hanzi
         let once = try cleaner.clean(utf8: Array(text.utf8))
         #expect(try cleaner.clean(utf8: once) == once)
     }
+
+    /// Three lines, each followed by blank lines (carriage returns): the first clean kept `z`
+    /// and `-` apart; the second read the single blank line after every line as carrying no
+    /// information and joined the two one-character lines. Three lines are too few to show
+    /// that blank lines say nothing (Fuzz/Corpus/FuzzCleanStream/found-6581052a7023).
+    @Test
+    func cleaningTwiceKeepsBlankLineBreaksBetweenFewLines() throws {
+        let text = ".\u{0}\u{0}\u{0}\r\r\r\rz\r\r\r\r\r\r\r-\r\r\r\r"
+        let cleaner = try TextCleaner(options: .init(
+            rejoins: true, rejoinOptions: .init(paragraphSeparator: .blankLine), normalizes: false,
+            normalizationOptions: .init(spacing: .insert, indent: .remove), conversions: []))
+        let once = try cleaner.clean(utf8: Array(text.utf8))
+        #expect(once == Array(".\u{0}\u{0}\u{0}\n\nz\n\n-\n".utf8))
+        #expect(try cleaner.clean(utf8: once) == once)
+    }
 }

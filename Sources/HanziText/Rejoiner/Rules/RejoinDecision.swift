@@ -105,7 +105,10 @@ enum RejoinRules {
         if ctx.baseIndent == 0 && indented >= 2 { ctx.indentsMarkParagraphs = true }
         ctx.spacesMixedScript = spaced > solid
         ctx.fewLatin = Int(spaced + solid) * 4 < gaps + 1
-        if gaps >= 2 && blankGaps * 10 >= gaps * 7 {
+        // Blank lines after every line say nothing only where there are enough lines to
+        // show it: two or three paragraphs separated by blank lines (text already
+        // rejoined) look the same and keep their breaks.
+        if !ctx.littleEvidence && gaps >= 2 && blankGaps * 10 >= gaps * 7 {
             ctx.blankAfterEveryLine = true
             let h = blankHistogram
             ctx.usualBlanks = h.0 >= h.1 && h.0 >= h.2 ? 1 : (h.1 >= h.2 ? 2 : 3)
