@@ -22,4 +22,23 @@ public enum ExternalTool {
         guard let url = find(name) else { throw MissingTestFile(path: name, reason: "not found on PATH") }
         return url
     }
+
+    /// Runs the program `tool` (found on `PATH`) with `arguments` in `folder` (the repository
+    /// root unless given) and waits for it: its exit status and its standard output and
+    /// standard error together, for a failure message.
+    public static func run(_ tool: String, _ arguments: [String], in folder: URL? = nil) throws
+        -> (status: Int32, output: String)
+    {
+        let process = Process()
+        process.executableURL = try require(tool)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder ?? RepositoryRoot.url
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
 }

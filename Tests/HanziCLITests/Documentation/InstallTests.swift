@@ -8,19 +8,9 @@ import Testing
 /// skipped there, bash always runs).
 @Suite struct InstallTests {
     @Test func installIntoATemporaryPrefixAndComplete() throws {
-        let process = Process()
-        process.executableURL = try ExternalTool.require("bash")
-        process.arguments = [
-            RepositoryRoot.url.appendingPathComponent("scripts/check-install.sh").path, HanziBinary.url.path,
-        ]
-        process.currentDirectoryURL = RepositoryRoot.url
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("'hanzi clean artic' offers article.txt"), "\(text)")
+        let check = try ExternalTool.run(
+            "bash", [RepositoryRoot.url.appendingPathComponent("scripts/check-install.sh").path, HanziBinary.url.path])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("'hanzi clean artic' offers article.txt"), "\(check.output)")
     }
 }

@@ -9,16 +9,8 @@ import Testing
     /// Fails when someone edited `Tables/datelines.txt` without regenerating
     /// `Sources/HanziText/Rejoiner/Generated/RejoinDatelineTable.swift` (or edited that file).
     @Test func generatedTablesAreUpToDate() throws {
-        let process = Process()
-        process.executableURL = try ExternalTool.require("python3")
-        process.arguments = [try RepositoryRoot.existing("scripts/generate-rejoin-tables.py").path, "--check"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let check = try ExternalTool.run("python3", [try RepositoryRoot.existing("scripts/generate-rejoin-tables.py").path, "--check"])
+        #expect(check.status == 0, "\(check.output)")
     }
 
     /// Every ending of `Tables/datelines.txt` makes a dateline: after a date where it
