@@ -137,32 +137,13 @@ import Testing
         try data.write(to: url)
     }
 
-    /// Runs `command` with bash in `folder`, with the built binary first on PATH.
+    /// Runs `command` with bash in `folder`, with the built binary first on PATH and nothing
+    /// on standard input.
     static func run(_ command: String, in folder: URL) throws -> HanziBinary.Result {
-        let process = Process()
-        process.executableURL = try ExternalTool.require("bash")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = HanziBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
-        process.environment = environment
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errorData = Locked(Data())
-        let errorRead = DispatchSemaphore(value: 0)
-        let reader = Thread {
-            let data = stderr.fileHandleForReading.readDataToEndOfFile()
-            errorData.withLock { $0 = data }
-            errorRead.signal()
-        }
-        reader.start()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        errorRead.wait()
-        return .init(status: process.terminationStatus, stdout: Array(out), stderr: Array(errorData.withLock { $0 }))
+        let path = HanziBinary.url.deletingLastPathComponent().path + ":"
+            + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        return try HanziBinary.run(
+            executable: try ExternalTool.require("bash"), ["-c", command], environment: ["PATH": path], in: folder)
     }
 
     @Test func theDocumentsHaveExamples() {
