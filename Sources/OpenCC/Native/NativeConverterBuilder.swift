@@ -122,17 +122,12 @@ struct NativeConverterBuilder {
 
     /// Lays `compiled` out and appends it to the shared arrays.
     private mutating func place(_ compiled: CompiledTrie) throws(NativeEngineError) -> TableLocation {
-        let table: PrefixTable
+        if recordsTables { placedTables.append((words.count, compiled)) }
         do {
-            table = try PrefixTable(compiled: compiled)
+            return try PrefixTable.layOut(compiled, into: &words, bytes: &bytes)
         } catch {
             throw NativeEngineError(reason: error.reason)
         }
-        if recordsTables { placedTables.append((words.count, compiled)) }
-        let placed = table.relocated(wordBase: words.count, byteBase: bytes.count)
-        words.append(contentsOf: placed.words)
-        bytes.append(contentsOf: table.bytes)
-        return placed.location
     }
 
     // MARK: Compiled ahead of time

@@ -76,8 +76,12 @@ extension PrefixTable {
         return compiled
     }
 
-    /// Lays `compiled` out in ``words`` and ``bytes`` (see the type's description).
-    mutating func layOut(_ compiled: CompiledTrie) throws(DictionaryEntries.FormatError) {
+    /// Lays `compiled` out at the end of `shared` and `sharedBytes` (a converter's arrays, see
+    /// the type's description) and returns where it is: written in place, so that the large
+    /// tables are neither copied nor moved once laid out.
+    static func layOut(
+        _ compiled: CompiledTrie, into shared: inout [UInt32], bytes sharedBytes: inout [UInt8]
+    ) throws(DictionaryEntries.FormatError) -> TableLocation {
         let nodeCount = compiled.scalar.count
         let resultCount = compiled.results.count / 2
         var hasChildren = [Bool](repeating: false, count: nodeCount)
@@ -121,10 +125,17 @@ extension PrefixTable {
         location.edgeMask = slotCount - 1
         location.nodes = location.edges + slotCount * 2
         location.results = location.nodes + Int(deepCount) + 1
-        var words = [UInt32](repeating: 0, count: location.results + compiled.results.count)
-        words.withUnsafeMutableBufferPointer { words in
+        let wordBase = shared.count
+        let byteBase = sharedBytes.count
+        guard wordBase + location.results + compiled.results.count < Int(UInt32.max),
+            byteBase + compiled.valueBytes.count < Int(UInt32.max)
+        else { throw DictionaryEntries.FormatError(reason: "too many tables for one converter") }
+        shared.append(contentsOf: repeatElement(0, count: location.results + compiled.results.count))
+        sharedBytes.append(contentsOf: compiled.valueBytes)
+        shared.withUnsafeMutableBufferPointer { all in
+            let words = UnsafeMutableBufferPointer(rebasing: all[wordBase...])
             for page in 0..<PrefixTable.pageIndexWords {
-                words[page] = UInt32(pagesBase + pageOf[page] * 256)
+                words[page] = UInt32(wordBase + pagesBase + pageOf[page] * 256)
             }
             for node in 1..<max(1, nodeCount) {
                 let parent = Int(compiled.parent[node])
@@ -168,13 +179,20 @@ extension PrefixTable {
                 words[location.edges + slot * 2] = UInt32(truncatingIfNeeded: entry)
                 words[location.edges + slot * 2 + 1] = UInt32(truncatingIfNeeded: entry >> 32)
             }
-            for index in 0..<compiled.results.count {
-                words[location.results + index] = compiled.results[index]
+            var index = 0
+            while index < compiled.results.count {
+                words[location.results + index] = compiled.results[index] + UInt32(byteBase)
+                words[location.results + index + 1] = compiled.results[index + 1]
+                index += 2
             }
         }
-        self.words = words
-        self.bytes = compiled.valueBytes
-        self.location = location
+        location.pageIndex += wordBase
+        location.leads += wordBase
+        location.filter += wordBase
+        location.edges += wordBase
+        location.nodes += wordBase
+        location.results += wordBase
+        return location
     }
 
     /// The multiplier of the edge hash (Fibonacci hashing: the top bits of the product).
@@ -202,27 +220,5 @@ extension PrefixTable {
         var power = 1
         while power < value { power <<= 1 }
         return power
-    }
-
-    /// The same table with its word offsets moved by `wordBase` and its value offsets by
-    /// `byteBase`, for a place in a converter's shared arrays.
-    func relocated(wordBase: Int, byteBase: Int) -> (words: [UInt32], location: TableLocation) {
-        var moved = words
-        for page in 0..<PrefixTable.pageIndexWords {
-            moved[page] &+= UInt32(wordBase)
-        }
-        var index = location.results
-        while index < moved.count {
-            moved[index] &+= UInt32(byteBase)
-            index += 2
-        }
-        var placed = location
-        placed.pageIndex += wordBase
-        placed.leads += wordBase
-        placed.filter += wordBase
-        placed.edges += wordBase
-        placed.nodes += wordBase
-        placed.results += wordBase
-        return (moved, placed)
     }
 }

@@ -58,7 +58,7 @@ struct PrefixTable: Sendable {
     ///
     /// - Throws: ``DictionaryEntries/FormatError`` when the table is too large for the layout.
     init(compiled: CompiledTrie) throws(DictionaryEntries.FormatError) {
-        try layOut(compiled)
+        location = try PrefixTable.layOut(compiled, into: &words, bytes: &bytes)
     }
 
     // MARK: Sorting
