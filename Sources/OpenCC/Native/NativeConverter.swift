@@ -92,6 +92,29 @@ final class NativeConverter: Sendable {
         }
         var p = start
         var runStart = start
+        if phrases == nil, case .table(let table)? = segmentation {
+            // The common case: segmentation by one table and no user phrases. Most positions
+            // start no segmentation key (t2s and hk2s segment by phrases that Simplified
+            // text rarely holds), so the first scalar's entry is looked at before the match.
+            while p < end {
+                let (scalar, length) = MatchTables.decode(p)
+                if tables.firstEntry(table, scalar) == 0 {
+                    p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
+                    continue
+                }
+                let found = tables.match(table, p, end)
+                if found.length > 0 {
+                    if runStart < p { convertSegment(runStart, p, tables, into: &sink, scratch: &scratch, spare: &spare) }
+                    convertSegment(p, p + found.length, tables, into: &sink, scratch: &scratch, spare: &spare)
+                    p += found.length
+                    runStart = p
+                    continue
+                }
+                p += unmatchedLength(p, end)
+            }
+            if runStart < end { convertSegment(runStart, end, tables, into: &sink, scratch: &scratch, spare: &spare) }
+            return
+        }
         while p < end {
             if let phrases {
                 let found = tables.match(phrases, p, end)
