@@ -38,9 +38,15 @@ struct RejoinBreak {
     init(_ a: RejoinLine, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
          aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: Int) {
         var a = a
-        if aCarriedWidth > 0 {
-            a.width += aCarriedWidth
-            a.collapsedWidth += aCarriedWidth
+        // A line that stops mid-sentence is measured with the document's own widths of
+        // half-width scalars: it ends a paragraph only where it is short, so measuring it
+        // short for its Latin letters and digits breaks a paragraph in the middle. A line that
+        // ends a sentence keeps the scanner's measure, which takes it for a paragraph's last
+        // line where its fill is in doubt.
+        let extra = aCarriedWidth + (a.end == .final ? 0 : context.halfWidths.correction(a))
+        if extra != 0 {
+            a.width += extra
+            a.collapsedWidth += extra
         }
         self.a = a
         self.bLine = b

@@ -31,6 +31,9 @@ struct RejoinContext {
     /// (fewer than ``RejoinRules/minimumEvidenceLines``): a break inside a sentence
     /// then joins and no paragraph break is inserted.
     var littleEvidence: Bool = false
+    /// How wide the document's half-width scalars are (``RejoinWidthCalibration``): the
+    /// line before the break and the next are measured with them.
+    var halfWidths = RejoinHalfWidths()
 }
 
 /// A group of lines of about the same width: the column they show.
@@ -121,7 +124,8 @@ enum RejoinRules {
         let nearLo = max(lo, a - near)
         let nearHi = min(hi, max(a + 2, nearLo + near + 2))
         let whole = clusterWidth(lines, lo: lo, hi: hi, base: base, window: &wholeWindow)
-        if let nearCluster = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow) {
+        let nearest = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow)
+        if let nearCluster = nearest {
             var w = nearCluster.width
             // The nearest lines show a column only just (a title block: title, author,
             // date), and the window shows a much wider one with far more lines: that one.
@@ -147,6 +151,25 @@ enum RejoinRules {
             ctx.columnWidth = whole.width
             ctx.isColumn = true
         } else {
+            ctx.columnWidth = lines[a].filledWidth
+            ctx.isColumn = false
+        }
+        // Three lines of about one width are too little to show a column among many other
+        // lines: paragraphs, text already rejoined (the rejoiner's own output), of which
+        // three happen to be of about one width. Where blank lines follow every line, the
+        // column is the only evidence of structure, and only lines it wrapped show it: at
+        // least four of about its width that stop mid-sentence (a text already rejoined
+        // has its paragraphs' ends there, and a few headings). Without a column little
+        // changes: the text's own breaks stay, a break inside a sentence joins, so that
+        // rejoining the output again changes nothing.
+        if ctx.isColumn && ctx.blankAfterEveryLine {
+            if linesAbout(ctx.columnWidth, lines, lo: lo, hi: hi, openOnly: true) < minimumNearClusterLines {
+                ctx.columnWidth = lines[a].filledWidth
+                ctx.isColumn = false
+            }
+        } else if ctx.isColumn && max(nearest?.lines ?? 0, whole?.lines ?? 0) < minimumNearClusterLines,
+                  case let support = linesAbout(ctx.columnWidth, lines, lo: lo, hi: hi, openOnly: false),
+                  support < minimumNearClusterLines, support * 2 < hi - lo + 1 {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
         }
@@ -195,6 +218,19 @@ enum RejoinRules {
             if lw <= w - 4 { narrow += 1 } else if lw >= w { wide += 1 }
         }
         return narrow - wide
+    }
+
+    /// How many lines of `lines[lo...hi]` that can show a column (``RejoinLine/clusterKey``)
+    /// are about `width` wide (within ``spread(_:)``), and stop mid-sentence if `openOnly`.
+    static func linesAbout(_ width: Int, _ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
+                           openOnly: Bool) -> Int {
+        let spread = spread(width)
+        var n = 0
+        for k in lo...hi where lines[k].clusterKey >= 0 && abs(lines[k].filledWidth - width) <= spread
+            && (!openOnly || lines[k].clusterKey & 1 == 1) {
+            n += 1
+        }
+        return n
     }
 
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`

@@ -65,6 +65,8 @@ extension ColumnRejoiner {
         var recentHeads = RejoinRunningHeads()
         /// The English words of the lines read into decision windows so far.
         var documentWords = RejoinDocumentWords()
+        /// The widths of half-width scalars learned from the lines decided so far.
+        var calibration = RejoinWidthCalibration()
         /// The absolute index of the last line whose words are in ``documentWords``.
         var wordsRecordedThrough = -1
 
@@ -76,6 +78,9 @@ extension ColumnRejoiner {
         var reread: [Stream] = []
         /// The first reading's output on its way to ``reread``.
         var rereadInput: [UInt8] = []
+        /// Whether ``reread`` has written output before the end of the input (else its
+        /// whole output is at hand there, see ``RejoinShortOutput``).
+        var rereadWrote = false
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -99,7 +104,9 @@ extension ColumnRejoiner {
                 swap(&first, &rereadInput)
                 writeDecided(final: false, into: &first)
                 if !first.isEmpty {
+                    let written = output.count
                     first.withUnsafeBufferPointer { reread[0].feed($0, into: &output) }
+                    if output.count != written { rereadWrote = true }
                     first.removeAll(keepingCapacity: true)
                 }
                 swap(&first, &rereadInput)
@@ -126,8 +133,11 @@ extension ColumnRejoiner {
             } else {
                 var first: [UInt8] = []
                 writeDecided(final: true, into: &first)
-                first.withUnsafeBufferPointer { reread[0].feed($0, into: &output) }
-                reread[0].finish(into: &output)
+                var last: [UInt8] = []
+                first.withUnsafeBufferPointer { reread[0].feed($0, into: &last) }
+                reread[0].finish(into: &last)
+                if !rereadWrote { RejoinShortOutput.settle(&last, options: options) }
+                output.append(contentsOf: last)
                 reread = []
                 rereadInput = []
             }
@@ -343,8 +353,9 @@ extension ColumnRejoiner {
                 let ai = a - linesBase
                 let carriedHere = carriedWidth
                 let (outcome, context) = lines.withUnsafeBufferPointer { ls in
-                    let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
+                    var ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
                                                   base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
+                    ctx.halfWidths = calibration.widths
                     let outcome = RejoinRules.decideBreak(
                         ls, after: ai, lo: lo, hi: hi, context: ctx, aStartsParagraph: startsParagraph,
                         aInHeading: inHeading, aCarriedWidth: carriedHere,
@@ -362,6 +373,11 @@ extension ColumnRejoiner {
                     writeLine(ai, dropTail: 0, into: &output)
                     output.append(0x0A)
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
+                }
+                if carriedHere == 0 {
+                    calibration.observe(lines[ai], before: lines[ai + 1], columnWidth: context.columnWidth,
+                                        isColumn: context.isColumn, startsParagraph: startsParagraph,
+                                        baseIndent: context.baseIndent)
                 }
                 if let across = outcome.acrossFurniture { acrossFurniture = across }
                 carriedWidth = decision.carriesWidth ? carriedHere + lines[ai].filledWidth : 0

@@ -5,6 +5,11 @@ enum RejoinExtractorRules {
     /// Breaks that certainly join: the next line starts with punctuation that cannot begin
     /// a line, this line ends with an opening bracket, or inside a hyphenated English word.
     static func certainJoins(_ x: inout RejoinBreak) -> RejoinDecision? {
+        // Extractors split lines, they do not put blank lines inside them: in text without
+        // column structure, a blank line is the text's own paragraph break (as in
+        // ``RejoinUnwrappedRules``), whatever the next paragraph begins with: text already
+        // rejoined keeps its breaks.
+        if x.blank && !x.ctx.isColumn && !x.ctx.indentsMarkParagraphs { return nil }
         if x.b.start == .closing {
             // `pdftotext -raw` also splits a visual line where a run of punctuation begins:
             // the piece after it goes on measuring the same visual line when the two fit
@@ -24,9 +29,12 @@ enum RejoinExtractorRules {
 
     /// One character per line, and the pieces of a line that PyMuPDF split at its gaps.
     static func splitLines(_ x: inout RejoinBreak) -> RejoinDecision? {
+        // (where every line has a blank line after it, one character per line is no
+        // evidence that the blank lines say nothing: paragraphs of one character each,
+        // which the rejoiner's own output separates so, keep their breaks)
+        let keeps = x.blankSeparates || (x.blank && x.ctx.blankAfterEveryLine)
         if x.a.isSingleCharacter && x.b.isSingleCharacter {
-            return .init(join: !x.blankSeparates, reason: x.blankSeparates ? .blankLine : .oneCharacterPerLine,
-                         carriesWidth: !x.blankSeparates)
+            return .init(join: !keeps, reason: keeps ? .blankLine : .oneCharacterPerLine, carriesWidth: !keeps)
         }
         // PyMuPDF splits a justified line stretched around an unbreakable word at its wide
         // gaps: one character, or one Latin word, per line (`导` `来` `安` `装` `Debian`). At
