@@ -202,6 +202,19 @@ import HanziTestSupport
         #expect(rejoiner.rejoin(utf8: once) == once)
     }
 
+    /// Fuzz/Corpus/FuzzCleanStream/found-open-aa422b78c296 (Fuzz/known-open.txt): the first pass
+    /// keeps short lines apart for want of a column but joins `z` to `Sequence`; its output
+    /// then shows four lines of about one width, which the second pass reads as a column.
+    @Test
+    func rejoiningTwiceKeepsLinesThatAJoinMadeLookLikeAColumn() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-open-aa422b78c296"))
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: text)
+        withKnownIssue("Fuzz/known-open.txt: clean.idempotent.rejoining") {
+            #expect(rejoiner.rejoin(utf8: once) == once)
+        }
+    }
+
     /// A fuzz input's payload as the harnesses read it: without the options byte, with every
     /// malformed UTF-8 sequence replaced by U+FFFD.
     private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {
