@@ -215,6 +215,18 @@ import HanziTestSupport
         }
     }
 
+    /// Fuzz/Corpus/FuzzRejoin/found-open-1935a21d225d (Fuzz/known-open.txt): a dateline broken
+    /// by U+FFFD, NULs and control characters; the second pass joins a break the first kept.
+    @Test
+    func rejoiningTwiceKeepsTheBreakInsideABrokenDateline() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-open-1935a21d225d"))
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: text)
+        withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
+            #expect(rejoiner.rejoin(utf8: once) == once)
+        }
+    }
+
     /// A fuzz input's payload as the harnesses read it: without the options byte, with every
     /// malformed UTF-8 sequence replaced by U+FFFD.
     private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {
