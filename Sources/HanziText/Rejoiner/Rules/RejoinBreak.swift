@@ -3,8 +3,8 @@
 /// (`c`, if read), the window's facts, and what the rule families share, each computed once
 /// and only when a rule asks for it.
 struct RejoinBreak {
-    /// The line before the break, with ``aCarriedWidth`` added to its widths.
-    var a: RejoinLine
+    /// The line before the break, in place (a line record is large; see ``a``).
+    let aLine: UnsafePointer<RejoinLine>
     /// The next text line, in place (a line record is large; see ``b``).
     let bLine: UnsafePointer<RejoinLine>
     /// The text line after `b` (past page furniture), in place: a line record is large.
@@ -31,27 +31,34 @@ struct RejoinBreak {
 
     /// Whether a rule may ask for the indent evidence at this break: to measure a
     /// paragraph's first line in a column, or a blank line after a sentence end in one.
-    static func needsIndentEvidence(_ a: RejoinLine, aStartsParagraph: Bool, context: RejoinContext) -> Bool {
-        context.isColumn && (aStartsParagraph || (a.blanksAfter > 0 && a.end == .final))
+    static func needsIndentEvidence(_ a: UnsafePointer<RejoinLine>, aStartsParagraph: Bool, context: RejoinContext) -> Bool {
+        context.isColumn && (aStartsParagraph || (a.pointee.blanksAfter > 0 && a.pointee.end == .final))
     }
 
-    init(_ a: RejoinLine, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
-         aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: Int) {
-        var a = a
-        if aCarriedWidth > 0 {
-            a.width += aCarriedWidth
-            a.collapsedWidth += aCarriedWidth
-        }
-        self.a = a
+    init(_ a: UnsafePointer<RejoinLine>, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?,
+         aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: Int) {
+        self.aLine = a
         self.bLine = b
         self.c = c
         self.aStartsParagraph = aStartsParagraph
         self.aInHeading = aInHeading
         self.aCarriedWidth = aCarriedWidth
         self.ctx = context
-        self.blank = a.blanksAfter > 0
+        self.blank = a.pointee.blanksAfter > 0
         self.blankSeparates = blank && !context.blankAfterEveryLine && !context.indentsMarkParagraphs
         self.indentEvidenceValue = indentEvidence
+    }
+
+    /// The line before the break, with ``aCarriedWidth`` added to its widths. Read in place:
+    /// a rule that reads one field of it loads that field only.
+    @inline(__always)
+    var a: RejoinLine {
+        var a = aLine.pointee
+        if aCarriedWidth > 0 {
+            a.width += aCarriedWidth
+            a.collapsedWidth += aCarriedWidth
+        }
+        return a
     }
 
     /// The next text line.
