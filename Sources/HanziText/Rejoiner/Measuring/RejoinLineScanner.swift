@@ -140,13 +140,22 @@ enum RejoinLineScanner {
         t.finish()
     }
 
-    /// ``UTF8Codec/decode(_:_:_:)`` with its ASCII case in line: the codec is not inlined
-    /// across the module boundary, and ASCII is most of what a Chinese line holds besides
-    /// Han characters and punctuation.
+    /// ``UTF8Codec/decode(_:_:_:)`` with its common cases in line: the codec is not inlined
+    /// across the module boundary, and ASCII and the three-byte sequences of U+1000–U+CFFF
+    /// and U+E000–U+FFFF (lead bytes `E1`–`EC`, `EE`, `EF`, where every pair of continuation
+    /// bytes is well-formed) are most of what a Chinese line holds. Everything else (two- and
+    /// four-byte sequences, `E0` and `ED`, invalid bytes) is left to the codec.
     @inline(__always)
     static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ e: Int) -> (scalar: UInt32, length: Int) {
         let b = p[i]
-        return b < 0x80 ? (UInt32(b), 1) : UTF8Codec.decode(p, i, e)
+        if b < 0x80 { return (UInt32(b), 1) }
+        if (b &- 0xE1 < 12 || b &- 0xEE < 2) && i &+ 2 < e {
+            let b1 = p[i &+ 1], b2 = p[i &+ 2]
+            if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                return ((UInt32(b) & 0x0F) &<< 12 | (UInt32(b1) & 0x3F) &<< 6 | (UInt32(b2) & 0x3F), 3)
+            }
+        }
+        return UTF8Codec.decode(p, i, e)
     }
 
     /// The scalar of the well-formed three-byte sequence at `p`.

@@ -87,7 +87,7 @@ struct RejoinLineTally {
         }
         extendLead(v, width: w)
         pendingSpace = 0
-        if ScalarClass.isLatinLetter(v) { continueLatinRun(v) }
+        if RejoinClass.isLatinLetter(v) { continueLatinRun(v) }
         if v == Self.day { sawDay = true }
         appendToToken(v, width: w, endingAt: end)
     }
@@ -225,7 +225,7 @@ struct RejoinLineTally {
     @inline(__always)
     private mutating func continueLatinRun(_ v: UInt32) {
         if v < 0x80 { asciiLetters = true }
-        if !ScalarClass.isLatinLetter(prev) || tokenLength == 0 {
+        if !RejoinClass.isLatinLetter(prev) || tokenLength == 0 {
             runLength = 0
             runCapital = v < 0x80 ? (v &- 0x41 < 26) : false
         }
