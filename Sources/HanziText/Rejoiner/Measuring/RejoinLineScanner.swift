@@ -115,6 +115,7 @@ enum RejoinLineScanner {
 
     /// Tallies the content `p[s..<e]`, which begins with a non-space scalar unless it is a
     /// piece of a long line.
+    @inline(never)
     static func scanContent(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, into t: inout RejoinLineTally) {
         t.lastContentEnd = s
         var i = s

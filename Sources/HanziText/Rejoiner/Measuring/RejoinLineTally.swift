@@ -75,7 +75,7 @@ struct RejoinLineTally {
     }
 
     /// Any non-space scalar `v`, whose bytes end at `end`.
-    @inline(__always)
+    @inline(never)
     mutating func add(_ v: UInt32, endingAt end: Int) {
         let w = RejoinLineScanner.columns(v)
         if scalars > 0 {
