@@ -6,9 +6,10 @@ usage: python3 scripts/generate-english-words.py              write the Swift ta
        python3 scripts/generate-english-words.py --from FILE  rebuild Tables/english-words.txt from a word list
                                                               (Debian's wamerican: /usr/share/dict/american-english)
 
-Tables/english-words.txt keeps the lowercase words of at least four ASCII letters (a
-word hyphenated at a line end has at least two letters on each side), sorted and front
-coded: each line is one digit, the number of leading letters shared with the word
+Tables/english-words.txt keeps the words of at least four ASCII letters (a word hyphenated
+at a line end has at least two letters on each side), lowercased: a capitalised word or an
+acronym (`Unicode`, `WYSIWYG`) is hyphenated by a typesetter as any other word, and the
+rejoiner compares words without case. Sorted and front coded: each line is one digit, the number of leading letters shared with the word
 before (at most 9), then the rest of the word. The Swift table embeds the same words run
 together (the digit that starts each word is its separator), broken into lines of at most
 LINE_WIDTH characters between words, so that the literal is a few thousand distinct lines
@@ -23,7 +24,7 @@ TABLE = ROOT / "Tables" / "english-words.txt"
 OUTPUT = ROOT / "Sources" / "HanziText" / "Rejoiner" / "Generated" / "RejoinEnglishWordList.swift"
 # The longest line of the Swift literal (shorter than any editor or review tool wraps at).
 LINE_WIDTH = 100
-HEADER = """# English words (lowercase, at least four letters), front coded: a digit, the number of
+HEADER = """# English words (at least four letters, lowercased), front coded: a digit, the number of
 # leading letters shared with the word before, then the rest. Made from SCOWL through
 # Debian's wamerican by scripts/generate-english-words.py --from; licence in
 # english-words.LICENSE.
@@ -31,8 +32,8 @@ HEADER = """# English words (lowercase, at least four letters), front coded: a d
 
 
 def build_table(source):
-    words = sorted({w for w in Path(source).read_text(encoding="utf-8").split()
-                    if w.isascii() and w.isalpha() and w.islower() and len(w) >= 4})
+    words = sorted({w.lower() for w in Path(source).read_text(encoding="utf-8").split()
+                    if w.isascii() and w.isalpha() and len(w) >= 4})
     lines, prev = [], ""
     for w in words:
         k = 0

@@ -29,12 +29,11 @@ struct DetectionTables: Sendable {
     static let taiwan: UInt8 = 8
     static let han: UInt8 = 16
 
-    typealias Entries = [(key: [UInt8], values: [[UInt8]])]
-
-    /// The tables from OpenCC's dictionaries, by file name without extension (`"TSCharacters"`);
-    /// `dictionary` returns `nil` for a dictionary the data set does not have (OpenCC 1.1 has
-    /// no `HKVariantsPhrases`), which counts as empty.
-    init(dictionary: (String) throws -> Entries?) rethrows {
+    /// The tables from OpenCC's dictionaries: `dictionary(name, wanted, visit)` calls `visit`
+    /// with each entry of the dictionary `name` (its file name without extension,
+    /// `"TSCharacters"`) whose key's scalars are `wanted`, and does nothing for a dictionary the
+    /// data set does not have (OpenCC 1.1 has no `HKVariantsPhrases`), which counts as empty.
+    init(dictionary: DictionaryReader) rethrows {
         let conversions = try Conversions(dictionary: dictionary)
         var classes = [UInt8](repeating: 0, count: DetectionTables.limit)
         for value in 0..<UInt32(DetectionTables.limit) where ScalarClass.isHan(value) {
@@ -46,14 +45,27 @@ struct DetectionTables: Sendable {
         self.classes = classes
     }
 
+    /// Reads one dictionary, entry by entry, decoded into a ``DetectionEntry`` that is reused
+    /// from entry to entry; the values are decoded only for the keys that are `wanted`.
+    typealias DictionaryReader = (
+        _ name: String, _ wanted: ([UInt32]) -> Bool, _ visit: (DetectionEntry) -> Void
+    ) throws -> Void
+
     /// What OpenCC's dictionaries do to single characters, the evidence the classes are read from.
     private struct Conversions {
-        /// Per character, the values of its first entry in each direction's dictionaries.
-        let toSimplified, toTraditional, toTaiwan, toHongKong, fromTaiwan, fromHongKong: [UInt32: [UInt32]]
+        /// A single-character entry: its first single-character value, if any, and whether the
+        /// character is among its own values.
+        struct Single {
+            let first: UInt32?
+            let keepsItself: Bool
+        }
+
+        /// Per character, its first entry in each direction's dictionaries.
+        let toSimplified, toTraditional, toTaiwan, toHongKong, fromTaiwan, fromHongKong: [UInt32: Single]
         /// The characters some phrase keeps unchanged, in each direction.
         let keptBySimplifying, keptByTraditionalizing: Set<UInt32>
 
-        init(dictionary: (String) throws -> Entries?) rethrows {
+        init(dictionary: DictionaryReader) rethrows {
             toSimplified = try Self.singles(["TSPhrases", "TSCharacters"], dictionary)
             toTraditional = try Self.singles(["STPhrases", "STCharacters"], dictionary)
             toTaiwan = try Self.singles(["TWVariantsPhrases", "TWVariants"], dictionary)
@@ -66,14 +78,19 @@ struct DetectionTables: Sendable {
 
         /// The single-character entries of a group of dictionaries; earlier dictionaries of
         /// the group win, as in OpenCC's short-circuit groups.
-        private static func singles(
-            _ names: [String], _ dictionary: (String) throws -> Entries?
-        ) rethrows -> [UInt32: [UInt32]] {
-            var table: [UInt32: [UInt32]] = [:]
+        private static func singles(_ names: [String], _ dictionary: DictionaryReader) rethrows -> [UInt32: Single] {
+            var table: [UInt32: Single] = [:]
             for name in names {
-                for entry in try dictionary(name) ?? [] {
-                    guard let key = DetectionTables.singleScalar(entry.key), table[key] == nil else { continue }
-                    table[key] = entry.values.compactMap(DetectionTables.singleScalar)
+                try dictionary(name, { $0.count == 1 && table[$0[0]] == nil }) { entry in
+                    var first: UInt32?
+                    var keepsItself = false
+                    for index in 0..<entry.valueCount {
+                        let value = entry.value(index)
+                        guard value.count == 1 else { continue }
+                        if first == nil { first = value[value.startIndex] }
+                        if value[value.startIndex] == entry.key[0] { keepsItself = true }
+                    }
+                    table[entry.key[0]] = Single(first: first, keepsItself: keepsItself)
                 }
             }
             return table
@@ -81,16 +98,16 @@ struct DetectionTables: Sendable {
 
         /// The scalars some phrase keeps unchanged (at the same place, or anywhere when the key
         /// and value differ in length).
-        private static func kept(_ name: String, _ dictionary: (String) throws -> Entries?) rethrows -> Set<UInt32> {
+        private static func kept(_ name: String, _ dictionary: DictionaryReader) rethrows -> Set<UInt32> {
             var keptScalars = Set<UInt32>()
-            for entry in try dictionary(name) ?? [] {
-                let key = DetectionTables.scalars(entry.key)
-                guard key.count > 1 else { continue }
-                for value in entry.values.map(DetectionTables.scalars) {
+            try dictionary(name, { $0.count > 1 }) { entry in
+                let key = entry.key
+                for index in 0..<entry.valueCount {
+                    let value = entry.value(index)
                     if value.count == key.count {
                         for (k, v) in zip(key, value) where k == v { keptScalars.insert(k) }
                     } else {
-                        keptScalars.formUnion(Set(key).intersection(value))
+                        for k in key where value.contains(k) { keptScalars.insert(k) }
                     }
                 }
             }
@@ -104,21 +121,21 @@ struct DetectionTables: Sendable {
         }
 
         /// Whether the table replaces `c` (its first value differs).
-        private func replaces(_ table: [UInt32: [UInt32]], _ c: UInt32) -> Bool {
+        private func replaces(_ table: [UInt32: Single], _ c: UInt32) -> Bool {
             guard let first = table[c]?.first else { return false }
             return first != c
         }
 
-        private func mapped(_ table: [UInt32: [UInt32]], _ c: UInt32) -> UInt32 { table[c]?.first ?? c }
+        private func mapped(_ table: [UInt32: Single], _ c: UInt32) -> UInt32 { table[c]?.first ?? c }
 
         /// The class bits (script only, regional sign) that `c` earns, by the rules above.
         func signs(of c: UInt32) -> UInt8 {
             var result: UInt8 = 0
             if replaces(toSimplified, c) {
-                if !(toSimplified[c]!.contains(c)) && !keptBySimplifying.contains(c) {
+                if !toSimplified[c]!.keepsItself && !keptBySimplifying.contains(c) {
                     result |= DetectionTables.traditionalOnly
                 }
-            } else if replaces(toTraditional, c), !(toTraditional[c]!.contains(c)), !keptByTraditionalizing.contains(c) {
+            } else if replaces(toTraditional, c), !toTraditional[c]!.keepsItself, !keptByTraditionalizing.contains(c) {
                 let traditional = mapped(toTraditional, c)
                 // Replaced whatever the Traditional standard: not a variant that OpenCC's
                 // standard avoids but Taiwan or Hong Kong write (灶 竈, 床 牀).
@@ -138,7 +155,15 @@ struct DetectionTables: Sendable {
     /// conversions use by default) or the installed OpenCC's.
     static func load(_ dictionaries: ChineseConverter.Dictionaries) throws(OpenCCError) -> DetectionTables {
         do {
-            return try DetectionTables { name in try OpenCCDictionaryData.entries(ofDictionary: name, in: dictionaries) }
+            var entry = DetectionEntry()
+            return try DetectionTables { name, wanted, visit in
+                _ = try OpenCCDictionaryData.forEachEntry(ofDictionary: name, in: dictionaries) { key, values in
+                    entry.decode(key: key)
+                    guard wanted(entry.key) else { return }
+                    entry.decode(values: values)
+                    visit(entry)
+                }
+            }
         } catch {
             throw OpenCCError(configuration: .t2s, message: "\(error)")
         }
@@ -147,7 +172,7 @@ struct DetectionTables: Sendable {
     /// The process-wide tables from the bundled data, read on first use.
     static let shared: Result<DetectionTables, OpenCCError> = Result { () throws(OpenCCError) in try load(.bundled) }
 
-    // MARK: UTF-8
+    // MARK: UTF-8 (for tests and checks, not the construction above)
 
     static func scalars(_ bytes: [UInt8]) -> [UInt32] {
         String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)

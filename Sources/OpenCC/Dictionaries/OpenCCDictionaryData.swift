@@ -27,7 +27,7 @@ public enum OpenCCDictionaryData {
             do throws(OpenCCTextDictionary.FormatError) {
                 return try parseText(file, name: name + ".txt")
             } catch {
-                throw SystemDictionaryError(path: error.name, reason: error.line.map { "line \($0): \(error.problem)" } ?? error.problem)
+                throw dictionaryError(error)
             }
         case .system:
             guard let folder = SystemOpenCCData.dataFolder else {
@@ -37,6 +37,46 @@ public enum OpenCCDictionaryData {
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             return try SystemDictionaryReader.entries(atPath: path)
         }
+    }
+
+    /// Calls `body` with each entry of the dictionary `name` in `dictionaries`, in order: its
+    /// key, and its values separated by single spaces as in a text dictionary. Returns `false`
+    /// when that data set has no such dictionary.
+    ///
+    /// For readers of a whole dictionary that need no copy of it: the bundled dictionaries are
+    /// read in place, without an array per entry as ``entries(ofDictionary:in:)`` makes.
+    ///
+    /// - Throws: ``SystemDictionaryError``, as ``entries(ofDictionary:in:)``.
+    package static func forEachEntry(
+        ofDictionary name: String, in dictionaries: ChineseConverter.Dictionaries,
+        _ body: (_ key: UnsafeBufferPointer<UInt8>, _ values: UnsafeBufferPointer<UInt8>) -> Void
+    ) throws -> Bool {
+        switch dictionaries {
+        case .bundled:
+            guard let file = BundledOpenCCData.file(named: name + ".txt") else { return false }
+            do throws(OpenCCTextDictionary.FormatError) {
+                try OpenCCTextDictionary.forEachEntry(in: file, name: name + ".txt") { body($0.key, $0.values) }
+            } catch {
+                throw dictionaryError(error)
+            }
+        case .system:
+            guard let entries = try entries(ofDictionary: name, in: .system) else { return false }
+            var joined: [UInt8] = []
+            for entry in entries {
+                joined.removeAll(keepingCapacity: true)
+                for (index, value) in entry.values.enumerated() {
+                    if index > 0 { joined.append(OpenCCTextDictionary.space) }
+                    joined.append(contentsOf: value)
+                }
+                entry.key.withUnsafeBufferPointer { key in joined.withUnsafeBufferPointer { body(key, $0) } }
+            }
+        }
+        return true
+    }
+
+    /// A bundled text dictionary's format error, told as the installed data's errors are.
+    private static func dictionaryError(_ error: OpenCCTextDictionary.FormatError) -> SystemDictionaryError {
+        SystemDictionaryError(path: error.name, reason: error.line.map { "line \($0): \(error.problem)" } ?? error.problem)
     }
 
     /// Every entry of a text dictionary with all its values (``OpenCCTextDictionary``).

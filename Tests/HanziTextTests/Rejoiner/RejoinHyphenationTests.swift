@@ -28,8 +28,14 @@ import Testing
         #expect(joined("com-", "pound") == "compound")
         #expect(joined("num-", "bers") == "numbers")
         #expect(joined("wrap-", "ping_add") == "wrapping_add")
+        // capitalised words and acronyms of the list
+        #expect(joined("Uni-", "code") == "Unicode")
+        #expect(joined("WYSI-", "WYG") == "WYSIWYG")
+        // the camel-case component the hyphen falls in
+        #expect(joined("Proto-", "colHandler") == "ProtocolHandler")
+        #expect(joined("JobDis-", "patch") == "JobDispatch")
         // not in the word list, but written whole in the document
-        #expect(joined("Uni-", "code", elsewhere: "Unicode") == "Unicode")
+        #expect(joined("Hsin-", "chu", elsewhere: "Hsinchu") == "Hsinchu")
         #expect(joined("de-", "structure", elsewhere: "destructure") == "destructure")
         // a suffix fragment after a lowercase word, as before
         #expect(joined("statical-", "ly") == "statically")
@@ -42,7 +48,11 @@ import Testing
         #expect(joined("e-", "mail") == "e-mail")
         #expect(joined("UTF-", "8") == "UTF-8")
         // not a word without the document writing it so
-        #expect(joined("Uni-", "code") == "Uni-code")
+        #expect(joined("Hsin-", "chu") == "Hsin-chu")
+        #expect(joined("Blorp-", "fenHandler") == "Blorp-fenHandler")
+        // a capital after the hyphen of a lowercase part begins another word
+        #expect(joined("Wal-", "Mart") == "Wal-Mart")
+        #expect(joined("Jean-", "Paul") == "Jean-Paul")
         // the document writes the hyphenated form
         #expect(joined("data-", "base", elsewhere: "data-base") == "data-base")
     }
@@ -56,11 +66,11 @@ import Testing
         let generated = RejoinEnglishWords.frontCoded.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
         #expect(generated.split(separator: "\n").joined() == body, "run python3 scripts/generate-english-words.py")
         #expect(RejoinEnglishWords.hashes.count == table.split(separator: "\n").filter { !$0.hasPrefix("#") }.count)
-        #expect(RejoinEnglishWords.hashes.count > 60_000)
-        for word in ["compound", "numbers", "wrapping", "statically", "dependencies"] {
+        #expect(RejoinEnglishWords.hashes.count > 70_000)
+        for word in ["compound", "numbers", "wrapping", "statically", "dependencies", "unicode", "wysiwyg"] {
             #expect(RejoinEnglishWords.contains(RejoinWordHash.of(Array(word.utf8))), "\(word)")
         }
-        for word in ["chialiang", "getdependencies", "unicode"] {
+        for word in ["chialiang", "getdependencies", "hsinchu"] {
             #expect(!RejoinEnglishWords.contains(RejoinWordHash.of(Array(word.utf8))), "\(word)")
         }
     }

@@ -7,6 +7,11 @@
 /// (``RejoinDocumentWords``), unless the document writes the hyphenated form; or, as
 /// before any list was consulted, when the second part is a suffix fragment (`statical-`
 /// `ly`) after a lowercase word.
+///
+/// Inside an identifier written in camel case the word is the component the hyphen falls in
+/// (`Proto-` `colHandler` → `Protocol`, `JobDis-` `patch` → `Dispatch`). A typesetter keeps
+/// a word's case, so a capital right after the hyphen of a lowercase part starts a new word
+/// (`Wal-` `Mart`, `Jean-` `Paul`): that hyphen stays.
 enum RejoinHyphenation {
     /// The fewest letters on each side of a typesetter's hyphen.
     static let minimumPartLetters = 2
@@ -34,6 +39,7 @@ enum RejoinHyphenation {
             if p[firstStart - 1] &- 0x30 < 10 || isLatinLead(p[lead]) { return false }
         }
         if secondEnd < bEnd && (p[secondEnd] &- 0x30 < 10 || isLatinLead(p[secondEnd])) { return false }
+        if isUppercase(p[bStart]) && !isUppercase(p[firstEnd - 1]) { return false }
         var joined = RejoinWordHash.seed
         for k in firstStart..<firstEnd { joined = RejoinWordHash.adding(p[k], to: joined) }
         var hyphenated = RejoinWordHash.adding(0x2D, to: joined)
@@ -42,8 +48,25 @@ enum RejoinHyphenation {
             hyphenated = RejoinWordHash.adding(p[k], to: hyphenated)
         }
         if words.contains(hyphenated) { return false }
-        return words.contains(joined) || RejoinEnglishWords.contains(joined)
+        if words.contains(joined) || RejoinEnglishWords.contains(joined) { return true }
+        // The camel-case component the hyphen falls in, when the parts are identifiers.
+        var componentStart = firstEnd - 1
+        while componentStart > firstStart
+            && !(isUppercase(p[componentStart]) && !isUppercase(p[componentStart - 1])) { componentStart -= 1 }
+        var componentEnd = bStart + 1
+        while componentEnd < secondEnd
+            && !(isUppercase(p[componentEnd]) && !isUppercase(p[componentEnd - 1])) { componentEnd += 1 }
+        guard componentStart > firstStart || componentEnd < secondEnd,
+              firstEnd - componentStart >= minimumPartLetters, componentEnd - bStart >= minimumPartLetters
+        else { return false }
+        var component = RejoinWordHash.seed
+        for k in componentStart..<firstEnd { component = RejoinWordHash.adding(p[k], to: component) }
+        for k in bStart..<componentEnd { component = RejoinWordHash.adding(p[k], to: component) }
+        return words.contains(component) || RejoinEnglishWords.contains(component)
     }
+
+    @inline(__always)
+    static func isUppercase(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
 
     /// A lead byte of the two-byte UTF-8 sequences of Latin letters with diacritics
     /// (U+00C0–U+024F).
