@@ -24,4 +24,154 @@ import HanziText
         let once = rejoiner.rejoin(utf8: Array(text.utf8))
         #expect(rejoiner.rejoin(utf8: once) == once)
     }
+
+    /// Four short lines without a column, of which the first pass joins two (an opening
+    /// bracket) and keeps the other breaks: its output has three paragraphs of about one
+    /// width that stop without punctuation. The second pass read the blank lines after every
+    /// line as carrying no information, took those three for a column and joined them all.
+    @Test
+    func rejoiningTwiceKeepsParagraphsThatOnlyThreeLinesMakeAColumn() {
+        let text = "研究背景与问题的提出\n数据来源和处理方法简述\n实验结果（\n第一组）与分析\n结论。\n"
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: Array(text.utf8))
+        #expect(String(decoding: once, as: UTF8.self)
+                == "研究背景与问题的提出\n\n数据来源和处理方法简述\n\n实验结果（第一组）与分析\n\n结论。\n")
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzRejoin/found-b0e9e2f53621 (the harness's payload, made valid UTF-8):
+    /// the second pass estimated a column from three of seven paragraphs and joined `新 局`
+    /// to `面` across the blank line between them.
+    @Test
+    func rejoiningTwiceChangesNothingWhereAColumnRestsOnThreeLines() {
+        let text = "以 改 革 促_________________________\u{FFFD}\u{FFFD}\n\u{FFFD}j\u{FFFD} \u{FFFD}/\u{FFFD}\u{FFFD} "
+            + "\u{FFFD}\u{18}\u{0}\u{FFFD}\u{FFFD} 新 局\n面\n\n  Q\u{0}\u{0} 新华社北京7月6日由\n"
+            + "一\u{FFFD})\u{FFFD}总, go soft\u{AD}\nhyhyphen\n中\u{FFFD}则\n\u{FFFD}圈\n"
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: Array(text.utf8))
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzRejoin/found-2bbfaf791371 (its first 28 lines), one paragraph per
+    /// line: the stream's own second reading took three paragraphs of about one width among
+    /// twelve for a column and joined `[7]` to the next paragraph; the paragraph that line
+    /// made was wider than any column, and the next pass read the text as unwrapped and
+    /// joined `info` to `程序`, which both readings of the first pass had kept apart.
+    @Test
+    func rejoiningTwiceChangesNothingWhereThreeParagraphsLookLikeAColumn() {
+        let text = [
+            "主要的优点是它是一个超链接系",
+            "统。但它并不需要WWW；info",
+            "程序可以在纯文本控制台运行。它",
+            "是由Richard Stallman在WWW",
+            "发明之前设计的。",
+            "注 意 ， 通 过 使 用 “dwww”、",
+            "“dhelp”或“doccentral”命令",
+            "（可使用对应的软件包进行安",
+            "装）",
+            "\u{FFFD}<\u{FFFD}或者使用“yelp”",
+            "，您可以用",
+            "WWW浏览器访问您系统中的许",
+            "多文档。",
+            "有没有可以讨论Debian",
+            "的在线资源\u{FFFD}要说脏话；此外，有些人通过封",
+            "包无线电来接收邮件列表，这种情",
+            "况下说脏话是违法的。",
+            "确保您使用合适的邮件列表。不要",
+            "将订阅（或退订）请求发送到邮件",
+            "列表本身。[7]",
+            "关于报告缺陷的注意事项，请阅读",
+            "第12.5节“如何报告Debian中的",
+            "缺陷？”",
+            "。",
+            "网络论坛",
+            "Debian用户论坛是一个网络论",
+            "坛，您可以在上面提出问题，并得",
+            "到其他用户的解答。",
+        ].joined(separator: "\n") + "\n"
+        let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: .newline))
+        let once = rejoiner.rejoin(utf8: Array(text.utf8))
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzRejoin/found-b430901f0300, one paragraph per line: the stream's
+    /// second reading kept the break after a short line that reads as a heading among four
+    /// lines; its output has three, too few to tell a heading from a wrapped line, and the
+    /// next pass joined it. A heading much narrower than the next line now stays with few
+    /// lines too.
+    @Test
+    func rejoiningTwiceKeepsAHeadingWhenTheOutputHasFewerLines() {
+        let text = "stly and C\u{2028}第二段\u{2029}第三\u{FFFD}\u{FFFD}\u{C}下一页"
+            + String(repeating: "\u{FFFD}", count: 19)
+            + "\u{1}"
+            + String(repeating: "\u{FFFD}", count: 4)
+            + "\u{D}\u{A}回车\u{D}换行\u{F}竖\u{85}NEL"
+            + String(repeating: "\u{FFFD}", count: 33)
+            + "当只使用它，而不是混\u{A}发行版\u{FFFD}\u{0}\u{0}\u{0}\u{0}"
+            + String(repeating: "\u{FFFD}", count: 6)
+            + "\u{A}"
+        let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: .newline))
+        let once = rejoiner.rejoin(utf8: Array(text.utf8))
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzCleanStream/found-f558cefd0bad: one character per line, each followed
+    /// by more blank lines than the others; the first pass kept them apart, and its output,
+    /// one character per paragraph with a blank line after each, was joined by the second.
+    @Test
+    func rejoiningTwiceKeepsParagraphsOfOneCharacter() {
+        let text = "\u{19}\r\r\r\r\r\u{C}\r\u{0}" + String(repeating: "\r", count: 24) + "z" + String(repeating: "\r", count: 7)
+            + "-" + String(repeating: "\r", count: 40) + "=\r\r\r\r"
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: Array(text.utf8))
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzCleanStream/found-3e715fe92831: lines each followed by many blank
+    /// lines, and a lone `-` before a page break and a running head. The first pass kept
+    /// every break (more blank lines than the usual three or more, page furniture); the second,
+    /// one blank line after each, joined the `-` to the next paragraph as a hyphenated word
+    /// and `Dictio` to `.` as lines of a column.
+    @Test
+    func rejoiningTwiceKeepsBreaksMarkedByManyBlankLines() {
+        let text = String(repeating: "\r", count: 5)
+            + "\u{C}"
+            + String(repeating: "\r", count: 4)
+            + "Dictio"
+            + String(repeating: "\r", count: 13)
+            + "."
+            + String(repeating: "\u{0}", count: 8)
+            + String(repeating: "\r", count: 24)
+            + "z"
+            + String(repeating: "\r", count: 7)
+            + "-"
+            + String(repeating: "\r", count: 23)
+            + "\u{C}"
+            + String(repeating: "\r", count: 4)
+            + "Dictio"
+            + String(repeating: "\r", count: 13)
+            + "."
+            + String(repeating: "\u{0}", count: 8)
+            + String(repeating: "\r", count: 24)
+            + "z"
+            + String(repeating: "\r", count: 20)
+            + "="
+            + String(repeating: "\r", count: 4)
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: Array(text.utf8))
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzRejoin/found-271722f7a20c, one paragraph per line, with every kind of
+    /// line break: found while the rules for few lines were being changed (an output of few
+    /// lines that changed when read again); kept as a guard.
+    @Test
+    func rejoiningTwiceChangesNothingOnFewLinesWithLineBreakKinds() {
+        let text = "statical-\u{FFFD}ly and C\u{2028}第二段\u{2029}第三段\u{C}下一页\u{D}\u{A}\u{FFFD}\u{B}"
+            + String(repeating: "\u{0}", count: 6)
+            + "\u{FFFD}\u{FFFD}车\u{D}换行\u{B}竖\u{85}NEL\u{A}"
+        let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: .newline))
+        let once = rejoiner.rejoin(utf8: Array(text.utf8))
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
 }

@@ -12,8 +12,9 @@ extension RejoinLineScanner {
             return .closeQuote
         }
         if RejoinClass.isDash(last) { return .dash }
-        // a hyphen at the line end: the word or option goes on (`statical-`, `--`)
-        if RejoinClass.isHyphen(last) || last == RejoinClass.softHyphen { return .opening }
+        // a hyphen at the line end: the word or option goes on (`statical-`, `--`); a lone
+        // `-` is no word
+        if (RejoinClass.isHyphen(last) && beforeLast != 0) || last == RejoinClass.softHyphen { return .opening }
         if RejoinClass.isOpening(last) { return .opening }
         return .open
     }

@@ -125,7 +125,8 @@ enum RejoinRules {
         func wholeCluster() -> RejoinCluster? {
             wholeKept ? wholeWindow.widestCluster() : clusterWidth(lines, lo: lo, hi: hi)
         }
-        if let nearCluster = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow) {
+        let nearest = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow)
+        if let nearCluster = nearest {
             var w = nearCluster.width
             // The nearest lines show a column only just (a title block: title, author,
             // date), and the window shows a much wider one with far more lines: that one.
@@ -151,6 +152,19 @@ enum RejoinRules {
             ctx.columnWidth = whole.width
             ctx.isColumn = true
         } else {
+            ctx.columnWidth = lines[a].filledWidth
+            ctx.isColumn = false
+        }
+        // Three lines of about one width are too little to show a column among many other
+        // lines, or where blank lines follow every line (the column is then the only
+        // evidence of structure): paragraphs, text already rejoined (the rejoiner's own
+        // output), of which three happen to be of about one width. Without a column little
+        // changes: the text's own breaks stay, a break inside a sentence joins, so that
+        // rejoining the output again changes nothing.
+        if ctx.isColumn && (nearest?.lines ?? 0) < minimumNearClusterLines
+            && (wholeCluster()?.lines ?? 0) < minimumNearClusterLines,
+           case let support = linesAbout(ctx.columnWidth, lines, lo: lo, hi: hi), support < minimumNearClusterLines,
+           ctx.blankAfterEveryLine || support * 2 < hi - lo + 1 {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
         }
@@ -199,6 +213,15 @@ enum RejoinRules {
             if lw <= w - 4 { narrow += 1 } else if lw >= w { wide += 1 }
         }
         return narrow - wide
+    }
+
+    /// How many lines of `lines[lo...hi]` that can show a column (``RejoinLine/clusterKey``)
+    /// are about `width` wide (within ``spread(_:)``).
+    static func linesAbout(_ width: Int, _ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int {
+        let spread = spread(width)
+        var n = 0
+        for k in lo...hi where lines[k].clusterKey >= 0 && abs(lines[k].filledWidth - width) <= spread { n += 1 }
+        return n
     }
 
     /// The median width of the widest group of at least three lines of `lines[lo...hi]`

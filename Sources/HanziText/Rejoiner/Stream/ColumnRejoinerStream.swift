@@ -76,6 +76,9 @@ extension ColumnRejoiner {
         var reread: [Stream] = []
         /// The first reading's output on its way to ``reread``.
         var rereadInput: [UInt8] = []
+        /// Whether ``reread`` has written output before the end of the input (else its
+        /// whole output is at hand there, see ``RejoinShortOutput``).
+        var rereadWrote = false
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -98,7 +101,9 @@ extension ColumnRejoiner {
                 swap(&first, &rereadInput)
                 readAndDecide(final: false, into: &first)
                 if !first.isEmpty {
+                    let written = output.count
                     first.withUnsafeBufferPointer { reread[0].feed($0, into: &output) }
+                    if output.count != written { rereadWrote = true }
                     first.removeAll(keepingCapacity: true)
                 }
                 swap(&first, &rereadInput)
@@ -124,8 +129,11 @@ extension ColumnRejoiner {
             } else {
                 var first: [UInt8] = []
                 readAndDecide(final: true, into: &first)
-                first.withUnsafeBufferPointer { reread[0].feed($0, into: &output) }
-                reread[0].finish(into: &output)
+                var last: [UInt8] = []
+                first.withUnsafeBufferPointer { reread[0].feed($0, into: &last) }
+                reread[0].finish(into: &last)
+                if !rereadWrote { RejoinShortOutput.settle(&last, options: options) }
+                output.append(contentsOf: last)
                 reread = []
                 rereadInput = []
             }

@@ -24,9 +24,12 @@ enum RejoinExtractorRules {
 
     /// One character per line, and the pieces of a line that PyMuPDF split at its gaps.
     static func splitLines(_ x: inout RejoinBreak) -> RejoinDecision? {
+        // (where every line has a blank line after it, one character per line is no
+        // evidence that the blank lines say nothing: paragraphs of one character each,
+        // which the rejoiner's own output separates so, keep their breaks)
+        let keeps = x.blankSeparates || (x.blank && x.ctx.blankAfterEveryLine)
         if x.a.isSingleCharacter && x.b.isSingleCharacter {
-            return .init(join: !x.blankSeparates, reason: x.blankSeparates ? .blankLine : .oneCharacterPerLine,
-                         carriesWidth: !x.blankSeparates)
+            return .init(join: !keeps, reason: keeps ? .blankLine : .oneCharacterPerLine, carriesWidth: !keeps)
         }
         // PyMuPDF splits a justified line stretched around an unbreakable word at its wide
         // gaps: one character, or one Latin word, per line (`导` `来` `安` `装` `Debian`). At

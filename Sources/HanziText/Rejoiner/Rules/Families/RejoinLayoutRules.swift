@@ -3,7 +3,10 @@ enum RejoinLayoutRules {
     /// Breaks the layout marks for certain: more blank lines than usual where every line
     /// has some, or an indented next line.
     static func markedBreaks(_ x: inout RejoinBreak) -> RejoinDecision? {
-        if x.ctx.blankAfterEveryLine && x.a.blanksAfter > x.ctx.usualBlanks {
+        // (the usual count is one, two, or three or more: more than three or more is not
+        // measured, so a text already rejoined, one blank line after every paragraph, reads
+        // as it did before its blank lines were made one)
+        if x.ctx.blankAfterEveryLine && x.a.blanksAfter > x.ctx.usualBlanks && x.ctx.usualBlanks < 3 {
             return .init(join: false, reason: .extraBlankLines)
         }
         if x.b.indentCols > x.ctx.baseIndent && !x.b.letterSpaced {
