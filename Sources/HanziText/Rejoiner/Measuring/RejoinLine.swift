@@ -56,6 +56,9 @@ struct RejoinLine {
     var uncertainWidth: Int = 0
     /// Number of non-space scalars.
     var scalars: Int = 0
+    /// The half-width scalars that ``width`` counts two quarter ems each, by class: how
+    /// wide they really are is learned from the document (``RejoinWidthCalibration``).
+    var halfWidths = RejoinHalfWidthCounts()
     /// Whether the line is letter-spaced (`以 改 革 促 进`): its spaces are not real.
     var letterSpaced: Bool = false
     /// Whether the line, not letter-spaced as a whole, holds spaced runs of half-width

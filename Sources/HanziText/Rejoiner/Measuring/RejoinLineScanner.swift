@@ -169,6 +169,7 @@ enum RejoinLineScanner {
     static func record(_ t: RejoinLineTally, of p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
                        trimsTrailing: Bool, into line: inout RejoinLine) {
         line.uncertainWidth = t.uncertain
+        line.halfWidths = t.halfWidths
         line.contentEnd = base + (trimsTrailing ? t.lastContentEnd : e)
         line.leadWidth = t.leadWidth
         line.scalars = t.scalars

@@ -14,6 +14,10 @@ struct RejoinLineTally {
     var spaceWidth = 0
     /// Width of the current run of spaces, not yet counted in ``width``.
     var pendingSpace = 0
+    /// The half-width scalars counted in ``width`` by class (see ``RejoinLine/halfWidths``),
+    /// and the half-width spaces of the current run.
+    var halfWidths = RejoinHalfWidthCounts()
+    var pendingHalfSpaces: Int32 = 0
     /// Offset just after the last non-space scalar.
     var lastContentEnd = 0
     /// Non-space scalars so far.
@@ -71,7 +75,12 @@ struct RejoinLineTally {
     /// non-space scalar shows it is inside the line.
     @inline(__always)
     mutating func addSpace(_ v: UInt32) {
-        pendingSpace += v == RejoinClass.ideographicSpace ? RejoinLineScanner.fullWidth : RejoinLineScanner.halfWidth
+        if v == RejoinClass.ideographicSpace {
+            pendingSpace += RejoinLineScanner.fullWidth
+        } else {
+            pendingSpace += RejoinLineScanner.halfWidth
+            pendingHalfSpaces += 1
+        }
     }
 
     /// Any non-space scalar `v`, whose bytes end at `end`.
@@ -87,6 +96,8 @@ struct RejoinLineTally {
         }
         extendLead(v, width: w)
         pendingSpace = 0
+        pendingHalfSpaces = 0
+        if w == RejoinLineScanner.halfWidth { halfWidths.count(v) }
         if RejoinClass.isLatinLetter(v) { continueLatinRun(v) }
         if v == Self.day { sawDay = true }
         appendToToken(v, width: w, endingAt: end)
@@ -173,6 +184,7 @@ struct RejoinLineTally {
         urlState = 0
         width += pendingSpace
         spaceWidth += pendingSpace
+        halfWidths.spaces &+= pendingHalfSpaces
         if ScalarClass.isCJK(prev) && ScalarClass.isCJK(v) { cjkSpace = true }
         if Self.isMixedPair(v, prev) { spaced += 1 }
     }

@@ -5,6 +5,10 @@
 struct RejoinBreak {
     /// The line before the break, in place (a line record is large; see ``a``).
     let aLine: UnsafePointer<RejoinLine>
+    /// What ``a`` adds to the measured widths of the line before the break: the width an
+    /// extractor split off its visual line (``aCarriedWidth``), and where it stops
+    /// mid-sentence, what the document's own widths of half-width scalars add.
+    let aExtraWidth: Int
     /// The next text line, in place (a line record is large; see ``b``).
     let bLine: UnsafePointer<RejoinLine>
     /// The text line after `b` (past page furniture), in place: a line record is large.
@@ -37,6 +41,13 @@ struct RejoinBreak {
 
     init(_ a: UnsafePointer<RejoinLine>, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?,
          aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: Int) {
+        // A line that stops mid-sentence is measured with the document's own widths of
+        // half-width scalars: it ends a paragraph only where it is short, so measuring it
+        // short for its Latin letters and digits breaks a paragraph in the middle. A line that
+        // ends a sentence keeps the scanner's measure, which takes it for a paragraph's last
+        // line where its fill is in doubt.
+        self.aExtraWidth = aCarriedWidth
+            + (a.pointee.end == .final ? 0 : context.halfWidths.correction(a.pointee))
         self.aLine = a
         self.bLine = b
         self.c = c
@@ -49,14 +60,14 @@ struct RejoinBreak {
         self.indentEvidenceValue = indentEvidence
     }
 
-    /// The line before the break, with ``aCarriedWidth`` added to its widths. Read in place:
+    /// The line before the break, with ``aExtraWidth`` added to its widths. Read in place:
     /// a rule that reads one field of it loads that field only.
     @inline(__always)
     var a: RejoinLine {
         var a = aLine.pointee
-        if aCarriedWidth > 0 {
-            a.width += aCarriedWidth
-            a.collapsedWidth += aCarriedWidth
+        if aExtraWidth != 0 {
+            a.width += aExtraWidth
+            a.collapsedWidth += aExtraWidth
         }
         return a
     }

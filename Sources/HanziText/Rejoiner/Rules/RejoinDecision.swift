@@ -31,6 +31,9 @@ struct RejoinContext {
     /// (fewer than ``RejoinRules/minimumEvidenceLines``): a break inside a sentence
     /// then joins and no paragraph break is inserted.
     var littleEvidence: Bool = false
+    /// How wide the document's half-width scalars are (``RejoinWidthCalibration``): the
+    /// line before the break and the next are measured with them.
+    var halfWidths = RejoinHalfWidths()
 }
 
 /// A group of lines of about the same width: the column they show.

@@ -65,6 +65,8 @@ extension ColumnRejoiner {
         var recentHeads = RejoinRunningHeads()
         /// The English words of the lines read into decision windows so far.
         var documentWords = RejoinDocumentWords()
+        /// The widths of half-width scalars learned from the lines decided so far.
+        var calibration = RejoinWidthCalibration()
         /// The absolute index of the last line whose words are in ``documentWords``.
         var wordsRecordedThrough = -1
 
@@ -371,8 +373,9 @@ extension ColumnRejoiner {
                 let ai = a - linesBase
                 let carriedHere = carriedWidth
                 let (outcome, context) = lines.withUnsafeBufferPointer { ls in
-                    let ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
+                    var ctx = RejoinRules.context(ls, around: ai, lo: lo, hi: hi,
                                                   base: linesBase, nearWindow: &nearWindow, wholeWindow: &wholeWindow)
+                    ctx.halfWidths = calibration.widths
                     let outcome = RejoinRules.decideBreak(
                         ls, after: ai, lo: lo, hi: hi, context: ctx, aStartsParagraph: startsParagraph,
                         aInHeading: inHeading, aCarriedWidth: carriedHere,
@@ -390,6 +393,11 @@ extension ColumnRejoiner {
                     writeLine(ai, dropTail: 0, into: &output)
                     output.append(0x0A)
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
+                }
+                if carriedHere == 0 {
+                    calibration.observe(lines[ai], before: lines[ai + 1], columnWidth: context.columnWidth,
+                                        isColumn: context.isColumn, startsParagraph: startsParagraph,
+                                        baseIndent: context.baseIndent)
                 }
                 if let across = outcome.acrossFurniture { acrossFurniture = across }
                 carriedWidth = decision.carriesWidth ? carriedHere + lines[ai].filledWidth : 0
