@@ -45,12 +45,14 @@ demo: release
 	@bash scripts/demo.sh
 
 # Regenerates the Swift and C tables from Tables/: the normaliser's tables, the rejoiner's
-# English word list and the bundled OpenCC data.
+# English word list, the bundled OpenCC data and its configurations compiled for the native
+# engine (after the data: the compiling runs the engine on it).
 tables:
 	python3 scripts/generate-tables.py
 	python3 scripts/generate-english-words.py
 	python3 scripts/generate-rejoin-tables.py
 	python3 scripts/generate-opencc-data.py
+	bash scripts/generate-opencc-compiled.sh
 
 # The benchmark suite (nested package Benchmarks/): 64 KB, 1 MB and 16 MB corpora plus the
 # 1 GB streaming memory measurement; the table goes to standard output and

@@ -8,4 +8,8 @@ int hanzi_opencc_data_count(void);
 /// its bytes and their count. Returns 0 when `index` is out of range.
 int hanzi_opencc_data_file(int index, const char **name, const unsigned char **bytes, unsigned long *length);
 
+/// The bundled configurations compiled by `make tables` (see the OpenCC module's
+/// `PrecompiledOpenCCData`): its bytes and their count, 0 when none was generated.
+void hanzi_opencc_compiled(const unsigned char **bytes, unsigned long *length);
+
 #endif

@@ -41,6 +41,10 @@ extension NativeConverter {
         } else {
             switch source {
             case .bundled:
+                if let stored = try precompiled(configuration.openCCName) {
+                    var builder = NativeConverterBuilder(source: source, configurationFolder: nil)
+                    return try builder.build(stored, phrases: options.phrases)
+                }
                 guard let bundled = BundledOpenCCData.configuration(named: configuration.openCCName) else {
                     throw NativeEngineError(reason: "no bundled configuration \(configuration.openCCName)")
                 }
@@ -67,6 +71,40 @@ extension NativeConverter {
         }
         var builder = NativeConverterBuilder(source: source, configurationFolder: folder)
         return try builder.build(document, phrases: options.phrases, keepsDescriptionSequences: keepsSequences)
+    }
+
+    /// The bundled configuration `name` as `make tables` compiled it, `nil` when the binary
+    /// has none for it.
+    private static func precompiled(_ name: String) throws(NativeEngineError) -> PrecompiledOpenCCData.Configuration? {
+        let bare = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+        do {
+            return try PrecompiledOpenCCData.configuration(named: bare)
+        } catch {
+            throw NativeEngineError(
+                reason: "the compiled tables of the bundled configuration \(bare) are damaged (\(error.reason)); rebuild them with make tables")
+        }
+    }
+
+    /// Compiles every bundled configuration from the text dictionaries, in the stored form
+    /// `make tables` embeds (``PrecompiledOpenCCData``).
+    static func precompiledImage() throws(NativeEngineError) -> [UInt8] {
+        var configurations: [(name: String, configuration: PrecompiledOpenCCData.Configuration)] = []
+        for name in BundledOpenCCData.configurationNames {
+            guard let json = BundledOpenCCData.configuration(named: name) else {
+                throw NativeEngineError(reason: "no bundled configuration \(name)")
+            }
+            let document: ConfigurationDocument
+            do {
+                document = try ConfigurationDocument(json: Array(json))
+            } catch {
+                throw NativeEngineError(reason: error.reason)
+            }
+            var builder = NativeConverterBuilder(source: .bundled, configurationFolder: nil)
+            builder.recordsTables = true
+            let converter = try builder.build(document, phrases: [], keepsDescriptionSequences: true)
+            configurations.append((name, builder.stored(converter)))
+        }
+        return PrecompiledOpenCCData.image(configurations)
     }
 }
 

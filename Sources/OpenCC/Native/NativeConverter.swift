@@ -92,6 +92,29 @@ final class NativeConverter: Sendable {
         }
         var p = start
         var runStart = start
+        if phrases == nil, case .table(let table)? = segmentation {
+            // The common case: segmentation by one table and no user phrases. Most positions
+            // start no segmentation key (t2s and hk2s segment by phrases that Simplified
+            // text rarely holds), so the first scalar's entry is looked at before the match.
+            while p < end {
+                let (scalar, length) = MatchTables.decode(p)
+                if tables.firstEntry(table, scalar) == 0 {
+                    p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
+                    continue
+                }
+                let found = tables.match(table, p, end)
+                if found.length > 0 {
+                    if runStart < p { convertSegment(runStart, p, tables, into: &sink, scratch: &scratch, spare: &spare) }
+                    convertSegment(p, p + found.length, tables, into: &sink, scratch: &scratch, spare: &spare)
+                    p += found.length
+                    runStart = p
+                    continue
+                }
+                p += unmatchedLength(p, end)
+            }
+            if runStart < end { convertSegment(runStart, end, tables, into: &sink, scratch: &scratch, spare: &spare) }
+            return
+        }
         while p < end {
             if let phrases {
                 let found = tables.match(phrases, p, end)
@@ -357,20 +380,25 @@ final class NativeConverter: Sendable {
             // keys rarely occur (the normalisation of compatibility ideographs).
             // An unmatched description sequence is stepped over whole, as the conversion does.
             // Where every key starts with a byte of C0 or above (the compatibility ideographs
-            // start with EF and F0), eight bytes that are all below it and none E2 (which
-            // opens a description sequence) are skipped at once: none of them starts a key
-            // or a sequence. The skip may end inside a character; its continuation bytes,
-            // below C0, are stepped over one at a time until the next lead byte, so the walk
-            // stays on characters.
+            // start with EF and F0), bytes below it that are not E2 (which opens a description
+            // sequence) are skipped eight at a time: none of them starts a key or a sequence.
+            // A word with such a byte is left at its first one, which is a lead byte (every
+            // byte from C0 up and E2 is), so the walk stays on characters. A skip of eight may
+            // end inside a character; its continuation bytes, below C0, are stepped over one
+            // at a time until the next lead byte.
             let threshold = table.lowestLead
             let skips = threshold >= 0xC0
             let stopsAtE2 = keepsDescriptionSequences
             while p < end {
                 if skips {
                     while end - p >= 8 {
-                        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
-                        if NativeConverter.hasByte(atLeast: threshold, word) { break }
-                        if stopsAtE2 && NativeConverter.hasByte(equalTo: 0xE2, word) { break }
+                        let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+                        var stops = NativeConverter.bytes(atLeast: threshold, word)
+                        if stopsAtE2 { stops |= NativeConverter.bytes(equalTo: 0xE2, word) }
+                        if stops != 0 {
+                            p += stops.trailingZeroBitCount >> 3
+                            break
+                        }
                         p += 8
                     }
                     guard p < end else { break }
@@ -393,24 +421,26 @@ final class NativeConverter: Sendable {
         return nil
     }
 
-    /// Whether any of the eight bytes of `word` is `threshold` (at least 0x80) or above:
-    /// a byte qualifies when its high bit is set and its low seven bits, plus
-    /// `0x80 - (threshold - 0x80)`, carry into the high bit (no carry crosses bytes).
+    /// The high bit of each of the eight bytes of `word` (the first byte lowest) that is
+    /// `threshold` (at least 0x80) or above: a byte qualifies when its high bit is set and its
+    /// low seven bits, plus `0x80 - (threshold - 0x80)`, carry into the high bit (no carry
+    /// crosses bytes, so every bit is exact).
     @inline(__always)
-    static func hasByte(atLeast threshold: UInt8, _ word: UInt64) -> Bool {
+    static func bytes(atLeast threshold: UInt8, _ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low = word & (0x7F &* ones)
         let carried = low &+ UInt64(0x80 &- (threshold &- 0x80)) &* ones
-        return carried & word & (0x80 &* ones) != 0
+        return carried & word & (0x80 &* ones)
     }
 
-    /// Whether any of the eight bytes of `word` is `byte` (a zero byte after the exclusive or:
-    /// the borrow of subtracting one reaches its high bit, and only a zero byte starts one).
+    /// The high bit of the bytes of `word` that are `byte` (a zero byte after the exclusive or:
+    /// the borrow of subtracting one reaches its high bit). A borrow can mark a byte above a
+    /// true one as well, so only the lowest bit is exact: the first such byte.
     @inline(__always)
-    static func hasByte(equalTo byte: UInt8, _ word: UInt64) -> Bool {
+    static func bytes(equalTo byte: UInt8, _ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let x = word ^ (UInt64(byte) &* ones)
-        return (x &- ones) & ~x & (0x80 &* ones) != 0
+        return (x &- ones) & ~x & (0x80 &* ones)
     }
 
     /// The length of the UTF-8 sequence `lead` starts in well-formed text, without a branch:

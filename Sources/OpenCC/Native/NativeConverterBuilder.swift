@@ -18,6 +18,10 @@ struct NativeConverterBuilder {
     private var words: [UInt32] = []
     private var bytes: [UInt8] = []
     private var entriesCache: [DictionarySpec: DictionaryEntries] = [:]
+    /// Whether ``placedTables`` keeps every table placed (to store them, `make tables`).
+    var recordsTables = false
+    /// Every table placed, with where its words start, when ``recordsTables`` is set.
+    private(set) var placedTables: [(wordBase: Int, compiled: CompiledTrie)] = []
 
     init(source: DictionarySource, configurationFolder: URL?) {
         self.source = source
@@ -50,18 +54,21 @@ struct NativeConverterBuilder {
             segmentation = try document.segmentation.map { spec throws(NativeEngineError) in try compile(spec) }
             chain = try document.conversionChain.map { spec throws(NativeEngineError) in try compile(spec) }
         }
-        var phraseProgram: MatchProgram?
-        if !phrases.isEmpty {
-            var members: [PrefixTable.Member] = []
-            for url in phrases.reversed() {
-                let entries = try NativeConverterBuilder.readPhrases(url)
-                members.append(PrefixTable.Member(entries: entries, matchClass: 0, name: url.path))
-            }
-            phraseProgram = try place(members)
-        }
+        let phraseProgram = try phrasesProgram(phrases)
         return NativeConverter(
             words: words, bytes: bytes, normalization: normalization, segmentation: segmentation,
             phrases: phraseProgram, chain: chain, fused: fused, keepsDescriptionSequences: keepsDescriptionSequences)
+    }
+
+    /// The user's phrase files as one table, a later file winning on the same key.
+    private mutating func phrasesProgram(_ phrases: [URL]) throws(NativeEngineError) -> MatchProgram? {
+        guard !phrases.isEmpty else { return nil }
+        var members: [PrefixTable.Member] = []
+        for url in phrases.reversed() {
+            let entries = try NativeConverterBuilder.readPhrases(url)
+            members.append(PrefixTable.Member(entries: entries, matchClass: 0, name: url.path))
+        }
+        return try place(members)
     }
 
     /// A user phrase file: OpenCC's text dictionary format, `key<TAB>value` a line.
@@ -104,16 +111,63 @@ struct NativeConverterBuilder {
 
     /// Compiles `members` into one table and appends it to the shared arrays.
     private mutating func place(_ members: [PrefixTable.Member], marksSegments: Bool = false) throws(NativeEngineError) -> MatchProgram {
-        let table: PrefixTable
+        let compiled: CompiledTrie
         do {
-            table = try PrefixTable(members: members, marksSegments: marksSegments)
+            compiled = try PrefixTable.compile(members: members, marksSegments: marksSegments)
         } catch {
             throw NativeEngineError(reason: error.reason)
         }
-        let placed = table.relocated(wordBase: words.count, byteBase: bytes.count)
-        words.append(contentsOf: placed.words)
-        bytes.append(contentsOf: table.bytes)
-        return .table(placed.location)
+        return .table(try place(compiled))
+    }
+
+    /// Lays `compiled` out and appends it to the shared arrays.
+    private mutating func place(_ compiled: CompiledTrie) throws(NativeEngineError) -> TableLocation {
+        if recordsTables { placedTables.append((words.count, compiled)) }
+        do {
+            return try PrefixTable.layOut(compiled, into: &words, bytes: &bytes)
+        } catch {
+            throw NativeEngineError(reason: error.reason)
+        }
+    }
+
+    // MARK: Compiled ahead of time
+
+    /// The converter of a configuration compiled ahead of time (``PrecompiledOpenCCData``),
+    /// with the user's `phrases` as in ``build(_:phrases:keepsDescriptionSequences:)``.
+    mutating func build(
+        _ stored: PrecompiledOpenCCData.Configuration, phrases: [URL]
+    ) throws(NativeEngineError) -> NativeConverter {
+        var locations: [TableLocation] = []
+        for table in stored.tables { locations.append(try place(table)) }
+        func program(_ stored: PrecompiledOpenCCData.StoredProgram) -> MatchProgram {
+            switch stored {
+            case .table(let index): .table(locations[index])
+            case .shortCircuit(let members): .shortCircuit(members.map(program))
+            case .union(let members): .union(members.map(program))
+            }
+        }
+        let phraseProgram = try phrasesProgram(phrases)
+        return NativeConverter(
+            words: words, bytes: bytes, normalization: stored.normalization.map(program),
+            segmentation: stored.segmentation.map(program), phrases: phraseProgram, chain: stored.chain.map(program),
+            fused: stored.fused.map { locations[$0] }, keepsDescriptionSequences: stored.keepsDescriptionSequences)
+    }
+
+    /// `converter`, built by this builder with ``recordsTables``, in the stored form.
+    func stored(_ converter: NativeConverter) -> PrecompiledOpenCCData.Configuration {
+        var index: [Int: Int] = [:]
+        for (number, placed) in placedTables.enumerated() { index[placed.wordBase] = number }
+        func storedProgram(_ program: MatchProgram) -> PrecompiledOpenCCData.StoredProgram {
+            switch program {
+            case .table(let location): .table(index[location.pageIndex]!)
+            case .shortCircuit(let members): .shortCircuit(members.map(storedProgram))
+            case .union(let members): .union(members.map(storedProgram))
+            }
+        }
+        return PrecompiledOpenCCData.Configuration(
+            tables: placedTables.map(\.compiled), normalization: converter.normalization.map(storedProgram),
+            segmentation: converter.segmentation.map(storedProgram), chain: converter.chain.map(storedProgram),
+            fused: converter.fused.map { index[$0.pageIndex]! }, keepsDescriptionSequences: converter.keepsDescriptionSequences)
     }
 
     // MARK: Segmentation fused with the first conversion

@@ -39,59 +39,77 @@ extension PrefixTable {
     static let deepParent: UInt32 = 1 << 21
     static let pageIndexWords = 0x110000 >> 8
 
-    /// Lays `trie` out in ``words`` and ``bytes`` (see the type's description).
-    mutating func layOut(_ trie: Trie, valueBytes: [UInt8], marksSegments: Bool) throws(DictionaryEntries.FormatError) {
+    /// The answer of every node of `trie`: the entry of the lowest class on its path, the
+    /// deepest of that class. Only the values that answer somewhere are kept, in the order of
+    /// their nodes.
+    static func answers(_ trie: Trie, valueBytes: [UInt8], marksSegments: Bool) throws(DictionaryEntries.FormatError) -> CompiledTrie {
         let nodeCount = trie.scalar.count
-
-        // The answer of every node: the entry of the lowest class on its path, the deepest of
-        // that class. Parents come before children, so one pass in node order does it.
+        var compiled = CompiledTrie()
+        compiled.marksSegments = marksSegments
+        compiled.parent = trie.parent
+        compiled.scalar = trie.scalar
+        compiled.answer = [UInt32](repeating: 0, count: nodeCount)
         var keyLength = [Int](repeating: 0, count: nodeCount)
-        var answer = [UInt32](repeating: 0, count: nodeCount)
         var answerClass = [Int](repeating: Int.max, count: nodeCount)
-        var answerCopies = [Bool](repeating: false, count: nodeCount)
-        var results: [UInt32] = []
-        var deepNumber = [UInt32](repeating: 0, count: nodeCount)
-        var deepCount: UInt32 = 0
-        var pairCount = 0
+        // Parents come before children, so one pass in node order does it.
         for node in 1..<nodeCount {
             let parent = Int(trie.parent[node])
             keyLength[node] = keyLength[parent] + PrefixTable.utf8Length(trie.scalar[node])
-            answer[node] = answer[parent]
+            compiled.answer[node] = compiled.answer[parent]
             answerClass[node] = answerClass[parent]
-            answerCopies[node] = answerCopies[parent]
             let value = Int(trie.value[node])
             if value >= 0, Int(trie.valueClass[node]) <= answerClass[node] {
-                let valueCount = trie.valueRanges[value * 2 + 1]
+                let valueStart = Int(trie.valueRanges[value * 2])
+                let valueCount = Int(trie.valueRanges[value * 2 + 1])
                 guard keyLength[node] <= 0xFFFF, valueCount <= 0xFFFF else {
                     throw DictionaryEntries.FormatError(reason: "a key or value is longer than 65,535 bytes")
                 }
-                results.append(trie.valueRanges[value * 2])
-                results.append(UInt32(keyLength[node]) | valueCount << 16)
-                answer[node] = UInt32(results.count / 2)
+                compiled.results.append(UInt32(compiled.valueBytes.count))
+                compiled.results.append(UInt32(keyLength[node]) | UInt32(valueCount) << 16)
+                compiled.valueBytes.append(contentsOf: valueBytes[valueStart..<valueStart + valueCount])
+                compiled.resultFlags.append(
+                    (trie.valueIsKey[value] ? CompiledTrie.copies : 0) | (trie.valueClass[node] == 0 ? CompiledTrie.firstClass : 0))
+                compiled.answer[node] = UInt32(compiled.results.count / 2)
                 answerClass[node] = Int(trie.valueClass[node])
-                answerCopies[node] = trie.valueIsKey[value]
             }
+        }
+        return compiled
+    }
+
+    /// Lays `compiled` out at the end of `shared` and `sharedBytes` (a converter's arrays, see
+    /// the type's description) and returns where it is: written in place, so that the large
+    /// tables are neither copied nor moved once laid out.
+    static func layOut(
+        _ compiled: CompiledTrie, into shared: inout [UInt32], bytes sharedBytes: inout [UInt8]
+    ) throws(DictionaryEntries.FormatError) -> TableLocation {
+        let nodeCount = compiled.scalar.count
+        let resultCount = compiled.results.count / 2
+        var hasChildren = [Bool](repeating: false, count: nodeCount)
+        var deepNumber = [UInt32](repeating: 0, count: nodeCount)
+        var deepCount: UInt32 = 0
+        var pairCount = 0
+        for node in 1..<max(1, nodeCount) {
+            let parent = Int(compiled.parent[node])
+            hasChildren[parent] = true
             if parent != 0 {
                 deepCount += 1
                 deepNumber[node] = deepCount
-                if trie.parent[parent] == 0 { pairCount += 1 }
+                if compiled.parent[parent] == 0 { pairCount += 1 }
             }
         }
-        guard deepCount < PrefixTable.deepParent, results.count / 2 < Int(Bits.firstResult) else {
+        guard deepCount < PrefixTable.deepParent, resultCount < Int(Bits.firstResult) else {
             throw DictionaryEntries.FormatError(reason: "too many keys for one table")
         }
 
         // First scalars: the pages that hold any, after one shared page of zeros.
         var pageOf = [Int](repeating: 0, count: PrefixTable.pageIndexWords)
         var pageCount = 1
-        var child = trie.firstChild[0]
-        while child >= 0 {
-            let page = Int(trie.scalar[Int(child)] >> 8)
+        for node in 1..<max(1, nodeCount) where compiled.parent[node] == 0 {
+            let page = Int(compiled.scalar[node] >> 8)
             if pageOf[page] == 0 {
                 pageOf[page] = pageCount
                 pageCount += 1
             }
-            child = trie.nextSibling[Int(child)]
         }
         let filterBits = min(1 << 20, max(64, PrefixTable.nextPowerOfTwo(pairCount * 32)))
         let slotCount = max(2, PrefixTable.nextPowerOfTwo(Int(deepCount) + Int(deepCount) / 2 + 1))
@@ -107,55 +125,74 @@ extension PrefixTable {
         location.edgeMask = slotCount - 1
         location.nodes = location.edges + slotCount * 2
         location.results = location.nodes + Int(deepCount) + 1
-        var words = [UInt32](repeating: 0, count: location.results + results.count)
-        for page in 0..<PrefixTable.pageIndexWords {
-            words[page] = UInt32(pagesBase + pageOf[page] * 256)
-        }
-        for node in 1..<nodeCount {
-            let parent = Int(trie.parent[node])
-            let hasChildren = trie.firstChild[node] >= 0
-            var word: UInt32 = hasChildren ? Bits.longer : 0
-            if answer[node] != 0 && answerCopies[node] { word |= Bits.copies }
-            let segment = marksSegments && answer[node] != 0 && answerClass[node] == 0
-            if parent == 0 {
-                let scalar = trie.scalar[node]
-                let value = Int(trie.value[node])
-                let valueCount = value >= 0 ? Int(trie.valueRanges[value * 2 + 1]) : 0
-                if value >= 0, !answerCopies[node], !segment, (1...3).contains(valueCount) {
-                    let start = Int(trie.valueRanges[value * 2])
-                    var packed: UInt32 = 0
-                    for index in 0..<valueCount { packed |= UInt32(valueBytes[start + index]) << (8 * index) }
-                    word |= Bits.inline | UInt32(valueCount) << 24 | packed
-                } else {
-                    word |= answer[node] | (segment ? Bits.firstSegment : 0)
+        let wordBase = shared.count
+        let byteBase = sharedBytes.count
+        guard wordBase + location.results + compiled.results.count < Int(UInt32.max),
+            byteBase + compiled.valueBytes.count < Int(UInt32.max)
+        else { throw DictionaryEntries.FormatError(reason: "too many tables for one converter") }
+        shared.append(contentsOf: repeatElement(0, count: location.results + compiled.results.count))
+        sharedBytes.append(contentsOf: compiled.valueBytes)
+        shared.withUnsafeMutableBufferPointer { all in
+            let words = UnsafeMutableBufferPointer(rebasing: all[wordBase...])
+            for page in 0..<PrefixTable.pageIndexWords {
+                words[page] = UInt32(wordBase + pagesBase + pageOf[page] * 256)
+            }
+            for node in 1..<max(1, nodeCount) {
+                let parent = Int(compiled.parent[node])
+                let answer = compiled.answer[node]
+                let flags = answer != 0 ? compiled.resultFlags[Int(answer) - 1] : 0
+                let copies = flags & CompiledTrie.copies != 0
+                let segment = compiled.marksSegments && flags & CompiledTrie.firstClass != 0
+                var word: UInt32 = hasChildren[node] ? Bits.longer : 0
+                if copies { word |= Bits.copies }
+                let scalar = compiled.scalar[node]
+                if parent == 0 {
+                    // A first scalar's answer is its own key's, if it has one.
+                    let valueCount = answer != 0 ? Int(compiled.results[Int(answer) * 2 - 1] >> 16) : 0
+                    if answer != 0, !copies, !segment, (1...3).contains(valueCount) {
+                        let start = Int(compiled.results[Int(answer) * 2 - 2])
+                        var packed: UInt32 = 0
+                        for index in 0..<valueCount { packed |= UInt32(compiled.valueBytes[start + index]) << (8 * index) }
+                        word |= Bits.inline | UInt32(valueCount) << 24 | packed
+                    } else {
+                        word |= answer | (segment ? Bits.firstSegment : 0)
+                    }
+                    words[pagesBase + pageOf[Int(scalar >> 8)] * 256 + Int(scalar & 0xFF)] = word
+                    let lead = PrefixTable.leadByte(of: scalar)
+                    words[location.leads + Int(lead >> 5)] |= 1 << (UInt32(lead) & 31)
+                    location.lowestLead = min(location.lowestLead, lead)
+                    continue
                 }
-                words[pagesBase + pageOf[Int(scalar >> 8)] * 256 + Int(scalar & 0xFF)] = word
-                let lead = PrefixTable.leadByte(of: scalar)
-                words[location.leads + Int(lead >> 5)] |= 1 << (UInt32(lead) & 31)
-                location.lowestLead = min(location.lowestLead, lead)
-                continue
+                words[location.nodes + Int(deepNumber[node])] = word | answer | (segment ? Bits.nodeSegment : 0)
+                let grandparent = compiled.parent[parent]
+                let parentNumber = grandparent == 0 ? compiled.scalar[parent] : PrefixTable.deepParent | deepNumber[parent]
+                if grandparent == 0 {
+                    let bit = PrefixTable.pairHash(compiled.scalar[parent], scalar) &>> location.filterShift
+                    words[location.filter + Int(bit >> 5)] |= 1 << (bit & 31)
+                }
+                let key = UInt64(parentNumber) << 21 | UInt64(scalar)
+                var slot = Int(truncatingIfNeeded: (key &* PrefixTable.edgeMultiplier) &>> location.edgeShift)
+                while words[location.edges + slot * 2] != 0 || words[location.edges + slot * 2 + 1] != 0 {
+                    slot = (slot + 1) & location.edgeMask
+                }
+                let entry = key | UInt64(deepNumber[node]) << 43
+                words[location.edges + slot * 2] = UInt32(truncatingIfNeeded: entry)
+                words[location.edges + slot * 2 + 1] = UInt32(truncatingIfNeeded: entry >> 32)
             }
-            words[location.nodes + Int(deepNumber[node])] = word | answer[node] | (segment ? Bits.nodeSegment : 0)
-            let parentNumber = trie.parent[parent] == 0 ? trie.scalar[parent] : PrefixTable.deepParent | deepNumber[parent]
-            if trie.parent[parent] == 0 {
-                let bit = PrefixTable.pairHash(trie.scalar[parent], trie.scalar[node]) &>> location.filterShift
-                words[location.filter + Int(bit >> 5)] |= 1 << (bit & 31)
+            var index = 0
+            while index < compiled.results.count {
+                words[location.results + index] = compiled.results[index] + UInt32(byteBase)
+                words[location.results + index + 1] = compiled.results[index + 1]
+                index += 2
             }
-            let key = UInt64(parentNumber) << 21 | UInt64(trie.scalar[node])
-            var slot = Int(truncatingIfNeeded: (key &* PrefixTable.edgeMultiplier) &>> location.edgeShift)
-            while words[location.edges + slot * 2] != 0 || words[location.edges + slot * 2 + 1] != 0 {
-                slot = (slot + 1) & location.edgeMask
-            }
-            let entry = key | UInt64(deepNumber[node]) << 43
-            words[location.edges + slot * 2] = UInt32(truncatingIfNeeded: entry)
-            words[location.edges + slot * 2 + 1] = UInt32(truncatingIfNeeded: entry >> 32)
         }
-        for index in 0..<results.count {
-            words[location.results + index] = results[index]
-        }
-        self.words = words
-        self.bytes = valueBytes
-        self.location = location
+        location.pageIndex += wordBase
+        location.leads += wordBase
+        location.filter += wordBase
+        location.edges += wordBase
+        location.nodes += wordBase
+        location.results += wordBase
+        return location
     }
 
     /// The multiplier of the edge hash (Fibonacci hashing: the top bits of the product).
@@ -183,27 +220,5 @@ extension PrefixTable {
         var power = 1
         while power < value { power <<= 1 }
         return power
-    }
-
-    /// The same table with its word offsets moved by `wordBase` and its value offsets by
-    /// `byteBase`, for a place in a converter's shared arrays.
-    func relocated(wordBase: Int, byteBase: Int) -> (words: [UInt32], location: TableLocation) {
-        var moved = words
-        for page in 0..<PrefixTable.pageIndexWords {
-            moved[page] &+= UInt32(wordBase)
-        }
-        var index = location.results
-        while index < moved.count {
-            moved[index] &+= UInt32(byteBase)
-            index += 2
-        }
-        var placed = location
-        placed.pageIndex += wordBase
-        placed.leads += wordBase
-        placed.filter += wordBase
-        placed.edges += wordBase
-        placed.nodes += wordBase
-        placed.results += wordBase
-        return (moved, placed)
     }
 }

@@ -46,8 +46,19 @@ struct PrefixTable: Sendable {
     /// With `marksSegments`, an answer of class 0 carries ``Bits/segment`` (see
     /// ``NativeConverter/fused``).
     init(members: [Member], marksSegments: Bool = false) throws(DictionaryEntries.FormatError) {
-        let order = PrefixTable.sortedEntries(members)
-        try build(members: members, order: order, marksSegments: marksSegments)
+        try self.init(compiled: PrefixTable.compile(members: members, marksSegments: marksSegments))
+    }
+
+    /// Compiles `members` (see ``init(members:marksSegments:)``) without laying the table out.
+    static func compile(members: [Member], marksSegments: Bool) throws(DictionaryEntries.FormatError) -> CompiledTrie {
+        try compile(members: members, order: sortedEntries(members), marksSegments: marksSegments)
+    }
+
+    /// Lays out a table compiled before (``CompiledTrie``, as `make tables` stores it).
+    ///
+    /// - Throws: ``DictionaryEntries/FormatError`` when the table is too large for the layout.
+    init(compiled: CompiledTrie) throws(DictionaryEntries.FormatError) {
+        location = try PrefixTable.layOut(compiled, into: &words, bytes: &bytes)
     }
 
     // MARK: Sorting
@@ -134,9 +145,9 @@ struct PrefixTable: Sendable {
 
     // MARK: Building
 
-    private mutating func build(
+    private static func compile(
         members: [Member], order: [EntryRef], marksSegments: Bool
-    ) throws(DictionaryEntries.FormatError) {
+    ) throws(DictionaryEntries.FormatError) -> CompiledTrie {
         // A linked trie first (first child, next sibling), then laid out flat.
         var scalar: [UInt32] = [0]
         var firstChild: [Int32] = [-1]
@@ -206,7 +217,7 @@ struct PrefixTable: Sendable {
             swap(&previous, &current)
         }
 
-        try layOut(
+        return try PrefixTable.answers(
             Trie(
                 scalar: scalar, parent: parentOf, firstChild: firstChild, nextSibling: nextSibling, value: value,
                 valueClass: valueClass, valueRanges: valueRanges, valueIsKey: valueIsKey),

@@ -51,6 +51,20 @@ import Testing
         }
     }
 
+    /// The golds of the real-PDF development set (`Fixtures/realpdf`, 55) as input keep
+    /// every paragraph break and add none (`score.py --gold-as-input`: F1 1.000).
+    @Test func devSetGoldsAsInputKeepEveryParagraphBreak() throws {
+        let golds = Self.files("Tests/HanziTextTests/Fixtures/realpdf", suffix: ".gold.txt")
+        #expect(golds.count == 55)
+        let rejoiner = ColumnRejoiner()
+        for (name, gold) in golds {
+            let out = rejoiner.rejoin(gold)
+            let counts = try #require(RejoinScoring.score(output: out, gold: gold.components(separatedBy: "\n\n")),
+                                      "\(name)")
+            #expect(counts.fp == 0 && counts.fn == 0, "\(name): FP \(counts.fp) FN \(counts.fn)")
+        }
+    }
+
     static func expectIdempotent(_ text: String, _ label: String, rejoiner: ColumnRejoiner = .init()) {
         let once = rejoiner.rejoin(utf8: Array(text.utf8))
         let twice = rejoiner.rejoin(utf8: once)

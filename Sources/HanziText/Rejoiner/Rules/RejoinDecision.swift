@@ -159,15 +159,22 @@ enum RejoinRules {
             ctx.isColumn = false
         }
         // Three lines of about one width are too little to show a column among many other
-        // lines, or where blank lines follow every line (the column is then the only
-        // evidence of structure): paragraphs, text already rejoined (the rejoiner's own
-        // output), of which three happen to be of about one width. Without a column little
+        // lines: paragraphs, text already rejoined (the rejoiner's own output), of which
+        // three happen to be of about one width. Where blank lines follow every line, the
+        // column is the only evidence of structure, and only lines it wrapped show it: at
+        // least four of about its width that stop mid-sentence (a text already rejoined
+        // has its paragraphs' ends there, and a few headings). Without a column little
         // changes: the text's own breaks stay, a break inside a sentence joins, so that
         // rejoining the output again changes nothing.
-        if ctx.isColumn && (nearest?.lines ?? 0) < minimumNearClusterLines
-            && (wholeCluster()?.lines ?? 0) < minimumNearClusterLines,
-           case let support = linesAbout(ctx.columnWidth, lines, lo: lo, hi: hi), support < minimumNearClusterLines,
-           ctx.blankAfterEveryLine || support * 2 < hi - lo + 1 {
+        if ctx.isColumn && ctx.blankAfterEveryLine {
+            if linesAbout(ctx.columnWidth, lines, lo: lo, hi: hi, openOnly: true) < minimumNearClusterLines {
+                ctx.columnWidth = lines[a].filledWidth
+                ctx.isColumn = false
+            }
+        } else if ctx.isColumn && (nearest?.lines ?? 0) < minimumNearClusterLines
+                    && (wholeCluster()?.lines ?? 0) < minimumNearClusterLines,
+                  case let support = linesAbout(ctx.columnWidth, lines, lo: lo, hi: hi, openOnly: false),
+                  support < minimumNearClusterLines, support * 2 < hi - lo + 1 {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
         }
@@ -219,11 +226,15 @@ enum RejoinRules {
     }
 
     /// How many lines of `lines[lo...hi]` that can show a column (``RejoinLine/clusterKey``)
-    /// are about `width` wide (within ``spread(_:)``).
-    static func linesAbout(_ width: Int, _ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int {
+    /// are about `width` wide (within ``spread(_:)``), and stop mid-sentence if `openOnly`.
+    static func linesAbout(_ width: Int, _ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
+                           openOnly: Bool) -> Int {
         let spread = spread(width)
         var n = 0
-        for k in lo...hi where lines[k].clusterKey >= 0 && abs(lines[k].filledWidth - width) <= spread { n += 1 }
+        for k in lo...hi where lines[k].clusterKey >= 0 && abs(lines[k].filledWidth - width) <= spread
+            && (!openOnly || lines[k].clusterKey & 1 == 1) {
+            n += 1
+        }
         return n
     }
 

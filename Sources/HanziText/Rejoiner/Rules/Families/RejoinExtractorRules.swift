@@ -5,6 +5,11 @@ enum RejoinExtractorRules {
     /// Breaks that certainly join: the next line starts with punctuation that cannot begin
     /// a line, this line ends with an opening bracket, or inside a hyphenated English word.
     static func certainJoins(_ x: inout RejoinBreak) -> RejoinDecision? {
+        // Extractors split lines, they do not put blank lines inside them: in text without
+        // column structure, a blank line is the text's own paragraph break (as in
+        // ``RejoinUnwrappedRules``), whatever the next paragraph begins with: text already
+        // rejoined keeps its breaks.
+        if x.blank && !x.ctx.isColumn && !x.ctx.indentsMarkParagraphs { return nil }
         if x.b.start == .closing {
             // `pdftotext -raw` also splits a visual line where a run of punctuation begins:
             // the piece after it goes on measuring the same visual line when the two fit
