@@ -32,11 +32,17 @@ struct RejoinWidthCalibration {
     static let narrowest = 1.0
     static let widest = 4.0
 
-    /// The normal equations' sums: `aa[i][j]` = Σ nᵢnⱼ, `ar[i]` = Σ nᵢ·(target − known).
-    private var aa = [Double](repeating: 0, count: classes * classes)
-    private var ar = [Double](repeating: 0, count: classes)
+    /// The normal equations' sums: `aa[i·4 + j]` = Σ nᵢnⱼ, `ar[i]` = Σ nᵢ·(target − known)
+    /// (held inline: a stream, one per JSON Lines record, allocates nothing for them).
+    private var aa = SIMD16<Double>()
+    private var ar = SIMD4<Double>()
     /// The widths solved from the sums (quarter ems per scalar of each class).
     private(set) var widths = RejoinHalfWidths()
+    /// The lines observed: the widths are solved again after each of the first
+    /// ``everyLine`` and then after every ``everyLine``-th (they settle within a page, and a
+    /// line break stays cheap in text full of Latin words).
+    private var observed = 0
+    static let everyLine = 16
 
     init() {}
 
@@ -50,18 +56,27 @@ struct RejoinWidthCalibration {
               !b.letterSpaced, b.first &- 0x4E00 < 0x5200, !ScalarClass.isCJKPunctuation(a.last),
               !RejoinClass.isHyphen(a.last), a.filledWidth * 2 >= w, a.filledWidth <= w + RejoinRules.wideExcess
         else { return }
-        let counts = [Double(n.letters), Double(n.digits), Double(n.marks), Double(n.spaces)]
         let total = Double(n.total)
         // the width of the line's other scalars, and what the counted ones must fill
         let known = Double(a.filledWidth) - Double(RejoinLineScanner.halfWidth) * total
         let target = Double(w) - known
         let slack = Double(RejoinLineScanner.fullWidth)
         guard target >= Self.narrowest * total - slack, target <= Self.widest * total + slack else { return }
-        for i in 0..<Self.classes {
-            ar[i] += counts[i] * target
-            for j in 0..<Self.classes { aa[i * Self.classes + j] += counts[i] * counts[j] }
+        @inline(__always) func count(_ i: Int) -> Double {
+            switch i {
+            case 0: return Double(n.letters)
+            case 1: return Double(n.digits)
+            case 2: return Double(n.marks)
+            default: return Double(n.spaces)
+            }
         }
-        widths = solve()
+        for i in 0..<Self.classes {
+            let ni = count(i)
+            ar[i] += ni * target
+            for j in 0..<Self.classes { aa[i * Self.classes + j] += ni * count(j) }
+        }
+        observed += 1
+        if observed <= Self.everyLine || observed % Self.everyLine == 0 { widths = solve() }
     }
 
     /// The ridge solution of the normal equations, each width kept between ``narrowest``
@@ -69,25 +84,30 @@ struct RejoinWidthCalibration {
     private func solve() -> RejoinHalfWidths {
         let c = Self.classes
         let prior = Double(RejoinLineScanner.halfWidth)
-        // [aa + λI | ar + λ·prior], solved by Gaussian elimination with partial pivoting
-        var m = [Double](repeating: 0, count: c * (c + 1))
-        for i in 0..<c {
-            for j in 0..<c { m[i * (c + 1) + j] = aa[i * c + j] + (i == j ? Self.priorWeight : 0) }
-            m[i * (c + 1) + c] = ar[i] + Self.priorWeight * prior
-        }
-        for col in 0..<c {
-            var pivot = col
-            for r in col + 1..<c where abs(m[r * (c + 1) + col]) > abs(m[pivot * (c + 1) + col]) { pivot = r }
-            if pivot != col { for k in 0...c { m.swapAt(col * (c + 1) + k, pivot * (c + 1) + k) } }
-            let d = m[col * (c + 1) + col]
-            for r in 0..<c where r != col {
-                let f = m[r * (c + 1) + col] / d
-                if f != 0 { for k in col...c { m[r * (c + 1) + k] -= f * m[col * (c + 1) + k] } }
+        // [aa + λI | ar + λ·prior], solved by Gaussian elimination with partial pivoting, on
+        // the stack (a line break allocates nothing)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: c * (c + 1)) { m in
+            for i in 0..<c {
+                for j in 0..<c { m[i * (c + 1) + j] = aa[i * c + j] + (i == j ? Self.priorWeight : 0) }
+                m[i * (c + 1) + c] = ar[i] + Self.priorWeight * prior
             }
+            for col in 0..<c {
+                var pivot = col
+                for r in col + 1..<c where abs(m[r * (c + 1) + col]) > abs(m[pivot * (c + 1) + col]) { pivot = r }
+                if pivot != col {
+                    for k in 0...c { m.swapAt(col * (c + 1) + k, pivot * (c + 1) + k) }
+                }
+                let d = m[col * (c + 1) + col]
+                for r in 0..<c where r != col {
+                    let f = m[r * (c + 1) + col] / d
+                    if f != 0 { for k in col...c { m[r * (c + 1) + k] -= f * m[col * (c + 1) + k] } }
+                }
+            }
+            @inline(__always) func width(_ i: Int) -> Double {
+                min(Self.widest, max(Self.narrowest, m[i * (c + 1) + c] / m[i * (c + 1) + i]))
+            }
+            return RejoinHalfWidths(letters: width(0), digits: width(1), marks: width(2), spaces: width(3))
         }
-        var k = [Double](repeating: prior, count: c)
-        for i in 0..<c { k[i] = min(Self.widest, max(Self.narrowest, m[i * (c + 1) + c] / m[i * (c + 1) + i])) }
-        return RejoinHalfWidths(letters: k[0], digits: k[1], marks: k[2], spaces: k[3])
     }
 }
 
