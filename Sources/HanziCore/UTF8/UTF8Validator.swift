@@ -5,7 +5,8 @@
 /// and passes other malformed bytes through), and ``UTF8StreamValidator`` runs it over input
 /// that arrives in chunks.
 ///
-/// Runs of ASCII are skipped sixteen bytes at a time; multi-byte sequences are checked by
+/// Runs of ASCII are skipped sixteen bytes at a time, runs of three-byte sequences (Chinese
+/// text) checked four sequences at a time; other multi-byte sequences are checked by
 /// comparing the lead byte and the second byte against the ranges of table 3-7. The first
 /// malformed sequence is reported where the standard library's decoder reports it.
 ///
@@ -52,9 +53,24 @@ public enum UTF8Validator {
         var i = 0
         while i < count {
             // Run of three-byte sequences (most Chinese text): lead E1-EC or EE-EF, whose
-            // second byte may be any continuation byte, checked with one four-byte load each.
-            // E0 and ED (restricted second byte) and everything else take the general path.
-            while i &+ 4 <= count {
+            // second byte may be any continuation byte. Four of them (twelve bytes) are
+            // checked with two eight-byte loads, six bytes of each: the lead and continuation
+            // bits under one mask, and the leads' low four bits against E0 and ED (bits 0
+            // and 13 of `restrictedLeads`) by a shift each. What is left of such a run goes
+            // one sequence at a time, with one four-byte load each. E0 and ED (restricted
+            // second byte) and everything else take the general path.
+            while true {
+                while i &+ 14 <= count {
+                    let raw = UnsafeRawPointer(base + i)
+                    let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                    let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self))
+                    if ((first ^ twoSequences) | (second ^ twoSequences)) & twoSequencesMask != 0 { break }
+                    let restricted = restrictedLeads &>> (first & 0xF) | restrictedLeads &>> (first &>> 24 & 0xF)
+                        | restrictedLeads &>> (second & 0xF) | restrictedLeads &>> (second &>> 24 & 0xF)
+                    if restricted & 1 != 0 { break }
+                    i &+= 12
+                }
+                guard i &+ 4 <= count else { break }
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
                 let lead = word & 0xFF
                 guard word & 0x00C0_C0F0 == 0x0080_80E0, lead != 0xE0, lead != 0xED else { break }
@@ -139,6 +155,13 @@ public enum UTF8Validator {
         }
         return count
     }
+
+    /// Two three-byte sequences in the low six bytes of a word (first byte lowest): the bits
+    /// that `twoSequencesMask` keeps are `1110` over each lead and `10` over each continuation.
+    private static let twoSequences: UInt64 = 0x0000_8080_E080_80E0
+    private static let twoSequencesMask: UInt64 = 0x0000_C0C0_F0C0_C0F0
+    /// Bit `n` set for the three-byte leads `En` whose second byte is restricted: E0 and ED.
+    private static let restrictedLeads: UInt64 = 1 << 0x0 | 1 << 0xD
 
     /// The length of the sequence that `lead` starts: 2, 3 or 4 for a lead byte of a
     /// multi-byte sequence (`C2`–`F4`), 1 for any other byte.
