@@ -7,10 +7,14 @@ struct TableLocation: Sendable, Hashable {
     var leads = 0
     /// The lowest first byte of any key (255 when the table is empty).
     var lowestLead: UInt8 = 255
+    /// The blocks of continuations of the first scalars that longer keys start with.
+    var blocks = 0
     /// The filter of first scalar pairs, and the shift that turns a pair hash into its bit.
     var filter = 0
     var filterShift: UInt32 = 0
-    /// The edges, two words a slot, and the shift and mask of their hash.
+    /// Two words per word of the blocks: a continuation's node word and node number.
+    var rows = 0
+    /// The edges below the second scalar, two words a slot, and the shift and mask of their hash.
     var edges = 0
     var edgeShift: UInt64 = 0
     var edgeMask = 0
@@ -89,12 +93,14 @@ struct MatchTables {
     @inline(__always)
     func match(_ table: TableLocation, _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> PrefixMatch {
         let (first, firstLength) = MatchTables.decode(p)
-        let entry = firstEntry(table, first)
+        var entry = firstEntry(table, first)
         if entry == 0 { return .none }
         if entry & PrefixTable.Bits.longer != 0 {
-            let node = deepestNode(table, first, p + firstLength, end)
+            let block = self.block(table, entry)
+            let node = deepestNode(table, first, entry, block, p + firstLength, end)
             let result = node & PrefixTable.Bits.nodeResult
             if result != 0 { return self.result(table, result) }
+            entry = words[block]
         }
         if entry & PrefixTable.Bits.inline != 0 {
             return PrefixMatch(
@@ -118,17 +124,43 @@ struct MatchTables {
         return words[Int(truncatingIfNeeded: page) &+ Int(truncatingIfNeeded: scalar & 0xFF)]
     }
 
-    /// The word of the deepest node below the first scalar `first` that the text at `q` (just
-    /// after it) reaches, or 0 when no longer key goes on with the text.
+    /// Where the block of a first scalar's continuations starts, for its `entry` (which has
+    /// ``PrefixTable/Bits/longer``, the shift of the block's hash in bits 25-29 and the block
+    /// in bits 0-24). The block's first word is the scalar's own answer, in the form of an
+    /// entry without continuations; then its hash table of continuations: the slots' keys (the
+    /// scalar plus one, 0 for an empty slot), linearly probed. Each slot's node word and node
+    /// number are in the rows, two words per word of the blocks.
     @inline(__always)
-    func deepestNode(_ table: TableLocation, _ first: UInt32, _ q: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UInt32 {
+    func block(_ table: TableLocation, _ entry: UInt32) -> Int {
+        table.blocks &+ Int(truncatingIfNeeded: entry & (1 << 25 - 1))
+    }
+
+    /// The word of the deepest node below the first scalar whose continuations are at `block`
+    /// that the text at `q` (just after it) reaches, or 0 when no longer key goes on with the
+    /// text.
+    @inline(__always)
+    func deepestNode(_ table: TableLocation, _ first: UInt32, _ entry: UInt32, _ block: Int, _ q: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UInt32 {
         guard q < end else { return 0 }
         var (scalar, length) = MatchTables.decode(q)
+        // The pair filter first (its load does not wait for the entry's), then the block's
+        // hash table of continuations: a frequent character's keys stay in a few cache lines,
+        // and its row gives the node word without the node array.
         let bit = PrefixTable.pairHash(first, scalar) &>> table.filterShift
         if words[table.filter &+ Int(truncatingIfNeeded: bit &>> 5)] & (1 &<< (bit & 31)) == 0 { return 0 }
-        var node = child(table, first, scalar)
-        if node == 0 { return 0 }
-        var word = words[table.nodes &+ Int(truncatingIfNeeded: node)]
+        let shift = entry &>> 25 & 31
+        let slots = 1 &<< (32 &- Int(truncatingIfNeeded: shift))
+        let keys = words + (block &+ 1)
+        let wanted = scalar &+ 1
+        var slot = Int(truncatingIfNeeded: PrefixTable.continuationHash(scalar) &>> shift)
+        while true {
+            let key = keys[slot]
+            if key == wanted { break }
+            if key == 0 { return 0 }
+            slot = (slot &+ 1) & (slots &- 1)
+        }
+        let row = words + (table.rows &+ 2 &* (block &- table.blocks &+ 1 &+ slot))
+        var word = row[0]
+        var node = row[1]
         var next = q + length
         while word & PrefixTable.Bits.longer != 0 && next < end {
             (scalar, length) = MatchTables.decode(next)
@@ -151,8 +183,8 @@ struct MatchTables {
             valueCount: Int(truncatingIfNeeded: lengths >> 16))
     }
 
-    /// The child numbered by `parent` (a first scalar, or ``PrefixTable/deepParent`` | node)
-    /// for `scalar`, or 0.
+    /// The child numbered by `parent` (``PrefixTable/deepParent`` | node, a node below the
+    /// first scalar) for `scalar`, or 0.
     @inline(__always)
     func child(_ table: TableLocation, _ parent: UInt32, _ scalar: UInt32) -> UInt32 {
         let key = UInt64(parent) << 21 | UInt64(scalar)

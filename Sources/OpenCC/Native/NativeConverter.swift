@@ -180,7 +180,7 @@ final class NativeConverter: Sendable {
                 }
             }
             let (scalar, length) = MatchTables.decode(p)
-            let entry = tables.firstEntry(table, scalar)
+            var entry = tables.firstEntry(table, scalar)
             if entry == 0 {
                 p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
                 continue
@@ -188,7 +188,8 @@ final class NativeConverter: Sendable {
             var found = PrefixMatch.none
             var segment = false
             if entry & Bits.longer != 0 {
-                let node = tables.deepestNode(table, scalar, p + length, end)
+                let block = tables.block(table, entry)
+                let node = tables.deepestNode(table, scalar, entry, block, p + length, end)
                 let result = node & Bits.nodeResult
                 if result != 0 {
                     segment = node & Bits.nodeSegment != 0
@@ -197,6 +198,8 @@ final class NativeConverter: Sendable {
                         continue
                     }
                     found = tables.result(table, result)
+                } else {
+                    entry = tables.words[block]
                 }
             }
             if found.length == 0 {
@@ -316,7 +319,7 @@ final class NativeConverter: Sendable {
 
     /// ``convertRun(_:_:_:_:into:)`` for one table: the hot loop. Unchanged text (no key, or
     /// a key whose value is itself) is copied in runs; most positions cost one lookup of the
-    /// first scalar, and one of the pair filter where a longer key starts with it.
+    /// first scalar, and one of its block of continuations where a longer key starts with it.
     private func convertRun(
         _ table: TableLocation, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
         _ tables: MatchTables, into sink: inout ByteSink
@@ -326,13 +329,14 @@ final class NativeConverter: Sendable {
         var copyFrom = start
         while p < end {
             let (scalar, length) = MatchTables.decode(p)
-            let entry = tables.firstEntry(table, scalar)
+            var entry = tables.firstEntry(table, scalar)
             if entry == 0 {
                 p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
                 continue
             }
             if entry & Bits.longer != 0 {
-                let node = tables.deepestNode(table, scalar, p + length, end)
+                let block = tables.block(table, entry)
+                let node = tables.deepestNode(table, scalar, entry, block, p + length, end)
                 let result = node & Bits.nodeResult
                 if result != 0 {
                     let found = tables.result(table, result)
@@ -346,6 +350,7 @@ final class NativeConverter: Sendable {
                     }
                     continue
                 }
+                entry = tables.words[block]
             }
             if entry & Bits.inline != 0 {
                 if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }

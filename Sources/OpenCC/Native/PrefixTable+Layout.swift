@@ -17,7 +17,9 @@ extension PrefixTable {
 
     /// The bits of a ``FirstScalar`` entry and of a node word.
     enum Bits {
-        /// A longer key starts with this scalar, or goes on from this node.
+        /// A longer key starts with this scalar, or goes on from this node. (First scalars)
+        /// with it, the rest of the entry locates the scalar's block (see
+        /// ``MatchTables/block(_:_:)``), whose first word holds the other bits.
         static let longer: UInt32 = 1 << 31
         /// The answer's value is its key: the bytes are copied.
         static let copies: UInt32 = 1 << 30
@@ -87,6 +89,9 @@ extension PrefixTable {
         var hasChildren = [Bool](repeating: false, count: nodeCount)
         var deepNumber = [UInt32](repeating: 0, count: nodeCount)
         var deepCount: UInt32 = 0
+        // Per first scalar with longer keys: its number of continuations, then where its
+        // block starts (relative to the blocks).
+        var continuations = [Int](repeating: 0, count: nodeCount)
         var pairCount = 0
         for node in 1..<max(1, nodeCount) {
             let parent = Int(compiled.parent[node])
@@ -94,12 +99,22 @@ extension PrefixTable {
             if parent != 0 {
                 deepCount += 1
                 deepNumber[node] = deepCount
-                if compiled.parent[parent] == 0 { pairCount += 1 }
+                if compiled.parent[parent] == 0 {
+                    pairCount += 1
+                    continuations[parent] += 1
+                }
             }
         }
         guard deepCount < PrefixTable.deepParent, resultCount < Int(Bits.firstResult) else {
             throw DictionaryEntries.FormatError(reason: "too many keys for one table")
         }
+        var blockStart = [Int](repeating: 0, count: nodeCount)
+        var blockWords = 0
+        for node in 1..<max(1, nodeCount) where compiled.parent[node] == 0 && continuations[node] > 0 {
+            blockStart[node] = blockWords
+            blockWords += 1 + PrefixTable.blockSlots(continuations[node])
+        }
+        guard blockWords < 1 << 25 else { throw DictionaryEntries.FormatError(reason: "too many keys for one table") }
 
         // First scalars: the pages that hold any, after one shared page of zeros.
         var pageOf = [Int](repeating: 0, count: PrefixTable.pageIndexWords)
@@ -111,16 +126,19 @@ extension PrefixTable {
                 pageCount += 1
             }
         }
-        let filterBits = min(1 << 20, max(64, PrefixTable.nextPowerOfTwo(pairCount * 32)))
-        let slotCount = max(2, PrefixTable.nextPowerOfTwo(Int(deepCount) + Int(deepCount) / 2 + 1))
+        let deeperEdges = Int(deepCount) - pairCount
+        let slotCount = max(2, PrefixTable.nextPowerOfTwo(deeperEdges + deeperEdges / 2 + 1))
 
         var location = TableLocation()
         location.pageIndex = 0
         let pagesBase = PrefixTable.pageIndexWords
         location.leads = pagesBase + pageCount * 256
+        let filterBits = min(1 << 20, max(64, PrefixTable.nextPowerOfTwo(pairCount * 32)))
         location.filter = location.leads + 8
         location.filterShift = UInt32(32 - filterBits.trailingZeroBitCount)
-        location.edges = location.filter + filterBits / 32
+        location.blocks = location.filter + filterBits / 32
+        location.rows = location.blocks + blockWords
+        location.edges = location.rows + 2 * blockWords
         location.edgeShift = UInt64(64 - slotCount.trailingZeroBitCount)
         location.edgeMask = slotCount - 1
         location.nodes = location.edges + slotCount * 2
@@ -148,29 +166,50 @@ extension PrefixTable {
                 let scalar = compiled.scalar[node]
                 if parent == 0 {
                     // A first scalar's answer is its own key's, if it has one.
+                    var own: UInt32 = copies ? Bits.copies : 0
                     let valueCount = answer != 0 ? Int(compiled.results[Int(answer) * 2 - 1] >> 16) : 0
                     if answer != 0, !copies, !segment, (1...3).contains(valueCount) {
                         let start = Int(compiled.results[Int(answer) * 2 - 2])
                         var packed: UInt32 = 0
                         for index in 0..<valueCount { packed |= UInt32(compiled.valueBytes[start + index]) << (8 * index) }
-                        word |= Bits.inline | UInt32(valueCount) << 24 | packed
+                        own |= Bits.inline | UInt32(valueCount) << 24 | packed
                     } else {
-                        word |= answer | (segment ? Bits.firstSegment : 0)
+                        own |= answer | (segment ? Bits.firstSegment : 0)
                     }
-                    words[pagesBase + pageOf[Int(scalar >> 8)] * 256 + Int(scalar & 0xFF)] = word
+                    let entry: UInt32
+                    if continuations[node] > 0 {
+                        // The answer moves to the block's head; the entry says where the block is.
+                        let block = location.blocks + blockStart[node]
+                        words[block] = own
+                        let shift = UInt32(32 - PrefixTable.blockSlots(continuations[node]).trailingZeroBitCount)
+                        entry = Bits.longer | shift << 25 | UInt32(blockStart[node])
+                    } else {
+                        entry = own
+                    }
+                    words[pagesBase + pageOf[Int(scalar >> 8)] * 256 + Int(scalar & 0xFF)] = entry
                     let lead = PrefixTable.leadByte(of: scalar)
                     words[location.leads + Int(lead >> 5)] |= 1 << (UInt32(lead) & 31)
                     location.lowestLead = min(location.lowestLead, lead)
                     continue
                 }
-                words[location.nodes + Int(deepNumber[node])] = word | answer | (segment ? Bits.nodeSegment : 0)
+                let nodeWord = word | answer | (segment ? Bits.nodeSegment : 0)
+                words[location.nodes + Int(deepNumber[node])] = nodeWord
                 let grandparent = compiled.parent[parent]
-                let parentNumber = grandparent == 0 ? compiled.scalar[parent] : PrefixTable.deepParent | deepNumber[parent]
                 if grandparent == 0 {
+                    // A continuation of a first scalar: in its block's hash table.
                     let bit = PrefixTable.pairHash(compiled.scalar[parent], scalar) &>> location.filterShift
                     words[location.filter + Int(bit >> 5)] |= 1 << (bit & 31)
+                    let keys = location.blocks + blockStart[parent] + 1
+                    let slots = PrefixTable.blockSlots(continuations[parent])
+                    var slot = Int(PrefixTable.continuationHash(scalar) &>> UInt32(32 - slots.trailingZeroBitCount))
+                    while words[keys + slot] != 0 { slot = (slot + 1) & (slots - 1) }
+                    words[keys + slot] = scalar + 1
+                    let row = location.rows + 2 * (blockStart[parent] + 1 + slot)
+                    words[row] = nodeWord
+                    words[row + 1] = deepNumber[node]
+                    continue
                 }
-                let key = UInt64(parentNumber) << 21 | UInt64(scalar)
+                let key = UInt64(PrefixTable.deepParent | deepNumber[parent]) << 21 | UInt64(scalar)
                 var slot = Int(truncatingIfNeeded: (key &* PrefixTable.edgeMultiplier) &>> location.edgeShift)
                 while words[location.edges + slot * 2] != 0 || words[location.edges + slot * 2 + 1] != 0 {
                     slot = (slot + 1) & location.edgeMask
@@ -189,6 +228,8 @@ extension PrefixTable {
         location.pageIndex += wordBase
         location.leads += wordBase
         location.filter += wordBase
+        location.blocks += wordBase
+        location.rows += wordBase
         location.edges += wordBase
         location.nodes += wordBase
         location.results += wordBase
@@ -202,6 +243,18 @@ extension PrefixTable {
     @inline(__always)
     static func pairHash(_ first: UInt32, _ second: UInt32) -> UInt32 {
         (first &* 0x9E37_79B1) ^ (second &* 0x85EB_CA77)
+    }
+
+    /// The slots of the hash table of a first scalar with `continuations` continuations: a
+    /// power of two at least twice as many, so that most lookups read one slot.
+    static func blockSlots(_ continuations: Int) -> Int {
+        max(2, PrefixTable.nextPowerOfTwo(2 * continuations))
+    }
+
+    /// The hash of a continuation in its block (Fibonacci hashing: the top bits are used).
+    @inline(__always)
+    static func continuationHash(_ scalar: UInt32) -> UInt32 {
+        scalar &* 0x9E37_79B1
     }
 
     /// The first UTF-8 byte of `scalar`.

@@ -20,8 +20,12 @@
 /// - **pair filter**: one bit per hash of a key's first two scalars, sized to the table,
 ///   which answers most "does a longer key go on with this character" questions in one load
 ///   that does not wait for the first one;
-/// - **edges**: an open-addressing hash table from (parent, scalar) to child node, two words
-///   a slot; a parent is a first scalar or a deeper node;
+/// - **blocks**: per first scalar that longer keys start with, its own answer, then a small
+///   open-addressing hash table of the scalars that go on from it (the entry says where the
+///   block is and its size), so that a frequent character's continuations sit in a few
+///   cache lines; **rows**: per slot of the blocks, the continuation's node word and number;
+/// - **edges**: an open-addressing hash table from (node, scalar) to child node, two words
+///   a slot, for the third scalar of a key on;
 /// - **nodes**: one word per node below the first scalar: whether it has children, and its
 ///   answer (an index into the results);
 /// - **results**: two words each: value start in the byte array; key length in bytes (low
