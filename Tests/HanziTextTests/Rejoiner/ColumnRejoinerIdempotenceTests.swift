@@ -1,5 +1,6 @@
 import Testing
 import HanziText
+import HanziTestSupport
 
 /// Inputs the fuzz harness FuzzRejoin found where rejoining twice changes the text
 /// (Fuzz/Corpus/FuzzRejoin/found-*; Fuzz/known-open.txt: rejoin.idempotent).
@@ -173,5 +174,62 @@ import HanziText
         let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: .newline))
         let once = rejoiner.rejoin(utf8: Array(text.utf8))
         #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzRejoin/found-8330271281bf (the harness's payload, made valid UTF-8), one
+    /// paragraph per line: the first pass joined the lines of a column window and kept a break
+    /// inside it (`有读了后其` / `中得一…`); the second read the joined lines as a column again
+    /// and joined that break.
+    @Test
+    func rejoiningTwiceKeepsABreakTheFirstPassKeptInAJoinedWindow() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-8330271281bf"))
+        let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: .newline))
+        let once = rejoiner.rejoin(utf8: text)
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzCleanStream/found-94794de95854 and found-7f9ed60a1745 (options byte 0x21:
+    /// rejoin only, a blank line between paragraphs): lines of control characters and NULs,
+    /// each followed by many blank lines. The first pass joined some as a column and kept the
+    /// rest as paragraphs, which the second joined (`?\0\0\0\0` / `.`): lines of NULs that came
+    /// back after page breaks had been read as running heads, which the output, without its
+    /// page breaks, no longer shows. Control characters no longer count as a head's text.
+    @Test(arguments: ["found-94794de95854", "found-7f9ed60a1745"])
+    func rejoiningTwiceKeepsLinesOfControlCharactersApart(_ name: String) throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/" + name))
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: text)
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzCleanStream/found-open-aa422b78c296 (Fuzz/known-open.txt): the first pass
+    /// keeps short lines apart for want of a column but joins `z` to `Sequence`; its output
+    /// then shows four lines of about one width, which the second pass reads as a column.
+    @Test
+    func rejoiningTwiceKeepsLinesThatAJoinMadeLookLikeAColumn() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-open-aa422b78c296"))
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: text)
+        withKnownIssue("Fuzz/known-open.txt: clean.idempotent.rejoining") {
+            #expect(rejoiner.rejoin(utf8: once) == once)
+        }
+    }
+
+    /// Fuzz/Corpus/FuzzRejoin/found-open-1935a21d225d (Fuzz/known-open.txt): a dateline broken
+    /// by U+FFFD, NULs and control characters; the second pass joins a break the first kept.
+    @Test
+    func rejoiningTwiceKeepsTheBreakInsideABrokenDateline() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-open-1935a21d225d"))
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: text)
+        withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
+            #expect(rejoiner.rejoin(utf8: once) == once)
+        }
+    }
+
+    /// A fuzz input's payload as the harnesses read it: without the options byte, with every
+    /// malformed UTF-8 sequence replaced by U+FFFD.
+    private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {
+        Array(String(decoding: raw.dropFirst(), as: UTF8.self).utf8)
     }
 }

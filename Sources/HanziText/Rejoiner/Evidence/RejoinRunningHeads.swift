@@ -27,7 +27,7 @@ struct RejoinRunningHeads: Sendable {
     /// number or a page break (see ``RejoinPageFurniture/isFurniture(_:_:)``).
     mutating func repeats(_ line: RejoinLine, in p: UnsafePointer<UInt8>, base: Int) -> Bool {
         // a candidate: short, no punctuation inside or at the end, at least four
-        // characters besides digits (`Debian常见问题`, `聯合日報 2024年7月7日 焦點`)
+        // characters besides digits and control characters (`Debian常见问题`, `聯合日報 2024年7月7日 焦點`)
         guard line.scalars <= Self.maxScalars, line.scalars >= 4, line.end == .open, !line.letterSpaced,
               !line.innerSentenceEnd, !line.innerComma, line.start == .plain,
               !ScalarClass.isCJKPunctuation(line.last) else { return false }
@@ -37,7 +37,8 @@ struct RejoinRunningHeads: Sendable {
             let b = p[i]
             // digits and spaces aside: the page number and the date may change
             if b == 0x20 || b == 0x09 || b &- 0x30 < 10 { continue }
-            if b & 0xC0 != 0x80 { kept += 1 }
+            // control characters (NUL, C0, DEL) are not text a head is read by
+            if b & 0xC0 != 0x80 && b >= 0x20 && b != 0x7F { kept += 1 }
             hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3
         }
         guard kept >= 4 else { return false }

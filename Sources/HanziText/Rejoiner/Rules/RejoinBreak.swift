@@ -19,6 +19,8 @@ struct RejoinBreak {
     let aInHeading: Bool
     /// The width of the lines before `a` that an extractor split off the same visual line.
     let aCarriedWidth: Int
+    /// The width of the lines that `a`'s paragraph joined before `a` (0 where `a` begins it).
+    let aParagraphWidth: Int
     /// The facts of the window around the break.
     let ctx: RejoinContext
     /// Whether a blank line follows `a`.
@@ -40,7 +42,8 @@ struct RejoinBreak {
     }
 
     init(_ a: UnsafePointer<RejoinLine>, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?,
-         aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: Int) {
+         aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int, aParagraphWidth: Int = 0,
+         context: RejoinContext, indentEvidence: Int) {
         // A line that stops mid-sentence is measured with the document's own widths of
         // half-width scalars: it ends a paragraph only where it is short, so measuring it
         // short for its Latin letters and digits breaks a paragraph in the middle. A line that
@@ -54,6 +57,7 @@ struct RejoinBreak {
         self.aStartsParagraph = aStartsParagraph
         self.aInHeading = aInHeading
         self.aCarriedWidth = aCarriedWidth
+        self.aParagraphWidth = aParagraphWidth
         self.ctx = context
         self.blank = a.pointee.blanksAfter > 0
         self.blankSeparates = blank && !context.blankAfterEveryLine && !context.indentsMarkParagraphs

@@ -19,14 +19,14 @@ extension RejoinRules {
     /// its own: a break next to it never joins, and before it the break between the text
     /// lines on either side of it is decided for the line after it.
     ///
-    /// `aStartsParagraph`, `aInHeading` and `aCarriedWidth` are what the break before `a`
-    /// decided (see ``decide(_:_:after:aStartsParagraph:aInHeading:aCarriedWidth:context:indentEvidence:)``);
+    /// `aStartsParagraph`, `aInHeading`, `aCarriedWidth` and `aParagraphWidth` (the width of
+    /// the lines of `a`'s paragraph before it) are what the breaks before `a` decided (see ``decide(_:_:after:aStartsParagraph:aInHeading:aCarriedWidth:context:indentEvidence:)``);
     /// `dropsHyphen` and `numberInCJK` read the two lines' bytes for the joint
     /// (``RejoinJoint/make(_:_:context:dropsHyphen:numberInCJK:)``). Only the lines up to
     /// `hi + 1` are read, whatever the chunking.
     static func decideBreak(_ lines: UnsafeBufferPointer<RejoinLine>, after a: Int, lo: Int, hi: Int,
                             context ctx: RejoinContext, aStartsParagraph: Bool, aInHeading: Bool,
-                            aCarriedWidth: Int,
+                            aCarriedWidth: Int, aParagraphWidth: Int = 0,
                             dropsHyphen: (RejoinLine, RejoinLine) -> Bool,
                             numberInCJK: (RejoinLine, RejoinLine) -> Bool) -> RejoinBreakOutcome {
         let ls = UnsafeBufferPointer(rebasing: lines[0..<min(lines.count, hi + 2)])
@@ -47,7 +47,7 @@ extension RejoinRules {
         // the line after the next (past furniture), in place (a line record is large)
         let c = RejoinPageFurniture.nextText(ls, after: a + 1)
         let d = decide(base + a, base + a + 1, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
-                       aCarriedWidth: aCarriedWidth, context: ctx) {
+                       aCarriedWidth: aCarriedWidth, aParagraphWidth: aParagraphWidth, context: ctx) {
             firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
         }
         let joint = d.join

@@ -29,15 +29,18 @@ extension RejoinRules {
     ///
     /// `aCarriedWidth` is the width of the lines before `a` that an extractor split off
     /// the same visual line (see ``RejoinReason/splitVisualLine``): `a` is measured with it.
+    /// `aParagraphWidth` is the width of the lines that `a`'s paragraph joined before `a`.
     ///
     /// `a` and `b` are read in place: a line record is large.
     static func decide(_ a: UnsafePointer<RejoinLine>, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?,
-                       aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int = 0, context ctx: RejoinContext,
+                       aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int = 0, aParagraphWidth: Int = 0,
+                       context ctx: RejoinContext,
                        indentEvidence: () -> Int) -> RejoinDecision {
         let evidence = RejoinBreak.needsIndentEvidence(a, aStartsParagraph: aStartsParagraph, context: ctx)
             ? indentEvidence() : 0
         var x = RejoinBreak(a, b, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
-                            aCarriedWidth: aCarriedWidth, context: ctx, indentEvidence: evidence)
+                            aCarriedWidth: aCarriedWidth, aParagraphWidth: aParagraphWidth, context: ctx,
+                            indentEvidence: evidence)
         return RejoinExtractorRules.certainJoins(&x)
             ?? RejoinLayoutRules.markedBreaks(&x)
             ?? RejoinExtractorRules.splitLines(&x)

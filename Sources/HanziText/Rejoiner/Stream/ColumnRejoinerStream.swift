@@ -51,6 +51,8 @@ extension ColumnRejoiner {
         var inHeading = false
         /// The width of the lines before `next` that the extractor split off its visual line.
         var carriedWidth = 0
+        /// The width of the lines before `next` that its paragraph joined.
+        var paragraphWidth = 0
         var finished = false
         var explanations: [Explanation]? = nil
         /// The sorted cluster keys of the nearest lines and of the whole window at the last
@@ -354,6 +356,7 @@ extension ColumnRejoiner {
                     // a piece of a long line: the next piece follows with nothing between
                     writeLine(a - linesBase, dropTail: 0, into: &output)
                     startsParagraph = false
+                    paragraphWidth += lines[a - linesBase].filledWidth
                     next += 1
                     continue
                 }
@@ -378,7 +381,7 @@ extension ColumnRejoiner {
                     ctx.halfWidths = calibration.widths
                     let outcome = RejoinRules.decideBreak(
                         ls, after: ai, lo: lo, hi: hi, context: ctx, aStartsParagraph: startsParagraph,
-                        aInHeading: inHeading, aCarriedWidth: carriedHere,
+                        aInHeading: inHeading, aCarriedWidth: carriedHere, aParagraphWidth: paragraphWidth,
                         dropsHyphen: { dropsHyphen($0, $1) }, numberInCJK: { numberInCJK($0, $1) })
                     return (outcome, ctx)
                 }
@@ -401,6 +404,7 @@ extension ColumnRejoiner {
                 }
                 if let across = outcome.acrossFurniture { acrossFurniture = across }
                 carriedWidth = decision.carriesWidth ? carriedHere + lines[ai].filledWidth : 0
+                paragraphWidth = decision.join ? paragraphWidth + lines[ai].filledWidth : 0
                 if decision.reason == .furnitureLine && !RejoinPageFurniture.isFurnitureAt(lines, ai + 1, limit: hi + 2) {
                     // the text after the furniture goes on as decided across it
                     startsParagraph = acrossFurniture?.startsParagraph ?? true

@@ -20,7 +20,11 @@ enum RejoinUnwrappedRules {
         if x.ctx.littleEvidence && x.a.end == .open {
             return .init(join: true, reason: .unwrappedMidSentence)
         }
-        if x.a.end == .dash || x.a.end == .closeQuote || isHeadingLike(x.a, x.b) {
+        // A heading is a paragraph of its own: where lines before `a` joined it, a second
+        // reading sees their paragraph as one line, too wide for a heading when they are, so
+        // the break is decided as it will be then (rejoining the output changes nothing).
+        if x.a.end == .dash || x.a.end == .closeQuote
+            || (x.aParagraphWidth + x.a.filledWidth <= maxHeadingWidth || x.aStartsParagraph) && isHeadingLike(x.a, x.b) {
             return .init(join: false, reason: .unwrappedHeading)
         }
         return .init(join: true, reason: .unwrappedMidSentence)
