@@ -45,7 +45,9 @@ struct DecodedInput {
             try decoder.finish(into: &decoded)
             return decoded.isEmpty ? nil : (decoded, 0)
         }
-        lastChunk = Array(raw[0..<n])
+        // Into the same array every time: a fresh megabyte per chunk costs page faults.
+        lastChunk.removeAll(keepingCapacity: true)
+        lastChunk.append(contentsOf: raw[0..<n])
         chunkStart = offset
         offset += n
         guard let decoder else { return (lastChunk, n) }
