@@ -101,13 +101,22 @@ enum RejoinClass {
     @inline(__always)
     static func isWestern(_ v: UInt32) -> Bool {
         if v < 0x80 { return v > 0x20 && v != 0x7F }
-        return ScalarClass.isLatinLetter(v)
+        return isLatinLetter(v)
     }
 
     /// Latin letters and digits: the side of a CJK–Western pair that the document may space.
     @inline(__always)
     static func isAlnum(_ v: UInt32) -> Bool {
-        ScalarClass.isASCIIDigit(v) || ScalarClass.isLatinLetter(v)
+        ScalarClass.isASCIIDigit(v) || isLatinLetter(v)
+    }
+
+    /// ``ScalarClass/isLatinLetter(_:)``, decided in line for ASCII and for everything from
+    /// U+1F00 on (CJK text, where it is always false): the measuring loop asks it of most
+    /// scalars, and the call is not inlined. It must equal ``ScalarClass/isLatinLetter(_:)``
+    /// for every scalar (a test checks them all).
+    @inline(__always)
+    static func isLatinLetter(_ v: UInt32) -> Bool {
+        v < 0x80 ? ScalarClass.isASCIILetter(v) : (v < 0x1F00 && ScalarClass.isLatinLetter(v))
     }
 
     /// Hyphens that can end a line inside an English word.
@@ -125,7 +134,12 @@ extension RejoinClass {
     static let lineTabulation: UInt32 = 0x0B
 
     /// White space inside a line: horizontal space (``ScalarClass/isHorizontalSpace(_:)``)
-    /// and a line tabulation.
+    /// and a line tabulation. ASCII and everything after U+3000 are decided in line (the
+    /// measuring loop asks it of most scalars, and the call is not inlined); it must equal
+    /// `ScalarClass.isHorizontalSpace(v) || v == lineTabulation` for every scalar (a test
+    /// checks them all).
     @inline(__always)
-    static func isLineSpace(_ v: UInt32) -> Bool { ScalarClass.isHorizontalSpace(v) || v == lineTabulation }
+    static func isLineSpace(_ v: UInt32) -> Bool {
+        v < 0xA0 ? (v == 0x20 || v == 0x09 || v == lineTabulation) : (v <= ideographicSpace && ScalarClass.isHorizontalSpace(v))
+    }
 }

@@ -5,8 +5,8 @@ import HanziCore
 /// Invalid UTF-8 never stops the scan: each byte that does not start a well-formed
 /// sequence counts as one scalar of width 1 that belongs to no class (``UTF8Codec``).
 ///
-/// Most of a Chinese line is runs of Han characters, which are measured from their lead
-/// bytes alone (three bytes, width 4 each, ``hanRunEnd(_:_:_:sawDay:)``); the scalars of
+/// Most of a Chinese line is spans of Han characters and compressible punctuation, which are
+/// measured from their bytes alone (``RejoinWordSpan``); the scalars of
 /// the line's head (``headScalars``) are decoded again only where its beginning is not an
 /// ordinary Han character.
 enum RejoinLineScanner {
@@ -115,33 +115,19 @@ enum RejoinLineScanner {
 
     /// Tallies the content `p[s..<e]`, which begins with a non-space scalar unless it is a
     /// piece of a long line.
+    @inline(never)
     static func scanContent(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, into t: inout RejoinLineTally) {
         t.lastContentEnd = s
         var i = s
         while i < e {
-            let inWord = t.pendingSpace == 0 && t.scalars > 0 && !t.leadOpen
-            if inWord && i &+ 2 < e {
-                // inside a word, a Han character or compressible punctuation (most of the
-                // text), told by its three bytes
-                let bytes = threeBytes(p + i)
-                if isHan(bytes) {
-                    var day = false
-                    let runEnd = hanRunEnd(p, i, e, sawDay: &day)
-                    let count = (runEnd - i) / 3
-                    t.addHanRun(count: count, last: decodeHan(p + runEnd - 3),
-                                beforeLast: count >= 2 ? decodeHan(p + runEnd - 6) : 0,
-                                thirdLast: count >= 3 ? decodeHan(p + runEnd - 9) : 0,
-                                sawDay: day, endingAt: runEnd)
-                    i = runEnd
+            // inside a word, Han characters and compressible punctuation (most of the text),
+            // measured from their bytes (see RejoinWordSpan: it equals `add` for each)
+            if t.pendingSpace == 0 && t.scalars > 0 && !t.leadOpen && RejoinWordSpan.canBegin(p[i]) {
+                let span = RejoinWordSpan.scan(p, from: i, to: e, leadAt: t.leadScalars &- t.scalars)
+                if span.count > 0 {
+                    t.addWordSpan(span, p)
+                    i = span.end
                     continue
-                }
-                if isPunctuationBlock(bytes) {
-                    let v = decodeHan(p + i)
-                    if isCompressible(v) {
-                        i &+= 3
-                        t.addCompressibleInWord(v, endingAt: i)
-                        continue
-                    }
                 }
             }
             let (v, n) = decode(p, i, e)
@@ -155,70 +141,22 @@ enum RejoinLineScanner {
         t.finish()
     }
 
-    /// ``UTF8Codec/decode(_:_:_:)`` with its ASCII case in line: the codec is not inlined
-    /// across the module boundary, and ASCII is most of what a Chinese line holds besides
-    /// Han characters and punctuation.
+    /// ``UTF8Codec/decode(_:_:_:)`` with its common cases in line: the codec is not inlined
+    /// across the module boundary, and ASCII and the three-byte sequences of U+1000–U+CFFF
+    /// and U+E000–U+FFFF (lead bytes `E1`–`EC`, `EE`, `EF`, where every pair of continuation
+    /// bytes is well-formed) are most of what a Chinese line holds. Everything else (two- and
+    /// four-byte sequences, `E0` and `ED`, invalid bytes) is left to the codec.
     @inline(__always)
     static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ e: Int) -> (scalar: UInt32, length: Int) {
         let b = p[i]
-        return b < 0x80 ? (UInt32(b), 1) : UTF8Codec.decode(p, i, e)
-    }
-
-    /// The first two bytes of U+4E00 `一` and the span to U+9FFF, as the big-endian value
-    /// of a character's three bytes.
-    private static let hanFirstBytes: UInt32 = 0xE4_B8_80
-    private static let hanSpan: UInt32 = 0xE9_BF_BF - 0xE4_B8_80
-    /// `日` (U+65E5) in UTF-8, as the big-endian value of its three bytes.
-    private static let dayBytes: UInt32 = 0xE6_97_A5
-
-    /// The end of the run of Han characters U+4E00–U+9FFF (three bytes each, `E4 B8`–`E9 BF`)
-    /// that begins at `i`; `i` itself when there is none. Sets `sawDay` when `日` is among them.
-    ///
-    /// Not inlined: a loop of its own keeps its few values in registers.
-    @inline(never)
-    static func hanRunEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int, sawDay: inout Bool) -> Int {
-        var j = i
-        var day = false
-        let raw = UnsafeRawPointer(p)
-        // four bytes at a time while they are inside the line: the character's three, big-endian
-        while j &+ 4 <= end {
-            let bytes = raw.loadUnaligned(fromByteOffset: j, as: UInt32.self).bigEndian &>> 8
-            guard isHan(bytes) else { break }
-            if bytes == dayBytes { day = true }
-            j &+= 3
-        }
-        if j &+ 3 == end {
-            let bytes = threeBytes(p + j)
-            if isHan(bytes) {
-                if bytes == dayBytes { day = true }
-                j &+= 3
+        if b < 0x80 { return (UInt32(b), 1) }
+        if (b &- 0xE1 < 12 || b &- 0xEE < 2) && i &+ 2 < e {
+            let b1 = p[i &+ 1], b2 = p[i &+ 2]
+            if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                return ((UInt32(b) & 0x0F) &<< 12 | (UInt32(b1) & 0x3F) &<< 6 | (UInt32(b2) & 0x3F), 3)
             }
         }
-        sawDay = day
-        return j
-    }
-
-    /// Whether the big-endian value of three bytes is a well-formed Han character
-    /// U+4E00–U+9FFF: in the range, with two continuation bytes.
-    @inline(__always)
-    static func isHan(_ bytes: UInt32) -> Bool {
-        bytes &- hanFirstBytes <= hanSpan && bytes & 0xC0C0 == 0x8080
-    }
-
-    /// The big-endian value of the three bytes at `p`.
-    @inline(__always)
-    static func threeBytes(_ p: UnsafePointer<UInt8>) -> UInt32 {
-        UInt32(p[0]) &<< 16 | UInt32(p[1]) &<< 8 | UInt32(p[2])
-    }
-
-    /// Whether the big-endian value of three bytes is a well-formed character of the blocks
-    /// that hold the compressible punctuation (``isCompressible(_:)``): U+2000–U+2FFF
-    /// (`E2`), U+3000–U+3FFF (`E3`) and U+F000–U+FFFF (`EF`), where every pair of
-    /// continuation bytes is well-formed.
-    @inline(__always)
-    static func isPunctuationBlock(_ bytes: UInt32) -> Bool {
-        let lead = bytes &>> 16
-        return (lead == 0xE2 || lead == 0xE3 || lead == 0xEF) && bytes & 0xC0C0 == 0x8080
+        return UTF8Codec.decode(p, i, e)
     }
 
     /// The scalar of the well-formed three-byte sequence at `p`.

@@ -2,12 +2,11 @@
 /// scalar from the first non-space scalar on, and turned into a ``RejoinLine`` at the end.
 ///
 /// Each kind of scalar has one update: ``addSpace(_:)`` for white space,
-/// ``add(_:endingAt:)`` for any other scalar, and two shortcuts for the scalars that make up
-/// most Chinese text inside a word (no space before them, not the line's first):
-/// ``addHanRun(count:last:beforeLast:thirdLast:sawDay:endingAt:)`` and
-/// ``addCompressibleInWord(_:endingAt:)``. A shortcut leaves the tally exactly as the same
-/// scalars through ``add(_:endingAt:)`` would; it skips only the tests that cannot hold for
-/// such a scalar.
+/// ``add(_:endingAt:)`` for any other scalar, and one shortcut for the scalars that make up
+/// most Chinese text inside a word (no space before them, not the line's first), Han
+/// characters and compressible punctuation: ``addWordSpan(_:_:)``. The shortcut leaves the
+/// tally exactly as the same scalars through ``add(_:endingAt:)`` would; it skips only the
+/// tests that cannot hold for such a scalar.
 struct RejoinLineTally {
     /// Typeset width of the content so far, inner spaces included (quarter ems).
     var width = 0
@@ -85,7 +84,7 @@ struct RejoinLineTally {
     }
 
     /// Any non-space scalar `v`, whose bytes end at `end`.
-    @inline(__always)
+    @inline(never)
     mutating func add(_ v: UInt32, endingAt end: Int) {
         let w = RejoinLineScanner.columns(v)
         if scalars > 0 {
@@ -99,48 +98,53 @@ struct RejoinLineTally {
         pendingSpace = 0
         pendingHalfSpaces = 0
         if w == RejoinLineScanner.halfWidth { halfWidths.count(v) }
-        if ScalarClass.isLatinLetter(v) { continueLatinRun(v) }
+        if RejoinClass.isLatinLetter(v) { continueLatinRun(v) }
         if v == Self.day { sawDay = true }
         appendToToken(v, width: w, endingAt: end)
     }
 
-    /// `count` Han characters U+4E00–U+9FFF (width 4 each) inside a word, the last three
-    /// of them (or fewer) given, whose bytes end at `end`; `day` tells whether `日` is
-    /// among them.
+    /// A span of Han characters and compressible punctuation inside a word (no space
+    /// before it, not the line's first scalar, the first piece closed), measured by
+    /// ``RejoinWordSpan/scan(_:from:to:leadAt:)`` in `p`: the tally ends as if each of its
+    /// characters had gone through ``add(_:endingAt:)``.
     @inline(__always)
-    mutating func addHanRun(count: Int, last: UInt32, beforeLast: UInt32, thirdLast: UInt32, sawDay day: Bool,
-                            endingAt end: Int) {
+    mutating func addWordSpan(_ s: RejoinWordSpan, _ p: UnsafePointer<UInt8>) {
         // only the first can follow a Latin letter or digit
-        if RejoinClass.isAlnum(prev) { solid += 1 }
-        if count >= 3 {
-            prev3 = thirdLast
-            prev2 = beforeLast
-        } else if count == 2 {
+        if s.firstIsHan && RejoinClass.isAlnum(prev) { solid += 1 }
+        if s.leadExtension > 0 {
+            leadWidth += RejoinLineScanner.compressedWidth * s.leadExtension
+            leadScalars += s.leadExtension
+        }
+        if s.sentenceEnds > 0 {
+            sentenceEnds += s.sentenceEnds
+            lastSentenceEndIndex = scalars + s.lastSentenceEnd
+        }
+        if s.commas > 0 {
+            commas += s.commas
+            lastCommaIndex = scalars + s.lastComma
+        }
+        let n = s.count
+        width += RejoinLineScanner.fullWidth * n - s.compressible
+        uncertain += s.compressible
+        tokenLength += n
+        // a Han character or punctuation ends what could still become a URL; a URL seen
+        // stays seen
+        if urlState < 3 { urlState = 0 }
+        if s.sawDay { sawDay = true }
+        let q = p + s.end
+        if n >= 3 {
+            prev3 = RejoinLineScanner.decodeHan(q - 9)
+            prev2 = RejoinLineScanner.decodeHan(q - 6)
+        } else if n == 2 {
             prev3 = prev
-            prev2 = beforeLast
+            prev2 = RejoinLineScanner.decodeHan(q - 6)
         } else {
             prev3 = prev2
             prev2 = prev
         }
-        prev = last
-        scalars += count
-        width += RejoinLineScanner.fullWidth * count
-        tokenLength += count
-        // a Han character ends what could still become a URL; a URL seen stays seen
-        if urlState < 3 { urlState = 0 }
-        if day { sawDay = true }
-        lastContentEnd = end
-    }
-
-    /// A compressible punctuation mark (``RejoinLineScanner/isCompressible(_:)``) inside a
-    /// word: no space before it, not the line's first scalar, the first piece closed.
-    @inline(__always)
-    mutating func addCompressibleInWord(_ v: UInt32, endingAt end: Int) {
-        if scalars == leadScalars && RejoinClass.isNonInitial(v) {
-            leadWidth += RejoinLineScanner.compressedWidth
-            leadScalars += 1
-        }
-        appendToToken(v, width: RejoinLineScanner.compressedWidth, endingAt: end)
+        prev = RejoinLineScanner.decodeHan(q - 3)
+        scalars += n
+        lastContentEnd = s.end
     }
 
     /// Ends the tokens at the end of the line.
@@ -233,7 +237,7 @@ struct RejoinLineTally {
     @inline(__always)
     private mutating func continueLatinRun(_ v: UInt32) {
         if v < 0x80 { asciiLetters = true }
-        if !ScalarClass.isLatinLetter(prev) || tokenLength == 0 {
+        if !RejoinClass.isLatinLetter(prev) || tokenLength == 0 {
             runLength = 0
             runCapital = v < 0x80 ? (v &- 0x41 < 26) : false
         }

@@ -3,8 +3,12 @@
 /// (`c`, if read), the window's facts, and what the rule families share, each computed once
 /// and only when a rule asks for it.
 struct RejoinBreak {
-    /// The line before the break, with ``aCarriedWidth`` added to its widths.
-    var a: RejoinLine
+    /// The line before the break, in place (a line record is large; see ``a``).
+    let aLine: UnsafePointer<RejoinLine>
+    /// What ``a`` adds to the measured widths of the line before the break: the width an
+    /// extractor split off its visual line (``aCarriedWidth``), and where it stops
+    /// mid-sentence, what the document's own widths of half-width scalars add.
+    let aExtraWidth: Int
     /// The next text line, in place (a line record is large; see ``b``).
     let bLine: UnsafePointer<RejoinLine>
     /// The text line after `b` (past page furniture), in place: a line record is large.
@@ -31,33 +35,41 @@ struct RejoinBreak {
 
     /// Whether a rule may ask for the indent evidence at this break: to measure a
     /// paragraph's first line in a column, or a blank line after a sentence end in one.
-    static func needsIndentEvidence(_ a: RejoinLine, aStartsParagraph: Bool, context: RejoinContext) -> Bool {
-        context.isColumn && (aStartsParagraph || (a.blanksAfter > 0 && a.end == .final))
+    static func needsIndentEvidence(_ a: UnsafePointer<RejoinLine>, aStartsParagraph: Bool, context: RejoinContext) -> Bool {
+        context.isColumn && (aStartsParagraph || (a.pointee.blanksAfter > 0 && a.pointee.end == .final))
     }
 
-    init(_ a: RejoinLine, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
-         aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: Int) {
-        var a = a
+    init(_ a: UnsafePointer<RejoinLine>, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?,
+         aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int, context: RejoinContext, indentEvidence: Int) {
         // A line that stops mid-sentence is measured with the document's own widths of
         // half-width scalars: it ends a paragraph only where it is short, so measuring it
         // short for its Latin letters and digits breaks a paragraph in the middle. A line that
         // ends a sentence keeps the scanner's measure, which takes it for a paragraph's last
         // line where its fill is in doubt.
-        let extra = aCarriedWidth + (a.end == .final ? 0 : context.halfWidths.correction(a))
-        if extra != 0 {
-            a.width += extra
-            a.collapsedWidth += extra
-        }
-        self.a = a
+        self.aExtraWidth = aCarriedWidth
+            + (a.pointee.end == .final ? 0 : context.halfWidths.correction(a.pointee))
+        self.aLine = a
         self.bLine = b
         self.c = c
         self.aStartsParagraph = aStartsParagraph
         self.aInHeading = aInHeading
         self.aCarriedWidth = aCarriedWidth
         self.ctx = context
-        self.blank = a.blanksAfter > 0
+        self.blank = a.pointee.blanksAfter > 0
         self.blankSeparates = blank && !context.blankAfterEveryLine && !context.indentsMarkParagraphs
         self.indentEvidenceValue = indentEvidence
+    }
+
+    /// The line before the break, with ``aExtraWidth`` added to its widths. Read in place:
+    /// a rule that reads one field of it loads that field only.
+    @inline(__always)
+    var a: RejoinLine {
+        var a = aLine.pointee
+        if aExtraWidth != 0 {
+            a.width += aExtraWidth
+            a.collapsedWidth += aExtraWidth
+        }
+        return a
     }
 
     /// The next text line.

@@ -30,6 +30,8 @@ extension RejoinRules {
                             dropsHyphen: (RejoinLine, RejoinLine) -> Bool,
                             numberInCJK: (RejoinLine, RejoinLine) -> Bool) -> RejoinBreakOutcome {
         let ls = UnsafeBufferPointer(rebasing: lines[0..<min(lines.count, hi + 2)])
+        // the lines are read in place: a line record is large
+        let base = ls.baseAddress!
         let aFurniture = RejoinPageFurniture.isFurniture(ls, a), bFurniture = RejoinPageFurniture.isFurniture(ls, a + 1)
         if aFurniture || bFurniture {
             var outcome = RejoinBreakOutcome(
@@ -44,7 +46,7 @@ extension RejoinRules {
         }
         // the line after the next (past furniture), in place (a line record is large)
         let c = RejoinPageFurniture.nextText(ls, after: a + 1)
-        let d = decide(ls[a], ls[a + 1], after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
+        let d = decide(base + a, base + a + 1, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
                        aCarriedWidth: aCarriedWidth, context: ctx) {
             firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
         }
@@ -63,9 +65,9 @@ extension RejoinRules {
                                              aInHeading: Bool) -> (startsParagraph: Bool, inHeading: Bool)? {
         var k = a + 2
         while k < ls.count && RejoinPageFurniture.isFurniture(ls, k) { k += 1 }
-        guard k < ls.count else { return nil }
+        guard k < ls.count, let base = ls.baseAddress else { return nil }
         let c = RejoinPageFurniture.nextText(ls, after: k)
-        let d = decide(ls[a], ls[k], after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
+        let d = decide(base + a, base + k, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
                        context: ctx) {
             firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
         }

@@ -123,13 +123,17 @@ enum RejoinRules {
         // where the text has fewer lines before
         let nearLo = max(lo, a - near)
         let nearHi = min(hi, max(a + 2, nearLo + near + 2))
-        let whole = clusterWidth(lines, lo: lo, hi: hi, base: base, window: &wholeWindow)
+        // the whole window's cluster only where it is needed (the window moves at every break)
+        let wholeKept = wholeWindow.move(lines, base: base, lo: lo, hi: hi)
+        func wholeCluster() -> RejoinCluster? {
+            wholeKept ? wholeWindow.widestCluster() : clusterWidth(lines, lo: lo, hi: hi)
+        }
         let nearest = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow)
         if let nearCluster = nearest {
             var w = nearCluster.width
             // The nearest lines show a column only just (a title block: title, author,
             // date), and the window shows a much wider one with far more lines: that one.
-            if nearCluster.lines < minimumNearClusterLines, let whole, whole.width > w + wideExcess,
+            if nearCluster.lines < minimumNearClusterLines, let whole = wholeCluster(), whole.width > w + wideExcess,
                whole.lines >= 2 * nearCluster.lines {
                 w = whole.width
             }
@@ -147,7 +151,7 @@ enum RejoinRules {
             }
             ctx.columnWidth = w
             ctx.isColumn = true
-        } else if let whole {
+        } else if let whole = wholeCluster() {
             ctx.columnWidth = whole.width
             ctx.isColumn = true
         } else {
@@ -167,7 +171,8 @@ enum RejoinRules {
                 ctx.columnWidth = lines[a].filledWidth
                 ctx.isColumn = false
             }
-        } else if ctx.isColumn && max(nearest?.lines ?? 0, whole?.lines ?? 0) < minimumNearClusterLines,
+        } else if ctx.isColumn && (nearest?.lines ?? 0) < minimumNearClusterLines
+                    && (wholeCluster()?.lines ?? 0) < minimumNearClusterLines,
                   case let support = linesAbout(ctx.columnWidth, lines, lo: lo, hi: hi, openOnly: false),
                   support < minimumNearClusterLines, support * 2 < hi - lo + 1 {
             ctx.columnWidth = lines[a].filledWidth

@@ -29,27 +29,27 @@ extension RejoinRules {
     ///
     /// `aCarriedWidth` is the width of the lines before `a` that an extractor split off
     /// the same visual line (see ``RejoinReason/splitVisualLine``): `a` is measured with it.
-    static func decide(_ a: RejoinLine, _ b: RejoinLine, after c: UnsafePointer<RejoinLine>?, aStartsParagraph: Bool,
-                       aInHeading: Bool, aCarriedWidth: Int = 0, context ctx: RejoinContext,
+    ///
+    /// `a` and `b` are read in place: a line record is large.
+    static func decide(_ a: UnsafePointer<RejoinLine>, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?,
+                       aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int = 0, context ctx: RejoinContext,
                        indentEvidence: () -> Int) -> RejoinDecision {
         let evidence = RejoinBreak.needsIndentEvidence(a, aStartsParagraph: aStartsParagraph, context: ctx)
             ? indentEvidence() : 0
-        return withUnsafePointer(to: b) { b in
-                var x = RejoinBreak(a, b, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
-                                    aCarriedWidth: aCarriedWidth, context: ctx, indentEvidence: evidence)
-                return RejoinExtractorRules.certainJoins(&x)
-                    ?? RejoinLayoutRules.markedBreaks(&x)
-                    ?? RejoinExtractorRules.splitLines(&x)
-                    ?? RejoinListRules.listStarts(&x)
-                    ?? RejoinTitleBlockRules.spacedHeading(&x)
-                    ?? RejoinPageRules.pageBreak(&x)
-                    ?? RejoinLayoutRules.blankAfterEveryLine(&x)
-                    ?? RejoinUnwrappedRules.unwrappedText(&x)
-                    ?? RejoinLineWidthRules.nextIsWide(&x)
-                    ?? RejoinLayoutRules.blankLine(&x)
-                    ?? RejoinExtractorRules.splitVisualLine(&x)
-                    ?? RejoinTitleBlockRules.titleBlock(&x)
-                    ?? RejoinLineWidthRules.lineWidth(&x)
-        }
+        var x = RejoinBreak(a, b, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
+                            aCarriedWidth: aCarriedWidth, context: ctx, indentEvidence: evidence)
+        return RejoinExtractorRules.certainJoins(&x)
+            ?? RejoinLayoutRules.markedBreaks(&x)
+            ?? RejoinExtractorRules.splitLines(&x)
+            ?? RejoinListRules.listStarts(&x)
+            ?? RejoinTitleBlockRules.spacedHeading(&x)
+            ?? RejoinPageRules.pageBreak(&x)
+            ?? RejoinLayoutRules.blankAfterEveryLine(&x)
+            ?? RejoinUnwrappedRules.unwrappedText(&x)
+            ?? RejoinLineWidthRules.nextIsWide(&x)
+            ?? RejoinLayoutRules.blankLine(&x)
+            ?? RejoinExtractorRules.splitVisualLine(&x)
+            ?? RejoinTitleBlockRules.titleBlock(&x)
+            ?? RejoinLineWidthRules.lineWidth(&x)
     }
 }

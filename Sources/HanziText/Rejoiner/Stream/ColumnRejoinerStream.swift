@@ -96,13 +96,12 @@ extension ColumnRejoiner {
         mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             guard !finished, !chunk.isEmpty else { return }
             buffer.append(contentsOf: chunk)
-            splitLines(final: false)
             if reread.isEmpty {
-                writeDecided(final: false, into: &output)
+                readAndDecide(final: false, into: &output)
             } else {
                 var first: [UInt8] = []
                 swap(&first, &rereadInput)
-                writeDecided(final: false, into: &first)
+                readAndDecide(final: false, into: &first)
                 if !first.isEmpty {
                     let written = output.count
                     first.withUnsafeBufferPointer { reread[0].feed($0, into: &output) }
@@ -127,12 +126,11 @@ extension ColumnRejoiner {
         /// Ends the input and appends the rest of the output. Further feeds are ignored.
         public mutating func finish(into output: inout [UInt8]) {
             guard !finished else { return }
-            splitLines(final: true)
             if reread.isEmpty {
-                writeDecided(final: true, into: &output)
+                readAndDecide(final: true, into: &output)
             } else {
                 var first: [UInt8] = []
-                writeDecided(final: true, into: &first)
+                readAndDecide(final: true, into: &first)
                 var last: [UInt8] = []
                 first.withUnsafeBufferPointer { reread[0].feed($0, into: &last) }
                 reread[0].finish(into: &last)
@@ -148,11 +146,33 @@ extension ColumnRejoiner {
 
         // MARK: Reading lines
 
-        /// Finds the line breaks in the buffer and measures each complete line.
-        mutating func splitLines(final: Bool) {
+        /// How many records are measured before the line breaks they complete are decided:
+        /// few enough that the line records being decided are still in the cache.
+        static let recordsPerBatch = 64
+
+        /// Finds the line breaks in the buffer and measures each complete line, deciding the
+        /// line breaks whose window is complete every ``recordsPerBatch`` records, and the
+        /// rest where the input has ended (`final`); appends what is decided to `output`.
+        ///
+        /// Deciding in batches decides the same breaks with the same windows as deciding once
+        /// after all the records (a break is decided only once the lines after it that its
+        /// window holds are measured); it keeps the window's line records in the cache.
+        mutating func readAndDecide(final: Bool, into output: inout [UInt8]) {
             let records = findRecords(final: final)
-            guard !records.isEmpty else { return }
-            measure(records)
+            var k = 0
+            while k < records.count {
+                let j = min(records.count, k + Self.recordsPerBatch)
+                measure(records[k..<j])
+                k = j
+                if k < records.count {
+                    writeDecided(final: false, into: &output)
+                    // the records still to measure name bytes of the buffer: only line
+                    // records may go
+                    discardWrittenLines()
+                }
+            }
+            writeDecided(final: final, into: &output)
+            discardWritten()
         }
 
         /// What ends a record of the buffer: a line terminator (``LineTerminator``), the end
@@ -217,7 +237,7 @@ extension ColumnRejoiner {
 
         /// Measures the records found, appending their lines (a blank line adds to the count
         /// of blank lines after the line before it).
-        mutating func measure(_ records: [Record]) {
+        mutating func measure(_ records: ArraySlice<Record>) {
             let base = bufferBase
             var line = RejoinLine()
             buffer.withUnsafeBufferPointer { buf in
@@ -392,7 +412,6 @@ extension ColumnRejoiner {
                 }
                 next += 1
             }
-            discardWritten()
         }
 
         /// Records the English words of the lines up to absolute index `last` that have
@@ -464,17 +483,22 @@ extension ColumnRejoiner {
         /// Drops the bytes of the lines already written and the measurements of lines that
         /// have left the look-behind window.
         mutating func discardWritten() {
-            let keepFrom = next - ColumnRejoiner.lookBehindLines
-            let dropLines = keepFrom - linesBase
-            if dropLines > Self.discardLinesAtLeast && dropLines * 2 > lines.count {
-                lines.removeFirst(dropLines)
-                linesBase += dropLines
-            }
+            discardWrittenLines()
             let keepBytesFrom = next - linesBase < lines.count ? lines[next - linesBase].contentStart : lineStart
             let dropBytes = min(keepBytesFrom, lineStart) - bufferBase
             if dropBytes > Self.discardBytesAtLeast && dropBytes * 2 > buffer.count {
                 buffer.removeFirst(dropBytes)
                 bufferBase += dropBytes
+            }
+        }
+
+        /// Drops the measurements of lines that have left the look-behind window.
+        mutating func discardWrittenLines() {
+            let keepFrom = next - ColumnRejoiner.lookBehindLines
+            let dropLines = keepFrom - linesBase
+            if dropLines > Self.discardLinesAtLeast && dropLines * 2 > lines.count {
+                lines.removeFirst(dropLines)
+                linesBase += dropLines
             }
         }
     }

@@ -21,7 +21,8 @@ struct RejoinSortedWindow {
     /// The keys of the window that are not ``noKey``, ascending, in `sorted[0..<count]`.
     private var sorted: [Int] = []
     private var count = 0
-    /// The widest cluster of `sorted[0..<count]`, once computed (`nil`: not yet).
+    /// The widest cluster of `sorted[0..<count]`, once computed (`nil`: not yet, or the
+    /// keys changed since).
     private var cluster: RejoinCluster?? = nil
 
     /// Creates an empty window (it allocates on its first move).
@@ -33,13 +34,31 @@ struct RejoinSortedWindow {
     /// when it spans ``capacity`` lines or more: `kept` is then false.
     mutating func widestCluster(_ lines: UnsafeBufferPointer<RejoinLine>, base: Int, lo: Int, hi: Int)
         -> (kept: Bool, cluster: RejoinCluster?) {
+        guard move(lines, base: base, lo: lo, hi: hi) else { return (false, nil) }
+        return (true, widestCluster())
+    }
+
+    /// The widest cluster of the window's keys (see ``RejoinRules/widestCluster(_:count:)``),
+    /// computed where the keys changed since it was last asked for (only where it is asked
+    /// for: a decision that the nearest lines settle never asks the whole window's).
+    mutating func widestCluster() -> RejoinCluster? {
+        if let cluster { return cluster }
+        let c = sorted.withUnsafeBufferPointer { RejoinRules.widestCluster($0.baseAddress!, count: count) }
+        cluster = .some(c)
+        return c
+    }
+
+    /// Moves the window to `lines[lo...hi]`, where `base` is the absolute index of
+    /// `lines[0]`; returns false without keeping the window when it spans ``capacity`` lines
+    /// or more (``widestCluster()`` must not be asked then).
+    mutating func move(_ lines: UnsafeBufferPointer<RejoinLine>, base: Int, lo: Int, hi: Int) -> Bool {
         let newFirst = base + lo, newLast = base + hi
         guard newLast - newFirst < Self.capacity, let lineBase = lines.baseAddress else {
             first = 0
             last = -1
             count = 0
             cluster = nil
-            return (false, nil)
+            return false
         }
         if ring.isEmpty {
             ring = [Int](repeating: Self.noKey, count: Self.capacity)
@@ -83,15 +102,13 @@ struct RejoinSortedWindow {
                     }
                     entering += 1
                 }
-                if changed || cluster == nil {
-                    cluster = .some(RejoinRules.widestCluster(UnsafePointer(keys), count: n))
-                }
             }
         }
+        if changed { cluster = nil }
         first = newFirst
         last = newLast
         count = n
-        return (true, cluster ?? nil)
+        return true
     }
 
     /// Replaces the key `x` of the ascending `keys[0..<n]` by `y`, in one pass over the keys
