@@ -59,9 +59,35 @@ struct LineLocalStream: Sendable {
 
     /// Takes the next chunk (whole scalars of valid UTF-8) and appends whatever output is ready.
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
+        if buffer.count + chunk.count >= batchSize, try feedInPlace(chunk, into: &output) { return }
         buffer.append(contentsOf: chunk)
         guard buffer.count >= batchSize else { return }
         try flushToLastBoundary(into: &output)
+    }
+
+    /// Transforms a chunk that completes a batch where it is, instead of copying it after the
+    /// buffer: the buffer and the chunk's first line (or paragraph) first, then the chunk up to
+    /// its last boundary; what follows it waits in the buffer. The cuts are those the buffer
+    /// would give (a boundary depends only on the ``LineBoundary/lookBehind`` bytes before it,
+    /// so one found that far into the chunk is one of the whole text), and the output the same
+    /// bytes. Returns `false`, doing nothing, when the chunk has no such boundary.
+    private mutating func feedInPlace(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws -> Bool {
+        let safe = buffer.isEmpty ? 0 : LineBoundary.lookBehind
+        guard chunk.count > safe, let last = boundary.last(in: chunk, from: safe),
+              let first = buffer.isEmpty ? 0 : boundary.first(in: chunk, from: safe) else { return false }
+        if first > 0 {
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<first]))
+            try flush(upTo: buffer.count, into: &output)
+        }
+        if last > first {
+            try LineLocalStream.transformInPieces(
+                UnsafeBufferPointer(rebasing: chunk[first..<last]), boundary: boundary, pieceSize: pieceSize,
+                maxConcurrency: maxConcurrency, transform: transform, into: &output)
+        }
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[last...]))
+        searchedUpTo = buffer.count
+        return true
     }
 
     /// Transforms and appends everything up to the last boundary now, without waiting for a

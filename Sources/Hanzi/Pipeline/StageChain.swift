@@ -20,8 +20,9 @@ struct StageChain: Sendable {
             guard !pending.isEmpty else { return }
             let run = pending
             let boundary: LineBoundary = run.contains { $0.locality == .paragraph } ? .blankLine : .lineBreak
+            let intermediate = IntermediateBuffers(maxConcurrency: maxConcurrency)
             links.append(.local(LineLocalStream(boundary: boundary, maxConcurrency: maxConcurrency, pieceSize: pieceSize) {
-                text, output in try StageChain.apply(run, to: text, into: &output)
+                text, output in try StageChain.apply(run, to: text, into: &output, reusing: intermediate)
             }))
             pending = []
         }
@@ -37,17 +38,25 @@ struct StageChain: Sendable {
         buffers = Array(repeating: [], count: max(0, links.count - 1))
     }
 
-    /// Runs local `stages` one after the other over `text`, appending the last one's output.
+    /// Runs local `stages` one after the other over `text`, appending the last one's output;
+    /// the outputs in between go to arrays of `intermediate`.
     private static func apply(
-        _ stages: [any LocalTextStage], to text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]
+        _ stages: [any LocalTextStage], to text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
+        reusing intermediate: IntermediateBuffers
     ) throws {
         guard stages.count > 1 else {
             try stages[0].apply(to: text, into: &output)
             return
         }
-        var current: [UInt8] = []
+        var current = intermediate.take()
+        defer { intermediate.give(current) }
         try stages[0].apply(to: text, into: &current)
-        var next: [UInt8] = []
+        guard stages.count > 2 else {
+            try current.withUnsafeBufferPointer { try stages[1].apply(to: $0, into: &output) }
+            return
+        }
+        var next = intermediate.take()
+        defer { intermediate.give(next) }
         for stage in stages.dropFirst().dropLast() {
             next.removeAll(keepingCapacity: true)
             try current.withUnsafeBufferPointer { try stage.apply(to: $0, into: &next) }
@@ -104,7 +113,9 @@ struct StageChain: Sendable {
     private mutating func run(_ index: Int, _ input: UnsafeBufferPointer<UInt8>, final: Bool, into output: inout [UInt8]) throws {
         let link = links[index]
         links[index] = .taken
-        switch link {
+        // Consumed, so that the link's buffers have one owner and grow in place instead of
+        // being copied on every feed.
+        switch consume link {
         case .stream(var stream):
             defer { links[index] = .stream(stream) }
             try stream.feed(input, into: &output)

@@ -23,7 +23,6 @@ extension TextCleaner {
         private var validator = UTF8StreamValidator()
         private var atStart = true
         private var chain: StageChain
-        private var valid: [UInt8] = []
 
         init(cleaner: TextCleaner, entry: Entry, maxConcurrency: Int, pieceSize: Int) {
             self.entry = entry
@@ -62,9 +61,14 @@ extension TextCleaner {
         mutating func feed(validating chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
             switch entry {
             case .validating:
-                valid.removeAll(keepingCapacity: true)
-                try validator.validate(chunk, appendingTo: &valid)
-                try valid.withUnsafeBufferPointer { try chain.feed($0, final: false, into: &output) }
+                // The chunk's whole characters go on where they are, without a copy.
+                let whole = try validator.validateInPlace(chunk)
+                if !whole.completed.isEmpty {
+                    try whole.completed.withUnsafeBufferPointer { try chain.feed($0, final: false, into: &output) }
+                }
+                if !whole.range.isEmpty {
+                    try chain.feed(UnsafeBufferPointer(rebasing: chunk[whole.range]), final: false, into: &output)
+                }
             case .validated:
                 var start = 0
                 if atStart, !chunk.isEmpty {

@@ -37,6 +37,10 @@ package enum LineBoundary: Sendable, Hashable {
     /// `i` (a sequence is at most 64 scalars). Such an offset is no boundary, so text cut at
     /// boundaries converts as the whole text does. Operators are rare, so this costs nothing
     /// on ordinary text.
+    /// How far before an offset ``isBoundary(_:at:)`` looks: whether `i` is a boundary depends
+    /// only on the bytes in `i - lookBehind ..< i`.
+    package static let lookBehind = 256
+
     @inlinable
     package static func mayBeInDescriptionSequence(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         var j = i > 256 ? i &- 256 : 0

@@ -79,6 +79,56 @@ public struct UTF8StreamValidator: Sendable {
         tail.append(contentsOf: UnsafeBufferPointer(rebasing: rest[complete...]))
     }
 
+    /// The whole characters of a chunk validated in place: ``completed``, then the bytes of the
+    /// chunk in ``range``.
+    package struct WholeCharacters: Sendable {
+        /// A character begun in the previous chunk and completed by this one (empty if none).
+        package var completed: [UInt8] = []
+        /// The chunk's own whole characters (the rest waits for the next chunk).
+        package var range: Range<Int> = 0..<0
+    }
+
+    /// Validates the next chunk like ``validate(_:appendingTo:)`` but copies nothing: it says
+    /// which of its bytes are whole characters, so that they can be used where they are.
+    ///
+    /// - Throws: ``InvalidUTF8Error`` as ``validate(_:appendingTo:)`` does.
+    package mutating func validateInPlace(
+        _ chunk: UnsafeBufferPointer<UInt8>
+    ) throws(InvalidUTF8Error) -> WholeCharacters {
+        var whole = WholeCharacters()
+        let chunkStart = bytesSeen
+        bytesSeen &+= chunk.count
+        var start = 0
+        if !tail.isEmpty {
+            // Complete the kept-back character with the first bytes of this chunk.
+            let tailOffset = chunkStart &- tail.count
+            start = min(UTF8Validator.sequenceLength(lead: tail[0]) &- tail.count, chunk.count)
+            tail.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<start]))
+            let complete: Int
+            do {
+                complete = try tail.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
+                    try UTF8Validator.validate(buffer, allowingIncompleteTail: true)
+                }
+            } catch {
+                throw error.shifted(by: tailOffset)
+            }
+            // Still incomplete: the chunk was shorter than the rest of the character.
+            if complete < tail.count { return whole }
+            pass(tail, to: &whole.completed)
+            tail.removeAll(keepingCapacity: true)
+        }
+        let rest = UnsafeBufferPointer(rebasing: chunk[start...])
+        let complete: Int
+        do {
+            complete = try UTF8Validator.validate(rest, allowingIncompleteTail: true)
+        } catch {
+            throw error.shifted(by: chunkStart &+ start)
+        }
+        whole.range = (start &+ wholeCharactersStart(UnsafeBufferPointer(rebasing: rest[..<complete])))..<(start &+ complete)
+        tail.append(contentsOf: UnsafeBufferPointer(rebasing: rest[complete...]))
+        return whole
+    }
+
     /// Validates the next chunk and appends its whole characters to `output`.
     ///
     /// - Throws: ``InvalidUTF8Error`` for the first malformed sequence, with its offset from
@@ -113,15 +163,21 @@ public struct UTF8StreamValidator: Sendable {
     /// Appends whole, valid characters to `output`, without a byte order mark at the very
     /// start of the stream when ``dropsByteOrderMark``.
     private mutating func pass(_ characters: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        guard !characters.isEmpty else { return }
-        var from = 0
+        let from = wholeCharactersStart(characters)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: characters[from...]))
+    }
+
+    /// Where the characters to pass on begin in `characters` (after a byte order mark at the
+    /// very start of the stream, when it is dropped).
+    private mutating func wholeCharactersStart(_ characters: UnsafeBufferPointer<UInt8>) -> Int {
+        guard !characters.isEmpty else { return 0 }
         if atStart {
             atStart = false
             if dropsByteOrderMark, characters.starts(with: UTF8StreamValidator.byteOrderMark) {
-                from = UTF8StreamValidator.byteOrderMark.count
+                return UTF8StreamValidator.byteOrderMark.count
             }
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: characters[from...]))
+        return 0
     }
 
     private mutating func pass(_ characters: [UInt8], to output: inout [UInt8]) {

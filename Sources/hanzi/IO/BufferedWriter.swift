@@ -9,6 +9,8 @@ struct BufferedWriter {
 
     /// The default size of the buffer: 1 MiB.
     static let defaultCapacity = 1 << 20
+    /// Arrays of at least this many bytes are written directly, not through the buffer.
+    static let directWriteSize = 64 << 10
 
     init(fd: Int32, path: String, capacity: Int = BufferedWriter.defaultCapacity) {
         self.fd = fd
@@ -19,12 +21,14 @@ struct BufferedWriter {
 
     /// Buffers `bytes`, writing when the buffer is full; large arrays are written directly.
     mutating func write(_ bytes: [UInt8]) throws {
-        if buffer.count + bytes.count <= capacity {
+        // A large array (a chunk's output) is written as it is: copying it into the buffer
+        // would cost more than the system call it saves.
+        if bytes.count < BufferedWriter.directWriteSize, buffer.count + bytes.count <= capacity {
             buffer.append(contentsOf: bytes)
             return
         }
         try flush()
-        if bytes.count >= capacity {
+        if bytes.count >= min(capacity, BufferedWriter.directWriteSize) {
             try bytes.withUnsafeBytes { try BufferedWriter.writeAll(fd, $0, path: path) }
         } else {
             buffer.append(contentsOf: bytes)

@@ -12,11 +12,15 @@ struct DecodedInput {
     /// `nil` once UTF-8 input is known to be UTF-8: its bytes are passed on as read.
     private var decoder: TextDecoder?
     private var raw = [UInt8](repeating: 0, count: SystemIO.readSize)
+    /// How many bytes of `raw` the last read filled.
+    private var rawCount = 0
+    /// A short read's bytes (a pipe gives less than `raw` holds), in the same array every time.
+    private var partial: [UInt8] = []
     private var decoded: [UInt8] = []
     private var offset = 0
 
     /// The last chunk read, as read.
-    private(set) var lastChunk: [UInt8] = []
+    var lastChunk: [UInt8] { rawCount == raw.count ? raw : Array(raw[0..<rawCount]) }
     /// The input offset of ``lastChunk``.
     private(set) var chunkStart = 0
 
@@ -45,12 +49,22 @@ struct DecodedInput {
             try decoder.finish(into: &decoded)
             return decoded.isEmpty ? nil : (decoded, 0)
         }
-        lastChunk = Array(raw[0..<n])
+        rawCount = n
         chunkStart = offset
         offset += n
-        guard let decoder else { return (lastChunk, n) }
+        // A full read is passed on as it is, a short one in the same array every time: a
+        // fresh megabyte per chunk, or a copy of it, costs more than the work on it.
+        let chunk: [UInt8]
+        if n == raw.count {
+            chunk = raw
+        } else {
+            partial.removeAll(keepingCapacity: true)
+            partial.append(contentsOf: raw[0..<n])
+            chunk = partial
+        }
+        guard let decoder else { return (chunk, n) }
         decoded.removeAll(keepingCapacity: true)
-        try decoder.feed(lastChunk, into: &decoded)
+        try decoder.feed(chunk, into: &decoded)
         if decoder.encoding == .utf8, decoder.detectedEncoding == .utf8 {
             self.decoder = nil
         }
