@@ -3,6 +3,7 @@
 # SECONDS seconds of wall time, at most FUZZ_JOBS at a time (default 1; the Makefile runs them all
 # at once), then prints the executions per harness from libFuzzer's final statistics.
 #   bash scripts/fuzz.sh SECONDS [HARNESS...]      (make fuzz SECONDS=N, make fuzz-ci)
+#   FUZZ_REPLAY=1 bash scripts/fuzz.sh 0            (make fuzz-ci: every seed and committed input once)
 #   FUZZ_BUILD_ONLY=1 bash scripts/fuzz.sh 0        (make fuzz-build: build them all, run none)
 # Seeds: .build-fuzz/seeds (built by scripts/fuzz-corpus.py from the seed texts and the test
 # fixtures) and Fuzz/Corpus/HARNESS (hand-written seeds and every input that ever failed).
@@ -37,13 +38,16 @@ if [ -n "${FUZZ_BUILD_ONLY:-}" ]; then
     exit 0
 fi
 python3 scripts/fuzz-corpus.py "$scratch/seeds"
+# FUZZ_REPLAY=1 (make fuzz-ci): run every seed and committed input once, without mutating them,
+# so that the result does not depend on timing or luck; exploring is `make fuzz`'s job.
+if [ -n "${FUZZ_REPLAY:-}" ]; then limit=(-runs=0); else limit=(-max_total_time="$seconds"); fi
 
 run() { # run HARNESS
     local h=$1
     mkdir -p "$scratch/corpus/$h" "$scratch/artifacts/$h" "$scratch/logs"
     local seeds=("$scratch/seeds/$h")
     [ -d "Fuzz/Corpus/$h" ] && seeds+=("Fuzz/Corpus/$h")
-    "$bin/$h" -max_total_time="$seconds" -max_len=4096 -timeout=30 -rss_limit_mb=2048 \
+    "$bin/$h" "${limit[@]}" -max_len=4096 -timeout=30 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$scratch/artifacts/$h/" \
         "$scratch/corpus/$h" "${seeds[@]}" >"$scratch/logs/$h.log" 2>&1
 }
@@ -56,7 +60,11 @@ export HANZI_FUZZ_KNOWN_OPEN
 export SWIFT_BACKTRACE=enable=no
 
 started=$(date +%s)
-echo "fuzz: ${#harnesses[@]} harnesses, $seconds s each, $jobs at a time"
+if [ -n "${FUZZ_REPLAY:-}" ]; then
+    echo "fuzz: ${#harnesses[@]} harnesses, every seed and committed input once, $jobs at a time"
+else
+    echo "fuzz: ${#harnesses[@]} harnesses, $seconds s each, $jobs at a time"
+fi
 pids=()
 names=()
 status=0
