@@ -47,36 +47,9 @@ public struct UTF8StreamValidator: Sendable {
     package mutating func validate(
         _ chunk: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]
     ) throws(InvalidUTF8Error) {
-        let chunkStart = bytesSeen
-        bytesSeen &+= chunk.count
-        var start = 0
-        if !tail.isEmpty {
-            // Complete the kept-back character with the first bytes of this chunk.
-            let tailOffset = chunkStart &- tail.count
-            start = min(UTF8Validator.sequenceLength(lead: tail[0]) &- tail.count, chunk.count)
-            tail.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<start]))
-            let complete: Int
-            do {
-                complete = try tail.withUnsafeBufferPointer { buffer throws(InvalidUTF8Error) in
-                    try UTF8Validator.validate(buffer, allowingIncompleteTail: true)
-                }
-            } catch {
-                throw error.shifted(by: tailOffset)
-            }
-            // Still incomplete: the chunk was shorter than the rest of the character.
-            if complete < tail.count { return }
-            pass(tail, to: &output)
-            tail.removeAll(keepingCapacity: true)
-        }
-        let rest = UnsafeBufferPointer(rebasing: chunk[start...])
-        let complete: Int
-        do {
-            complete = try UTF8Validator.validate(rest, allowingIncompleteTail: true)
-        } catch {
-            throw error.shifted(by: chunkStart &+ start)
-        }
-        pass(UnsafeBufferPointer(rebasing: rest[..<complete]), to: &output)
-        tail.append(contentsOf: UnsafeBufferPointer(rebasing: rest[complete...]))
+        let whole = try validateInPlace(chunk)
+        output.append(contentsOf: whole.completed)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[whole.range]))
     }
 
     /// The whole characters of a chunk validated in place: ``completed``, then the bytes of the
