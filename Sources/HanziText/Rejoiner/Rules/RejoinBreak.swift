@@ -72,6 +72,14 @@ struct RejoinBreak {
         self.hi = hi
     }
 
+    /// Whether a text line of the window is `what` (false where no window is given).
+    /// Measured over the window, so asked only where a rule needs it.
+    func windowShows(_ what: (RejoinLine) -> Bool) -> Bool {
+        guard hi >= lo, hi < window.count, let base = window.baseAddress else { return false }
+        for k in lo...hi where !base[k].isFurniture && what(base[k]) { return true }
+        return false
+    }
+
     /// Whether the window shows more of its sentence ends ending paragraphs than going on,
     /// and paragraphs beginning flush (``RejoinSentenceEnds``): a full line that ends a
     /// sentence then ends its paragraph. Measured over the window, so asked only there.

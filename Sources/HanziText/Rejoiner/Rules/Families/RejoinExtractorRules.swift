@@ -48,13 +48,23 @@ enum RejoinExtractorRules {
     }
 
     /// An extractor (`pdftotext -raw`) split one visual line before an opening quote or
-    /// bracket: the two pieces together fit the column, the first stops mid-sentence.
+    /// bracket: the two pieces together fit the column, the first stops mid-sentence, or
+    /// ends a sentence and the second, too short to be a line of the column by itself and
+    /// stopping mid-sentence, fills the column with it, where the window shows that the
+    /// extractor splits visual lines (a line begins with punctuation that no typeset line
+    /// begins with; elsewhere a paragraph's last line and an indented first line may add
+    /// up to one line).
     static func splitVisualLine(_ x: inout RejoinBreak) -> RejoinDecision? {
-        guard x.ctx.isColumn, !x.a.pageAfter, RejoinClass.isOpening(x.b.first), !x.b.letterSpaced,
-              !RejoinClass.isSentenceFinal(x.a.last), !RejoinClass.isClosingQuote(x.a.last), x.a.start != .dash
+        guard x.ctx.isColumn, !x.a.pageAfter, RejoinClass.isOpening(x.b.first), !x.b.letterSpaced, x.a.start != .dash
         else { return nil }
+        let ends = RejoinClass.isSentenceFinal(x.a.last) || RejoinClass.isClosingQuote(x.a.last)
         let m = x.widths()
-        guard !m.wide, !m.full, x.a.filledWidth + x.b.filledWidth <= m.w + RejoinRules.fullSlack else { return nil }
+        let together = x.a.filledWidth + x.b.filledWidth
+        guard !m.wide, !m.full, together <= m.w + RejoinRules.fullSlack else { return nil }
+        if ends {
+            guard x.b.end == .open, x.b.filledWidth < m.w - RejoinRules.fullSlack,
+                  together >= m.w - RejoinRules.fullSlack, x.windowShows({ $0.start == .closing }) else { return nil }
+        }
         return .init(join: true, reason: .splitVisualLine, carriesWidth: true)
     }
 
