@@ -49,11 +49,10 @@ enum RejoinExtractorRules {
 
     /// An extractor (`pdftotext -raw`) split one visual line before an opening quote or
     /// bracket: the two pieces together fit the column, the first stops mid-sentence, or
-    /// ends a sentence and the second, too short to be a line of the column by itself and
-    /// stopping mid-sentence, fills the column with it, where the window shows that the
-    /// extractor splits visual lines (a line begins with punctuation that no typeset line
-    /// begins with; elsewhere a paragraph's last line and an indented first line may add
-    /// up to one line).
+    /// ends a sentence and the second, stopping mid-sentence but narrower than even an
+    /// indented first line (so no line of the column by itself), fills the column with it,
+    /// where the window shows that the extractor splits visual lines (a line begins with
+    /// punctuation that no typeset line begins with).
     static func splitVisualLine(_ x: inout RejoinBreak) -> RejoinDecision? {
         guard x.ctx.isColumn, !x.a.pageAfter, RejoinClass.isOpening(x.b.first), !x.b.letterSpaced, x.a.start != .dash
         else { return nil }
@@ -62,7 +61,7 @@ enum RejoinExtractorRules {
         let together = x.a.filledWidth + x.b.filledWidth
         guard !m.wide, !m.full, together <= m.w + RejoinRules.fullSlack else { return nil }
         if ends {
-            guard x.b.end == .open, x.b.filledWidth < m.w - RejoinRules.fullSlack,
+            guard x.b.end == .open, x.b.filledWidth < m.w - RejoinRules.firstLineIndent - RejoinRules.fullSlack,
                   together >= m.w - RejoinRules.fullSlack, x.windowShows({ $0.start == .closing }) else { return nil }
         }
         return .init(join: true, reason: .splitVisualLine, carriesWidth: true)
