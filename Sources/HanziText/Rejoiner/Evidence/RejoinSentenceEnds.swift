@@ -16,12 +16,14 @@ enum RejoinSentenceEnds {
     /// paragraphs after them begin flush: more of the lines that begin one (after such a
     /// short line, going on to another line) are as wide as a line that continues the
     /// column than are indented or narrower and followed by a full line (a heading's
-    /// first line is followed by a narrow line, and says nothing).
+    /// first line is followed by a narrow line, and says nothing), and at most half of
+    /// those short lines have a blank line after them (where blank lines mark paragraphs,
+    /// a line without one goes on).
     static func mostEndParagraphs(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
                                   columnWidth w: Int) -> Bool {
         guard let base = lines.baseAddress, lo <= hi else { return false }
         let continuing = w - RejoinRules.fullSlack + 2
-        var ended = 0, goesOn = 0, flush = 0, indented = 0
+        var ended = 0, goesOn = 0, flush = 0, indented = 0, blankAfter = 0
         for k in lo...hi {
             // through pointers: a line record is large
             let l = UnsafePointer(base + k)
@@ -29,6 +31,7 @@ enum RejoinSentenceEnds {
             if l.pointee.innerSentenceEnd { goesOn += 1 }
             guard l.pointee.end == .final && l.pointee.filledWidth < w - RejoinRules.fullSlack else { continue }
             ended += 1
+            if l.pointee.blanksAfter > 0 { blankAfter += 1 }
             guard k + 2 <= hi else { continue }
             let f = UnsafePointer(base + k + 1), g = UnsafePointer(base + k + 2)
             guard f.pointee.end != .final, !f.pointee.letterSpaced, !f.pointee.isFurniture, f.pointee.scalars >= 4
@@ -41,6 +44,6 @@ enum RejoinSentenceEnds {
                 indented += 1
             }
         }
-        return ended >= minimumParagraphEnds && ended > goesOn && flush > indented
+        return ended >= minimumParagraphEnds && ended > goesOn && flush > indented && blankAfter * 2 <= ended
     }
 }
