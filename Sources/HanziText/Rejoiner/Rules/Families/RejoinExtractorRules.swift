@@ -18,6 +18,13 @@ enum RejoinExtractorRules {
                          carriesWidth: x.ctx.isColumn && !x.a.letterSpaced && !x.b.letterSpaced
                             && x.a.filledWidth + x.b.filledWidth <= x.ctx.columnWidth + RejoinRules.fullSlack)
         }
+        // (no typeset line ends with an opening bracket: the extractor split the visual
+        // line after it, and the next piece goes on measuring it where the two fit)
+        if x.a.end == .opening && RejoinClass.isOpening(x.a.last) {
+            return .init(join: true, reason: .endsWithOpeningBracket,
+                         carriesWidth: x.ctx.isColumn && !x.a.letterSpaced && !x.b.letterSpaced
+                            && x.a.filledWidth + x.b.filledWidth <= x.ctx.columnWidth + RejoinRules.fullSlack)
+        }
         if x.a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
         if x.a.last == RejoinClass.softHyphen
             || (RejoinClass.isHyphen(x.a.last) && ScalarClass.isLatinLetter(x.a.beforeLast)
@@ -59,7 +66,10 @@ enum RejoinExtractorRules {
         let ends = RejoinClass.isSentenceFinal(x.a.last) || RejoinClass.isClosingQuote(x.a.last)
         let m = x.widths()
         let together = x.a.filledWidth + x.b.filledWidth
-        guard !m.wide, !m.full, together <= m.w + RejoinRules.fullSlack else { return nil }
+        // (a line full only because the next piece would not have fitted at its end, where
+        // it fits: the piece went on the same visual line)
+        guard !m.wide, !m.full || x.a.filledWidth < m.w - RejoinRules.fullSlack,
+              together <= m.w + RejoinRules.fullSlack else { return nil }
         if ends {
             guard x.b.end == .open, x.b.filledWidth < m.w - RejoinRules.firstLineIndent - RejoinRules.fullSlack,
                   together >= m.w - RejoinRules.fullSlack, x.windowShows({ $0.start == .closing }) else { return nil }
