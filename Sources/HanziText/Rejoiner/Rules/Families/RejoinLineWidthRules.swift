@@ -59,6 +59,11 @@ enum RejoinLineWidthRules {
         if bw >= wb - RejoinRules.firstLineIndent - fullSlack && !x.b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
         }
+        // (a short next line that ends a sentence: the end of this paragraph, or a paragraph
+        // of one line, which the window's sentence ends make the likelier)
+        if x.b.end == .final && !x.b.letterSpaced && x.sentenceEndsEndParagraphs() {
+            return .init(join: false, reason: .sentenceEndsEndParagraphs)
+        }
         return .init(join: true, reason: .nextContinues)
     }
 }
