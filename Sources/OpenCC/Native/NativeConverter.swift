@@ -198,6 +198,9 @@ final class NativeConverter: Sendable {
                         continue
                     }
                     found = tables.result(table, result)
+                } else if entry & Bits.passes != 0 {
+                    p += length
+                    continue
                 } else {
                     entry = tables.words[block]
                 }
@@ -348,6 +351,10 @@ final class NativeConverter: Sendable {
                     } else {
                         p += found.length
                     }
+                    continue
+                }
+                if entry & Bits.passes != 0 {
+                    p += length
                     continue
                 }
                 entry = tables.words[block]

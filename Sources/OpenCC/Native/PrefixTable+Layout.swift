@@ -30,6 +30,11 @@ extension PrefixTable {
         static let firstSegment: UInt32 = 1 << 28
         /// (First scalars) the result number, 0 for none.
         static let firstResult: UInt32 = (1 << 28) - 1
+        /// (First scalars with ``longer``) the scalar's own answer, in its block's head, writes
+        /// nothing and steps over the scalar: its value is its key and it is not a segment, or
+        /// it has no answer and does not start a description sequence. A conversion that
+        /// finds no longer key then goes on without reading the head.
+        static let passes: UInt32 = 1 << 30
         /// (Nodes) as ``firstSegment``.
         static let nodeSegment: UInt32 = 1 << 29
         /// (Nodes) the result number, 0 for none.
@@ -188,7 +193,9 @@ extension PrefixTable {
                         // The answer moves to the block's head; the entry says where the block is.
                         let block = location.blocks + blockStart[node]
                         words[block] = own
-                        entry = Bits.longer | PrefixTable.blockReference(blockStart[node], continuations[node])
+                        entry =
+                            Bits.longer | PrefixTable.blockReference(blockStart[node], continuations[node])
+                            | (PrefixTable.passes(own, scalar) ? Bits.passes : 0)
                     } else {
                         entry = own
                     }
@@ -260,6 +267,14 @@ extension PrefixTable {
     /// power of two at least twice as many, so that most lookups read one slot.
     static func blockSlots(_ continuations: Int) -> Int {
         max(2, PrefixTable.nextPowerOfTwo(2 * continuations))
+    }
+
+    /// Whether a first scalar's own answer `own` (an entry without continuations) earns
+    /// ``Bits/passes``.
+    static func passes(_ own: UInt32, _ scalar: UInt32) -> Bool {
+        if own & Bits.inline != 0 { return false }
+        if own & Bits.firstResult == 0 { return leadByte(of: scalar) != 0xE2 }
+        return own & Bits.copies != 0 && own & Bits.firstSegment == 0
     }
 
     /// A block's place (bits 0-24, relative to the blocks) and the shift of its hash (bits
