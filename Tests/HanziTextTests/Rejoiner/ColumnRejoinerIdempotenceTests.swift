@@ -202,27 +202,49 @@ import HanziTestSupport
         #expect(rejoiner.rejoin(utf8: once) == once)
     }
 
-    /// Fuzz/Corpus/FuzzCleanStream/found-open-aa422b78c296 (Fuzz/known-open.txt): the first pass
-    /// keeps short lines apart for want of a column but joins `z` to `Sequence`; its output
-    /// then shows four lines of about one width, which the second pass reads as a column.
+    /// Fuzz/Corpus/FuzzCleanStream/found-aa422b78c296 (options byte 0x21: rejoin only, a blank
+    /// line between paragraphs): short lines, each followed by many blank lines but `z`
+    /// ⏎ `Sequence`. The first pass kept them apart (three lines of about one width are too
+    /// little for a column) but joined `z` to `Sequence`; its output, one blank line after every
+    /// line, showed four lines of about one width, a column that the second pass joined. Where
+    /// blank lines follow every line, the column is now judged on the blocks between them, the
+    /// lines the output will have.
     @Test
     func rejoiningTwiceKeepsLinesThatAJoinMadeLookLikeAColumn() throws {
-        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-open-aa422b78c296"))
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-aa422b78c296"))
         let rejoiner = ColumnRejoiner()
         let once = rejoiner.rejoin(utf8: text)
-        withKnownIssue("Fuzz/known-open.txt: clean.idempotent.rejoining") {
-            #expect(rejoiner.rejoin(utf8: once) == once)
-        }
+        #expect(rejoiner.rejoin(utf8: once) == once)
     }
 
-    /// Fuzz/Corpus/FuzzRejoin/found-open-1935a21d225d (Fuzz/known-open.txt): a dateline broken
-    /// by U+FFFD, NULs and control characters; the second pass joins a break the first kept.
+    /// Fuzz/Corpus/FuzzRejoin/found-1935a21d225d (options byte 0x12: a blank line between
+    /// paragraphs): a dateline broken by U+FFFD, NULs and control characters (`新华�` ⏎ FF ⏎
+    /// `\0�社北月\u{F} \0\0电`), in a narrow "column" of list items. The first pass kept the break
+    /// as page furniture (a line wider than the column after a page break); its output has a
+    /// blank line there, and the second pass joined the full line that stops mid-sentence to
+    /// the wide one. A line wider than the column after a blank line is now another block.
     @Test
     func rejoiningTwiceKeepsTheBreakInsideABrokenDateline() throws {
-        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-open-1935a21d225d"))
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-1935a21d225d"))
         let rejoiner = ColumnRejoiner()
         let once = rejoiner.rejoin(utf8: text)
-        withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
+    /// A column, double-spaced (a blank line after every line), with a wider block after a
+    /// column break: the blank line before the wide line separates even after a full line
+    /// that stops mid-sentence, so the second pass, which sees a blank line where the first
+    /// saw a page break, keeps it too.
+    @Test
+    func aLineWiderThanTheColumnAfterABlankLineIsAnotherBlock() {
+        let column = ["我们党推进全面从严治党的决心", "坚定不移，各级组织必须认真贯", "彻落实中央的决策部署，切实把",
+                      "各项工作做深做细做实，确保取"]
+        let wide = "经济观察 第三版 二〇二一年七月六日 星期二 责任编辑"
+        for separator in ["\n\n", "\n\u{C}"] {
+            let text = column.joined(separator: "\n") + separator + wide + "\n\n得实际成效。\n"
+            let rejoiner = ColumnRejoiner()
+            let once = rejoiner.rejoin(utf8: Array(text.utf8))
+            #expect(String(decoding: once, as: UTF8.self).contains("确保取\n\n" + wide + "\n\n"))
             #expect(rejoiner.rejoin(utf8: once) == once)
         }
     }
