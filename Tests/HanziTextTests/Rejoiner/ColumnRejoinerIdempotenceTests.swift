@@ -249,6 +249,20 @@ import HanziTestSupport
         }
     }
 
+    /// List items of about one width that stop mid-sentence, then one kept apart from the line
+    /// after it by a page break or an indent, which the output shows as a blank line only. The
+    /// items' lines stop where the next item begins, not where a column wrapped them: they show
+    /// no column, to the first reading or the second, which joined `没有` to `页眉`.
+    @Test(arguments: ["\u{C}页眉\n", "\n\n    页眉\n"])
+    func rejoiningTwiceKeepsABreakAfterListItemsOfOneWidth(_ pageOrIndent: String) {
+        let text = "一、关于进一步加强基层治理工作\n二、关于推进全面从严治党决心\n三、关于认真贯彻落实中央部署\n"
+            + "四、关于切实把各项工作做深做\n五、然后正文这一行是满的没有" + pageOrIndent + "继续的文字。\n"
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: Array(text.utf8))
+        #expect(String(decoding: once, as: UTF8.self).contains("没有\n\n页眉\n\n"))
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
     /// A fuzz input's payload as the harnesses read it: without the options byte, with every
     /// malformed UTF-8 sequence replaced by U+FFFD.
     private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {

@@ -259,7 +259,7 @@ enum RejoinRules {
             blockScalars += l.scalars
             blockShows = blockShows && !l.isFurniture
             guard l.blanksAfter > 0 || l.pageAfter || k == hi else { continue }
-            if blockShows && (blockScalars >= 2 || l.letterSpaced) && l.end != .final
+            if blockShows && (blockScalars >= 2 || l.letterSpaced) && l.end != .final && l.clusterKey & 1 == 1
                 && abs(blockWidth - width) <= spread {
                 n += 1
             }

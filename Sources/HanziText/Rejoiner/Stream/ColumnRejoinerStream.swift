@@ -292,12 +292,22 @@ extension ColumnRejoiner {
         }
 
         /// Appends a measured line, with the counts over the lines before it.
+        ///
+        /// A line that a list item, bullet or dateline follows ends an item or a paragraph:
+        /// it stops where its text does, not where a column wrapped it, so it does not show a
+        /// column as a line that stops mid-sentence does (its cluster key counts it as closed).
+        /// No window holds the line before the one being appended yet (a break is decided
+        /// once the line after its window is measured), so the key is final before any reads it.
         @inline(__always)
         static func append(_ line: inout RejoinLine, to lines: inout [RejoinLine]) {
             let count = lines.count
             if count > 0 {
-                line.prefix = lines.withUnsafeBufferPointer { ls in
+                let startsItem = line.start == .list || line.start == .bullet || line.start == .dateline
+                line.prefix = lines.withUnsafeMutableBufferPointer { ls in
                     let before = ls.baseAddress! + (count - 1)
+                    if startsItem && before.pointee.clusterKey > 0 && !before.pointee.continuesOnNextRecord {
+                        before.pointee.clusterKey &= ~1
+                    }
                     return before.pointee.prefix.adding(before)
                 }
             }
