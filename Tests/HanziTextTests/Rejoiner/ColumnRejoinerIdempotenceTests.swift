@@ -263,6 +263,20 @@ import HanziTestSupport
         #expect(rejoiner.rejoin(utf8: once) == once)
     }
 
+    /// A single letter at a line end joined to a line that begins with one glued to CJK text:
+    /// a space between them would make a spaced run of half-width characters (`z l目`), which
+    /// a second reading takes for letter spacing and closes up; so would a line letter-spaced
+    /// as a whole (`目 z l 目`). The joint puts none. Where the letters are words of Latin text
+    /// (`Plan A` ⏎ `B is`), the space stays.
+    @Test(arguments: [("z\nl目Ran\n", "zl目Ran\n"), (".\u{0}z\nl目Ran\n", ".\u{0}zl目Ran\n"),
+                      ("Plan A\nB is here\n", "Plan A B is here\n"), ("目 z\nl 目\n", "目 zl 目\n")])
+    func aJointBetweenSingleLettersIsNoLetterSpacing(_ text: String, _ expected: String) {
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: Array(text.utf8))
+        #expect(String(decoding: once, as: UTF8.self) == expected)
+        #expect(rejoiner.rejoin(utf8: once) == once)
+    }
+
     /// A fuzz input's payload as the harnesses read it: without the options byte, with every
     /// malformed UTF-8 sequence replaced by U+FFFD.
     private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {

@@ -148,6 +148,14 @@ enum RejoinLetterSpacing {
         return r
     }
 
+    /// Whether the one ASCII space at `gap` of `p[0..<count]` is letter spacing of a spaced
+    /// half-width run, which ``writeCollapsingRuns(_:from:to:into:)`` drops.
+    static func dropsSpace(_ p: UnsafePointer<UInt8>, count: Int, at gap: Int) -> Bool {
+        let (items, dropped) = findRunGaps(p, from: 0, to: count)
+        for k in items.indices where items[k].gapStart == gap { return dropped[k] }
+        return false
+    }
+
     /// Writes `p[s..<e]` without the letter spacing of its spaced half-width runs.
     static func writeCollapsingRuns(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int,
                                     into output: inout [UInt8]) {

@@ -401,7 +401,7 @@ extension ColumnRejoiner {
                                            lineWidth: lines[ai].filledWidth))
                 if decision.join {
                     writeLine(ai, dropTail: joint.dropTail, into: &output)
-                    if joint.space { output.append(0x20) }
+                    if joint.space && !jointSpaceIsLetterSpacing(ai) { output.append(0x20) }
                 } else {
                     writeLine(ai, dropTail: 0, into: &output)
                     output.append(0x0A)
@@ -468,6 +468,32 @@ extension ColumnRejoiner {
                 let bEnd = b.contentEnd - bufferBase
                 while j < bEnd && p[j] &- 0x30 < 10 { j += 1 }
                 return j < bEnd && p[j] >= 0x80
+            }
+        }
+
+        /// Whether the space a joint would put between `lines[k]` and the next line is one
+        /// that reading the output again takes for the letter spacing of a spaced half-width
+        /// run or of a letter-spaced line (`z` ⏎ `l目Ran` would give `z l目Ran`, read again
+        /// `zl目Ran`; `目 z` ⏎ `l 目` would give `目 z l 目`, read again `目zl目`): the joint then puts
+        /// none, as the second reading would leave it. Only single narrow characters (no
+        /// Latin letter or digit glued to them) on both sides can make such a run, so the two
+        /// lines are written and scanned only where the first ends with one (rare in words).
+        func jointSpaceIsLetterSpacing(_ k: Int) -> Bool {
+            let a = lines[k]
+            guard RejoinLetterSpacing.isNarrow(a.last) && RejoinLetterSpacing.isNarrow(lines[k + 1].first),
+                  a.lastTokenScalars == 1 || !RejoinClass.isWestern(a.beforeLast)
+            else { return false }
+            var joined: [UInt8] = []
+            writeLine(k, dropTail: 0, into: &joined)
+            let gap = joined.count
+            joined.append(0x20)
+            writeLine(k + 1, dropTail: 0, into: &joined)
+            return joined.withUnsafeBufferPointer { buf in
+                let p = buf.baseAddress!
+                // the two lines letter-spaced as one (`目 z` ⏎ `l 目`), or a spaced run
+                var line = RejoinLine()
+                return (RejoinLineScanner.measure(p, from: 0, to: buf.count, base: 0, into: &line) && line.letterSpaced)
+                    || RejoinLetterSpacing.dropsSpace(p, count: buf.count, at: gap)
             }
         }
 
