@@ -277,6 +277,30 @@ import HanziTestSupport
         #expect(rejoiner.rejoin(utf8: once) == once)
     }
 
+    /// Fuzz/Corpus/FuzzRejoin/found-579cdb133de0 (options byte 0xF3: one paragraph per line):
+    /// the stream's second reading joined two short lines into one (`\u{7}@` `��`) whose width
+    /// made, with two others, a column of three lines among four, which the next pass joined.
+    /// An output that short (fewer lines than a window looks ahead) is now read again until it
+    /// is settled; fed in chunks of any size, the stream gives the same bytes.
+    @Test
+    func rejoiningTwiceChangesNothingWhereAJoinCompletesAColumnInAShortOutput() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-579cdb133de0"))
+        let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: .newline))
+        let once = rejoiner.rejoin(utf8: text)
+        #expect(rejoiner.rejoin(utf8: once) == once)
+        for size in [1, 2, 5] {
+            var stream = rejoiner.makeStream()
+            var streamed: [UInt8] = []
+            var i = 0
+            while i < text.count {
+                stream.feed(text[i..<min(text.count, i + size)], into: &streamed)
+                i += size
+            }
+            stream.finish(into: &streamed)
+            #expect(streamed == once)
+        }
+    }
+
     /// A fuzz input's payload as the harnesses read it: without the options byte, with every
     /// malformed UTF-8 sequence replaced by U+FFFD.
     private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {

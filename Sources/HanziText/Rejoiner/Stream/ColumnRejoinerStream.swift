@@ -80,9 +80,28 @@ extension ColumnRejoiner {
         var reread: [Stream] = []
         /// The first reading's output on its way to ``reread``.
         var rereadInput: [UInt8] = []
-        /// Whether ``reread`` has written output before the end of the input (else its
-        /// whole output is at hand there, see ``RejoinShortOutput``).
-        var rereadWrote = false
+        /// The bytes and line feeds the first reading has given ``reread`` so far, counted
+        /// while they are at most ``ColumnRejoiner/maxLineBytes`` and
+        /// ``ColumnRejoiner/lookAheadLines``: then ``reread`` has too few lines to decide
+        /// a break before the end of the input, and no line long enough to cut, so its whole
+        /// output is at hand there, whatever the chunking (see ``RejoinShortOutput``).
+        var rereadInputBytes = 0
+        var rereadInputLines = 0
+
+        /// Whether what the first reading has given ``reread`` so far is short (see
+        /// ``rereadInputBytes``).
+        var rereadInputIsShort: Bool {
+            rereadInputBytes <= ColumnRejoiner.maxLineBytes && rereadInputLines <= ColumnRejoiner.lookAheadLines
+        }
+
+        /// Counts `bytes`, on their way to ``reread``, while what it has been given is short.
+        mutating func countRereadInput(_ bytes: [UInt8]) {
+            guard rereadInputIsShort else { return }
+            rereadInputBytes += bytes.count
+            if rereadInputBytes <= ColumnRejoiner.maxLineBytes {
+                for byte in bytes where byte == 0x0A { rereadInputLines += 1 }
+            }
+        }
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -105,9 +124,8 @@ extension ColumnRejoiner {
                 swap(&first, &rereadInput)
                 readAndDecide(final: false, into: &first)
                 if !first.isEmpty {
-                    let written = output.count
+                    countRereadInput(first)
                     first.withUnsafeBufferPointer { reread[0].feed($0, into: &output) }
-                    if output.count != written { rereadWrote = true }
                     first.removeAll(keepingCapacity: true)
                 }
                 swap(&first, &rereadInput)
@@ -134,9 +152,10 @@ extension ColumnRejoiner {
                 var first: [UInt8] = []
                 readAndDecide(final: true, into: &first)
                 var last: [UInt8] = []
+                countRereadInput(first)
                 first.withUnsafeBufferPointer { reread[0].feed($0, into: &last) }
                 reread[0].finish(into: &last)
-                if !rereadWrote { RejoinShortOutput.settle(&last, options: options) }
+                if rereadInputIsShort { RejoinShortOutput.settle(&last, options: options) }
                 output.append(contentsOf: last)
                 reread = []
                 rereadInput = []
