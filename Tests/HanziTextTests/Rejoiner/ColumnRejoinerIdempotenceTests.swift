@@ -301,6 +301,32 @@ import HanziTestSupport
         }
     }
 
+    /// Fuzz/Corpus/FuzzCleanStream/found-2f74f073c281 (options byte 0x21: rejoin only, a blank
+    /// line between paragraphs): four short lines after many blank lines (`t\u{5}ci`, `oD`, `M`,
+    /// `$`). The first pass kept the first two as headings among four lines and joined the
+    /// one-character lines; its output has three lines, a column of three of about one width
+    /// with too little evidence for headings, and the second pass joined them all. A short
+    /// text's output in which lines were joined is now read again until it is settled; fed in
+    /// chunks of any size, the stream gives the same bytes.
+    @Test
+    func rejoiningTwiceChangesNothingWhereJoinsLeaveTooFewLinesForHeadings() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-2f74f073c281"))
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: text)
+        #expect(rejoiner.rejoin(utf8: once) == once)
+        for size in [1, 2, 5] {
+            var stream = rejoiner.makeStream()
+            var streamed: [UInt8] = []
+            var i = 0
+            while i < text.count {
+                stream.feed(text[i..<min(text.count, i + size)], into: &streamed)
+                i += size
+            }
+            stream.finish(into: &streamed)
+            #expect(streamed == once)
+        }
+    }
+
     /// A fuzz input's payload as the harnesses read it: without the options byte, with every
     /// malformed UTF-8 sequence replaced by U+FFFD.
     private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {

@@ -103,9 +103,20 @@ extension ColumnRejoiner {
             }
         }
 
+        /// With a blank line between paragraphs, whether a short text's output is read again
+        /// until it is settled (see ``RejoinShortOutput``): the input is short while it has
+        /// at most ``ColumnRejoiner/maxLineBytes`` bytes (``inputBytes``) and no line break
+        /// has been decided before its end (then it has too few lines for a window, whatever
+        /// the chunking), and only an output in which lines were joined is read again.
+        var settlesShortOutput = false
+        var inputBytes = 0
+        /// Whether a line break has been joined.
+        var joinedLines = false
+
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
             self.init(options: options, rereads: options.paragraphSeparator == .newline)
+            settlesShortOutput = options.paragraphSeparator == .blankLine
         }
 
         init(options: Options, rereads: Bool) {
@@ -117,6 +128,7 @@ extension ColumnRejoiner {
         mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             guard !finished, !chunk.isEmpty else { return }
             buffer.append(contentsOf: chunk)
+            inputBytes &+= chunk.count
             if reread.isEmpty {
                 readAndDecide(final: false, into: &output)
             } else {
@@ -146,7 +158,12 @@ extension ColumnRejoiner {
         /// Ends the input and appends the rest of the output. Further feeds are ignored.
         public mutating func finish(into output: inout [UInt8]) {
             guard !finished else { return }
-            if reread.isEmpty {
+            if reread.isEmpty && settlesShortOutput && next == 0 && inputBytes <= ColumnRejoiner.maxLineBytes {
+                var whole: [UInt8] = []
+                readAndDecide(final: true, into: &whole)
+                if joinedLines { RejoinShortOutput.settle(&whole, options: options) }
+                output.append(contentsOf: whole)
+            } else if reread.isEmpty {
                 readAndDecide(final: true, into: &output)
             } else {
                 var first: [UInt8] = []
@@ -419,6 +436,7 @@ extension ColumnRejoiner {
                                            columnWidth: context.isColumn ? context.columnWidth : 0,
                                            lineWidth: lines[ai].filledWidth))
                 if decision.join {
+                    joinedLines = true
                     writeLine(ai, dropTail: joint.dropTail, into: &output)
                     if joint.space && !jointSpaceIsLetterSpacing(ai) { output.append(0x20) }
                 } else {
