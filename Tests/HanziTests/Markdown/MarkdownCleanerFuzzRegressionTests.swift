@@ -84,7 +84,7 @@ import HanziTestSupport
     /// the line without a pipe and joined it to the next into a paragraph (`� "|��"`), which,
     /// holding a pipe now, the second pass read as a row of the table. As in GitHub Flavored
     /// Markdown, a table's rows now run to a blank line or another block, pipe or not.
-    @Test(arguments: ["found-5111bda0bd9e", "found-e1287dd20b4f"])
+    @Test(arguments: ["found-5111bda0bd9e", "found-e1287dd20b4f", "found-50feb7b48098"])
     func cleaningTwiceChangesNothingAfterATable(_ name: String) throws {
         let raw = try RepositoryRoot.bytes("Fuzz/Corpus/FuzzMarkdown/" + name)
         let cleaner = Self.harnessCleaner(options: raw.first ?? 0)
@@ -106,6 +106,21 @@ import HanziTestSupport
     func aTableRunsToABlankLineOrAnotherBlock(_ document: String, _ joined: String) throws {
         let identity = MarkdownCleaner(joinsLines: false) { $0 }
         #expect(try identity.clean(utf8: Array(document.utf8)) == Array(document.utf8))
+        let joiner = MarkdownCleaner(joinsLines: true) { $0 }
+        let once = try joiner.clean(utf8: Array(document.utf8))
+        #expect(String(decoding: once, as: UTF8.self) == joined)
+        #expect(try joiner.clean(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzMarkdown/found-50feb7b48098 (in the test above): a paragraph whose first
+    /// line was `<!` joined to the next into `<!欒…`, which a second cleaning read as an HTML
+    /// block running to the next `>`, so that a paragraph after it was joined then. Lines whose
+    /// joining would make a block start are cleaned without being joined.
+    @Test(arguments: [
+        ("<!\n欒\n正文\n", "<!\n欒\n正文\n"), ("[a\n]: b\n", "[a\n]: b\n"), ("段落  \n<!\n欒\n", "段落  \n<!\n欒\n"),
+        ("<\ndiv>\n正文\n", "< div>正文\n"), ("1\n. 项\n", "1 . 项\n"),
+    ])
+    func joiningMakesNoBlockStart(_ document: String, _ joined: String) throws {
         let joiner = MarkdownCleaner(joinsLines: true) { $0 }
         let once = try joiner.clean(utf8: Array(document.utf8))
         #expect(String(decoding: once, as: UTF8.self) == joined)
