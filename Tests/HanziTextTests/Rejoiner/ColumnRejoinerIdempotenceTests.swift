@@ -340,6 +340,20 @@ import HanziTestSupport
         }
     }
 
+    /// Fuzz/Corpus/FuzzCleanStream/found-open-debc5c395ca3 (options byte 0x89: rejoin only, a
+    /// blank line between paragraphs; Fuzz/known-open.txt: clean.idempotent.rejoining): a short
+    /// column between page numbers and page breaks; the second pass joins `请安装该软件` to `包。`,
+    /// which the first kept apart.
+    @Test
+    func rejoiningTwiceKeepsABreakBetweenPageNumbers() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-open-debc5c395ca3"))
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: text)
+        withKnownIssue("Fuzz/known-open.txt: clean.idempotent.rejoining") {
+            #expect(rejoiner.rejoin(utf8: once) == once)
+        }
+    }
+
     /// A fuzz input's payload as the harnesses read it: without the options byte, with every
     /// malformed UTF-8 sequence replaced by U+FFFD.
     private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {
