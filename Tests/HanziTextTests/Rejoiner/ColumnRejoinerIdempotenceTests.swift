@@ -3,7 +3,7 @@ import HanziText
 import HanziTestSupport
 
 /// Inputs the fuzz harness FuzzRejoin found where rejoining twice changes the text
-/// (Fuzz/Corpus/FuzzRejoin/found-*; Fuzz/known-open.txt: rejoin.idempotent).
+/// (Fuzz/Corpus/FuzzRejoin/found-*).
 @Suite struct ColumnRejoinerIdempotenceTests {
     /// Three short lines of OpenCC's test text: the first pass kept them as paragraphs
     /// separated by blank lines; the second read blank lines after every line as carrying no
@@ -327,29 +327,42 @@ import HanziTestSupport
         }
     }
 
-    /// Fuzz/Corpus/FuzzRejoin/found-open-dc928f3ebd05 (Fuzz/known-open.txt: rejoin.idempotent):
-    /// the first pass finds no column and keeps `发��` apart as a heading; the lines its joins
-    /// make (letter spacing closed up) show a column to the second pass, which joins `发��` to `面`.
-    @Test
-    func rejoiningTwiceKeepsAHeadingWhereJoinsMakeAColumn() throws {
-        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-open-dc928f3ebd05"))
+    /// Fuzz/Corpus/FuzzRejoin/found-dc928f3ebd05 and FuzzCleanStream/found-debc5c395ca3
+    /// (options byte 0x89: rejoin only, a blank line between paragraphs): the first pass finds
+    /// no column and keeps `发��` apart as a heading, or keeps `请安装该软件` apart from `包。`
+    /// between page numbers and page breaks; the lines its joins make (letter spacing closed
+    /// up, pieces joined, page breaks gone) show a column to the second pass, which joined
+    /// them. A text that one decision window holds whole is now held and read again until
+    /// it is settled, not only one with too few lines to decide a break before its end; fed
+    /// in chunks of any size, the stream gives the same bytes.
+    @Test(arguments: ["FuzzRejoin/found-dc928f3ebd05", "FuzzCleanStream/found-debc5c395ca3"])
+    func rejoiningTwiceChangesNothingWhereOneWindowHoldsTheText(_ name: String) throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/" + name))
         let rejoiner = ColumnRejoiner()
         let once = rejoiner.rejoin(utf8: text)
-        withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
-            #expect(rejoiner.rejoin(utf8: once) == once)
+        #expect(rejoiner.rejoin(utf8: once) == once)
+        for size in [1, 3, 7] {
+            var stream = rejoiner.makeStream()
+            var streamed: [UInt8] = []
+            var i = 0
+            while i < text.count {
+                stream.feed(text[i..<min(text.count, i + size)], into: &streamed)
+                i += size
+            }
+            stream.finish(into: &streamed)
+            #expect(streamed == once)
         }
     }
 
-    /// Fuzz/Corpus/FuzzCleanStream/found-open-debc5c395ca3 (options byte 0x89: rejoin only, a
-    /// blank line between paragraphs; Fuzz/known-open.txt: clean.idempotent.rejoining): a short
-    /// column between page numbers and page breaks; the second pass joins `请安装该软件` to `包。`,
-    /// which the first kept apart.
+    /// Fuzz/Corpus/FuzzRejoin/found-open-4b72302f196b (Fuzz/known-open.txt: rejoin.idempotent):
+    /// the same kind of text a little longer than one decision window, which is not read
+    /// again; the second pass joins `（一）�` to `1�的. 第一`, which the first kept apart.
     @Test
-    func rejoiningTwiceKeepsABreakBetweenPageNumbers() throws {
-        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-open-debc5c395ca3"))
+    func rejoiningTwiceKeepsABreakWhereJoinsMakeAColumnBeyondOneWindow() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-open-4b72302f196b"))
         let rejoiner = ColumnRejoiner()
         let once = rejoiner.rejoin(utf8: text)
-        withKnownIssue("Fuzz/known-open.txt: clean.idempotent.rejoining") {
+        withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
             #expect(rejoiner.rejoin(utf8: once) == once)
         }
     }

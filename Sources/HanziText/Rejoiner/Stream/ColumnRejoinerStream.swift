@@ -103,13 +103,22 @@ extension ColumnRejoiner {
             }
         }
 
-        /// With a blank line between paragraphs, whether a short text's output is read again
-        /// until it is settled (see ``RejoinShortOutput``): the input is short while it has
-        /// at most ``ColumnRejoiner/maxLineBytes`` bytes (``inputBytes``) and no line break
-        /// has been decided before its end (then it has too few lines for a window, whatever
-        /// the chunking), and only an output in which lines were joined is read again.
+        /// With a blank line between paragraphs, whether a short text's output is held and
+        /// read again until it is settled (see ``RejoinShortOutput``): the input is short
+        /// while it has at most ``ColumnRejoiner/maxLineBytes`` bytes (``inputBytes``) and at
+        /// most ``RejoinShortOutput/windowLines`` text lines (then one decision window holds
+        /// all of it, whatever the chunking); only an output in which lines were joined is
+        /// read again. Once the input is no longer short, what is held is written and the
+        /// stream goes on as any other.
         var settlesShortOutput = false
         var inputBytes = 0
+        /// The output held while the input is short (see ``settlesShortOutput``).
+        var shortOutput: [UInt8] = []
+
+        /// Whether the input read so far is short (see ``settlesShortOutput``).
+        var inputIsShort: Bool {
+            inputBytes <= ColumnRejoiner.maxLineBytes && linesBase + lines.count <= RejoinShortOutput.windowLines
+        }
         /// Whether a line break has been joined.
         var joinedLines = false
 
@@ -129,7 +138,17 @@ extension ColumnRejoiner {
             guard !finished, !chunk.isEmpty else { return }
             buffer.append(contentsOf: chunk)
             inputBytes &+= chunk.count
-            if reread.isEmpty {
+            if settlesShortOutput {
+                var held: [UInt8] = []
+                swap(&held, &shortOutput)
+                readAndDecide(final: false, into: &held)
+                if inputIsShort {
+                    swap(&held, &shortOutput)
+                } else {
+                    settlesShortOutput = false
+                    output.append(contentsOf: held)
+                }
+            } else if reread.isEmpty {
                 readAndDecide(final: false, into: &output)
             } else {
                 var first: [UInt8] = []
@@ -158,10 +177,11 @@ extension ColumnRejoiner {
         /// Ends the input and appends the rest of the output. Further feeds are ignored.
         public mutating func finish(into output: inout [UInt8]) {
             guard !finished else { return }
-            if reread.isEmpty && settlesShortOutput && next == 0 && inputBytes <= ColumnRejoiner.maxLineBytes {
+            if settlesShortOutput {
                 var whole: [UInt8] = []
+                swap(&whole, &shortOutput)
                 readAndDecide(final: true, into: &whole)
-                if joinedLines { RejoinShortOutput.settle(&whole, options: options) }
+                if joinedLines && inputIsShort { RejoinShortOutput.settle(&whole, options: options) }
                 output.append(contentsOf: whole)
             } else if reread.isEmpty {
                 readAndDecide(final: true, into: &output)

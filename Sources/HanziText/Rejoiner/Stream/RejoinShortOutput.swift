@@ -8,13 +8,19 @@
 /// paragraph per line, the second reading's (see ``ColumnRejoiner/Stream``), when the first
 /// reading gave it at most ``ColumnRejoiner/lookAheadLines`` lines and
 /// ``ColumnRejoiner/maxLineBytes`` bytes (``ColumnRejoiner/Stream/rereadInputBytes``); with a
-/// blank line between paragraphs, the stream's own, when its input has at most
-/// ``ColumnRejoiner/maxLineBytes`` bytes and too few lines to decide a break before its end,
-/// and lines were joined (``ColumnRejoiner/Stream/settlesShortOutput``). It is read again
+/// blank line between paragraphs, the stream's own, held while its input has at most
+/// ``ColumnRejoiner/maxLineBytes`` bytes and at most ``windowLines`` text lines, so that one
+/// decision window holds all of it, and read again where lines were joined
+/// (``ColumnRejoiner/Stream/settlesShortOutput``). It is read again
 /// until it is settled, at most once per line (a reading that changes it joins lines or closes
 /// up letter spacing): a bounded cost, paid only by texts that short. Then reading it again
 /// changes nothing.
 enum RejoinShortOutput {
+    /// The most text lines a short text has: one decision window (the lines before a break
+    /// that it looks at, the break's own line and those after it) holds all of them, so
+    /// every join changes the evidence of every other break.
+    static let windowLines = ColumnRejoiner.lookBehindLines + 1 + ColumnRejoiner.lookAheadLines
+
     /// Reads `text`, a whole short output with one paragraph per line, again until it is
     /// settled (at most once per line).
     static func settle(_ text: inout [UInt8], options: ColumnRejoiner.Options) {
