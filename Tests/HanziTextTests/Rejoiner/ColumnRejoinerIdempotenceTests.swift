@@ -327,18 +327,22 @@ import HanziTestSupport
         }
     }
 
-    /// Fuzz/Corpus/FuzzRejoin/found-dc928f3ebd05 and FuzzCleanStream/found-debc5c395ca3
-    /// (options byte 0x89: rejoin only, a blank line between paragraphs): the first pass finds
-    /// no column and keeps `发��` apart as a heading, or keeps `请安装该软件` apart from `包。`
-    /// between page numbers and page breaks; the lines its joins make (letter spacing closed
-    /// up, pieces joined, page breaks gone) show a column to the second pass, which joined
-    /// them. A text that one decision window holds whole is now held and read again until
-    /// it is settled, not only one with too few lines to decide a break before its end; fed
-    /// in chunks of any size, the stream gives the same bytes.
-    @Test(arguments: ["FuzzRejoin/found-dc928f3ebd05", "FuzzCleanStream/found-debc5c395ca3"])
-    func rejoiningTwiceChangesNothingWhereOneWindowHoldsTheText(_ name: String) throws {
+    /// Fuzz/Corpus/FuzzRejoin/found-dc928f3ebd05 and found-4b72302f196b, FuzzCleanStream/
+    /// found-debc5c395ca3 (options byte 0x89: rejoin only, a blank line between paragraphs):
+    /// the first pass finds no column and keeps `发��` apart as a heading, or `（一）�` apart
+    /// from `1�的. 第一` in a text a little longer than a window, or keeps `请安装该软件` apart
+    /// from `包。` between page numbers and page breaks; the lines its joins make (letter
+    /// spacing closed up, pieces joined, page breaks gone) show a column to the second pass,
+    /// which joined them. FuzzRejoin/found-844936f55bee (one paragraph per line): the same
+    /// with the second reading that one paragraph per line has, whose output was settled only
+    /// where it had too few lines to decide a break before its end. A text of at most 64 KiB
+    /// is now held and read again until it is settled, whatever its number of lines; fed in
+    /// chunks of any size, the stream gives the same bytes.
+    @Test(arguments: [("FuzzRejoin/found-dc928f3ebd05", false), ("FuzzRejoin/found-4b72302f196b", false),
+                      ("FuzzCleanStream/found-debc5c395ca3", false), ("FuzzRejoin/found-844936f55bee", true)])
+    func rejoiningTwiceChangesNothingInAShortText(_ name: String, _ onePerLine: Bool) throws {
         let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/" + name))
-        let rejoiner = ColumnRejoiner()
+        let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: onePerLine ? .newline : .blankLine))
         let once = rejoiner.rejoin(utf8: text)
         #expect(rejoiner.rejoin(utf8: once) == once)
         for size in [1, 3, 7] {
@@ -351,19 +355,6 @@ import HanziTestSupport
             }
             stream.finish(into: &streamed)
             #expect(streamed == once)
-        }
-    }
-
-    /// Fuzz/Corpus/FuzzRejoin/found-open-4b72302f196b (Fuzz/known-open.txt: rejoin.idempotent):
-    /// the same kind of text a little longer than one decision window, which is not read
-    /// again; the second pass joins `（一）�` to `1�的. 第一`, which the first kept apart.
-    @Test
-    func rejoiningTwiceKeepsABreakWhereJoinsMakeAColumnBeyondOneWindow() throws {
-        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-open-4b72302f196b"))
-        let rejoiner = ColumnRejoiner()
-        let once = rejoiner.rejoin(utf8: text)
-        withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
-            #expect(rejoiner.rejoin(utf8: once) == once)
         }
     }
 

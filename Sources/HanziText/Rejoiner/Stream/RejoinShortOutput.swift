@@ -9,18 +9,14 @@
 /// reading gave it at most ``ColumnRejoiner/lookAheadLines`` lines and
 /// ``ColumnRejoiner/maxLineBytes`` bytes (``ColumnRejoiner/Stream/rereadInputBytes``); with a
 /// blank line between paragraphs, the stream's own, held while its input has at most
-/// ``ColumnRejoiner/maxLineBytes`` bytes and at most ``windowLines`` text lines, so that one
-/// decision window holds all of it, and read again where lines were joined
-/// (``ColumnRejoiner/Stream/settlesShortOutput``). It is read again
+/// ``ColumnRejoiner/maxLineBytes`` bytes (the evidence of a window is measured on the input's
+/// lines, not on the lines the output will have: a column that only the first reading's joins
+/// make, or that page breaks hid, shows only to a second reading, whatever the number of
+/// lines), and read again where lines were joined (``ColumnRejoiner/Stream/settlesShortOutput``). It is read again
 /// until it is settled, at most once per line (a reading that changes it joins lines or closes
 /// up letter spacing): a bounded cost, paid only by texts that short. Then reading it again
 /// changes nothing.
 enum RejoinShortOutput {
-    /// The most text lines a short text has: one decision window (the lines before a break
-    /// that it looks at, the break's own line and those after it) holds all of them, so
-    /// every join changes the evidence of every other break.
-    static let windowLines = ColumnRejoiner.lookBehindLines + 1 + ColumnRejoiner.lookAheadLines
-
     /// Reads `text`, a whole short output with one paragraph per line, again until it is
     /// settled (at most once per line).
     static func settle(_ text: inout [UInt8], options: ColumnRejoiner.Options) {
