@@ -90,6 +90,12 @@ import Testing
         #expect(joined("Check-", "sums", elsewhere: "checksum") == "Checksums")
         // two suffixes deep: the stem of `tokenizers` is `tokenizer`, whose stem is written
         #expect(joined("tokeniz-", "ers", elsewhere: "tokenize") == "tokenizers")
+        // derivations of listed stems: -able (after a silent e dropped, a doubled consonant),
+        // -ness
+        #expect(joined("serial-", "izable") == "serializable")
+        #expect(joined("plug-", "gable") == "pluggable")
+        #expect(joined("hash-", "able") == "hashable")
+        #expect(joined("stateless-", "ness") == "statelessness")
     }
 
     /// An inflection of nothing known, or of a stem too short to be evidence, keeps its hyphen.
@@ -97,6 +103,8 @@ import Testing
         #expect(joined("Kai-", "ping") == "Kai-ping")
         #expect(joined("blorp-", "fers") == "blorp-fers")
         #expect(joined("refac-", "tored") == "refac-tored")
+        // a compound whose second part ends like a suffix: its stem is no word
+        #expect(joined("machine-", "readable") == "machine-readable")
         // the document writes the hyphenated form
         #expect(joined("bit-", "maps", elsewhere: "bit-maps") == "bit-maps")
     }
@@ -114,6 +122,9 @@ import Testing
         #expect(stems("simply").contains("simple"))
         #expect(stems("quickly").contains("quick"))
         #expect(!stems("class").contains("clas"))
+        #expect(stems("parsable").contains("parse"))
+        #expect(stems("tidiness").contains("tidy"))
+        #expect(stems("shipment").contains("ship"))
     }
 
     /// U+2010 HYPHEN at a line end, in a document that writes none inside a line, is the

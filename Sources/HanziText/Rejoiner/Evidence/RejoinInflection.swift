@@ -4,9 +4,10 @@
 ///
 /// The word list (``RejoinEnglishWords``) holds many inflected forms but not all; English
 /// forms the plural and third person with `-s`/`-es` (`-ies` after a consonant `y`), the past
-/// with `-ed`, the participle with `-ing`, agent nouns with `-er` and adverbs with `-ly`,
-/// dropping a stem's silent `e` or doubling its final consonant before a vowel, and turning
-/// `-le` into `-ly`. A stem is accepted only when it has at least
+/// with `-ed`, the participle with `-ing`, agent nouns with `-er`, adverbs with `-ly`, and
+/// derives adjectives with `-able` and nouns with `-ness` and `-ment`, dropping a stem's
+/// silent `e` or doubling its final consonant before a vowel, turning a final `y` after a
+/// consonant into `i` before a suffix, and `-le` into `-ly`. A stem is accepted only when it has at least
 /// ``minimumStemLetters`` letters, as the words of the list do.
 enum RejoinInflection {
     /// The fewest letters of a stem.
@@ -38,6 +39,8 @@ enum RejoinInflection {
         let y: UInt8 = 0x79, e: UInt8 = 0x65
         // -ies, -ied, -ier, -ily after a consonant: the stem ends in y (copies, tidily)
         if ends("ies") || ends("ied") || ends("ier") || ends("ily") { body(Array(word[..<(n - 3)]) + [y]) }
+        if ends("iness") || ends("iment") { body(Array(word[..<(n - 5)]) + [y]) }
+        if ends("ness") || ends("ment") { body(Array(word[..<(n - 4)])) }
         if ends("s") && !ends("ss") { body(Array(word[..<(n - 1)])) }
         if ends("es") { body(Array(word[..<(n - 2)])) }
         if ends("ly") {
@@ -47,13 +50,13 @@ enum RejoinInflection {
                 body(Array(word[..<(n - 1)]) + [e])
             }
         }
-        for suffix: StaticString in ["ed", "ing", "er"] where ends(suffix) {
+        for suffix: StaticString in ["ed", "ing", "er", "able"] where ends(suffix) {
             let stem = Array(word[..<(n - suffix.utf8CodeUnitCount)])
             guard let last = stem.last else { continue }
             body(stem)
-            // a silent e dropped before the vowel (parse → parsed, parser, parsing)
+            // a silent e dropped before the vowel (parse → parsed, parser, parsing, parsable)
             if !vowel(last) { body(stem + [e]) }
-            // a final consonant doubled (wrap → wrapped, wrapper, wrapping)
+            // a final consonant doubled (wrap → wrapped, wrapper, wrapping, wrappable)
             if stem.count >= 2 && last == stem[stem.count - 2] && !vowel(last) { body(Array(stem.dropLast())) }
         }
     }
