@@ -2,11 +2,16 @@
 /// block, a short line ends a paragraph or is a heading, a full line goes on unless it
 /// ends a sentence and the next line is narrower.
 enum RejoinLineWidthRules {
-    /// The next line is wider than the column: a heading or another block begins.
+    /// The next line is wider than the column: a heading or another block begins. After a
+    /// full line that stops mid-sentence it does where a blank line comes between: a
+    /// column break goes on in a line of the column, not in one wider than it (a running
+    /// head or a block of its own, as a second reading sees a page's furniture once its
+    /// page break is a blank line).
     static func nextIsWide(_ x: inout RejoinBreak) -> RejoinDecision? {
         guard !x.b.letterSpaced else { return nil }
         let m = x.widths()
-        guard x.b.filledWidth > m.w + RejoinRules.wideExcess && (x.a.end == .final || m.wide || !m.full) else { return nil }
+        guard x.b.filledWidth > m.w + RejoinRules.wideExcess && (x.a.end == .final || m.wide || !m.full || x.blank)
+        else { return nil }
         return .init(join: false, reason: .nextIsWide)
     }
 
@@ -39,7 +44,13 @@ enum RejoinLineWidthRules {
             wb = c.pointee.filledWidth
         }
         let bw = x.b.filledWidth
-        if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
+        if bw >= wb - fullSlack + 2 {
+            // (where nothing marks paragraphs, the window's sentence ends say which is likelier)
+            if !x.b.letterSpaced && x.sentenceEndsEndParagraphs() {
+                return .init(join: false, reason: .sentenceEndsEndParagraphs)
+            }
+            return .init(join: true, reason: .nextContinues)
+        }
         // A short next line that stops mid-sentence or at a dash is no paragraph's last
         // line: a heading or lead-in.
         let bFullByNextWord = c.map {
@@ -52,6 +63,11 @@ enum RejoinLineWidthRules {
         }
         if bw >= wb - RejoinRules.firstLineIndent - fullSlack && !x.b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
+        }
+        // (a short next line that ends a sentence: the end of this paragraph, or a paragraph
+        // of one line, which the window's sentence ends make the likelier)
+        if x.b.end == .final && !x.b.letterSpaced && x.sentenceEndsEndParagraphs() {
+            return .init(join: false, reason: .sentenceEndsEndParagraphs)
         }
         return .init(join: true, reason: .nextContinues)
     }
