@@ -48,6 +48,25 @@ struct RejoinSortedWindow {
         return c
     }
 
+    /// ``RejoinRules/linesAbout(_:_:lo:hi:openOnly:)`` over the window's lines, from its
+    /// sorted keys instead of the line records: a line's key is `filledWidth * 2`, plus 1
+    /// when it stops mid-sentence, so the lines within `spread` of `width` are the keys
+    /// from `2 * (width - spread)` to `2 * (width + spread) + 1`, one run of the sorted keys.
+    /// Only for a kept window (see ``move(_:base:lo:hi:)``).
+    func linesAbout(_ width: Int, openOnly: Bool) -> Int {
+        let spread = RejoinRules.spread(width)
+        let low = 2 * (width - spread), high = 2 * (width + spread) + 1
+        return sorted.withUnsafeBufferPointer { keys in
+            var n = 0
+            for i in 0..<count {
+                let key = keys[i]
+                if key > high { break }
+                if key >= low && (!openOnly || key & 1 == 1) { n += 1 }
+            }
+            return n
+        }
+    }
+
     /// Moves the window to `lines[lo...hi]`, where `base` is the absolute index of
     /// `lines[0]`; returns false without keeping the window when it spans ``capacity`` lines
     /// or more (``widestCluster()`` must not be asked then).
