@@ -129,7 +129,9 @@ struct MatchTables {
     /// in bits 0-24). The block's first word is the scalar's own answer, in the form of an
     /// entry without continuations; then its hash table of continuations: the slots' keys (the
     /// scalar plus one, 0 for an empty slot), linearly probed. Each slot's node word and node
-    /// number are in the rows, two words per word of the blocks.
+    /// number are in the rows, two words per word of the blocks. A pair (first and second
+    /// scalar) that longer keys go on from has a block of the same form for its third scalars
+    /// (its first word unused); its row holds that block's reference instead of its number.
     @inline(__always)
     func block(_ table: TableLocation, _ entry: UInt32) -> Int {
         table.blocks &+ Int(truncatingIfNeeded: entry & (1 << 25 - 1))
@@ -147,21 +149,18 @@ struct MatchTables {
         // and its row gives the node word without the node array.
         let bit = PrefixTable.pairHash(first, scalar) &>> table.filterShift
         if words[table.filter &+ Int(truncatingIfNeeded: bit &>> 5)] & (1 &<< (bit & 31)) == 0 { return 0 }
-        let shift = entry &>> 25 & 31
-        let slots = 1 &<< (32 &- Int(truncatingIfNeeded: shift))
-        let keys = words + (block &+ 1)
-        let wanted = scalar &+ 1
-        var slot = Int(truncatingIfNeeded: PrefixTable.continuationHash(scalar) &>> shift)
-        while true {
-            let key = keys[slot]
-            if key == wanted { break }
-            if key == 0 { return 0 }
-            slot = (slot &+ 1) & (slots &- 1)
-        }
-        let row = words + (table.rows &+ 2 &* (block &- table.blocks &+ 1 &+ slot))
+        guard var row = continuation(table, entry, block, scalar) else { return 0 }
         var word = row[0]
-        var node = row[1]
         var next = q + length
+        guard word & PrefixTable.Bits.longer != 0 && next < end else { return word }
+        // The third scalar: in the pair's own block, which the row names.
+        (scalar, length) = MatchTables.decode(next)
+        let pairBlock = self.block(table, row[1])
+        guard let third = continuation(table, row[1], pairBlock, scalar) else { return word }
+        row = third
+        word = row[0]
+        var node = row[1]
+        next += length
         while word & PrefixTable.Bits.longer != 0 && next < end {
             (scalar, length) = MatchTables.decode(next)
             let found = child(table, PrefixTable.deepParent | node, scalar)
@@ -171,6 +170,25 @@ struct MatchTables {
             next += length
         }
         return word
+    }
+
+    /// The row (node word, then node number or, for a pair with longer keys, its block's
+    /// reference) of `scalar` in the block at `block`, whose reference (bits 0-24: place,
+    /// 25-29: shift of its hash) is `reference`; `nil` when `scalar` does not go on from it.
+    @inline(__always)
+    func continuation(_ table: TableLocation, _ reference: UInt32, _ block: Int, _ scalar: UInt32) -> UnsafePointer<UInt32>? {
+        let shift = reference &>> 25 & 31
+        let slots = 1 &<< (32 &- Int(truncatingIfNeeded: shift))
+        let keys = words + (block &+ 1)
+        let wanted = scalar &+ 1
+        var slot = Int(truncatingIfNeeded: PrefixTable.continuationHash(scalar) &>> shift)
+        while true {
+            let key = keys[slot]
+            if key == wanted { break }
+            if key == 0 { return nil }
+            slot = (slot &+ 1) & (slots &- 1)
+        }
+        return words + (table.rows &+ 2 &* (block &- table.blocks &+ 1 &+ slot))
     }
 
     /// The match of result number `result` (from 1).

@@ -96,17 +96,38 @@ final class NativeConverter: Sendable {
             // The common case: segmentation by one table and no user phrases. Most positions
             // start no segmentation key (t2s and hk2s segment by phrases that Simplified
             // text rarely holds), so the first scalar's entry is looked at before the match.
+            // The match is ``MatchTables/match(_:_:_:)`` written out, so that the entry is
+            // read once. Only its length matters here: the segment's text goes through the chain.
+            typealias Bits = PrefixTable.Bits
             while p < end {
                 let (scalar, length) = MatchTables.decode(p)
-                if tables.firstEntry(table, scalar) == 0 {
+                var entry = tables.firstEntry(table, scalar)
+                if entry == 0 {
                     p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
                     continue
                 }
-                let found = tables.match(table, p, end)
-                if found.length > 0 {
+                var foundLength = 0
+                if entry & Bits.longer != 0 {
+                    let block = tables.block(table, entry)
+                    let node = tables.deepestNode(table, scalar, entry, block, p + length, end)
+                    let result = node & Bits.nodeResult
+                    if result != 0 {
+                        foundLength = tables.result(table, result).length
+                    } else {
+                        entry = tables.words[block]
+                    }
+                }
+                if foundLength == 0 {
+                    if entry & Bits.inline != 0 {
+                        foundLength = length
+                    } else if entry & Bits.firstResult != 0 {
+                        foundLength = tables.result(table, entry & Bits.firstResult).length
+                    }
+                }
+                if foundLength > 0 {
                     if runStart < p { convertSegment(runStart, p, tables, into: &sink, scratch: &scratch, spare: &spare) }
-                    convertSegment(p, p + found.length, tables, into: &sink, scratch: &scratch, spare: &spare)
-                    p += found.length
+                    convertSegment(p, p + foundLength, tables, into: &sink, scratch: &scratch, spare: &spare)
+                    p += foundLength
                     runStart = p
                     continue
                 }
@@ -198,6 +219,9 @@ final class NativeConverter: Sendable {
                         continue
                     }
                     found = tables.result(table, result)
+                } else if entry & Bits.passes != 0 {
+                    p += length
+                    continue
                 } else {
                     entry = tables.words[block]
                 }
@@ -348,6 +372,10 @@ final class NativeConverter: Sendable {
                     } else {
                         p += found.length
                     }
+                    continue
+                }
+                if entry & Bits.passes != 0 {
+                    p += length
                     continue
                 }
                 entry = tables.words[block]

@@ -30,6 +30,11 @@ extension PrefixTable {
         static let firstSegment: UInt32 = 1 << 28
         /// (First scalars) the result number, 0 for none.
         static let firstResult: UInt32 = (1 << 28) - 1
+        /// (First scalars with ``longer``) the scalar's own answer, in its block's head, writes
+        /// nothing and steps over the scalar: its value is its key and it is not a segment, or
+        /// it has no answer and does not start a description sequence. A conversion that
+        /// finds no longer key then goes on without reading the head.
+        static let passes: UInt32 = 1 << 30
         /// (Nodes) as ``firstSegment``.
         static let nodeSegment: UInt32 = 1 << 29
         /// (Nodes) the result number, 0 for none.
@@ -91,16 +96,22 @@ extension PrefixTable {
         var deepCount: UInt32 = 0
         // Per first scalar with longer keys: its number of continuations, then where its
         // block starts (relative to the blocks).
+        // The same for the second scalar of a key (a pair) that longer keys go on from: its
+        // block holds the third scalars.
         var continuations = [Int](repeating: 0, count: nodeCount)
+        var depth = [UInt8](repeating: 0, count: nodeCount)
+        var blockedCount = 0
         var pairCount = 0
         for node in 1..<max(1, nodeCount) {
             let parent = Int(compiled.parent[node])
             hasChildren[parent] = true
+            depth[node] = min(depth[parent], 3) + 1
             if parent != 0 {
                 deepCount += 1
                 deepNumber[node] = deepCount
-                if compiled.parent[parent] == 0 {
-                    pairCount += 1
+                if depth[node] == 2 { pairCount += 1 }
+                if depth[node] <= 3 {
+                    blockedCount += 1
                     continuations[parent] += 1
                 }
             }
@@ -108,9 +119,10 @@ extension PrefixTable {
         guard deepCount < PrefixTable.deepParent, resultCount < Int(Bits.firstResult) else {
             throw DictionaryEntries.FormatError(reason: "too many keys for one table")
         }
+        // Blocks in node order (depth first), so that a first scalar's pairs' blocks follow its own.
         var blockStart = [Int](repeating: 0, count: nodeCount)
         var blockWords = 0
-        for node in 1..<max(1, nodeCount) where compiled.parent[node] == 0 && continuations[node] > 0 {
+        for node in 1..<max(1, nodeCount) where depth[node] <= 2 && continuations[node] > 0 {
             blockStart[node] = blockWords
             blockWords += 1 + PrefixTable.blockSlots(continuations[node])
         }
@@ -126,7 +138,7 @@ extension PrefixTable {
                 pageCount += 1
             }
         }
-        let deeperEdges = Int(deepCount) - pairCount
+        let deeperEdges = Int(deepCount) - blockedCount
         let slotCount = max(2, PrefixTable.nextPowerOfTwo(deeperEdges + deeperEdges / 2 + 1))
 
         var location = TableLocation()
@@ -181,8 +193,9 @@ extension PrefixTable {
                         // The answer moves to the block's head; the entry says where the block is.
                         let block = location.blocks + blockStart[node]
                         words[block] = own
-                        let shift = UInt32(32 - PrefixTable.blockSlots(continuations[node]).trailingZeroBitCount)
-                        entry = Bits.longer | shift << 25 | UInt32(blockStart[node])
+                        entry =
+                            Bits.longer | PrefixTable.blockReference(blockStart[node], continuations[node])
+                            | (PrefixTable.passes(own, scalar) ? Bits.passes : 0)
                     } else {
                         entry = own
                     }
@@ -194,11 +207,12 @@ extension PrefixTable {
                 }
                 let nodeWord = word | answer | (segment ? Bits.nodeSegment : 0)
                 words[location.nodes + Int(deepNumber[node])] = nodeWord
-                let grandparent = compiled.parent[parent]
-                if grandparent == 0 {
-                    // A continuation of a first scalar: in its block's hash table.
-                    let bit = PrefixTable.pairHash(compiled.scalar[parent], scalar) &>> location.filterShift
-                    words[location.filter + Int(bit >> 5)] |= 1 << (bit & 31)
+                if depth[node] <= 3 {
+                    // A continuation of a first scalar or of a pair: in its block's hash table.
+                    if depth[node] == 2 {
+                        let bit = PrefixTable.pairHash(compiled.scalar[parent], scalar) &>> location.filterShift
+                        words[location.filter + Int(bit >> 5)] |= 1 << (bit & 31)
+                    }
                     let keys = location.blocks + blockStart[parent] + 1
                     let slots = PrefixTable.blockSlots(continuations[parent])
                     var slot = Int(PrefixTable.continuationHash(scalar) &>> UInt32(32 - slots.trailingZeroBitCount))
@@ -206,7 +220,11 @@ extension PrefixTable {
                     words[keys + slot] = scalar + 1
                     let row = location.rows + 2 * (blockStart[parent] + 1 + slot)
                     words[row] = nodeWord
-                    words[row + 1] = deepNumber[node]
+                    // A pair that longer keys go on from: where its own block is, in place of
+                    // its number (the third scalars are in the block, not in the edges).
+                    words[row + 1] =
+                        depth[node] == 2 && continuations[node] > 0
+                        ? PrefixTable.blockReference(blockStart[node], continuations[node]) : deepNumber[node]
                     continue
                 }
                 let key = UInt64(PrefixTable.deepParent | deepNumber[parent]) << 21 | UInt64(scalar)
@@ -249,6 +267,20 @@ extension PrefixTable {
     /// power of two at least twice as many, so that most lookups read one slot.
     static func blockSlots(_ continuations: Int) -> Int {
         max(2, PrefixTable.nextPowerOfTwo(2 * continuations))
+    }
+
+    /// Whether a first scalar's own answer `own` (an entry without continuations) earns
+    /// ``Bits/passes``.
+    static func passes(_ own: UInt32, _ scalar: UInt32) -> Bool {
+        if own & Bits.inline != 0 { return false }
+        if own & Bits.firstResult == 0 { return leadByte(of: scalar) != 0xE2 }
+        return own & Bits.copies != 0 && own & Bits.firstSegment == 0
+    }
+
+    /// A block's place (bits 0-24, relative to the blocks) and the shift of its hash (bits
+    /// 25-29), for a block of `continuations` continuations at `start`.
+    static func blockReference(_ start: Int, _ continuations: Int) -> UInt32 {
+        UInt32(32 - PrefixTable.blockSlots(continuations).trailingZeroBitCount) << 25 | UInt32(start)
     }
 
     /// The hash of a continuation in its block (Fibonacci hashing: the top bits are used).

@@ -23,9 +23,11 @@
 /// - **blocks**: per first scalar that longer keys start with, its own answer, then a small
 ///   open-addressing hash table of the scalars that go on from it (the entry says where the
 ///   block is and its size), so that a frequent character's continuations sit in a few
-///   cache lines; **rows**: per slot of the blocks, the continuation's node word and number;
+///   cache lines; a block of the same form per pair of first and second scalar that longer
+///   keys go on from, for the third scalar, after its first scalar's block; **rows**: per
+///   slot of the blocks, the continuation's node word and number (for such a pair, its block);
 /// - **edges**: an open-addressing hash table from (node, scalar) to child node, two words
-///   a slot, for the third scalar of a key on;
+///   a slot, for the fourth scalar of a key on;
 /// - **nodes**: one word per node below the first scalar: whether it has children, and its
 ///   answer (an index into the results);
 /// - **results**: two words each: value start in the byte array; key length in bytes (low
