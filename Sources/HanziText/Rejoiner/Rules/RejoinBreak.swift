@@ -34,6 +34,10 @@ struct RejoinBreak {
     /// a closure kept in the record would cost an allocation per line break.
     private let indentEvidenceValue: Int
     private var widthsValue: RejoinBreakWidths?
+    /// The window's lines (`window[lo...hi]`), for evidence that a rule gathers only
+    /// where it decides (see ``sentenceEndsEndParagraphs()``); empty where not given.
+    private let window: UnsafeBufferPointer<RejoinLine>
+    private let lo: Int, hi: Int
 
     /// Whether a rule may ask for the indent evidence at this break: to measure a
     /// paragraph's first line in a column, or a blank line after a sentence end in one.
@@ -43,7 +47,8 @@ struct RejoinBreak {
 
     init(_ a: UnsafePointer<RejoinLine>, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?,
          aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int, aParagraphWidth: Int = 0,
-         context: RejoinContext, indentEvidence: Int) {
+         context: RejoinContext, indentEvidence: Int,
+         window: UnsafeBufferPointer<RejoinLine> = .init(start: nil, count: 0), lo: Int = 0, hi: Int = -1) {
         // A line that stops mid-sentence is measured with the document's own widths of
         // half-width scalars: it ends a paragraph only where it is short, so measuring it
         // short for its Latin letters and digits breaks a paragraph in the middle. A line that
@@ -62,6 +67,25 @@ struct RejoinBreak {
         self.blank = a.pointee.blanksAfter > 0
         self.blankSeparates = blank && !context.blankAfterEveryLine && !context.indentsMarkParagraphs
         self.indentEvidenceValue = indentEvidence
+        self.window = window
+        self.lo = lo
+        self.hi = hi
+    }
+
+    /// Whether a text line of the window is `what` (false where no window is given).
+    /// Measured over the window, so asked only where a rule needs it.
+    func windowShows(_ what: (RejoinLine) -> Bool) -> Bool {
+        guard hi >= lo, hi < window.count, let base = window.baseAddress else { return false }
+        for k in lo...hi where !base[k].isFurniture && what(base[k]) { return true }
+        return false
+    }
+
+    /// Whether the window shows more of its sentence ends ending paragraphs than going on,
+    /// and paragraphs beginning flush (``RejoinSentenceEnds``): a full line that ends a
+    /// sentence then ends its paragraph. Measured over the window, so asked only there.
+    func sentenceEndsEndParagraphs() -> Bool {
+        guard ctx.isColumn, hi >= lo, hi < window.count else { return false }
+        return RejoinSentenceEnds.mostEndParagraphs(window, lo: lo, hi: hi, columnWidth: ctx.columnWidth)
     }
 
     /// The line before the break, with ``aExtraWidth`` added to its widths. Read in place:

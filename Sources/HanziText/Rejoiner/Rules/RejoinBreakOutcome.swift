@@ -47,7 +47,8 @@ extension RejoinRules {
         // the line after the next (past furniture), in place (a line record is large)
         let c = RejoinPageFurniture.nextText(ls, after: a + 1)
         let d = decide(base + a, base + a + 1, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
-                       aCarriedWidth: aCarriedWidth, aParagraphWidth: aParagraphWidth, context: ctx) {
+                       aCarriedWidth: aCarriedWidth, aParagraphWidth: aParagraphWidth, context: ctx,
+                       window: ls, lo: lo, hi: hi) {
             firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
         }
         let joint = d.join
@@ -68,7 +69,7 @@ extension RejoinRules {
         guard k < ls.count, let base = ls.baseAddress else { return nil }
         let c = RejoinPageFurniture.nextText(ls, after: k)
         let d = decide(base + a, base + k, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
-                       context: ctx) {
+                       context: ctx, window: ls, lo: lo, hi: hi) {
             firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
         }
         return (!d.join, d.continuesHeading)

@@ -69,6 +69,8 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case nextIsFirstLine = "full line ends a sentence and the next line has the width of an indented first line"
     /// Full line ends a sentence and the next line continues the column.
     case nextContinues = "full line ends a sentence and the next line continues the column"
+    /// Full line ends a sentence where the window's sentence ends mostly end paragraphs.
+    case sentenceEndsEndParagraphs = "full line ends a sentence where most of the window's sentence ends end a paragraph and no indent marks one"
     /// Full line ends a sentence and the next line is short and stops mid-sentence (a heading).
     case nextIsHeading = "full line ends a sentence and the next line is short and stops mid-sentence (a heading)"
     /// End of text.

@@ -31,16 +31,19 @@ extension RejoinRules {
     /// the same visual line (see ``RejoinReason/splitVisualLine``): `a` is measured with it.
     /// `aParagraphWidth` is the width of the lines that `a`'s paragraph joined before `a`.
     ///
+    /// `window[lo...hi]` is the window, for evidence a rule gathers only where it decides.
+    ///
     /// `a` and `b` are read in place: a line record is large.
     static func decide(_ a: UnsafePointer<RejoinLine>, _ b: UnsafePointer<RejoinLine>, after c: UnsafePointer<RejoinLine>?,
                        aStartsParagraph: Bool, aInHeading: Bool, aCarriedWidth: Int = 0, aParagraphWidth: Int = 0,
                        context ctx: RejoinContext,
+                       window: UnsafeBufferPointer<RejoinLine> = .init(start: nil, count: 0), lo: Int = 0, hi: Int = -1,
                        indentEvidence: () -> Int) -> RejoinDecision {
         let evidence = RejoinBreak.needsIndentEvidence(a, aStartsParagraph: aStartsParagraph, context: ctx)
             ? indentEvidence() : 0
         var x = RejoinBreak(a, b, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
                             aCarriedWidth: aCarriedWidth, aParagraphWidth: aParagraphWidth, context: ctx,
-                            indentEvidence: evidence)
+                            indentEvidence: evidence, window: window, lo: lo, hi: hi)
         return RejoinExtractorRules.certainJoins(&x)
             ?? RejoinLayoutRules.markedBreaks(&x)
             ?? RejoinExtractorRules.splitLines(&x)

@@ -18,6 +18,13 @@ enum RejoinExtractorRules {
                          carriesWidth: x.ctx.isColumn && !x.a.letterSpaced && !x.b.letterSpaced
                             && x.a.filledWidth + x.b.filledWidth <= x.ctx.columnWidth + RejoinRules.fullSlack)
         }
+        // (no typeset line ends with an opening bracket: the extractor split the visual
+        // line after it, and the next piece goes on measuring it where the two fit)
+        if x.a.end == .opening && RejoinClass.isOpening(x.a.last) {
+            return .init(join: true, reason: .endsWithOpeningBracket,
+                         carriesWidth: x.ctx.isColumn && !x.a.letterSpaced && !x.b.letterSpaced
+                            && x.a.filledWidth + x.b.filledWidth <= x.ctx.columnWidth + RejoinRules.fullSlack)
+        }
         if x.a.end == .opening { return .init(join: true, reason: .endsWithOpeningBracket) }
         if x.a.last == RejoinClass.softHyphen
             || (RejoinClass.isHyphen(x.a.last) && ScalarClass.isLatinLetter(x.a.beforeLast)
@@ -48,13 +55,25 @@ enum RejoinExtractorRules {
     }
 
     /// An extractor (`pdftotext -raw`) split one visual line before an opening quote or
-    /// bracket: the two pieces together fit the column, the first stops mid-sentence.
+    /// bracket: the two pieces together fit the column, the first stops mid-sentence, or
+    /// ends a sentence and the second, stopping mid-sentence but narrower than even an
+    /// indented first line (so no line of the column by itself), fills the column with it,
+    /// where the window shows that the extractor splits visual lines (a line begins with
+    /// punctuation that no typeset line begins with).
     static func splitVisualLine(_ x: inout RejoinBreak) -> RejoinDecision? {
-        guard x.ctx.isColumn, !x.a.pageAfter, RejoinClass.isOpening(x.b.first), !x.b.letterSpaced,
-              !RejoinClass.isSentenceFinal(x.a.last), !RejoinClass.isClosingQuote(x.a.last), x.a.start != .dash
+        guard x.ctx.isColumn, !x.a.pageAfter, RejoinClass.isOpening(x.b.first), !x.b.letterSpaced, x.a.start != .dash
         else { return nil }
+        let ends = RejoinClass.isSentenceFinal(x.a.last) || RejoinClass.isClosingQuote(x.a.last)
         let m = x.widths()
-        guard !m.wide, !m.full, x.a.filledWidth + x.b.filledWidth <= m.w + RejoinRules.fullSlack else { return nil }
+        let together = x.a.filledWidth + x.b.filledWidth
+        // (a line full only because the next piece would not have fitted at its end, where
+        // it fits: the piece went on the same visual line)
+        guard !m.wide, !m.full || x.a.filledWidth < m.w - RejoinRules.fullSlack,
+              together <= m.w + RejoinRules.fullSlack else { return nil }
+        if ends {
+            guard x.b.end == .open, x.b.filledWidth < m.w - RejoinRules.firstLineIndent - RejoinRules.fullSlack,
+                  together >= m.w - RejoinRules.fullSlack, x.windowShows({ $0.start == .closing }) else { return nil }
+        }
         return .init(join: true, reason: .splitVisualLine, carriesWidth: true)
     }
 

@@ -39,7 +39,13 @@ enum RejoinLineWidthRules {
             wb = c.pointee.filledWidth
         }
         let bw = x.b.filledWidth
-        if bw >= wb - fullSlack + 2 { return .init(join: true, reason: .nextContinues) }
+        if bw >= wb - fullSlack + 2 {
+            // (where nothing marks paragraphs, the window's sentence ends say which is likelier)
+            if !x.b.letterSpaced && x.sentenceEndsEndParagraphs() {
+                return .init(join: false, reason: .sentenceEndsEndParagraphs)
+            }
+            return .init(join: true, reason: .nextContinues)
+        }
         // A short next line that stops mid-sentence or at a dash is no paragraph's last
         // line: a heading or lead-in.
         let bFullByNextWord = c.map {
@@ -52,6 +58,11 @@ enum RejoinLineWidthRules {
         }
         if bw >= wb - RejoinRules.firstLineIndent - fullSlack && !x.b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
+        }
+        // (a short next line that ends a sentence: the end of this paragraph, or a paragraph
+        // of one line, which the window's sentence ends make the likelier)
+        if x.b.end == .final && !x.b.letterSpaced && x.sentenceEndsEndParagraphs() {
+            return .init(join: false, reason: .sentenceEndsEndParagraphs)
         }
         return .init(join: true, reason: .nextContinues)
     }
