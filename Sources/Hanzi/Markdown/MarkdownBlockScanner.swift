@@ -258,33 +258,44 @@ struct MarkdownBlockScanner {
     ]
     private static let rawTags: Set<String> = ["script", "pre", "style", "textarea"]
 
-    /// When an HTML block starts at `position` (CommonMark's kinds 1-7), keeps it verbatim
-    /// and returns the index after it.
-    private mutating func htmlBlockEnd(from index: Int, at position: Int) -> Int? {
-        let line = lines[index]
+    /// How an HTML block that starts at a line ends: at a line holding an end marker
+    /// (CommonMark's kinds 1-5), at a blank line (kind 6, a block-level tag), or, for any
+    /// other complete tag alone on its line (kind 7, which cannot interrupt a paragraph), at a
+    /// blank line too.
+    private enum HTMLBlockStart {
+        case untilMarker(String)
+        case untilBlankLine
+        case completeTag
+    }
+
+    /// The HTML block that starts at `position` of `line`, if one does.
+    private func htmlBlockStart(_ line: MarkdownLine, at position: Int) -> HTMLBlockStart? {
         guard position < line.end, bytes[position] == 0x3C else { return nil }
         let rest = bytes[position..<line.end]
         let text = String(decoding: rest, as: UTF8.self).lowercased()
-        var endMarker: String?
-        if text.hasPrefix("<!--") {
-            endMarker = "-->"
-        } else if text.hasPrefix("<?") {
-            endMarker = "?>"
-        } else if text.hasPrefix("<![cdata[") {
-            endMarker = "]]>"
-        } else if text.hasPrefix("<!"), text.count > 2, text.dropFirst(2).first?.isLetter == true {
-            endMarker = ">"
-        } else {
-            let name = String(text.dropFirst(text.hasPrefix("</") ? 2 : 1).prefix { $0.isLetter || $0.isNumber || $0 == "-" })
-            guard !name.isEmpty else { return nil }
-            if Self.rawTags.contains(name), !text.hasPrefix("</") {
-                endMarker = "</\(name)>"
-            } else if Self.blockTags.contains(name) {
-                endMarker = nil
-            } else {
-                // Any other complete tag alone on its line; it cannot interrupt a paragraph.
-                guard paragraph.isEmpty, text.trimmingTrailingSpaces.hasSuffix(">") else { return nil }
-            }
+        if text.hasPrefix("<!--") { return .untilMarker("-->") }
+        if text.hasPrefix("<?") { return .untilMarker("?>") }
+        if text.hasPrefix("<![cdata[") { return .untilMarker("]]>") }
+        if text.hasPrefix("<!"), text.count > 2, text.dropFirst(2).first?.isLetter == true { return .untilMarker(">") }
+        let name = String(text.dropFirst(text.hasPrefix("</") ? 2 : 1).prefix { $0.isLetter || $0.isNumber || $0 == "-" })
+        guard !name.isEmpty else { return nil }
+        if Self.rawTags.contains(name), !text.hasPrefix("</") { return .untilMarker("</\(name)>") }
+        if Self.blockTags.contains(name) { return .untilBlankLine }
+        return text.trimmingTrailingSpaces.hasSuffix(">") ? .completeTag : nil
+    }
+
+    /// When an HTML block starts at `position` (CommonMark's kinds 1-7), keeps it verbatim
+    /// and returns the index after it.
+    private mutating func htmlBlockEnd(from index: Int, at position: Int) -> Int? {
+        let endMarker: String?
+        switch htmlBlockStart(lines[index], at: position) {
+        case nil: return nil
+        case .untilMarker(let marker): endMarker = marker
+        case .untilBlankLine: endMarker = nil
+        case .completeTag:
+            // it cannot interrupt a paragraph
+            guard paragraph.isEmpty else { return nil }
+            endMarker = nil
         }
         var i = index
         if let marker = endMarker {
@@ -427,16 +438,43 @@ struct MarkdownBlockScanner {
         return sawDash && (sawPipe || bytes[line.quoteEnd..<line.end].contains(0x3A))
     }
 
-    /// Emits a table: the header row, its delimiter row and every following row with a pipe.
+    /// Emits a table: the header row, its delimiter row and the rows after them. As in GitHub
+    /// Flavored Markdown, every following line is a row, with a pipe or without, until a blank
+    /// line, a line of another block-quote depth, or a line that starts another block. So no
+    /// paragraph follows a table directly, and joining a paragraph's lines can never turn them
+    /// into rows that a second cleaning would read otherwise (`x` ⏎ `y | z` after a table, joined
+    /// to `x y | z`, would have become a row).
     private mutating func tableEnd(from index: Int) -> Int {
         blocks.append(.tableRow(textLine(lines[index])))
         blocks.append(.verbatim(lines[index + 1].start..<lines[index + 1].next))
+        let depth = quoteDepth(lines[index])
         var i = index + 2
-        while i < lines.count, !lines[i].isBlank(bytes), contains(0x7C, lines[i]) {
+        while i < lines.count, !lines[i].isBlank(bytes), quoteDepth(lines[i]) == depth, !startsBlock(lines[i]) {
             blocks.append(.tableRow(textLine(lines[i])))
             i += 1
         }
         return i
+    }
+
+    /// The number of block-quote markers before a line's text.
+    private func quoteDepth(_ line: MarkdownLine) -> Int {
+        bytes[line.start..<line.quoteEnd].reduce(0) { $0 + ($1 == 0x3E ? 1 : 0) }
+    }
+
+    /// Whether a line starts a block that ends a table: a fence, a math block, an HTML block
+    /// that can interrupt a paragraph, a thematic break, a heading or a list item that can
+    /// interrupt a paragraph (an indented line is code only where no paragraph or table goes on).
+    private func startsBlock(_ line: MarkdownLine) -> Bool {
+        let (columns, indentEnd) = line.indentation(bytes)
+        guard columns - (listContentColumn ?? 0) < 4 else { return false }
+        if fenceOpening(at: stripListMarker(line, from: indentEnd), end: line.end) != nil { return true }
+        if isMathFence(line, from: indentEnd) || isThematicBreak(line, from: indentEnd) { return true }
+        if atxHeading(line, from: indentEnd) != nil { return true }
+        switch htmlBlockStart(line, at: indentEnd) {
+        case .untilMarker?, .untilBlankLine?: return true
+        case .completeTag?, nil: break
+        }
+        return listMarker(line)?.mayInterruptParagraph == true
     }
 
     private func textLine(_ line: MarkdownLine) -> MarkdownTextLine {

@@ -97,13 +97,18 @@ public struct MarkdownCleaner: Sendable {
             groups.append(all[start...i])
             start = i + 1
         }
-        for group in groups {
+        for (g, group) in groups.enumerated() {
             if joinsLines {
                 var joined: [UInt8] = []
                 for line in group {
                     let content = document[line.content]
                     if !joined.isEmpty, !content.isEmpty, Self.spaceJoins(joined, content) { joined.append(0x20) }
                     joined.append(contentsOf: content)
+                }
+                if group.count > 1,
+                   !Self.staysParagraphText(joined, prefix: document[group.first!.prefix], continuing: g > 0) {
+                    try cleanLinesTogether(group, in: document, into: &output)
+                    continue
                 }
                 let last = group.last!
                 output.append(contentsOf: document[group.first!.prefix])
@@ -142,6 +147,23 @@ public struct MarkdownCleaner: Sendable {
             output.append(contentsOf: document[line.trail])
             output.append(contentsOf: document[line.ending])
         }
+    }
+
+    /// Whether `joined`, a paragraph's lines joined into one behind `prefix`, still reads as
+    /// the paragraph's text (its first line, or with `continuing`, a line that goes on after a
+    /// hard break): joining can make a block start that no line was (`<!` ⏎ `欒` gives `<!欒`,
+    /// an HTML block; `[a` ⏎ `]: b` a link reference definition), which a second cleaning would
+    /// keep as it is and end the paragraph at. Such lines are cleaned without being joined.
+    static func staysParagraphText(_ joined: [UInt8], prefix: ArraySlice<UInt8>, continuing: Bool) -> Bool {
+        var document: [UInt8] = continuing ? [0x61, 0x0A] : []
+        document.append(contentsOf: prefix)
+        let textStart = document.count
+        document.append(contentsOf: joined)
+        document.append(0x0A)
+        let blocks = MarkdownBlockScanner(document).blocks
+        guard blocks.count == 1, case .paragraph(let lines) = blocks[0], let line = lines.last,
+              lines.count == (continuing ? 2 : 1) else { return false }
+        return line.textStart <= textStart
     }
 
     /// Whether a space goes between two joined lines: not when either side is CJK, as a

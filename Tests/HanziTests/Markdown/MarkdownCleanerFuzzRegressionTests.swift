@@ -1,5 +1,6 @@
 import Testing
 import Hanzi
+import HanziTestSupport
 
 /// Inputs the fuzz harness FuzzMarkdown found (Fuzz/Corpus/FuzzMarkdown/found-*): an HTML block
 /// that interrupts a paragraph was written before the paragraph (`d\n<?` came out `<?d\n`),
@@ -75,5 +76,76 @@ import Hanzi
         let cleaner = MarkdownCleaner(joinsLines: false) { mainland.normalize(utf8: $0) }
         #expect(try cleaner.clean(utf8: Array("＄\u{FFFD}$条:$".utf8)) == Array("＄\u{FFFD}$条:$".utf8))
         #expect(try cleaner.clean(utf8: Array("条:条 $x$".utf8)) == Array("条：条 $x$".utf8))
+    }
+
+    /// Fuzz/Corpus/FuzzMarkdown/found-5111bda0bd9e (lines joined) and found-e1287dd20b4f (lines
+    /// joined and normalised), read as the harness reads them: a table row broken over lines of
+    /// U+FFFD and NULs (`| 单元(格) | "��` ⏎ `�` ⏎ ` "|��"`). The first pass ended the table at
+    /// the line without a pipe and joined it to the next into a paragraph (`� "|��"`), which,
+    /// holding a pipe now, the second pass read as a row of the table. As in GitHub Flavored
+    /// Markdown, a table's rows now run to a blank line or another block, pipe or not.
+    @Test(arguments: ["found-5111bda0bd9e", "found-e1287dd20b4f", "found-50feb7b48098"])
+    func cleaningTwiceChangesNothingAfterATable(_ name: String) throws {
+        let raw = try RepositoryRoot.bytes("Fuzz/Corpus/FuzzMarkdown/" + name)
+        let cleaner = Self.harnessCleaner(options: raw.first ?? 0)
+        let once = try cleaner.clean(utf8: Self.fuzzPayload(raw))
+        #expect(try cleaner.clean(utf8: once) == once)
+    }
+
+    /// The lines after a table's delimiter row are rows until a blank line or a line that starts
+    /// another block (a heading, a fence, a thematic break, an HTML block, a list item, another
+    /// block-quote depth); joined or not, cleaning twice changes nothing.
+    @Test(arguments: [
+        ("| a | b |\n|---|---|\n| c |\n甲\n 乙 | 丙\n", "| a | b |\n|---|---|\n| c |\n甲\n 乙 | 丙\n"),
+        ("| a |\n|---|\n甲\n\n乙\n丙\n", "| a |\n|---|\n甲\n\n乙丙\n"),
+        ("| a |\n|---|\n甲\n# 题\n", "| a |\n|---|\n甲\n# 题\n"),
+        ("| a |\n|---|\n甲\n<div>\n乙\n", "| a |\n|---|\n甲\n<div>\n乙\n"),
+        ("| a |\n|---|\n甲\n- 乙\n丙\n", "| a |\n|---|\n甲\n- 乙丙\n"),
+        ("> | a |\n> |---|\n> 甲\n乙\n丙\n", "> | a |\n> |---|\n> 甲\n乙丙\n"),
+    ])
+    func aTableRunsToABlankLineOrAnotherBlock(_ document: String, _ joined: String) throws {
+        let identity = MarkdownCleaner(joinsLines: false) { $0 }
+        #expect(try identity.clean(utf8: Array(document.utf8)) == Array(document.utf8))
+        let joiner = MarkdownCleaner(joinsLines: true) { $0 }
+        let once = try joiner.clean(utf8: Array(document.utf8))
+        #expect(String(decoding: once, as: UTF8.self) == joined)
+        #expect(try joiner.clean(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzMarkdown/found-50feb7b48098 (in the test above): a paragraph whose first
+    /// line was `<!` joined to the next into `<!欒…`, which a second cleaning read as an HTML
+    /// block running to the next `>`, so that a paragraph after it was joined then. Lines whose
+    /// joining would make a block start are cleaned without being joined.
+    @Test(arguments: [
+        ("<!\n欒\n正文\n", "<!\n欒\n正文\n"), ("[a\n]: b\n", "[a\n]: b\n"), ("段落  \n<!\n欒\n", "段落  \n<!\n欒\n"),
+        ("<\ndiv>\n正文\n", "< div>正文\n"), ("1\n. 项\n", "1 . 项\n"),
+    ])
+    func joiningMakesNoBlockStart(_ document: String, _ joined: String) throws {
+        let joiner = MarkdownCleaner(joinsLines: true) { $0 }
+        let once = try joiner.clean(utf8: Array(document.utf8))
+        #expect(String(decoding: once, as: UTF8.self) == joined)
+        #expect(try joiner.clean(utf8: once) == once)
+    }
+
+    /// The cleaner FuzzMarkdown builds from an input's options byte: bit 0 joins lines, bits 1-2
+    /// pick the identity, the mainland normaliser or the Taiwan normaliser with spacing inserted.
+    private static func harnessCleaner(options: UInt8) -> MarkdownCleaner {
+        let joins = options & 1 != 0
+        switch Int(options >> 1) % 3 {
+        case 0:
+            return MarkdownCleaner(joinsLines: joins) { $0 }
+        case 1:
+            let normalizer = PunctuationNormalizer(style: .mainland)
+            return MarkdownCleaner(joinsLines: joins) { normalizer.normalize(utf8: $0) }
+        default:
+            let normalizer = PunctuationNormalizer(style: .taiwan, options: .init(spacing: .insert))
+            return MarkdownCleaner(joinsLines: joins) { normalizer.normalize(utf8: $0) }
+        }
+    }
+
+    /// A fuzz input's payload as the harnesses read it: without the options byte, with every
+    /// malformed UTF-8 sequence replaced by U+FFFD.
+    private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {
+        Array(String(decoding: raw.dropFirst(), as: UTF8.self).utf8)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import Hanzi
+import HanziTestSupport
 
 /// Inputs the fuzz harness FuzzCleanStream found where cleaning twice changes the text
 /// (Fuzz/Corpus/FuzzCleanStream/found-*; Fuzz/known-open.txt: clean.idempotent.rejoining).
@@ -47,6 +48,34 @@ import Hanzi
             normalizationOptions: .init(spacing: .insert, indent: .remove), conversions: []))
         let once = try cleaner.clean(utf8: Array(text.utf8))
         #expect(once == Array(".\u{0}\u{0}\u{0}\n\nz\n\n-\n".utf8))
+        #expect(try cleaner.clean(utf8: once) == once)
+    }
+
+    /// Fuzz/Corpus/FuzzCleanStream/found-5c7c9e059954, read as the harness reads it (rejoined with
+    /// a blank line between paragraphs, normalised with spacing inserted): `z` ⏎ `l目Ran` was
+    /// joined with a space between the two Latin letters, and the normaliser spaced `目` from
+    /// them; the second rejoining read `z l 目` as a spaced run of half-width characters (a
+    /// justified line's letter spacing) and dropped its spaces. The joint now puts no space
+    /// where a second reading would take it for letter spacing.
+    ///
+    /// Fuzz/Corpus/FuzzCleanStream/found-0222ba00a33a (one paragraph per line, normalised with
+    /// spacing inserted): `t` ⏎ `(?第` was joined `t (?第`, and the normaliser made the `?`
+    /// full width; the second rejoining read `t (` before `？` as a spaced run and closed it up.
+    /// Only letters and digits make a spaced run now: a bracket or a mark spaced from a letter is
+    /// the text's own spacing.
+    @Test(arguments: ["found-5c7c9e059954", "found-0222ba00a33a"])
+    func cleaningTwiceKeepsTheJointBetweenSingleLetters(_ name: String) throws {
+        let raw = try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/" + name)
+        let payload = Array(String(decoding: raw.dropFirst(), as: UTF8.self).utf8)
+        let options = raw[0]
+        let flag = { (n: Int) in options & (1 << n) != 0 }
+        let cleaner = try TextCleaner(options: .init(
+            rejoins: flag(0), rejoinOptions: .init(paragraphSeparator: flag(1) ? .newline : .blankLine),
+            normalizes: flag(2), style: PunctuationNormalizer.Style.allCases[payload.count % 3],
+            normalizationOptions: .init(spacing: PunctuationNormalizer.Spacing.allCases[Int(options >> 3) % 3],
+                                        indent: flag(5) ? .remove : .keep),
+            conversions: []))
+        let once = try cleaner.clean(utf8: payload)
         #expect(try cleaner.clean(utf8: once) == once)
     }
 }

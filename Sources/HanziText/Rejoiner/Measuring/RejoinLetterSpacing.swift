@@ -116,20 +116,26 @@ enum RejoinLetterSpacing {
         var k = 0
         while k < m {
             guard single(k) else { k += 1; continue }
-            var j = k
-            while j + 1 < m && items[j + 1].gap == 0 && single(j + 1) { j += 1 }
-            defer { k = j + 1 }
-            let count = j - k + 1
+            var end = k
+            while end + 1 < m && items[end + 1].gap == 0 && single(end + 1) { end += 1 }
+            // a run begins and ends with a letter or digit (`1 , 2 6 0`): a bracket or a mark
+            // spaced from a letter at its end is the text's own spacing (`t (？`, once the
+            // normaliser made `?` full width)
+            var i = k, j = end
+            k = end + 1
+            while i <= j && !RejoinClass.isAlnum(items[i].v) { i += 1 }
+            while j >= i && !RejoinClass.isAlnum(items[j].v) { j -= 1 }
+            let count = j - i + 1
             guard count >= 2 else { continue }
-            let leftCJK = k > 0 && items[k].gap <= 0 && ScalarClass.isCJK(items[k - 1].v)
+            let leftCJK = i > 0 && items[i].gap <= 0 && ScalarClass.isCJK(items[i - 1].v)
             let rightCJK = j + 1 < m && items[j + 1].gap <= 0 && ScalarClass.isCJK(items[j + 1].v)
             guard leftCJK || rightCJK else { continue }
-            let leftSolid = k == 0 || items[k].gap < 0
+            let leftSolid = i == 0 || items[i].gap < 0
             let rightSolid = j + 1 >= m || items[j + 1].gap < 0
             guard count >= 3 || leftSolid || rightSolid else { continue }
-            for q in (k + 1)...j { dropped[q] = true }
+            for q in (i + 1)...j { dropped[q] = true }
             if leftSolid && rightCJK && items[j + 1].gap == 0 { dropped[j + 1] = true }
-            if rightSolid && leftCJK && items[k].gap == 0 && k > 0 { dropped[k] = true }
+            if rightSolid && leftCJK && items[i].gap == 0 && i > 0 { dropped[i] = true }
         }
         return (items, dropped)
     }
@@ -146,6 +152,14 @@ enum RejoinLetterSpacing {
             }
         }
         return r
+    }
+
+    /// Whether the one ASCII space at `gap` of `p[0..<count]` is letter spacing of a spaced
+    /// half-width run, which ``writeCollapsingRuns(_:from:to:into:)`` drops.
+    static func dropsSpace(_ p: UnsafePointer<UInt8>, count: Int, at gap: Int) -> Bool {
+        let (items, dropped) = findRunGaps(p, from: 0, to: count)
+        for k in items.indices where items[k].gapStart == gap { return dropped[k] }
+        return false
     }
 
     /// Writes `p[s..<e]` without the letter spacing of its spaced half-width runs.

@@ -171,7 +171,7 @@ enum RejoinRules {
         // changes: the text's own breaks stay, a break inside a sentence joins, so that
         // rejoining the output again changes nothing.
         if ctx.isColumn && ctx.blankAfterEveryLine {
-            if linesAboutInWindow(ctx.columnWidth, openOnly: true) < minimumNearClusterLines {
+            if blocksAbout(ctx.columnWidth, lines, lo: lo, hi: hi) < minimumNearClusterLines {
                 ctx.columnWidth = lines[a].filledWidth
                 ctx.isColumn = false
             }
@@ -238,6 +238,38 @@ enum RejoinRules {
         for k in lo...hi where lines[k].clusterKey >= 0 && abs(lines[k].filledWidth - width) <= spread
             && (!openOnly || lines[k].clusterKey & 1 == 1) {
             n += 1
+        }
+        return n
+    }
+
+    /// How many blocks of `lines[lo...hi]` that stop mid-sentence are about `width` wide
+    /// (within ``spread(_:)``), where blank lines follow every line: a block is a run of
+    /// lines that no blank line separates, measured as the rejoiner writes it (one line,
+    /// with a space between two Latin words), since a missing blank line binds its lines
+    /// (``RejoinLayoutRules/blankAfterEveryLine(_:)``). The column is then judged on the
+    /// lines the output will have, so that reading the output again finds the column this
+    /// reading found, and no other (`z` ⏎ `Sequence` makes a line as wide as the three
+    /// around it, a fourth that shows a column).
+    static func blocksAbout(_ width: Int, _ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int {
+        let spread = spread(width)
+        var n = 0
+        var blockWidth = 0, blockScalars = 0, blockShows = true
+        for k in lo...hi {
+            let l = lines[k]
+            if blockScalars > 0 && RejoinClass.isWestern(lines[k - 1].last) && RejoinClass.isWestern(l.first) {
+                blockWidth += 2
+            }
+            blockWidth += l.filledWidth
+            blockScalars += l.scalars
+            blockShows = blockShows && !l.isFurniture
+            guard l.blanksAfter > 0 || l.pageAfter || k == hi else { continue }
+            if blockShows && (blockScalars >= 2 || l.letterSpaced) && l.end != .final && l.clusterKey & 1 == 1
+                && abs(blockWidth - width) <= spread {
+                n += 1
+            }
+            blockWidth = 0
+            blockScalars = 0
+            blockShows = true
         }
         return n
     }

@@ -80,13 +80,43 @@ extension ColumnRejoiner {
         var reread: [Stream] = []
         /// The first reading's output on its way to ``reread``.
         var rereadInput: [UInt8] = []
-        /// Whether ``reread`` has written output before the end of the input (else its
-        /// whole output is at hand there, see ``RejoinShortOutput``).
-        var rereadWrote = false
+        /// The bytes and line feeds the first reading has given ``reread`` so far, counted
+        /// while they are at most ``ColumnRejoiner/maxLineBytes`` and
+        /// ``ColumnRejoiner/lookAheadLines``: then ``reread`` has too few lines to decide
+        /// a break before the end of the input, and no line long enough to cut, so its whole
+        /// output is at hand there, whatever the chunking (see ``RejoinShortOutput``).
+        var rereadInputBytes = 0
+        var rereadInputLines = 0
+
+        /// Whether what the first reading has given ``reread`` so far is short (see
+        /// ``rereadInputBytes``).
+        var rereadInputIsShort: Bool {
+            rereadInputBytes <= ColumnRejoiner.maxLineBytes && rereadInputLines <= ColumnRejoiner.lookAheadLines
+        }
+
+        /// Counts `bytes`, on their way to ``reread``, while what it has been given is short.
+        mutating func countRereadInput(_ bytes: [UInt8]) {
+            guard rereadInputIsShort else { return }
+            rereadInputBytes += bytes.count
+            if rereadInputBytes <= ColumnRejoiner.maxLineBytes {
+                for byte in bytes where byte == 0x0A { rereadInputLines += 1 }
+            }
+        }
+
+        /// With a blank line between paragraphs, whether a short text's output is read again
+        /// until it is settled (see ``RejoinShortOutput``): the input is short while it has
+        /// at most ``ColumnRejoiner/maxLineBytes`` bytes (``inputBytes``) and no line break
+        /// has been decided before its end (then it has too few lines for a window, whatever
+        /// the chunking), and only an output in which lines were joined is read again.
+        var settlesShortOutput = false
+        var inputBytes = 0
+        /// Whether a line break has been joined.
+        var joinedLines = false
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
             self.init(options: options, rereads: options.paragraphSeparator == .newline)
+            settlesShortOutput = options.paragraphSeparator == .blankLine
         }
 
         init(options: Options, rereads: Bool) {
@@ -98,6 +128,7 @@ extension ColumnRejoiner {
         mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             guard !finished, !chunk.isEmpty else { return }
             buffer.append(contentsOf: chunk)
+            inputBytes &+= chunk.count
             if reread.isEmpty {
                 readAndDecide(final: false, into: &output)
             } else {
@@ -105,9 +136,8 @@ extension ColumnRejoiner {
                 swap(&first, &rereadInput)
                 readAndDecide(final: false, into: &first)
                 if !first.isEmpty {
-                    let written = output.count
+                    countRereadInput(first)
                     first.withUnsafeBufferPointer { reread[0].feed($0, into: &output) }
-                    if output.count != written { rereadWrote = true }
                     first.removeAll(keepingCapacity: true)
                 }
                 swap(&first, &rereadInput)
@@ -128,15 +158,21 @@ extension ColumnRejoiner {
         /// Ends the input and appends the rest of the output. Further feeds are ignored.
         public mutating func finish(into output: inout [UInt8]) {
             guard !finished else { return }
-            if reread.isEmpty {
+            if reread.isEmpty && settlesShortOutput && next == 0 && inputBytes <= ColumnRejoiner.maxLineBytes {
+                var whole: [UInt8] = []
+                readAndDecide(final: true, into: &whole)
+                if joinedLines { RejoinShortOutput.settle(&whole, options: options) }
+                output.append(contentsOf: whole)
+            } else if reread.isEmpty {
                 readAndDecide(final: true, into: &output)
             } else {
                 var first: [UInt8] = []
                 readAndDecide(final: true, into: &first)
                 var last: [UInt8] = []
+                countRereadInput(first)
                 first.withUnsafeBufferPointer { reread[0].feed($0, into: &last) }
                 reread[0].finish(into: &last)
-                if !rereadWrote { RejoinShortOutput.settle(&last, options: options) }
+                if rereadInputIsShort { RejoinShortOutput.settle(&last, options: options) }
                 output.append(contentsOf: last)
                 reread = []
                 rereadInput = []
@@ -292,12 +328,22 @@ extension ColumnRejoiner {
         }
 
         /// Appends a measured line, with the counts over the lines before it.
+        ///
+        /// A line that a list item, bullet or dateline follows ends an item or a paragraph:
+        /// it stops where its text does, not where a column wrapped it, so it does not show a
+        /// column as a line that stops mid-sentence does (its cluster key counts it as closed).
+        /// No window holds the line before the one being appended yet (a break is decided
+        /// once the line after its window is measured), so the key is final before any reads it.
         @inline(__always)
         static func append(_ line: inout RejoinLine, to lines: inout [RejoinLine]) {
             let count = lines.count
             if count > 0 {
-                line.prefix = lines.withUnsafeBufferPointer { ls in
+                let startsItem = line.start == .list || line.start == .bullet || line.start == .dateline
+                line.prefix = lines.withUnsafeMutableBufferPointer { ls in
                     let before = ls.baseAddress! + (count - 1)
+                    if startsItem && before.pointee.clusterKey > 0 && !before.pointee.continuesOnNextRecord {
+                        before.pointee.clusterKey &= ~1
+                    }
                     return before.pointee.prefix.adding(before)
                 }
             }
@@ -390,8 +436,9 @@ extension ColumnRejoiner {
                                            columnWidth: context.isColumn ? context.columnWidth : 0,
                                            lineWidth: lines[ai].filledWidth))
                 if decision.join {
+                    joinedLines = true
                     writeLine(ai, dropTail: joint.dropTail, into: &output)
-                    if joint.space { output.append(0x20) }
+                    if joint.space && !jointSpaceIsLetterSpacing(ai) { output.append(0x20) }
                 } else {
                     writeLine(ai, dropTail: 0, into: &output)
                     output.append(0x0A)
@@ -458,6 +505,32 @@ extension ColumnRejoiner {
                 let bEnd = b.contentEnd - bufferBase
                 while j < bEnd && p[j] &- 0x30 < 10 { j += 1 }
                 return j < bEnd && p[j] >= 0x80
+            }
+        }
+
+        /// Whether the space a joint would put between `lines[k]` and the next line is one
+        /// that reading the output again takes for the letter spacing of a spaced half-width
+        /// run or of a letter-spaced line (`z` ⏎ `l目Ran` would give `z l目Ran`, read again
+        /// `zl目Ran`; `目 z` ⏎ `l 目` would give `目 z l 目`, read again `目zl目`): the joint then puts
+        /// none, as the second reading would leave it. Only single narrow characters (no
+        /// Latin letter or digit glued to them) on both sides can make such a run, so the two
+        /// lines are written and scanned only where the first ends with one (rare in words).
+        func jointSpaceIsLetterSpacing(_ k: Int) -> Bool {
+            let a = lines[k]
+            guard RejoinLetterSpacing.isNarrow(a.last) && RejoinLetterSpacing.isNarrow(lines[k + 1].first),
+                  a.lastTokenScalars == 1 || !RejoinClass.isWestern(a.beforeLast)
+            else { return false }
+            var joined: [UInt8] = []
+            writeLine(k, dropTail: 0, into: &joined)
+            let gap = joined.count
+            joined.append(0x20)
+            writeLine(k + 1, dropTail: 0, into: &joined)
+            return joined.withUnsafeBufferPointer { buf in
+                let p = buf.baseAddress!
+                // the two lines letter-spaced as one (`目 z` ⏎ `l 目`), or a spaced run
+                var line = RejoinLine()
+                return (RejoinLineScanner.measure(p, from: 0, to: buf.count, base: 0, into: &line) && line.letterSpaced)
+                    || RejoinLetterSpacing.dropsSpace(p, count: buf.count, at: gap)
             }
         }
 

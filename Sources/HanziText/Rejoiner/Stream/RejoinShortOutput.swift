@@ -1,21 +1,25 @@
-/// The output of a short text with one paragraph per line, read again until reading it
-/// changes nothing.
+/// The output of a short text, read again until reading it changes nothing.
 ///
-/// With one paragraph per line, the stream reads its own output a second time (see
-/// ``ColumnRejoiner/Stream``), so that rejoining that output again changes nothing. That
-/// holds while the output has as many lines as a window needs to show a column: a text of
-/// fewer lines (``RejoinRules/minimumEvidenceLines``) is read by the rules for little
-/// evidence, which join a break inside a sentence that the reading of more lines kept (a
-/// line that read as a heading among four lines, two of which were then joined). Such an
-/// output is short and held whole at the end of the input, and every reading only joins
-/// lines, so it is read again until it is settled: at most once per line.
+/// A short text is read by windows that hold all of it: every join there changes the
+/// evidence of every other break (a line that two joined lines made can complete a column of
+/// three lines of about one width, or a heading among four lines can become one of three, too
+/// few to tell it from a wrapped line), so reading the output again may join a break that the
+/// first reading kept. Such an output is held whole at the end of the input anyway: with one
+/// paragraph per line, the second reading's (see ``ColumnRejoiner/Stream``), when the first
+/// reading gave it at most ``ColumnRejoiner/lookAheadLines`` lines and
+/// ``ColumnRejoiner/maxLineBytes`` bytes (``ColumnRejoiner/Stream/rereadInputBytes``); with a
+/// blank line between paragraphs, the stream's own, when its input has at most
+/// ``ColumnRejoiner/maxLineBytes`` bytes and too few lines to decide a break before its end,
+/// and lines were joined (``ColumnRejoiner/Stream/settlesShortOutput``). It is read again
+/// until it is settled, at most once per line (a reading that changes it joins lines or closes
+/// up letter spacing): a bounded cost, paid only by texts that short. Then reading it again
+/// changes nothing.
 enum RejoinShortOutput {
-    /// Reads `text`, a whole output with one paragraph per line, again until it is
-    /// settled, when it has fewer lines than ``RejoinRules/minimumEvidenceLines``.
+    /// Reads `text`, a whole short output with one paragraph per line, again until it is
+    /// settled (at most once per line).
     static func settle(_ text: inout [UInt8], options: ColumnRejoiner.Options) {
         var lines = 0
         for byte in text where byte == 0x0A { lines += 1 }
-        guard lines < RejoinRules.minimumEvidenceLines else { return }
         for _ in 0...lines {
             var stream = ColumnRejoiner.Stream(options: options, rereads: false)
             var again: [UInt8] = []

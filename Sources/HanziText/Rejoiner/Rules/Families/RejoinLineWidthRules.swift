@@ -2,11 +2,16 @@
 /// block, a short line ends a paragraph or is a heading, a full line goes on unless it
 /// ends a sentence and the next line is narrower.
 enum RejoinLineWidthRules {
-    /// The next line is wider than the column: a heading or another block begins.
+    /// The next line is wider than the column: a heading or another block begins. After a
+    /// full line that stops mid-sentence it does where a blank line comes between: a
+    /// column break goes on in a line of the column, not in one wider than it (a running
+    /// head or a block of its own, as a second reading sees a page's furniture once its
+    /// page break is a blank line).
     static func nextIsWide(_ x: inout RejoinBreak) -> RejoinDecision? {
         guard !x.b.letterSpaced else { return nil }
         let m = x.widths()
-        guard x.b.filledWidth > m.w + RejoinRules.wideExcess && (x.a.end == .final || m.wide || !m.full) else { return nil }
+        guard x.b.filledWidth > m.w + RejoinRules.wideExcess && (x.a.end == .final || m.wide || !m.full || x.blank)
+        else { return nil }
         return .init(join: false, reason: .nextIsWide)
     }
 
