@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score a rejoiner (a command, stdin -> stdout) on the real-PDF development set.
 
-usage: score.py [--fixtures DIR] [--pairs] [--out DIR] [--gold-as-input] COMMAND
+usage: score.py [--fixtures DIR] [--pairs] [--hyphens] [--out DIR] [--gold-as-input] COMMAND
        score.py --self-test [--fixtures DIR]
 
 COMMAND is run with `bash -c` once per extraction NAME__X.txt in DIR (default
@@ -93,8 +93,17 @@ def score_pair(inp, gold, cand):
     for i1, i2, j1, j2 in cdiffs:
         gone = sum(1 for k in range(i1, i2) if k not in soft)
         lost += max(gone, j2 - j1)
-    kept = sum(1 for k in soft if k in in_to_cand)
-    lost_h = sum(1 for k in real if k not in in_to_cand)
+    kept_at = sorted(k for k in soft if k in in_to_cand)
+    lost_at = sorted(k for k in real if k not in in_to_cand)
+    kept, lost_h = len(kept_at), len(lost_at)
+
+    def word_at(k):
+        s, e = k, k + 1
+        while s > 0 and (latin(ic[s - 1]) or ic[s - 1] in "_" + HYPHENS):
+            s -= 1
+        while e < len(ic) and (latin(ic[e]) or ic[e] in "_" + HYPHENS):
+            e += 1
+        return "".join(ic[s:k + 1]) + " ⏎ " + "".join(ic[k + 1:e])
     # Gaps: for each gold gap (between consecutive gold chars), the candidate's class.
     gold_to_in = {g: i for i, g in in_to_gold.items()}
     tp = fp = fn = spur = miss = 0
@@ -122,7 +131,8 @@ def score_pair(inp, gold, cand):
         elif cls == JOIN and gold_cls == SPACE:
             miss += 1
     return dict(tp=tp, fp=fp, fn=fn, spurious=spur, missing=miss, lost=lost, soft=len(soft),
-                kept=kept, lost_h=lost_h, real=len(real))
+                kept=kept, lost_h=lost_h, real=len(real),
+                kept_words=[word_at(k) for k in kept_at], lost_words=[word_at(k) for k in lost_at])
 
 
 def prf(tp, fp, fn):
@@ -147,6 +157,8 @@ def main():
                                               / "Tests/HanziTextTests/Fixtures/realpdf"))
     ap.add_argument("--pairs", action="store_true", help="also print one row per pair")
     ap.add_argument("--out", help="keep each candidate output in this folder")
+    ap.add_argument("--hyphens", action="store_true",
+                    help="also list each kept typesetter hyphen and each real hyphen lost, per pair")
     ap.add_argument("--self-test", action="store_true")
     ap.add_argument("--gold-as-input", action="store_true",
                     help="give the command each gold instead of the extraction (already-clean text: "
@@ -193,6 +205,17 @@ def main():
         print(head)
         for pair, r in results.items():
             print(row(pair, [r])[0])
+    if args.hyphens:
+        print()
+        for pair, r in results.items():
+            for w in r["kept_words"]:
+                print(f"kept typesetter hyphen  {pair}  {w}")
+            for w in r["lost_words"]:
+                print(f"real hyphen lost        {pair}  {w}")
+        rs = results.values()
+        print(f"typesetter hyphens {sum(r['soft'] for r in rs)}: dehyphenated "
+              f"{sum(r['soft'] - r['kept'] for r in rs)}, kept {sum(r['kept'] for r in rs)}; "
+              f"real line-end hyphens {sum(r['real'] for r in rs)}: lost {sum(r['lost_h'] for r in rs)}")
     lost = sum(r["lost"] for r in results.values())
     if failed:
         print(f"WARNING: the command failed on {len(failed)} pair(s): {' '.join(failed)}")

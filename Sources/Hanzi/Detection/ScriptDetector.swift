@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HanziCore
 
 /// Tells whether a text is written in Simplified or Traditional Chinese, and in which regional

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The entries of OpenCC's dictionaries, from either data set the native engine uses: the
 /// bundled OpenCC 1.4.2 text dictionaries, or the installed `.ocd2` dictionaries (read through

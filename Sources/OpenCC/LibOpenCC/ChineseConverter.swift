@@ -1,5 +1,14 @@
 import COpenCC
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Converts Chinese text between scripts and regional variants, as OpenCC does.
 ///

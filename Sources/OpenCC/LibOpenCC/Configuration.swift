@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension ChineseConverter {
     /// A conversion configuration: one of OpenCC's configurations, or a user's own

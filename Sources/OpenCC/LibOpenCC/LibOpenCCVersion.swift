@@ -1,6 +1,7 @@
-import COpenCC
-import Foundation
-#if canImport(Darwin)
+import COpenCCDictionary
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
 import Darwin
 #endif
 
@@ -9,8 +10,8 @@ import Darwin
 /// libopencc's C API has no version call, and the version its headers were built against may
 /// not be the one loaded at run time. The loaded library's file name carries the version the
 /// dynamic linker chose (`libopencc.so.1.1.6`, `libopencc.1.1.6.dylib`), so it is read from
-/// there: on Linux from the process's map of loaded files (`/proc/self/maps`), on Apple's
-/// systems from the file that holds `opencc_open`, with symbolic links resolved.
+/// there: the file that holds `opencc_open` (`dladdr`), with symbolic links resolved. Asking
+/// the dynamic linker is cheap; `hanzi` reads this at every start, for its `--version` text.
 public enum LibOpenCCVersion {
     /// The loaded libopencc's version, such as `"1.1.6"`; `nil` when the library's file name
     /// carries none (a static link, or an unversioned file).
@@ -18,28 +19,10 @@ public enum LibOpenCCVersion {
 
     /// The path of the loaded libopencc, symbolic links resolved.
     static func loadedLibraryPath() -> String? {
-        #if canImport(Darwin)
-        let open: @convention(c) (UnsafePointer<CChar>?) -> opencc_t? = opencc_open
-        var info = Dl_info()
-        guard dladdr(unsafeBitCast(open, to: UnsafeRawPointer.self), &info) != 0,
-              let name = info.dli_fname else { return nil }
-        return URL(fileURLWithPath: String(cString: name)).resolvingSymlinksInPath().path
-        #else
-        // Each line: address, permissions, offset, device, inode, path. The library is
-        // mapped from the start, since this module links it.
-        guard let maps = FileHandle(forReadingAtPath: "/proc/self/maps") else { return nil }
-        defer { try? maps.close() }
-        guard let data = try? maps.readToEnd() else { return nil }
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            guard let slash = line.firstIndex(of: "/") else { continue }
-            let path = String(line[slash...])
-            let file = path.split(separator: "/").last ?? ""
-            if file.hasPrefix("libopencc.so") || file.hasPrefix("libopencc.") && file.hasSuffix(".so") {
-                return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            }
-        }
-        return nil
-        #endif
+        guard let name = hanzi_opencc_library_path() else { return nil }
+        guard let resolved = realpath(name, nil) else { return String(cString: name) }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The dotted version in a shared library's path: the numbers after `.so.` (Linux) or
@@ -47,7 +30,7 @@ public enum LibOpenCCVersion {
     static func version(inLibraryPath path: String) -> String? {
         let file = path.split(separator: "/").last.map(String.init) ?? path
         var candidate: Substring
-        if let range = file.range(of: ".so.") {
+        if let range = file.firstRange(of: ".so.") {
             candidate = file[range.upperBound...]
         } else if file.hasSuffix(".dylib"), let dot = file.firstIndex(of: ".") {
             candidate = file[file.index(after: dot)...].dropLast(".dylib".count)

@@ -181,12 +181,16 @@ final class NativeConverter: Sendable {
                 if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
                 return
             }
-            if copyFrom < p { run.append(copyFrom, count: p - copyFrom) }
-            if run.count > 0 {
-                let bytes = run.bytes
-                convertSegment(bytes.baseAddress!, bytes.baseAddress! + bytes.count, tables, into: &sink, scratch: &scratch, spare: &spare)
-                run.removeAll()
+            if run.count == 0 {
+                // The first conversion changed nothing in this run: the later stages read it
+                // where it is, without a copy.
+                if copyFrom < p { convertSegment(copyFrom, p, tables, into: &sink, scratch: &scratch, spare: &spare) }
+                return
             }
+            if copyFrom < p { run.append(copyFrom, count: p - copyFrom) }
+            let bytes = run.bytes
+            convertSegment(bytes.baseAddress!, bytes.baseAddress! + bytes.count, tables, into: &sink, scratch: &scratch, spare: &spare)
+            run.removeAll()
         }
 
         while p < end {
@@ -299,16 +303,18 @@ final class NativeConverter: Sendable {
             convertRun(chain[0], start, end, tables, into: &sink)
         default:
             scratch.removeAll()
-            convertRun(chain[0], start, end, tables, into: &scratch)
+            // Where the first conversion changes nothing (most segments of hk2s), the next one
+            // reads the segment where it is instead of a copy of it.
+            var from = UnsafeBufferPointer(start: start, count: end - start)
+            if convertRun(chain[0], start, end, tables, into: &scratch, copyingUnchanged: false) { from = scratch.bytes }
             var index = 1
             while index < chain.count &- 1 {
                 spare.removeAll()
-                let from = scratch.bytes
                 convertRun(chain[index], from.baseAddress!, from.baseAddress! + from.count, tables, into: &spare)
                 swap(&scratch, &spare)
+                from = scratch.bytes
                 index &+= 1
             }
-            let from = scratch.bytes
             guard from.count > 0 else { return }
             convertRun(chain[chain.count &- 1], from.baseAddress!, from.baseAddress! + from.count, tables, into: &sink)
         }
@@ -316,14 +322,16 @@ final class NativeConverter: Sendable {
 
     /// One conversion over `start..<end`: at each position the longest key's value, or the
     /// character (or whole description sequence) unchanged.
-    @inline(__always)
+    ///
+    /// Returns `true` when it wrote the conversion to `sink`. With `copyingUnchanged` false, a
+    /// text that no key changes is not copied: nothing is written and it returns `false`.
+    @inline(__always) @discardableResult
     private func convertRun(
         _ program: MatchProgram, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
-        _ tables: MatchTables, into sink: inout ByteSink
-    ) {
+        _ tables: MatchTables, into sink: inout ByteSink, copyingUnchanged: Bool = true
+    ) -> Bool {
         if case .table(let table) = program {
-            convertRun(table, start, end, tables, into: &sink)
-            return
+            return convertRun(table, start, end, tables, into: &sink, copyingUnchanged: copyingUnchanged)
         }
         var p = start
         var copyFrom = start
@@ -338,16 +346,21 @@ final class NativeConverter: Sendable {
                 p += unmatchedLength(p, end)
             }
         }
+        // Nothing written since the start: no key matched, the text is unchanged.
+        if copyFrom == start && !copyingUnchanged { return false }
         if copyFrom < end { sink.append(copyFrom, count: end - copyFrom) }
+        return true
     }
 
-    /// ``convertRun(_:_:_:_:into:)`` for one table: the hot loop. Unchanged text (no key, or
-    /// a key whose value is itself) is copied in runs; most positions cost one lookup of the
-    /// first scalar, and one of its block of continuations where a longer key starts with it.
+    /// ``convertRun(_:_:_:_:into:copyingUnchanged:)`` for one table: the hot loop. Unchanged
+    /// text (no key, or a key whose value is itself) is copied in runs; most positions cost one
+    /// lookup of the first scalar, and one of its block of continuations where a longer key
+    /// starts with it.
+    @discardableResult
     private func convertRun(
         _ table: TableLocation, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
-        _ tables: MatchTables, into sink: inout ByteSink
-    ) {
+        _ tables: MatchTables, into sink: inout ByteSink, copyingUnchanged: Bool = true
+    ) -> Bool {
         typealias Bits = PrefixTable.Bits
         var p = start
         var copyFrom = start
@@ -399,11 +412,14 @@ final class NativeConverter: Sendable {
                 p += unmatchedLength(p, end)
             }
         }
+        // Nothing written since the start: every key met copies itself, the text is unchanged.
+        if copyFrom == start && !copyingUnchanged { return false }
         if copyFrom < end { sink.append(copyFrom, count: end - copyFrom) }
+        return true
     }
 
     /// The offset of the first position where `program` matches, stepping as
-    /// ``convertRun(_:_:_:_:into:)`` does; `nil` when nothing in `text` matches.
+    /// ``convertRun(_:_:_:_:into:copyingUnchanged:)`` does; `nil` when nothing in `text` matches.
     private func firstMatch(_ program: MatchProgram, _ text: UnsafeBufferPointer<UInt8>, _ tables: MatchTables) -> Int? {
         let start = text.baseAddress!
         let end = start + text.count

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension ChineseConverter {
     /// Converts UTF-8 bytes using several cores, and returns the converted bytes.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension StreamingConverter {
     /// A sink that writes every converted byte to `fileDescriptor`, retrying partial and
@@ -21,7 +25,7 @@ extension StreamingConverter {
         do {
             try SystemIO.writeAll(bytes, to: fileDescriptor)
         } catch {
-            throw POSIXError(POSIXErrorCode(rawValue: error.code) ?? .EIO)
+            throw POSIXError(POSIXError.Code(rawValue: error.code) ?? .EIO)
         }
     }
 }

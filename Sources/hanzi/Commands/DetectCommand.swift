@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Hanzi
 import HanziCore
 
@@ -153,18 +157,18 @@ struct DetectCommand: ParsableCommand {
     private func recordLine(_ line: Int, _ result: ScriptDetection) -> String {
         let variant = result.variant.map { "\"\($0.rawValue)\"" } ?? "null"
         return "{\"line\":\(line),\"script\":\"\(result.script.rawValue)\",\"variant\":\(variant),"
-            + "\"label\":\(jsonQuoted(result.label)),\"confidence\":\(String(format: "%.4f", result.confidence))}\n"
+            + "\"label\":\(jsonQuoted(result.label)),\"confidence\":\(printfFormat("%.4f", result.confidence))}\n"
     }
 
     private func textLine(_ name: String, _ result: ScriptDetection) -> String {
-        "\(name)\t\(result.label)\t\(String(format: "%.2f", result.confidence))\n"
+        "\(name)\t\(result.label)\t\(printfFormat("%.2f", result.confidence))\n"
     }
 
     private func jsonLine(_ name: String, _ result: ScriptDetection) -> String {
         let c = result.counts
         let variant = result.variant.map { "\"\($0.rawValue)\"" } ?? "null"
         return "{\"file\":\(jsonQuoted(name)),\"script\":\"\(result.script.rawValue)\",\"variant\":\(variant),"
-            + "\"label\":\(jsonQuoted(result.label)),\"confidence\":\(String(format: "%.4f", result.confidence)),"
+            + "\"label\":\(jsonQuoted(result.label)),\"confidence\":\(printfFormat("%.4f", result.confidence)),"
             + "\"han\":\(c.han),\"traditionalOnly\":\(c.traditionalOnly),\"simplifiedOnly\":\(c.simplifiedOnly),"
             + "\"hongKongForms\":\(c.hongKongForms),\"taiwanForms\":\(c.taiwanForms)}\n"
     }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Hanzi
 
 /// `hanzi generate-manual` (hidden): prints the man page, built from the command definitions,
@@ -105,7 +109,7 @@ enum ManualPage {
     }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        text.replacing("\\", with: "\\e").replacing("-", with: "\\-")
     }
 
     private static func escapeLine(_ line: String) -> String {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 import HanziCore
 #if canImport(Glibc)
 import Glibc
@@ -131,17 +136,17 @@ final class ProgressMeter: Sendable {
         let rate = Double(done) / max(seconds, 1e-3)
         var line = "\(ProgressMeter.size(done))"
         if let total { line += " / \(ProgressMeter.size(total))" }
-        line += String(format: "  %.1f MB/s", rate / 1e6)
+        line += printfFormat("  %.1f MB/s", rate / 1e6)
         if let total, rate > 0, total > done {
             let left = Int((Double(total - done) / rate).rounded(.up))
-            line += String(format: "  %d:%02d left", left / 60, left % 60)
+            line += printfFormat("  %d:%02d left", left / 60, left % 60)
         }
         return line
     }
 
     static func size(_ bytes: Int) -> String {
-        if bytes >= 1 << 30 { return String(format: "%.2f GB", Double(bytes) / 1e9) }
-        return String(format: "%.1f MB", Double(bytes) / 1e6)
+        if bytes >= 1 << 30 { return printfFormat("%.2f GB", Double(bytes) / 1e9) }
+        return printfFormat("%.1f MB", Double(bytes) / 1e6)
     }
 }
 

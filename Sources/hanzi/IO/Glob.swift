@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,7 +47,7 @@ struct Glob {
         }
         guard let name = path.first else { return false }
         // `**` inside a segment (`a**b`) is a plain `*`.
-        let segment = first.replacingOccurrences(of: "**", with: "*")
+        let segment = first.replacing("**", with: "*")
         return fnmatch(segment, name, 0) == 0 && matchSegments(parts.dropFirst(), path.dropFirst())
     }
 

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Hanzi
 
 /// `--to` values.
@@ -52,8 +56,8 @@ enum ParagraphLayout: String, ExpressibleByArgument, CaseIterable {
 /// path of a configuration file.
 func parseConfiguration(_ value: String) throws -> ChineseConverter.Configuration {
     if let builtIn = ChineseConverter.Configuration(openCCName: value) { return builtIn }
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: value, isDirectory: &isFolder), !isFolder.boolValue {
+    var isFolder = false
+    if FileManager.default.fileExists(atPath: value, isDirectory: &isFolder), !isFolder {
         return .file(URL(fileURLWithPath: value))
     }
     let names = ChineseConverter.Configuration.builtIn.map(\.openCCName).joined(separator: ", ")

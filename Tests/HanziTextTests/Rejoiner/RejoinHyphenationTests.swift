@@ -74,4 +74,72 @@ import Testing
             #expect(!RejoinEnglishWords.contains(RejoinWordHash.of(Array(word.utf8))), "\(word)")
         }
     }
+
+    /// A word the list lacks is one word when it is a regular inflection of a word of the
+    /// list or of the document.
+    @Test func inflectionsOfAKnownStemGo() {
+        // stems of the list (the list has `parser` and `bitmap`, not their plurals)
+        #expect(joined("pars-", "ers") == "parsers")
+        #expect(joined("bit-", "maps") == "bitmaps")
+        // stems the document writes: -ed, -ing after a silent e, a doubled consonant, -ily,
+        // and in another case
+        #expect(joined("refac-", "tored", elsewhere: "refactor") == "refactored")
+        #expect(joined("tokeniz-", "ing", elsewhere: "tokenize") == "tokenizing")
+        #expect(joined("remap-", "ping", elsewhere: "remap") == "remapping")
+        #expect(joined("hack-", "ily", elsewhere: "hacky") == "hackily")
+        #expect(joined("Check-", "sums", elsewhere: "checksum") == "Checksums")
+        // two suffixes deep: the stem of `tokenizers` is `tokenizer`, whose stem is written
+        #expect(joined("tokeniz-", "ers", elsewhere: "tokenize") == "tokenizers")
+        // derivations of listed stems: -able (after a silent e dropped, a doubled consonant),
+        // -ness
+        #expect(joined("serial-", "izable") == "serializable")
+        #expect(joined("plug-", "gable") == "pluggable")
+        #expect(joined("hash-", "able") == "hashable")
+        #expect(joined("stateless-", "ness") == "statelessness")
+    }
+
+    /// An inflection of nothing known, or of a stem too short to be evidence, keeps its hyphen.
+    @Test func inflectionsOfNothingKnownStay() {
+        #expect(joined("Kai-", "ping") == "Kai-ping")
+        #expect(joined("blorp-", "fers") == "blorp-fers")
+        #expect(joined("refac-", "tored") == "refac-tored")
+        // a compound whose second part ends like a suffix: its stem is no word
+        #expect(joined("machine-", "readable") == "machine-readable")
+        // the document writes the hyphenated form
+        #expect(joined("bit-", "maps", elsewhere: "bit-maps") == "bit-maps")
+    }
+
+    @Test func stemsOfRegularSuffixes() {
+        func stems(_ w: String) -> Set<String> {
+            var out = Set<String>()
+            RejoinInflection.stems(of: Array(w.utf8)) { out.insert(String(decoding: $0, as: UTF8.self)) }
+            return out
+        }
+        #expect(stems("copies").contains("copy"))
+        #expect(stems("boxes").contains("box"))
+        #expect(stems("parsed").isSuperset(of: ["pars", "parse"]))
+        #expect(stems("wrapping").contains("wrap"))
+        #expect(stems("simply").contains("simple"))
+        #expect(stems("quickly").contains("quick"))
+        #expect(!stems("class").contains("clas"))
+        #expect(stems("parsable").contains("parse"))
+        #expect(stems("tidiness").contains("tidy"))
+        #expect(stems("shipment").contains("ship"))
+    }
+
+    /// U+2010 HYPHEN at a line end, in a document that writes none inside a line, is the
+    /// typesetter's hyphenation character (a hyphen of the text stays its own character at a
+    /// line end): it goes even where the word is unknown.
+    @Test func typesetterHyphenCharacterGoes() {
+        #expect(joined("Quan\u{2010}", "zhou") == "Quanzhou")
+        #expect(joined("blorp\u{2010}", "fen") == "blorpfen")
+        // the document writes U+2010 inside a line: its hyphens are the text's
+        #expect(joined("blorp\u{2010}", "fen", elsewhere: "x\u{2010}ray") == "blorp\u{2010}fen")
+        // a hyphen-minus needs the word evidence
+        #expect(joined("blorp-", "fen") == "blorp-fen")
+        // the guards hold: a digit, a one-letter part, a capital after a lowercase part
+        #expect(joined("UTF\u{2010}", "8") == "UTF\u{2010}8")
+        #expect(joined("e\u{2010}", "mail") == "e\u{2010}mail")
+        #expect(joined("Wal\u{2010}", "Mart") == "Wal\u{2010}Mart")
+    }
 }

@@ -3,6 +3,10 @@
 /// elsewhere (`Uni-` `code` where `Unicode` occurs), and a compound when it writes it
 /// with its hyphen (`get-dependencies`).
 ///
+/// It also remembers whether the document writes U+2010 HYPHEN inside a line: one that
+/// does not got its line-end U+2010s from the typesetter's hyphenation character (Chromium's
+/// default; a hyphen of the text itself stays its own character at a line end).
+///
 /// Lines are recorded in order as they enter a decision's window, so what is known at a
 /// line break does not depend on how the input was chunked. Memory is bounded: after
 /// ``generationSize`` words a new generation begins and the one before the last is
@@ -13,6 +17,9 @@ struct RejoinDocumentWords: Sendable {
 
     private var current = Set<UInt64>()
     private var previous = Set<UInt64>()
+
+    /// Whether a line recorded so far holds U+2010 HYPHEN before its last character.
+    private(set) var writesHyphenInLine = false
 
     /// Whether the document used the word with hash `word` (``RejoinWordHash``).
     func contains(_ word: UInt64) -> Bool { current.contains(word) || previous.contains(word) }
@@ -33,7 +40,11 @@ struct RejoinDocumentWords: Sendable {
     mutating func record(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int) {
         var i = s
         while i < e {
-            guard Self.isLetter(p[i]) else { i += 1; continue }
+            guard Self.isLetter(p[i]) else {
+                if p[i] == 0xE2 && i + 3 < e && p[i + 1] == 0x80 && p[i + 2] == 0x90 { writesHyphenInLine = true }
+                i += 1
+                continue
+            }
             var whole = RejoinWordHash.seed, run = RejoinWordHash.seed
             var compound = false
             var j = i

@@ -4,7 +4,10 @@
 ///
 /// The hyphen goes when both parts have at least two letters and the joined word is an
 /// English word (``RejoinEnglishWords``) or occurs unhyphenated in the document
-/// (``RejoinDocumentWords``), unless the document writes the hyphenated form; or, as
+/// (``RejoinDocumentWords``), or is a regular inflection of a word of either
+/// (``RejoinInflection``: `pars-` `ers` from `parser`), unless the document writes the
+/// hyphenated form; or when the hyphen is U+2010 and the document writes no U+2010 inside a
+/// line, so that it is the typesetter's hyphenation character (`bulls‐` `eye`); or, as
 /// before any list was consulted, when the second part is a suffix fragment (`statical-`
 /// `ly`) after a lowercase word.
 ///
@@ -47,8 +50,11 @@ enum RejoinHyphenation {
             joined = RejoinWordHash.adding(p[k], to: joined)
             hyphenated = RejoinWordHash.adding(p[k], to: hyphenated)
         }
+        if hyphenBytes == 3 && p[aEnd - 3] == 0xE2 && p[aEnd - 2] == 0x80 && p[aEnd - 1] == 0x90
+            && !words.writesHyphenInLine { return true }
         if words.contains(hyphenated) { return false }
         if words.contains(joined) || RejoinEnglishWords.contains(joined) { return true }
+        if isInflection(p, firstStart..<firstEnd, bStart..<secondEnd, words: words) { return true }
         // The camel-case component the hyphen falls in, when the parts are identifiers.
         var componentStart = firstEnd - 1
         while componentStart > firstStart
@@ -63,6 +69,18 @@ enum RejoinHyphenation {
         for k in componentStart..<firstEnd { component = RejoinWordHash.adding(p[k], to: component) }
         for k in bStart..<componentEnd { component = RejoinWordHash.adding(p[k], to: component) }
         return words.contains(component) || RejoinEnglishWords.contains(component)
+            || isInflection(p, componentStart..<firstEnd, bStart..<componentEnd, words: words)
+    }
+
+    /// Whether the letters of `first` then `second`, lowercased, are a regular inflection of
+    /// a word of the list or of the document (``RejoinInflection``).
+    static func isInflection(_ p: UnsafePointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>,
+                             words: RejoinDocumentWords) -> Bool {
+        var word: [UInt8] = []
+        word.reserveCapacity(first.count + second.count + 1)
+        for k in first { word.append(p[k] | (isUppercase(p[k]) ? 0x20 : 0)) }
+        for k in second { word.append(p[k] | (isUppercase(p[k]) ? 0x20 : 0)) }
+        return RejoinInflection.isInflection(word) { words.contains($0) || RejoinEnglishWords.contains($0) }
     }
 
     @inline(__always)

@@ -80,12 +80,27 @@ struct RejoinWordSpan {
             if k == lead && RejoinClass.isNonInitial(v) { lead &+= 1 }
             return true
         }
-        // four bytes at a time while they are inside the line: a character's three, big-endian
-        while i &+ 4 <= e {
-            guard take(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).bigEndian &>> 8) else { break }
-            i &+= 3
+        // eight bytes at a time while they are inside the line: two Han characters (most of
+        // the text) in one step, else the first character of them; then four bytes, a
+        // character's three, big-endian
+        characters: do {
+            while i &+ 8 <= e {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).bigEndian
+                let c0 = UInt32(truncatingIfNeeded: w &>> 40), c1 = UInt32(truncatingIfNeeded: w &>> 16) & 0xFF_FFFF
+                if isHanPair(w, c0, c1) {
+                    if c0 == dayBytes || c1 == dayBytes { day = true }
+                    i &+= 6
+                    continue
+                }
+                guard take(c0) else { break characters }
+                i &+= 3
+            }
+            while i &+ 4 <= e {
+                guard take(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).bigEndian &>> 8) else { break characters }
+                i &+= 3
+            }
+            if i &+ 3 == e && take(threeBytes(p + i)) { i &+= 3 }
         }
-        if i &+ 3 == e && take(threeBytes(p + i)) { i &+= 3 }
         span.firstIsHan = i > s && isHan(threeBytes(p + s))
         span.end = i
         span.count = (i &- s) / 3
@@ -104,6 +119,15 @@ struct RejoinWordSpan {
     @inline(__always)
     static func isHan(_ bytes: UInt32) -> Bool {
         bytes &- hanFirstBytes <= hanSpan && bytes & 0xC0C0 == 0x8080
+    }
+
+    /// Whether the first six of the eight big-endian bytes `w` are two well-formed Han
+    /// characters, `c0` and `c1` (``isHan(_:)`` of each, their four continuation bytes
+    /// tested at once).
+    @inline(__always)
+    static func isHanPair(_ w: UInt64, _ c0: UInt32, _ c1: UInt32) -> Bool {
+        w & 0x00C0_C000_C0C0_0000 == 0x0080_8000_8080_0000
+            && c0 &- hanFirstBytes <= hanSpan && c1 &- hanFirstBytes <= hanSpan
     }
 
     /// The big-endian value of the three bytes at `p`.

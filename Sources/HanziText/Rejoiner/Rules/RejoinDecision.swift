@@ -128,6 +128,10 @@ enum RejoinRules {
         func wholeCluster() -> RejoinCluster? {
             wholeKept ? wholeWindow.widestCluster() : clusterWidth(lines, lo: lo, hi: hi)
         }
+        func linesAboutInWindow(_ width: Int, openOnly: Bool) -> Int {
+            wholeKept ? wholeWindow.linesAbout(width, openOnly: openOnly)
+                : linesAbout(width, lines, lo: lo, hi: hi, openOnly: openOnly)
+        }
         let nearest = clusterWidth(lines, lo: nearLo, hi: nearHi, base: base, window: &nearWindow)
         if let nearCluster = nearest {
             var w = nearCluster.width
@@ -173,7 +177,7 @@ enum RejoinRules {
             }
         } else if ctx.isColumn && (nearest?.lines ?? 0) < minimumNearClusterLines
                     && (wholeCluster()?.lines ?? 0) < minimumNearClusterLines,
-                  case let support = linesAbout(ctx.columnWidth, lines, lo: lo, hi: hi, openOnly: false),
+                  case let support = linesAboutInWindow(ctx.columnWidth, openOnly: false),
                   support < minimumNearClusterLines, support * 2 < hi - lo + 1 {
             ctx.columnWidth = lines[a].filledWidth
             ctx.isColumn = false
@@ -308,7 +312,12 @@ enum RejoinRules {
         guard n >= 3 else { return nil }
         let need = max(3, n / 4)
         var top = n - 1
-        var bottom = n - 1
+        // No group tops out wider than a column: start below those keys. The bottom of the
+        // group under each top depends on that top only (its lower bound grows with the
+        // top's width), so the groups below are the same.
+        while top >= need - 1 && (v[top] >> 1) > maxColumnWidth { top -= 1 }
+        guard top >= need - 1 else { return nil }
+        var bottom = top
         var opens = v[top] & 1      // lines ending mid-sentence in v[bottom...top]
         // slide a window over the sorted widths from the top; the first group large
         // enough is the widest

@@ -16,13 +16,13 @@ struct RejoinSortedWindow {
     /// Absolute indices of the window's first and last line; empty when `last < first`.
     private var first = 0
     private var last = -1
-    /// The key of each line of the window at its absolute index modulo ``capacity``.
-    private var ring: [Int] = []
-    /// The keys of the window that are not ``noKey``, ascending, in `sorted[0..<count]`.
-    private var sorted: [Int] = []
+    /// One allocation for both: the key of each line of the window at its absolute index
+    /// modulo ``capacity`` in `keys[0..<capacity]` (the ring), and the keys of the window
+    /// that are not ``noKey``, ascending, in `keys[capacity..<capacity + count]`.
+    private var keys: [Int] = []
     private var count = 0
-    /// The widest cluster of `sorted[0..<count]`, once computed (`nil`: not yet, or the
-    /// keys changed since).
+    /// The widest cluster of the sorted keys, once computed (`nil`: not yet, or the keys
+    /// changed since).
     private var cluster: RejoinCluster?? = nil
 
     /// Creates an empty window (it allocates on its first move).
@@ -43,9 +43,45 @@ struct RejoinSortedWindow {
     /// for: a decision that the nearest lines settle never asks the whole window's).
     mutating func widestCluster() -> RejoinCluster? {
         if let cluster { return cluster }
-        let c = sorted.withUnsafeBufferPointer { RejoinRules.widestCluster($0.baseAddress!, count: count) }
+        let c = keys.withUnsafeBufferPointer {
+            RejoinRules.widestCluster($0.baseAddress! + Self.capacity, count: count)
+        }
         cluster = .some(c)
         return c
+    }
+
+    /// ``RejoinRules/linesAbout(_:_:lo:hi:openOnly:)`` over the window's lines, from its
+    /// sorted keys instead of the line records: a line's key is `filledWidth * 2`, plus 1
+    /// when it stops mid-sentence, so the lines within `spread` of `width` are the keys
+    /// from `2 * (width - spread)` to `2 * (width + spread) + 1`, one run of the sorted keys.
+    /// Only for a kept window (see ``move(_:base:lo:hi:)``).
+    func linesAbout(_ width: Int, openOnly: Bool) -> Int {
+        let spread = RejoinRules.spread(width)
+        let low = 2 * (width - spread), high = 2 * (width + spread) + 1
+        return keys.withUnsafeBufferPointer { storage in
+            let sorted = storage.baseAddress! + Self.capacity
+            let from = Self.firstIndex(notBelow: low, in: sorted, count: count)
+            guard openOnly else { return Self.firstIndex(notBelow: high + 1, in: sorted, count: count) - from }
+            var n = 0
+            var i = from
+            while i < count && sorted[i] <= high {
+                n &+= sorted[i] & 1
+                i += 1
+            }
+            return n
+        }
+    }
+
+    /// The first index of the ascending `sorted[0..<count]` whose key is at least `key`
+    /// (`count` when there is none).
+    @inline(__always)
+    private static func firstIndex(notBelow key: Int, in sorted: UnsafePointer<Int>, count: Int) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo &+ hi) &>> 1
+            if sorted[mid] < key { lo = mid &+ 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Moves the window to `lines[lo...hi]`, where `base` is the absolute index of
@@ -60,48 +96,45 @@ struct RejoinSortedWindow {
             cluster = nil
             return false
         }
-        if ring.isEmpty {
-            ring = [Int](repeating: Self.noKey, count: Self.capacity)
-            sorted = [Int](repeating: 0, count: Self.capacity)
+        if keys.isEmpty {
+            keys = [Int](repeating: Self.noKey, count: 2 * Self.capacity)
         }
         let slides = last >= first && newFirst >= first && newLast >= last && newFirst <= last + 1
         var n = slides ? count : 0
         var changed = !slides
-        ring.withUnsafeMutableBufferPointer { ringBuffer in
-            sorted.withUnsafeMutableBufferPointer { sortedBuffer in
-                let ring = ringBuffer.baseAddress!, keys = sortedBuffer.baseAddress!
-                let mask = Self.capacity - 1
-                var leaving = slides ? first : newFirst
-                var entering = slides ? last + 1 : newFirst
-                // One line leaves as one enters: its slot in the ring is the entering line's or
-                // an earlier one (the window is shorter than the ring), so it is read first.
-                while leaving < newFirst && entering <= newLast {
-                    let x = ring[leaving & mask], y = lineBase[entering - base].clusterKey
-                    ring[entering & mask] = y
-                    if x != y {
-                        Self.replace(x, with: y, in: keys, count: &n)
-                        changed = true
-                    }
-                    leaving += 1
-                    entering += 1
+        keys.withUnsafeMutableBufferPointer { storage in
+            let ring = storage.baseAddress!, keys = ring + Self.capacity
+            let mask = Self.capacity - 1
+            var leaving = slides ? first : newFirst
+            var entering = slides ? last + 1 : newFirst
+            // One line leaves as one enters: its slot in the ring is the entering line's or
+            // an earlier one (the window is shorter than the ring), so it is read first.
+            while leaving < newFirst && entering <= newLast {
+                let x = ring[leaving & mask], y = lineBase[entering - base].clusterKey
+                ring[entering & mask] = y
+                if x != y {
+                    Self.replace(x, with: y, in: keys, count: &n)
+                    changed = true
                 }
-                while leaving < newFirst {
-                    let x = ring[leaving & mask]
-                    if x != Self.noKey {
-                        Self.replace(x, with: Self.noKey, in: keys, count: &n)
-                        changed = true
-                    }
-                    leaving += 1
+                leaving += 1
+                entering += 1
+            }
+            while leaving < newFirst {
+                let x = ring[leaving & mask]
+                if x != Self.noKey {
+                    Self.replace(x, with: Self.noKey, in: keys, count: &n)
+                    changed = true
                 }
-                while entering <= newLast {
-                    let y = lineBase[entering - base].clusterKey
-                    ring[entering & mask] = y
-                    if y != Self.noKey {
-                        Self.replace(Self.noKey, with: y, in: keys, count: &n)
-                        changed = true
-                    }
-                    entering += 1
+                leaving += 1
+            }
+            while entering <= newLast {
+                let y = lineBase[entering - base].clusterKey
+                ring[entering & mask] = y
+                if y != Self.noKey {
+                    Self.replace(Self.noKey, with: y, in: keys, count: &n)
+                    changed = true
                 }
+                entering += 1
             }
         }
         if changed { cluster = nil }
@@ -121,8 +154,7 @@ struct RejoinSortedWindow {
             i = n
             n += 1
         } else {
-            i = 0
-            while keys[i] != x { i += 1 }
+            i = firstIndex(notBelow: x, in: keys, count: n)
             if y == noKey {
                 while i + 1 < n { keys[i] = keys[i + 1]; i += 1 }
                 n -= 1
