@@ -358,6 +358,19 @@ import HanziTestSupport
         }
     }
 
+    /// Fuzz/Corpus/FuzzRejoin/found-open-8f7fedc533d3 (Fuzz/known-open.txt: rejoin.idempotent):
+    /// a short text of letter-spaced lines, NULs, list items and runs of page breaks; the second
+    /// pass joins `（一）�` to `1�的. 第一`, which the first kept apart.
+    @Test
+    func rejoiningTwiceKeepsAListItemAmongPageBreaks() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-open-8f7fedc533d3"))
+        let rejoiner = ColumnRejoiner()
+        let once = rejoiner.rejoin(utf8: text)
+        withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
+            #expect(rejoiner.rejoin(utf8: once) == once)
+        }
+    }
+
     /// A fuzz input's payload as the harnesses read it: without the options byte, with every
     /// malformed UTF-8 sequence replaced by U+FFFD.
     private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {
