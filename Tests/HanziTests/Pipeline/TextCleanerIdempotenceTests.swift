@@ -78,4 +78,27 @@ import HanziTestSupport
         let once = try cleaner.clean(utf8: payload)
         #expect(try cleaner.clean(utf8: once) == once)
     }
+
+    /// Fuzz/Corpus/FuzzCleanStream/found-open-0428feced86b (options byte 0x3F: one paragraph per
+    /// line, normalised with spacing inserted, indent removed; Fuzz/known-open.txt:
+    /// clean.idempotent.rejoining): `t` FF `(?第` is kept apart by the first cleaning and joined
+    /// `t (？第` by the second, which no longer sees the page break.
+    @Test
+    func cleaningTwiceKeepsABreakAtAPageBreakBeforeABracket() throws {
+        let raw = try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-open-0428feced86b")
+        let payload = Array(String(decoding: raw.dropFirst(), as: UTF8.self).utf8)
+        let options = raw[0]
+        let flag = { (n: Int) in options & (1 << n) != 0 }
+        let cleaner = try TextCleaner(options: .init(
+            rejoins: flag(0), rejoinOptions: .init(paragraphSeparator: flag(1) ? .newline : .blankLine),
+            normalizes: flag(2), style: PunctuationNormalizer.Style.allCases[payload.count % 3],
+            normalizationOptions: .init(spacing: PunctuationNormalizer.Spacing.allCases[Int(options >> 3) % 3],
+                                        indent: flag(5) ? .remove : .keep),
+            conversions: []))
+        let once = try cleaner.clean(utf8: payload)
+        let twice = try cleaner.clean(utf8: once)
+        withKnownIssue("Fuzz/known-open.txt: clean.idempotent.rejoining") {
+            #expect(twice == once)
+        }
+    }
 }

@@ -3,7 +3,7 @@ import HanziText
 import HanziTestSupport
 
 /// Inputs the fuzz harness FuzzRejoin found where rejoining twice changes the text
-/// (Fuzz/Corpus/FuzzRejoin/found-*; Fuzz/known-open.txt: rejoin.idempotent).
+/// (Fuzz/Corpus/FuzzRejoin/found-*).
 @Suite struct ColumnRejoinerIdempotenceTests {
     /// Three short lines of OpenCC's test text: the first pass kept them as paragraphs
     /// separated by blank lines; the second read blank lines after every line as carrying no
@@ -327,29 +327,46 @@ import HanziTestSupport
         }
     }
 
-    /// Fuzz/Corpus/FuzzRejoin/found-open-dc928f3ebd05 (Fuzz/known-open.txt: rejoin.idempotent):
-    /// the first pass finds no column and keeps `发��` apart as a heading; the lines its joins
-    /// make (letter spacing closed up) show a column to the second pass, which joins `发��` to `面`.
-    @Test
-    func rejoiningTwiceKeepsAHeadingWhereJoinsMakeAColumn() throws {
-        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-open-dc928f3ebd05"))
-        let rejoiner = ColumnRejoiner()
+    /// Fuzz/Corpus/FuzzRejoin/found-dc928f3ebd05 and found-4b72302f196b, FuzzCleanStream/
+    /// found-debc5c395ca3 (options byte 0x89: rejoin only, a blank line between paragraphs):
+    /// the first pass finds no column and keeps `发��` apart as a heading, or `（一）�` apart
+    /// from `1�的. 第一` in a text a little longer than a window, or keeps `请安装该软件` apart
+    /// from `包。` between page numbers and page breaks; the lines its joins make (letter
+    /// spacing closed up, pieces joined, page breaks gone) show a column to the second pass,
+    /// which joined them. FuzzRejoin/found-844936f55bee (one paragraph per line): the same
+    /// with the second reading that one paragraph per line has, whose output was settled only
+    /// where it had too few lines to decide a break before its end. A text of at most 64 KiB
+    /// is now held and read again until it is settled, whatever its number of lines; fed in
+    /// chunks of any size, the stream gives the same bytes.
+    @Test(arguments: [("FuzzRejoin/found-dc928f3ebd05", false), ("FuzzRejoin/found-4b72302f196b", false),
+                      ("FuzzCleanStream/found-debc5c395ca3", false), ("FuzzRejoin/found-844936f55bee", true)])
+    func rejoiningTwiceChangesNothingInAShortText(_ name: String, _ onePerLine: Bool) throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/" + name))
+        let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: onePerLine ? .newline : .blankLine))
         let once = rejoiner.rejoin(utf8: text)
-        withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
-            #expect(rejoiner.rejoin(utf8: once) == once)
+        #expect(rejoiner.rejoin(utf8: once) == once)
+        for size in [1, 3, 7] {
+            var stream = rejoiner.makeStream()
+            var streamed: [UInt8] = []
+            var i = 0
+            while i < text.count {
+                stream.feed(text[i..<min(text.count, i + size)], into: &streamed)
+                i += size
+            }
+            stream.finish(into: &streamed)
+            #expect(streamed == once)
         }
     }
 
-    /// Fuzz/Corpus/FuzzCleanStream/found-open-debc5c395ca3 (options byte 0x89: rejoin only, a
-    /// blank line between paragraphs; Fuzz/known-open.txt: clean.idempotent.rejoining): a short
-    /// column between page numbers and page breaks; the second pass joins `请安装该软件` to `包。`,
-    /// which the first kept apart.
+    /// Fuzz/Corpus/FuzzRejoin/found-open-8f7fedc533d3 (Fuzz/known-open.txt: rejoin.idempotent):
+    /// a short text of letter-spaced lines, NULs, list items and runs of page breaks; the second
+    /// pass joins `（一）�` to `1�的. 第一`, which the first kept apart.
     @Test
-    func rejoiningTwiceKeepsABreakBetweenPageNumbers() throws {
-        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-open-debc5c395ca3"))
+    func rejoiningTwiceKeepsAListItemAmongPageBreaks() throws {
+        let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-open-8f7fedc533d3"))
         let rejoiner = ColumnRejoiner()
         let once = rejoiner.rejoin(utf8: text)
-        withKnownIssue("Fuzz/known-open.txt: clean.idempotent.rejoining") {
+        withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
             #expect(rejoiner.rejoin(utf8: once) == once)
         }
     }

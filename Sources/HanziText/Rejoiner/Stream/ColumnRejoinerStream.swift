@@ -80,36 +80,36 @@ extension ColumnRejoiner {
         var reread: [Stream] = []
         /// The first reading's output on its way to ``reread``.
         var rereadInput: [UInt8] = []
-        /// The bytes and line feeds the first reading has given ``reread`` so far, counted
-        /// while they are at most ``ColumnRejoiner/maxLineBytes`` and
-        /// ``ColumnRejoiner/lookAheadLines``: then ``reread`` has too few lines to decide
-        /// a break before the end of the input, and no line long enough to cut, so its whole
-        /// output is at hand there, whatever the chunking (see ``RejoinShortOutput``).
+        /// The bytes the first reading has given ``reread`` so far: while they are at most
+        /// ``ColumnRejoiner/maxLineBytes``, ``reread`` holds its output (see
+        /// ``settlesShortOutput``), so its whole output is at hand at the end of the input,
+        /// whatever the chunking (see ``RejoinShortOutput``).
         var rereadInputBytes = 0
-        var rereadInputLines = 0
 
         /// Whether what the first reading has given ``reread`` so far is short (see
         /// ``rereadInputBytes``).
-        var rereadInputIsShort: Bool {
-            rereadInputBytes <= ColumnRejoiner.maxLineBytes && rereadInputLines <= ColumnRejoiner.lookAheadLines
-        }
+        var rereadInputIsShort: Bool { rereadInputBytes <= ColumnRejoiner.maxLineBytes }
 
-        /// Counts `bytes`, on their way to ``reread``, while what it has been given is short.
+        /// Counts `bytes`, on their way to ``reread``.
         mutating func countRereadInput(_ bytes: [UInt8]) {
-            guard rereadInputIsShort else { return }
-            rereadInputBytes += bytes.count
-            if rereadInputBytes <= ColumnRejoiner.maxLineBytes {
-                for byte in bytes where byte == 0x0A { rereadInputLines += 1 }
-            }
+            rereadInputBytes &+= bytes.count
         }
 
-        /// With a blank line between paragraphs, whether a short text's output is read again
-        /// until it is settled (see ``RejoinShortOutput``): the input is short while it has
-        /// at most ``ColumnRejoiner/maxLineBytes`` bytes (``inputBytes``) and no line break
-        /// has been decided before its end (then it has too few lines for a window, whatever
-        /// the chunking), and only an output in which lines were joined is read again.
+        /// With a blank line between paragraphs, whether a short text's output is held and
+        /// read again until it is settled (see ``RejoinShortOutput``): the input is short
+        /// while it has at most ``ColumnRejoiner/maxLineBytes`` bytes (``inputBytes``),
+        /// whatever the chunking; only an output in which lines were joined is read again.
+        /// Once the input is longer, what is held is written and the stream goes on as any
+        /// other: a long text is read once.
         var settlesShortOutput = false
         var inputBytes = 0
+        /// The output held while the input is short (see ``settlesShortOutput``).
+        var shortOutput: [UInt8] = []
+
+        /// Whether the input read so far is short (see ``settlesShortOutput``).
+        var inputIsShort: Bool {
+            inputBytes <= ColumnRejoiner.maxLineBytes
+        }
         /// Whether a line break has been joined.
         var joinedLines = false
 
@@ -121,7 +121,11 @@ extension ColumnRejoiner {
 
         init(options: Options, rereads: Bool) {
             self.options = options
-            if rereads { reread = [Stream(options: options, rereads: false)] }
+            if rereads {
+                var second = Stream(options: options, rereads: false)
+                second.settlesShortOutput = true
+                reread = [second]
+            }
         }
 
         /// Feeds the next chunk of UTF-8 input held in contiguous memory.
@@ -129,7 +133,17 @@ extension ColumnRejoiner {
             guard !finished, !chunk.isEmpty else { return }
             buffer.append(contentsOf: chunk)
             inputBytes &+= chunk.count
-            if reread.isEmpty {
+            if settlesShortOutput {
+                var held: [UInt8] = []
+                swap(&held, &shortOutput)
+                readAndDecide(final: false, into: &held)
+                if inputIsShort {
+                    swap(&held, &shortOutput)
+                } else {
+                    settlesShortOutput = false
+                    output.append(contentsOf: held)
+                }
+            } else if reread.isEmpty {
                 readAndDecide(final: false, into: &output)
             } else {
                 var first: [UInt8] = []
@@ -158,10 +172,11 @@ extension ColumnRejoiner {
         /// Ends the input and appends the rest of the output. Further feeds are ignored.
         public mutating func finish(into output: inout [UInt8]) {
             guard !finished else { return }
-            if reread.isEmpty && settlesShortOutput && next == 0 && inputBytes <= ColumnRejoiner.maxLineBytes {
+            if settlesShortOutput {
                 var whole: [UInt8] = []
+                swap(&whole, &shortOutput)
                 readAndDecide(final: true, into: &whole)
-                if joinedLines { RejoinShortOutput.settle(&whole, options: options) }
+                if joinedLines && inputIsShort { RejoinShortOutput.settle(&whole, options: options) }
                 output.append(contentsOf: whole)
             } else if reread.isEmpty {
                 readAndDecide(final: true, into: &output)
