@@ -46,12 +46,7 @@ import HanziTestSupport
         ("段落\n\n- [ ]\n  任务\n", "段落\n\n- [ ]\n  任务\n"),
     ])
     func anEmptyListItemKeepsItsMarkerApart(_ document: String, _ joined: String) throws {
-        let identity = MarkdownCleaner(joinsLines: false) { $0 }
-        #expect(try identity.clean(utf8: Array(document.utf8)) == Array(document.utf8))
-        let joiner = MarkdownCleaner(joinsLines: true) { $0 }
-        let once = try joiner.clean(utf8: Array(document.utf8))
-        #expect(String(decoding: once, as: UTF8.self) == joined)
-        #expect(try joiner.clean(utf8: once) == once)
+        try Self.expectJoined(document, as: joined)
         let normalizer = PunctuationNormalizer(style: .taiwan, options: .init(spacing: .insert))
         let normalizing = MarkdownCleaner(joinsLines: true) { normalizer.normalize(utf8: $0) }
         let normalized = try normalizing.clean(utf8: Array(document.utf8))
@@ -104,12 +99,7 @@ import HanziTestSupport
         ("> | a |\n> |---|\n> 甲\n乙\n丙\n", "> | a |\n> |---|\n> 甲\n乙丙\n"),
     ])
     func aTableRunsToABlankLineOrAnotherBlock(_ document: String, _ joined: String) throws {
-        let identity = MarkdownCleaner(joinsLines: false) { $0 }
-        #expect(try identity.clean(utf8: Array(document.utf8)) == Array(document.utf8))
-        let joiner = MarkdownCleaner(joinsLines: true) { $0 }
-        let once = try joiner.clean(utf8: Array(document.utf8))
-        #expect(String(decoding: once, as: UTF8.self) == joined)
-        #expect(try joiner.clean(utf8: once) == once)
+        try Self.expectJoined(document, as: joined)
     }
 
     /// Fuzz/Corpus/FuzzMarkdown/found-50feb7b48098 (in the test above): a paragraph whose first
@@ -162,5 +152,18 @@ import HanziTestSupport
     /// malformed UTF-8 sequence replaced by U+FFFD.
     private static func fuzzPayload(_ raw: [UInt8]) -> [UInt8] {
         Array(String(decoding: raw.dropFirst(), as: UTF8.self).utf8)
+    }
+
+    /// Expects `document` cleaned without joining to stay as it is, cleaned with lines joined to
+    /// be `joined`, and that cleaned again to stay as it is.
+    private static func expectJoined(
+        _ document: String, as joined: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let identity = MarkdownCleaner(joinsLines: false) { $0 }
+        #expect(try identity.clean(utf8: Array(document.utf8)) == Array(document.utf8), sourceLocation: sourceLocation)
+        let joiner = MarkdownCleaner(joinsLines: true) { $0 }
+        let once = try joiner.clean(utf8: Array(document.utf8))
+        #expect(String(decoding: once, as: UTF8.self) == joined, sourceLocation: sourceLocation)
+        #expect(try joiner.clean(utf8: once) == once, sourceLocation: sourceLocation)
     }
 }

@@ -286,19 +286,7 @@ import HanziTestSupport
     func rejoiningTwiceChangesNothingWhereAJoinCompletesAColumnInAShortOutput() throws {
         let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzRejoin/found-579cdb133de0"))
         let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: .newline))
-        let once = rejoiner.rejoin(utf8: text)
-        #expect(rejoiner.rejoin(utf8: once) == once)
-        for size in [1, 2, 5] {
-            var stream = rejoiner.makeStream()
-            var streamed: [UInt8] = []
-            var i = 0
-            while i < text.count {
-                stream.feed(text[i..<min(text.count, i + size)], into: &streamed)
-                i += size
-            }
-            stream.finish(into: &streamed)
-            #expect(streamed == once)
-        }
+        Self.expectSettled(text, by: rejoiner, chunkSizes: [1, 2, 5])
     }
 
     /// Fuzz/Corpus/FuzzCleanStream/found-2f74f073c281 (options byte 0x21: rejoin only, a blank
@@ -312,19 +300,7 @@ import HanziTestSupport
     func rejoiningTwiceChangesNothingWhereJoinsLeaveTooFewLinesForHeadings() throws {
         let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-2f74f073c281"))
         let rejoiner = ColumnRejoiner()
-        let once = rejoiner.rejoin(utf8: text)
-        #expect(rejoiner.rejoin(utf8: once) == once)
-        for size in [1, 2, 5] {
-            var stream = rejoiner.makeStream()
-            var streamed: [UInt8] = []
-            var i = 0
-            while i < text.count {
-                stream.feed(text[i..<min(text.count, i + size)], into: &streamed)
-                i += size
-            }
-            stream.finish(into: &streamed)
-            #expect(streamed == once)
-        }
+        Self.expectSettled(text, by: rejoiner, chunkSizes: [1, 2, 5])
     }
 
     /// Fuzz/Corpus/FuzzRejoin/found-dc928f3ebd05 and found-4b72302f196b, FuzzCleanStream/
@@ -343,19 +319,7 @@ import HanziTestSupport
     func rejoiningTwiceChangesNothingInAShortText(_ name: String, _ onePerLine: Bool) throws {
         let text = Self.fuzzPayload(try RepositoryRoot.bytes("Fuzz/Corpus/" + name))
         let rejoiner = ColumnRejoiner(options: .init(paragraphSeparator: onePerLine ? .newline : .blankLine))
-        let once = rejoiner.rejoin(utf8: text)
-        #expect(rejoiner.rejoin(utf8: once) == once)
-        for size in [1, 3, 7] {
-            var stream = rejoiner.makeStream()
-            var streamed: [UInt8] = []
-            var i = 0
-            while i < text.count {
-                stream.feed(text[i..<min(text.count, i + size)], into: &streamed)
-                i += size
-            }
-            stream.finish(into: &streamed)
-            #expect(streamed == once)
-        }
+        Self.expectSettled(text, by: rejoiner, chunkSizes: [1, 3, 7])
     }
 
     /// Fuzz/Corpus/FuzzRejoin/found-open-8f7fedc533d3 (Fuzz/known-open.txt: rejoin.idempotent):
@@ -368,6 +332,27 @@ import HanziTestSupport
         let once = rejoiner.rejoin(utf8: text)
         withKnownIssue("Fuzz/known-open.txt: rejoin.idempotent") {
             #expect(rejoiner.rejoin(utf8: once) == once)
+        }
+    }
+
+    /// Expects `text` rejoined once to be settled (rejoining the output changes nothing), and
+    /// the stream fed in chunks of each of `chunkSizes` bytes to give the same bytes.
+    private static func expectSettled(
+        _ text: [UInt8], by rejoiner: ColumnRejoiner, chunkSizes: [Int],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let once = rejoiner.rejoin(utf8: text)
+        #expect(rejoiner.rejoin(utf8: once) == once, sourceLocation: sourceLocation)
+        for size in chunkSizes {
+            var stream = rejoiner.makeStream()
+            var streamed: [UInt8] = []
+            var i = 0
+            while i < text.count {
+                stream.feed(text[i..<min(text.count, i + size)], into: &streamed)
+                i += size
+            }
+            stream.finish(into: &streamed)
+            #expect(streamed == once, "fed in chunks of \(size) bytes", sourceLocation: sourceLocation)
         }
     }
 
