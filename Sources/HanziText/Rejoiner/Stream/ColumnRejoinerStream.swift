@@ -98,7 +98,8 @@ extension ColumnRejoiner {
         /// With a blank line between paragraphs, whether a short text's output is held and
         /// read again until it is settled (see ``RejoinShortOutput``): the input is short
         /// while it has at most ``ColumnRejoiner/maxLineBytes`` bytes (``inputBytes``),
-        /// whatever the chunking; only an output in which lines were joined is read again.
+        /// whatever the chunking; only an output in which lines were joined, or that differs
+        /// from the input, is read again (one equal to its input is settled already).
         /// Once the input is longer, what is held is written and the stream goes on as any
         /// other: a long text is read once.
         var settlesShortOutput = false
@@ -112,6 +113,20 @@ extension ColumnRejoiner {
         }
         /// Whether a line break has been joined.
         var joinedLines = false
+
+        /// Whether `output` is `input` itself, or `input` with the line break the output ends
+        /// its last line with (the lines are the same, so reading the output decides as reading
+        /// the input did).
+        static func isInput(_ output: [UInt8], _ input: [UInt8]) -> Bool {
+            if output == input { return true }
+            guard output.count == input.count + 1, output.last == 0x0A, input.last != 0x0A else { return false }
+            return output.starts(with: input)
+        }
+        /// The input while it is short and its output is held (see ``settlesShortOutput``): an
+        /// output that differs from it without a join (letter spacing closed up, page breaks
+        /// dropped) is read again too, and one equal to it is settled already, since reading
+        /// it gave itself. At most ``ColumnRejoiner/maxLineBytes`` bytes.
+        var shortInput: [UInt8] = []
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -134,6 +149,7 @@ extension ColumnRejoiner {
             buffer.append(contentsOf: chunk)
             inputBytes &+= chunk.count
             if settlesShortOutput {
+                if inputIsShort { shortInput.append(contentsOf: chunk) } else { shortInput = [] }
                 var held: [UInt8] = []
                 swap(&held, &shortOutput)
                 readAndDecide(final: false, into: &held)
@@ -176,7 +192,10 @@ extension ColumnRejoiner {
                 var whole: [UInt8] = []
                 swap(&whole, &shortOutput)
                 readAndDecide(final: true, into: &whole)
-                if joinedLines && inputIsShort { RejoinShortOutput.settle(&whole, options: options) }
+                if inputIsShort && (joinedLines || !Self.isInput(whole, shortInput)) {
+                    RejoinShortOutput.settle(&whole, options: options)
+                }
+                shortInput = []
                 output.append(contentsOf: whole)
             } else if reread.isEmpty {
                 readAndDecide(final: true, into: &output)

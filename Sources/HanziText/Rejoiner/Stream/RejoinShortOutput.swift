@@ -12,10 +12,10 @@
 /// ``ColumnRejoiner/maxLineBytes`` bytes (the evidence of a window is measured on the input's
 /// lines, not on the lines the output will have: a column that only the first reading's joins
 /// make, or that page breaks hid, shows only to a second reading, whatever the number of
-/// lines), and read again where lines were joined (``ColumnRejoiner/Stream/settlesShortOutput``). It is read again
-/// until it is settled, at most once per line (a reading that changes it joins lines or closes
-/// up letter spacing): a bounded cost, paid only by texts that short. Then reading it again
-/// changes nothing.
+/// lines), and read again where lines were joined or the output differs from the input
+/// (``ColumnRejoiner/Stream/settlesShortOutput``). It is read again until it is settled, at
+/// most once per line (a reading that changes it joins lines or closes up letter spacing): a
+/// bounded cost, paid only by texts that short. Then reading it again changes nothing.
 enum RejoinShortOutput {
     /// Reads `text`, a whole short output with one paragraph per line, again until it is
     /// settled (at most once per line).
