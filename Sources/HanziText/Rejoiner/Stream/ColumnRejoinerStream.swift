@@ -97,36 +97,26 @@ extension ColumnRejoiner {
 
         /// With a blank line between paragraphs, whether a short text's output is held and
         /// read again until it is settled (see ``RejoinShortOutput``): the input is short
-        /// while it has at most ``ColumnRejoiner/maxLineBytes`` bytes (``inputBytes``),
-        /// whatever the chunking; only an output in which lines were joined, or that differs
-        /// from the input, is read again (one equal to its input is settled already).
-        /// Once the input is longer, what is held is written and the stream goes on as any
-        /// other: a long text is read once.
+        /// while it has at most ``ColumnRejoiner/maxLineBytes`` bytes (``shortInput``),
+        /// whatever the chunking; only an output that differs from the input is read again
+        /// (see ``isInput(_:_:)``). Once the input is longer, what is held is written and the
+        /// stream goes on as any other: a long text is read once.
         var settlesShortOutput = false
-        var inputBytes = 0
         /// The output held while the input is short (see ``settlesShortOutput``).
         var shortOutput: [UInt8] = []
-
-        /// Whether the input read so far is short (see ``settlesShortOutput``).
-        var inputIsShort: Bool {
-            inputBytes <= ColumnRejoiner.maxLineBytes
-        }
-        /// Whether a line break has been joined.
-        var joinedLines = false
+        /// The input while its output is held (see ``settlesShortOutput``), at most one chunk
+        /// more than ``ColumnRejoiner/maxLineBytes`` bytes.
+        var shortInput: [UInt8] = []
 
         /// Whether `output` is `input` itself, or `input` with the line break the output ends
-        /// its last line with (the lines are the same, so reading the output decides as reading
-        /// the input did).
+        /// its last line with. Such an output is settled already: its lines are the input's, so
+        /// reading it decides as reading the input did and gives it again. Any other output
+        /// (lines joined, letter spacing closed up, page breaks dropped) is read again.
         static func isInput(_ output: [UInt8], _ input: [UInt8]) -> Bool {
             if output == input { return true }
             guard output.count == input.count + 1, output.last == 0x0A, input.last != 0x0A else { return false }
             return output.starts(with: input)
         }
-        /// The input while it is short and its output is held (see ``settlesShortOutput``): an
-        /// output that differs from it without a join (letter spacing closed up, page breaks
-        /// dropped) is read again too, and one equal to it is settled already, since reading
-        /// it gave itself. At most ``ColumnRejoiner/maxLineBytes`` bytes.
-        var shortInput: [UInt8] = []
 
         /// Creates a stream with the given options.
         public init(options: Options = .init()) {
@@ -147,16 +137,16 @@ extension ColumnRejoiner {
         mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             guard !finished, !chunk.isEmpty else { return }
             buffer.append(contentsOf: chunk)
-            inputBytes &+= chunk.count
             if settlesShortOutput {
-                if inputIsShort { shortInput.append(contentsOf: chunk) } else { shortInput = [] }
+                shortInput.append(contentsOf: chunk)
                 var held: [UInt8] = []
                 swap(&held, &shortOutput)
                 readAndDecide(final: false, into: &held)
-                if inputIsShort {
+                if shortInput.count <= ColumnRejoiner.maxLineBytes {
                     swap(&held, &shortOutput)
                 } else {
                     settlesShortOutput = false
+                    shortInput = []
                     output.append(contentsOf: held)
                 }
             } else if reread.isEmpty {
@@ -192,9 +182,7 @@ extension ColumnRejoiner {
                 var whole: [UInt8] = []
                 swap(&whole, &shortOutput)
                 readAndDecide(final: true, into: &whole)
-                if inputIsShort && (joinedLines || !Self.isInput(whole, shortInput)) {
-                    RejoinShortOutput.settle(&whole, options: options)
-                }
+                if !Self.isInput(whole, shortInput) { RejoinShortOutput.settle(&whole, options: options) }
                 shortInput = []
                 output.append(contentsOf: whole)
             } else if reread.isEmpty {
@@ -470,7 +458,6 @@ extension ColumnRejoiner {
                                            columnWidth: context.isColumn ? context.columnWidth : 0,
                                            lineWidth: lines[ai].filledWidth))
                 if decision.join {
-                    joinedLines = true
                     writeLine(ai, dropTail: joint.dropTail, into: &output)
                     if joint.space && !jointSpaceIsLetterSpacing(ai) { output.append(0x20) }
                 } else {

@@ -6,14 +6,14 @@
 /// few to tell it from a wrapped line), so reading the output again may join a break that the
 /// first reading kept. Such an output is held whole at the end of the input anyway: with one
 /// paragraph per line, the second reading's (see ``ColumnRejoiner/Stream``), when the first
-/// reading gave it at most ``ColumnRejoiner/lookAheadLines`` lines and
-/// ``ColumnRejoiner/maxLineBytes`` bytes (``ColumnRejoiner/Stream/rereadInputBytes``); with a
+/// reading gave it at most ``ColumnRejoiner/maxLineBytes`` bytes
+/// (``ColumnRejoiner/Stream/rereadInputBytes``); with a
 /// blank line between paragraphs, the stream's own, held while its input has at most
 /// ``ColumnRejoiner/maxLineBytes`` bytes (the evidence of a window is measured on the input's
 /// lines, not on the lines the output will have: a column that only the first reading's joins
 /// make, or that page breaks hid, shows only to a second reading, whatever the number of
-/// lines), and read again where lines were joined or the output differs from the input
-/// (``ColumnRejoiner/Stream/settlesShortOutput``). It is read again until it is settled, at
+/// lines), and read again where the output differs from the input
+/// (``ColumnRejoiner/Stream/isInput(_:_:)``). It is read again until it is settled, at
 /// most once per line (a reading that changes it joins lines or closes up letter spacing): a
 /// bounded cost, paid only by texts that short. Then reading it again changes nothing.
 enum RejoinShortOutput {
