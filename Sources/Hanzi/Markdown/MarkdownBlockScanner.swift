@@ -12,6 +12,27 @@ enum MarkdownBlock: Equatable {
     case tableRow(MarkdownTextLine)
 }
 
+extension MarkdownBlock {
+    /// The bytes of the document the block covers, its line endings included.
+    var range: Range<Int> {
+        switch self {
+        case .verbatim(let range): range
+        case .paragraph(let lines): lines[0].start..<lines[lines.count - 1].next
+        case .heading(let line), .tableRow(let line): line.start..<line.next
+        }
+    }
+
+    /// The same block `offset` bytes further on.
+    func shifted(by offset: Int) -> MarkdownBlock {
+        switch self {
+        case .verbatim(let range): .verbatim((range.lowerBound + offset)..<(range.upperBound + offset))
+        case .paragraph(let lines): .paragraph(lines.map { $0.shifted(by: offset) })
+        case .heading(let line): .heading(line.shifted(by: offset))
+        case .tableRow(let line): .tableRow(line.shifted(by: offset))
+        }
+    }
+}
+
 /// A line whose text (`textStart..<textEnd`) is cleaned; the bytes before it
 /// (`start..<textStart`) and after it (`textEnd..<next`, including the line ending) are kept.
 struct MarkdownTextLine: Equatable {
@@ -19,6 +40,13 @@ struct MarkdownTextLine: Equatable {
     var textStart: Int
     var textEnd: Int
     var next: Int
+}
+
+extension MarkdownTextLine {
+    /// The same line `offset` bytes further on.
+    func shifted(by offset: Int) -> MarkdownTextLine {
+        MarkdownTextLine(start: start + offset, textStart: textStart + offset, textEnd: textEnd + offset, next: next + offset)
+    }
 }
 
 /// Finds the blocks of a Markdown document (CommonMark and GitHub Flavored Markdown), line by

@@ -33,29 +33,99 @@ public struct MarkdownCleaner: Sendable {
     }
 
     /// Cleans a whole Markdown document.
+    ///
+    /// The cleaned document has the blocks of the original, line for line (a joined paragraph
+    /// has one line per hard break): a transform can make text read as structure (the
+    /// normaliser's spacing turns `<div如` into `<div 如`, an HTML block start; width folding
+    /// turns `＃ 题` into a heading, `｜` into a cell's pipe), and a second cleaning would then
+    /// clean other blocks than the first did. Where the cleaned document's blocks differ from
+    /// the ones written, the block that made the difference is kept as it was, and the
+    /// document is put together again; so cleaning the output again changes nothing.
     /// - Throws: `InvalidUTF8Error` when `bytes` are not UTF-8, or whatever the transform throws.
     public func clean(utf8 bytes: some Collection<UInt8>) throws -> [UInt8] {
         let document = Array(bytes)
         _ = try document.withUnsafeBufferPointer { (buffer) throws(InvalidUTF8Error) in try UTF8Validator.validate(buffer) }
-        var output: [UInt8] = []
-        output.reserveCapacity(document.count + document.count / 8)
-        for block in MarkdownBlockScanner(document).blocks {
-            switch block {
-            case .verbatim(let range):
-                output.append(contentsOf: document[range])
-            case .heading(let line):
-                output.append(contentsOf: document[line.start..<line.textStart])
-                output.append(contentsOf: try cleanInline(document[line.textStart..<line.textEnd]))
-                output.append(contentsOf: document[line.textEnd..<line.next])
-            case .tableRow(let line):
-                output.append(contentsOf: document[line.start..<line.textStart])
-                try cleanTableCells(document[line.textStart..<line.textEnd], into: &output)
-                output.append(contentsOf: document[line.textEnd..<line.next])
-            case .paragraph(let lines):
-                try cleanParagraph(lines, in: document, into: &output)
+        let blocks = MarkdownBlockScanner(document).blocks
+        var cleaned: [CleanedBlock] = []
+        cleaned.reserveCapacity(blocks.count)
+        for block in blocks { cleaned.append(try clean(block, in: document)) }
+        var kept = [Bool](repeating: false, count: blocks.count)
+        while true {
+            var output: [UInt8] = []
+            output.reserveCapacity(document.count + document.count / 8)
+            var written: [MarkdownBlock] = []
+            written.reserveCapacity(blocks.count)
+            for (i, block) in blocks.enumerated() {
+                let start = output.count
+                if kept[i] {
+                    output.append(contentsOf: document[block.range])
+                    written.append(block.shifted(by: start - block.range.lowerBound))
+                } else {
+                    output.append(contentsOf: cleaned[i].bytes)
+                    written.append(cleaned[i].block.shifted(by: start))
+                }
             }
+            let read = MarkdownBlockScanner(output).blocks
+            guard let first = Self.firstDifference(written, read) else { return output }
+            // The block that reads otherwise, or one after it whose text made it read so (a
+            // paragraph line that folding turned into `---` makes the line above a table's
+            // header); a block before it was read as written, and so left the scanner as the
+            // original did.
+            guard let culprit = (first..<blocks.count).first(where: { !kept[$0] && cleaned[$0].changesText })
+                ?? (0..<first).last(where: { !kept[$0] && cleaned[$0].changesText })
+            else { return document }
+            kept[culprit] = true
         }
-        return output
+    }
+
+    /// A block cleaned on its own: its bytes, and the block they are, from offset 0.
+    private struct CleanedBlock {
+        var bytes: [UInt8]
+        var block: MarkdownBlock
+        /// Whether the bytes differ from the original's (a block kept as it was needs no fallback).
+        var changesText: Bool
+    }
+
+    /// The index of the first block where `written` and `read` differ, nil when they are the same.
+    private static func firstDifference(_ written: [MarkdownBlock], _ read: [MarkdownBlock]) -> Int? {
+        for i in 0..<min(written.count, read.count) where written[i] != read[i] { return i }
+        return written.count == read.count ? nil : min(written.count, read.count)
+    }
+
+    private func clean(_ block: MarkdownBlock, in document: [UInt8]) throws -> CleanedBlock {
+        var output: [UInt8] = []
+        let shape: MarkdownBlock
+        switch block {
+        case .verbatim(let range):
+            return CleanedBlock(bytes: Array(document[range]), block: .verbatim(0..<range.count), changesText: false)
+        case .heading(let line):
+            shape = .heading(Self.append(
+                prefix: document[line.start..<line.textStart], text: try cleanInline(document[line.textStart..<line.textEnd]),
+                rest: document[line.textEnd..<line.next], into: &output))
+        case .tableRow(let line):
+            let row = document[line.textStart..<line.textEnd]
+            var cells = try cleanTableCells(row)
+            if Self.cellSeparators(in: cells[...]) != Self.cellSeparators(in: row) { cells = Array(row) }
+            shape = .tableRow(Self.append(
+                prefix: document[line.start..<line.textStart], text: cells, rest: document[line.textEnd..<line.next], into: &output))
+        case .paragraph(let lines):
+            shape = .paragraph(try cleanParagraph(lines, in: document, into: &output))
+        }
+        return CleanedBlock(bytes: output, block: shape, changesText: !output.elementsEqual(document[block.range]))
+    }
+
+    /// Appends a line, `prefix`, `text` and `rest` (what follows the text: trailing spaces, a
+    /// closing sequence, the line ending), and returns it as the block scanner reads it.
+    private static func append(
+        prefix: ArraySlice<UInt8>, text: [UInt8], rest: ArraySlice<UInt8>, into output: inout [UInt8]
+    ) -> MarkdownTextLine {
+        let start = output.count
+        output.append(contentsOf: prefix)
+        let textStart = output.count
+        output.append(contentsOf: text)
+        let textEnd = output.count
+        output.append(contentsOf: rest)
+        return MarkdownTextLine(start: start, textStart: textStart, textEnd: textEnd, next: output.count)
     }
 
     // MARK: - Paragraphs
@@ -88,8 +158,27 @@ public struct MarkdownCleaner: Sendable {
             trail: contentEnd..<line.textEnd, ending: line.textEnd..<line.next, hardBreak: hardBreak)
     }
 
-    private func cleanParagraph(_ lines: [MarkdownTextLine], in document: [UInt8], into output: inout [UInt8]) throws {
+    /// Appends a paragraph line, its prefix, cleaned `text`, trail and ending, and returns it
+    /// as the block scanner reads a paragraph line (the text runs to the line ending).
+    private static func appendLine(
+        _ line: LineParts, text: some Collection<UInt8>, in document: [UInt8], into output: inout [UInt8]
+    ) -> MarkdownTextLine {
+        let start = output.count
+        output.append(contentsOf: document[line.prefix])
+        let textStart = output.count
+        output.append(contentsOf: text)
+        output.append(contentsOf: document[line.trail])
+        let textEnd = output.count
+        output.append(contentsOf: document[line.ending])
+        return MarkdownTextLine(start: start, textStart: textStart, textEnd: textEnd, next: output.count)
+    }
+
+    /// Cleans a paragraph into `output`; returns its lines there.
+    private func cleanParagraph(
+        _ lines: [MarkdownTextLine], in document: [UInt8], into output: inout [UInt8]
+    ) throws -> [MarkdownTextLine] {
         let all = lines.map { parts(of: $0, in: document) }
+        var written: [MarkdownTextLine] = []
         // Groups of lines that end at a hard break (or the paragraph's end).
         var groups: [ArraySlice<LineParts>] = []
         var start = 0
@@ -107,24 +196,27 @@ public struct MarkdownCleaner: Sendable {
                 }
                 if group.count > 1,
                    !Self.staysParagraphText(joined, prefix: document[group.first!.prefix], continuing: g > 0) {
-                    try cleanLinesTogether(group, in: document, into: &output)
+                    try cleanLinesTogether(group, in: document, into: &output, lines: &written)
                     continue
                 }
-                let last = group.last!
-                output.append(contentsOf: document[group.first!.prefix])
-                output.append(contentsOf: try cleanInline(joined[...]))
-                output.append(contentsOf: document[last.trail])
-                output.append(contentsOf: document[last.ending])
+                // The first line's prefix, the joined text, the last line's trail and ending.
+                var line = group.first!
+                line.trail = group.last!.trail
+                line.ending = group.last!.ending
+                written.append(Self.appendLine(line, text: try cleanInline(joined[...]), in: document, into: &output))
             } else {
-                try cleanLinesTogether(group, in: document, into: &output)
+                try cleanLinesTogether(group, in: document, into: &output, lines: &written)
             }
         }
+        return written
     }
 
     /// Cleans a group's lines in one call (so that quotation marks pair across lines) and
     /// puts each back behind its own prefix; line by line when the transform changed the
     /// number of lines.
-    private func cleanLinesTogether(_ group: ArraySlice<LineParts>, in document: [UInt8], into output: inout [UInt8]) throws {
+    private func cleanLinesTogether(
+        _ group: ArraySlice<LineParts>, in document: [UInt8], into output: inout [UInt8], lines: inout [MarkdownTextLine]
+    ) throws {
         var text: [UInt8] = []
         for (i, line) in group.enumerated() {
             if i > 0 { text.append(0x0A) }
@@ -134,18 +226,12 @@ public struct MarkdownCleaner: Sendable {
         let pieces = cleaned.split(separator: 0x0A, omittingEmptySubsequences: false)
         if pieces.count == group.count {
             for (line, piece) in zip(group, pieces) {
-                output.append(contentsOf: document[line.prefix])
-                output.append(contentsOf: piece)
-                output.append(contentsOf: document[line.trail])
-                output.append(contentsOf: document[line.ending])
+                lines.append(Self.appendLine(line, text: piece, in: document, into: &output))
             }
             return
         }
         for line in group {
-            output.append(contentsOf: document[line.prefix])
-            output.append(contentsOf: try cleanInline(document[line.content]))
-            output.append(contentsOf: document[line.trail])
-            output.append(contentsOf: document[line.ending])
+            lines.append(Self.appendLine(line, text: try cleanInline(document[line.content]), in: document, into: &output))
         }
     }
 
@@ -190,34 +276,46 @@ public struct MarkdownCleaner: Sendable {
     // MARK: - Tables
 
     /// Cleans each cell of a table row; the pipes, the cells' padding and escaped pipes stay.
-    private func cleanTableCells(_ row: ArraySlice<UInt8>, into output: inout [UInt8]) throws {
-        let protected = MarkdownInlineSpans.protected(in: row)
+    private func cleanTableCells(_ row: ArraySlice<UInt8>) throws -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(row.count + row.count / 8)
         var cellStart = row.startIndex
-        var spanIndex = 0
-        var i = row.startIndex
-        func flushCell(upTo end: Int) throws {
+        for separator in Self.cellSeparatorPositions(in: row) + [row.endIndex] {
             var contentStart = cellStart
-            var contentEnd = end
+            var contentEnd = separator
             while contentStart < contentEnd, row[contentStart] == 0x20 || row[contentStart] == 0x09 { contentStart += 1 }
             while contentEnd > contentStart, row[contentEnd - 1] == 0x20 || row[contentEnd - 1] == 0x09 { contentEnd -= 1 }
             output.append(contentsOf: row[cellStart..<contentStart])
             if contentStart < contentEnd { output.append(contentsOf: try cleanInline(row[contentStart..<contentEnd])) }
-            output.append(contentsOf: row[contentEnd..<end])
+            output.append(contentsOf: row[contentEnd..<separator])
+            if separator < row.endIndex { output.append(0x7C) }
+            cellStart = separator + 1
         }
+        return output
+    }
+
+    /// The pipes of a table row that separate cells: not in code spans, not escaped.
+    private static func cellSeparatorPositions(in row: ArraySlice<UInt8>) -> [Int] {
+        let protected = MarkdownInlineSpans.protected(in: row)
+        var separators: [Int] = []
+        var spanIndex = 0
+        var i = row.startIndex
         while i < row.endIndex {
             while spanIndex < protected.count, protected[spanIndex].upperBound <= i { spanIndex += 1 }
             if spanIndex < protected.count, protected[spanIndex].contains(i) {
                 i = protected[spanIndex].upperBound
                 continue
             }
-            if row[i] == 0x7C {
-                try flushCell(upTo: i)
-                output.append(0x7C)
-                cellStart = i + 1
-            }
+            if row[i] == 0x7C { separators.append(i) }
             i += 1
         }
-        try flushCell(upTo: row.endIndex)
+        return separators
+    }
+
+    /// How many cells' pipes a row has: a cleaned row with another number (a cell's `｜` folded
+    /// to `|`) would be read as other cells by a second cleaning.
+    private static func cellSeparators(in row: ArraySlice<UInt8>) -> Int {
+        cellSeparatorPositions(in: row).count
     }
 
     // MARK: - Inline

@@ -117,18 +117,62 @@ import HanziTestSupport
         #expect(try joiner.clean(utf8: once) == once)
     }
 
-    /// Fuzz/Corpus/FuzzMarkdown/found-open-6f61fa8e23ff (options byte 0x05: lines joined, the
-    /// Taiwan normaliser with spacing inserted; Fuzz/known-open.txt:
-    /// markdown.idempotent.normalizing): after a table row `| �%%%…` the first cleaning leaves
-    /// `%共处` together, the second puts a space between them.
+    /// Fuzz/Corpus/FuzzMarkdown/found-6f61fa8e23ff (options byte 0x05: lines joined, the Taiwan
+    /// normaliser with spacing inserted): the normaliser spaced the paragraph line `<div如之䝗`
+    /// into `<div 如之䝗`, an HTML block start, so a second cleaning kept the ``` after it as
+    /// HTML instead of opening a fence, and cleaned the table row `| %%%…共处` that the first
+    /// had kept as code. A block whose cleaned text reads as another block is kept as it was.
     @Test
     func cleaningTwiceKeepsTheTextAfterATableRow() throws {
-        let raw = try RepositoryRoot.bytes("Fuzz/Corpus/FuzzMarkdown/found-open-6f61fa8e23ff")
+        let raw = try RepositoryRoot.bytes("Fuzz/Corpus/FuzzMarkdown/found-6f61fa8e23ff")
         let cleaner = Self.harnessCleaner(options: raw[0])
         let once = try cleaner.clean(utf8: Self.fuzzPayload(raw))
-        let twice = try cleaner.clean(utf8: once)
-        withKnownIssue("Fuzz/known-open.txt: markdown.idempotent.normalizing") {
-            #expect(twice == once)
+        #expect(try cleaner.clean(utf8: once) == once)
+    }
+
+    /// Text the transform would turn into structure: width folding makes `＃ `, `－ `, `＞ `
+    /// and `１． ` block starts, `｜` a cell's pipe and `－－－` a table's delimiter row or a
+    /// setext underline; spacing makes `<div如` an HTML block. Such a block is kept as it was,
+    /// every other block is cleaned, and cleaning twice changes nothing.
+    @Test(arguments: [
+        ("＃ 标题\n", "＃ 标题\n"),
+        ("＃ 标题\n\n“引号”\n", "＃ 标题\n\n“引号”\n"),
+        ("－ 项目\n\n\"引号\"\n", "－ 项目\n\n“引号”\n"),
+        ("＞ 引用\n", "＞ 引用\n"),
+        ("１． 项\n", "１． 项\n"),
+        ("<div如\n\n```\n\"代码\"\n", "<div如\n\n```\n\"代码\"\n"),
+        ("| a | b |\n|---|---|\n| 甲｜乙 | \"丙\" |\n", "| a | b |\n|---|---|\n| 甲｜乙 | \"丙\" |\n"),
+        ("| a | b |\n|---|---|\n| 甲 | \"丙\" |\n", "| a | b |\n|---|---|\n| 甲 | “丙” |\n"),
+        ("段落\n\n－－－\n", "段落\n\n－－－\n"),
+    ])
+    func textThatWouldReadAsStructureIsKept(_ document: String, _ cleaned: String) throws {
+        try Self.expectKept(document, unjoined: cleaned, joined: cleaned)
+    }
+
+    /// A paragraph line that folding would make a table's delimiter row (`－－－｜－－－`) or a
+    /// setext underline (`＝＝＝`) keeps the paragraph as it was; joined to the line above, it
+    /// is the paragraph's text and is cleaned.
+    @Test(arguments: [
+        ("甲 | 乙\n－－－｜－－－\n", "甲 | 乙\n－－－｜－－－\n", "甲 | 乙——|---\n"),
+        ("段落\n＝＝＝\n", "段落\n＝＝＝\n", "段落===\n"),
+    ])
+    func aLineThatWouldReadAsStructureKeepsItsParagraph(_ document: String, _ unjoined: String, _ joined: String) throws {
+        try Self.expectKept(document, unjoined: unjoined, joined: joined)
+    }
+
+    /// Expects `document`, cleaned with the mainland normaliser with spacing inserted, to be
+    /// `unjoined` (lines kept) and `joined` (lines joined), and cleaning either again to change
+    /// nothing.
+    private static func expectKept(
+        _ document: String, unjoined: String, joined: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let normalizer = PunctuationNormalizer(style: .mainland, options: .init(spacing: .insert))
+        for (joins, expected) in [(false, unjoined), (true, joined)] {
+            let cleaner = MarkdownCleaner(joinsLines: joins) { normalizer.normalize(utf8: $0) }
+            let once = try cleaner.clean(utf8: Array(document.utf8))
+            #expect(String(decoding: once, as: UTF8.self).unicodeScalars.elementsEqual(expected.unicodeScalars),
+                    "joins \(joins)", sourceLocation: sourceLocation)
+            #expect(try cleaner.clean(utf8: once) == once, sourceLocation: sourceLocation)
         }
     }
 
