@@ -23,10 +23,17 @@ extension TextCleaner {
         private var validator = UTF8StreamValidator()
         private var atStart = true
         private var chain: StageChain
+        private let cleaner: TextCleaner
+        /// The validated input, held while it is a short text that is cleaned until settled
+        /// (see ``TextCleaner/cleanSettling(_:)``); nil once it is longer, or when the cleaner
+        /// settles nothing.
+        private var shortText: [UInt8]?
 
         init(cleaner: TextCleaner, entry: Entry, maxConcurrency: Int, pieceSize: Int) {
             self.entry = entry
+            self.cleaner = cleaner
             chain = StageChain(stages: cleaner.stages, maxConcurrency: maxConcurrency, pieceSize: pieceSize)
+            shortText = cleaner.settlesShortTexts ? [] : nil
         }
 
         /// Takes the next chunk (an array, `Data`, a slice: any collection of bytes; it may end
@@ -53,7 +60,22 @@ extension TextCleaner {
         ///   error of a conversion engine.
         public mutating func finish(into output: inout [UInt8]) throws {
             if entry == .validating { try validator.finish() }
+            if let text = shortText {
+                shortText = nil
+                output.append(contentsOf: try cleaner.cleanSettling(text))
+                return
+            }
             try chain.feed(UnsafeBufferPointer(start: nil, count: 0), final: true, into: &output)
+        }
+
+        /// Passes validated bytes on to the stages, or holds them while the text is short.
+        private mutating func pass(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
+            guard shortText != nil else { return try chain.feed(bytes, final: false, into: &output) }
+            shortText!.append(contentsOf: bytes)
+            guard shortText!.count > TextCleaner.shortTextLimit else { return }
+            let held = shortText!
+            shortText = nil
+            try held.withUnsafeBufferPointer { try chain.feed($0, final: false, into: &output) }
         }
 
         /// The entry: validates `chunk` (or, when validated already, drops a leading byte order
@@ -64,10 +86,10 @@ extension TextCleaner {
                 // The chunk's whole characters go on where they are, without a copy.
                 let whole = try validator.validateInPlace(chunk)
                 if !whole.completed.isEmpty {
-                    try whole.completed.withUnsafeBufferPointer { try chain.feed($0, final: false, into: &output) }
+                    try whole.completed.withUnsafeBufferPointer { try pass($0, into: &output) }
                 }
                 if !whole.range.isEmpty {
-                    try chain.feed(UnsafeBufferPointer(rebasing: chunk[whole.range]), final: false, into: &output)
+                    try pass(UnsafeBufferPointer(rebasing: chunk[whole.range]), into: &output)
                 }
             case .validated:
                 var start = 0
@@ -75,7 +97,7 @@ extension TextCleaner {
                     atStart = false
                     if chunk.starts(with: UTF8StreamValidator.byteOrderMark) { start = UTF8StreamValidator.byteOrderMark.count }
                 }
-                try chain.feed(UnsafeBufferPointer(rebasing: chunk[start...]), final: false, into: &output)
+                try pass(UnsafeBufferPointer(rebasing: chunk[start...]), into: &output)
             }
         }
     }

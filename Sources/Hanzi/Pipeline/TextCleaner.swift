@@ -153,24 +153,13 @@ public struct TextCleaner: Sendable {
     /// Runs the stages one after the other over a short validated text (a JSON value) held
     /// whole: the same bytes as the stream gives, since a local stage's output for a text is
     /// by definition its output for the text's pieces joined, without building a stream and
-    /// its buffers for every value of a corpus.
+    /// its buffers for every value of a corpus. A text of at most ``shortTextLimit`` bytes is
+    /// settled, as the stream settles it (see ``cleanSettling(_:)``).
     private func cleanWhole(_ bytes: [UInt8]) throws -> [UInt8] {
-        var current = bytes
-        if current.starts(with: UTF8StreamValidator.byteOrderMark) { current.removeFirst(UTF8StreamValidator.byteOrderMark.count) }
-        var next: [UInt8] = []
-        for stage in stages {
-            next.removeAll(keepingCapacity: true)
-            next.reserveCapacity(OutputCapacity.expected(forInput: current.count))
-            if let local = stage as? any LocalTextStage {
-                try current.withUnsafeBufferPointer { try local.apply(to: $0, into: &next) }
-            } else if let serial = stage as? any StreamTextStage {
-                var stream = serial.makeStream()
-                try current.withUnsafeBufferPointer { try stream.feed($0, into: &next) }
-                try stream.finish(into: &next)
-            }
-            swap(&current, &next)
-        }
-        return current
+        var text = bytes
+        if text.starts(with: UTF8StreamValidator.byteOrderMark) { text.removeFirst(UTF8StreamValidator.byteOrderMark.count) }
+        if settlesShortTexts, text.count <= Self.shortTextLimit { return try cleanSettling(text) }
+        return try Self.run(stages[...], over: text)
     }
 
     /// The default size of one piece of work of a ``Stream``: 1 MiB.
