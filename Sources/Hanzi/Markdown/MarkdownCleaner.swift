@@ -25,6 +25,9 @@ public struct MarkdownCleaner: Sendable {
     /// Whether a paragraph's wrapped lines are joined into one line.
     public let joinsLines: Bool
     private let transform: Transform
+    /// Whether the first character of each line of prose is kept as it was (see
+    /// ``clean(utf8:)``).
+    private var keepsLineStarts = false
 
     /// A cleaner applying `transform` to the prose of a document.
     public init(joinsLines: Bool, transform: @escaping Transform) {
@@ -35,12 +38,14 @@ public struct MarkdownCleaner: Sendable {
     /// Cleans a whole Markdown document.
     ///
     /// The cleaned document has the blocks of the original, line for line (a joined paragraph
-    /// has one line per hard break): a transform can make text read as structure (the
-    /// normaliser's spacing turns `<div如` into `<div 如`, an HTML block start; width folding
-    /// turns `＃ 题` into a heading, `｜` into a cell's pipe), and a second cleaning would then
-    /// clean other blocks than the first did. Where the cleaned document's blocks differ from
-    /// the ones written, the block that made the difference is kept as it was, and the
-    /// document is put together again; so cleaning the output again changes nothing.
+    /// has one line per hard break): a transform can make text read as structure (width
+    /// folding turns `＃ 题` into a heading, `－ 项` into a list item, `｜` into a cell's pipe;
+    /// the normaliser's spacing turns `<div如` into `<div 如`, an HTML block start), and a
+    /// second cleaning would then clean other blocks than the first did. So the output is read
+    /// again; where its blocks differ from the ones written, the block that made the difference
+    /// is cleaned again with the first character of each line kept as it was, and where that
+    /// is not enough it is kept whole as it was, and the document is put together again. Then
+    /// cleaning the output again changes nothing.
     /// - Throws: `InvalidUTF8Error` when `bytes` are not UTF-8, or whatever the transform throws.
     public func clean(utf8 bytes: some Collection<UInt8>) throws -> [UInt8] {
         let document = Array(bytes)
@@ -48,40 +53,60 @@ public struct MarkdownCleaner: Sendable {
         let blocks = MarkdownBlockScanner(document).blocks
         var cleaned: [CleanedBlock] = []
         cleaned.reserveCapacity(blocks.count)
-        for block in blocks { cleaned.append(try clean(block, in: document)) }
-        var kept = [Bool](repeating: false, count: blocks.count)
+        for block in blocks { cleaned.append(try clean(block, in: document, from: .cleaned, checkingAlone: false)) }
+        var checkedAlone = false
         while true {
             var output: [UInt8] = []
             output.reserveCapacity(document.count + document.count / 8)
             var written: [MarkdownBlock] = []
             written.reserveCapacity(blocks.count)
-            for (i, block) in blocks.enumerated() {
-                let start = output.count
-                if kept[i] {
-                    output.append(contentsOf: document[block.range])
-                    written.append(block.shifted(by: start - block.range.lowerBound))
-                } else {
-                    output.append(contentsOf: cleaned[i].bytes)
-                    written.append(cleaned[i].block.shifted(by: start))
-                }
+            for block in cleaned {
+                written.append(block.block.shifted(by: output.count))
+                output.append(contentsOf: block.bytes)
             }
             let read = MarkdownBlockScanner(output).blocks
             guard let first = Self.firstDifference(written, read) else { return output }
+            if !checkedAlone {
+                // Where one block reads otherwise, others may: each block read on its own
+                // finds those that would be structure anywhere, all in one round.
+                checkedAlone = true
+                for (i, block) in blocks.enumerated() where cleaned[i].changesText
+                    && Self.readsOtherwiseAlone(cleaned[i].bytes, as: cleaned[i].block, original: document[block.range], block: block)
+                {
+                    cleaned[i] = try clean(block, in: document, from: cleaned[i].fallback.next, checkingAlone: true)
+                }
+                continue
+            }
             // The block that reads otherwise, or one after it whose text made it read so (a
             // paragraph line that folding turned into `---` makes the line above a table's
             // header); a block before it was read as written, and so left the scanner as the
             // original did.
-            guard let culprit = (first..<blocks.count).first(where: { !kept[$0] && cleaned[$0].changesText })
-                ?? (0..<first).last(where: { !kept[$0] && cleaned[$0].changesText })
+            guard let culprit = (first..<blocks.count).first(where: { cleaned[$0].changesText })
+                ?? (0..<first).last(where: { cleaned[$0].changesText })
             else { return document }
-            kept[culprit] = true
+            cleaned[culprit] = try clean(blocks[culprit], in: document, from: cleaned[culprit].fallback.next, checkingAlone: true)
         }
+    }
+
+    /// How much of a block's text is cleaned, from all of it to none.
+    private enum Fallback: Int, Comparable {
+        /// All the text.
+        case cleaned
+        /// All but the first character of each line (`－`, `＃`, `１`, `＞` stay as they were).
+        case lineStartsKept
+        /// None: the block is kept as it was.
+        case kept
+
+        var next: Fallback { Fallback(rawValue: rawValue + 1) ?? .kept }
+
+        static func < (a: Fallback, b: Fallback) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// A block cleaned on its own: its bytes, and the block they are, from offset 0.
     private struct CleanedBlock {
         var bytes: [UInt8]
         var block: MarkdownBlock
+        var fallback: Fallback
         /// Whether the bytes differ from the original's (a block kept as it was needs no fallback).
         var changesText: Bool
     }
@@ -92,12 +117,31 @@ public struct MarkdownCleaner: Sendable {
         return written.count == read.count ? nil : min(written.count, read.count)
     }
 
-    private func clean(_ block: MarkdownBlock, in document: [UInt8]) throws -> CleanedBlock {
+    /// Cleans `block` with `fallback` or, `checkingAlone`, where its cleaned text read on its
+    /// own is another block, with the next fallback that keeps it the block it was.
+    private func clean(
+        _ block: MarkdownBlock, in document: [UInt8], from fallback: Fallback, checkingAlone: Bool
+    ) throws -> CleanedBlock {
+        let original = document[block.range]
+        var level = fallback
+        while level < .kept {
+            var cleaner = self
+            cleaner.keepsLineStarts = level == .lineStartsKept
+            let (bytes, shape) = try cleaner.clean(block, in: document)
+            if !checkingAlone || !Self.readsOtherwiseAlone(bytes, as: shape, original: original, block: block) {
+                return CleanedBlock(bytes: bytes, block: shape, fallback: level, changesText: !bytes.elementsEqual(original))
+            }
+            level = level.next
+        }
+        return CleanedBlock(bytes: Array(original), block: block.shifted(by: -block.range.lowerBound), fallback: .kept, changesText: false)
+    }
+
+    private func clean(_ block: MarkdownBlock, in document: [UInt8]) throws -> (bytes: [UInt8], block: MarkdownBlock) {
         var output: [UInt8] = []
         let shape: MarkdownBlock
         switch block {
         case .verbatim(let range):
-            return CleanedBlock(bytes: Array(document[range]), block: .verbatim(0..<range.count), changesText: false)
+            return (Array(document[range]), .verbatim(0..<range.count))
         case .heading(let line):
             shape = .heading(Self.append(
                 prefix: document[line.start..<line.textStart], text: try cleanInline(document[line.textStart..<line.textEnd]),
@@ -111,7 +155,24 @@ public struct MarkdownCleaner: Sendable {
         case .paragraph(let lines):
             shape = .paragraph(try cleanParagraph(lines, in: document, into: &output))
         }
-        return CleanedBlock(bytes: output, block: shape, changesText: !output.elementsEqual(document[block.range]))
+        return (output, shape)
+    }
+
+    /// Whether a cleaned paragraph or heading, read on its own, is another block, where the
+    /// original read on its own is the block it was: text that would be structure wherever it
+    /// stands (`＃ 题` folded, a line that became `---`). Found here for each block at once;
+    /// what only its place in the document makes structure is found by reading the whole
+    /// output (see ``clean(utf8:)``).
+    private static func readsOtherwiseAlone(
+        _ cleaned: [UInt8], as shape: MarkdownBlock, original: ArraySlice<UInt8>, block: MarkdownBlock
+    ) -> Bool {
+        switch block {
+        case .paragraph, .heading: break
+        case .verbatim, .tableRow: return false
+        }
+        guard !cleaned.elementsEqual(original) else { return false }
+        guard MarkdownBlockScanner(Array(original)).blocks == [block.shifted(by: -original.startIndex)] else { return false }
+        return MarkdownBlockScanner(cleaned).blocks != [shape]
     }
 
     /// Appends a line, `prefix`, `text` and `rest` (what follows the text: trailing spaces, a
@@ -338,8 +399,26 @@ public struct MarkdownCleaner: Sendable {
     /// change the text again.
     private func cleanInline(_ text: ArraySlice<UInt8>) throws -> [UInt8] {
         let spans = MarkdownInlineSpans.protected(in: text)
-        let cleaned = try transformProse(text, spans: spans)
+        let cleaned = try transformProse(text, spans: keepsLineStarts ? Self.addingLineStarts(to: spans, in: text) : spans)
         return Self.hasSameSpans(cleaned, spans, from: text) ? cleaned : Array(text)
+    }
+
+    /// `spans` and the first character of each line of `text` (unless white space or in a span),
+    /// in order.
+    private static func addingLineStarts(to spans: [Range<Int>], in text: ArraySlice<UInt8>) -> [Range<Int>] {
+        var starts: [Range<Int>] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            let lead = text[i]
+            if lead != 0x20, lead != 0x09, lead != 0x0A {
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let range = i..<min(i + length, text.endIndex)
+                if !spans.contains(where: { $0.overlaps(range) }) { starts.append(range) }
+            }
+            guard let lineEnd = text[i...].firstIndex(of: 0x0A) else { break }
+            i = lineEnd + 1
+        }
+        return (spans + starts).sorted { $0.lowerBound < $1.lowerBound }
     }
 
     /// Whether `cleaned` has the protected spans `spans` of `text`: as many, with the same bytes.
