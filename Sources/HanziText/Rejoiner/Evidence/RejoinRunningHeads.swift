@@ -35,13 +35,27 @@ struct RejoinRunningHeads: Sendable {
               line.pointee.start == .plain, !ScalarClass.isCJKPunctuation(line.pointee.last) else { return false }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         var kept = 0
-        for i in (line.pointee.contentStart - base)..<(line.pointee.contentEnd - base) {
+        @inline(__always) func add(_ b: UInt8) { hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3 }
+        var i = line.pointee.contentStart - base
+        let end = line.pointee.contentEnd - base
+        while i < end {
             let b = p[i]
+            // a three-byte character (most of a Chinese head): counted and hashed as the
+            // bytes one by one below would be
+            if b &- 0xE0 < 0x10 && i + 2 < end && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                kept += 1
+                add(b)
+                add(p[i + 1])
+                add(p[i + 2])
+                i += 3
+                continue
+            }
+            i += 1
             // digits and spaces aside: the page number and the date may change
             if b == 0x20 || b == 0x09 || b &- 0x30 < 10 { continue }
             // control characters (NUL, C0, DEL) are not text a head is read by
             if b & 0xC0 != 0x80 && b >= 0x20 && b != 0x7F { kept += 1 }
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3
+            add(b)
         }
         guard kept >= 4 else { return false }
         if let first = firstSeen[hash] {
