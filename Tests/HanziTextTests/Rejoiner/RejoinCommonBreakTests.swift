@@ -100,7 +100,8 @@ import Testing
                                 aInHeading: aInHeading, aCarriedWidth: aCarriedWidth, aParagraphWidth: aParagraphWidth,
                                 context: ctx, indentEvidence: evidence, window: ls, lo: 0, hi: ls.count - 1)
                 }
-                guard RejoinCommonBreak.isCommon(make()) else { return }
+                var candidate = make()
+                guard RejoinCommonBreak.isCommon(&candidate) else { return }
                 hits += 1
                 for (name, rule) in rules {
                     var x = make()

@@ -11,9 +11,9 @@
 /// must change this test too.
 enum RejoinCommonBreak {
     /// Whether no rule before ``RejoinLineWidthRules/lineWidth(_:)`` in the rule list decides
-    /// the break `x`.
+    /// the break `x` (taken in place, as the rules take it; only read).
     @inline(__always)
-    static func isCommon(_ x: RejoinBreak) -> Bool {
+    static func isCommon(_ x: inout RejoinBreak) -> Bool {
         let ctx = x.ctx
         let a = x.aLine, b = x.bLine
         // text without column structure (8)

@@ -45,7 +45,7 @@ extension RejoinRules {
                             aCarriedWidth: aCarriedWidth, aParagraphWidth: aParagraphWidth, context: ctx,
                             indentEvidence: evidence, window: window, lo: lo, hi: hi)
         // most breaks: none of the rules 1-12 decides them (see RejoinCommonBreak)
-        if RejoinCommonBreak.isCommon(x) { return RejoinLineWidthRules.lineWidth(&x) }
+        if RejoinCommonBreak.isCommon(&x) { return RejoinLineWidthRules.lineWidth(&x) }
         return decideByRuleList(&x)
     }
 
