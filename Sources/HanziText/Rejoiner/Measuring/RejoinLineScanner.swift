@@ -119,6 +119,14 @@ enum RejoinLineScanner {
     static func scanContent(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, into t: inout RejoinLineTally) {
         t.lastContentEnd = s
         var i = s
+        // a line that begins with two Han characters (most Chinese lines), measured from
+        // their bytes (see RejoinLineTally.addFirstHanPair: it equals `add` for each)
+        if t.scalars == 0 && t.pendingSpace == 0 && t.leadOpen && i + 6 <= e
+            && RejoinWordSpan.isHan(RejoinWordSpan.threeBytes(p + i))
+            && RejoinWordSpan.isHan(RejoinWordSpan.threeBytes(p + i + 3)) {
+            t.addFirstHanPair(decodeHan(p + i), endingAt: i + 3, decodeHan(p + i + 3), endingAt: i + 6)
+            i += 6
+        }
         while i < e {
             // inside a word, Han characters and compressible punctuation (most of the text),
             // measured from their bytes (see RejoinWordSpan: it equals `add` for each)
