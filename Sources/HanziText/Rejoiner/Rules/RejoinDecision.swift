@@ -171,8 +171,13 @@ enum RejoinRules {
         // changes: the text's own breaks stay, a break inside a sentence joins, so that
         // rejoining the output again changes nothing.
         if ctx.isColumn && ctx.blankAfterEveryLine {
-            if blocksAbout(ctx.columnWidth, lines, lo: lo, hi: hi, atMost: minimumNearClusterLines)
-                < minimumNearClusterLines {
+            // (where a blank line follows every line of the window but its last, each block is
+            // one line, and the blocks about the width that stop mid-sentence are the lines
+            // about it that do: a run of the window's sorted keys)
+            let blocks = wholeKept && blankGaps == gaps
+                ? linesAboutInWindow(ctx.columnWidth, openOnly: true)
+                : blocksAbout(ctx.columnWidth, lines, lo: lo, hi: hi, atMost: minimumNearClusterLines)
+            if blocks < minimumNearClusterLines {
                 ctx.columnWidth = lines[a].filledWidth
                 ctx.isColumn = false
             }
