@@ -67,18 +67,20 @@ enum RejoinLineScanner {
     /// false for a piece that the next one continues (their white space is inside the line).
     /// Such a piece that is all white space is a record without scalars.
     ///
-    /// The record is filled in place (it is large): the caller reuses one for every line.
+    /// The record is filled in place (it is large): the caller reuses one for every line. A
+    /// blank line leaves it as it was.
     static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
                         trimsLeading: Bool = true, trimsTrailing: Bool = true,
                         into line: inout RejoinLine) -> Bool {
-        line = RejoinLine()
         let start: Int
         if trimsLeading {
             var indent = 0
             start = skipIndent(p, from: s, to: e, columns: &indent)
             guard start < e else { return false }
+            line = RejoinLine()
             line.indentCols = indent
         } else {
+            line = RejoinLine()
             guard !isAllSpace(p, from: s, to: e) else {
                 // white space inside a long line, between two pieces with content
                 line.contentStart = base + s

@@ -218,7 +218,7 @@ extension ColumnRejoiner {
         /// after all the records (a break is decided only once the lines after it that its
         /// window holds are measured); it keeps the window's line records in the cache.
         mutating func readAndDecide(final: Bool, into output: inout [UInt8]) {
-            let records = findRecords(final: final)
+            var records = findRecords(final: final)
             var k = 0
             while k < records.count {
                 let j = min(records.count, k + Self.recordsPerBatch)
@@ -233,6 +233,9 @@ extension ColumnRejoiner {
             }
             writeDecided(final: final, into: &output)
             discardWritten()
+            // the array goes back for the next reading, empty, with its capacity
+            records.removeAll(keepingCapacity: true)
+            swap(&records, &recordScratch)
         }
 
         /// What ends a record of the buffer: a line terminator (``LineTerminator``), the end
@@ -243,6 +246,11 @@ extension ColumnRejoiner {
         /// and what ends it.
         typealias Record = (start: Int, end: Int, ending: RecordEnd)
 
+        /// The records' array of the last reading (see ``findRecords(final:)``), empty, kept for
+        /// its capacity: a reading finds thousands of records, and growing a new array to hold
+        /// them would copy them again and again.
+        var recordScratch: [Record] = []
+
         /// Finds the records that are complete in the buffer from ``scanPosition`` on, and
         /// moves ``scanPosition`` and ``lineStart`` past them. A terminator cut off by the
         /// end of the buffer waits for the next chunk, unless the input has ended.
@@ -251,7 +259,9 @@ extension ColumnRejoiner {
             let base = bufferBase
             var i = scanPosition - base
             var start = lineStart - base
+            // the last reading's array, empty: its capacity is reused
             var records: [Record] = []
+            swap(&records, &recordScratch)
             buffer.withUnsafeBufferPointer { buf in
                 scan: while i < count {
                     if skipLF {
