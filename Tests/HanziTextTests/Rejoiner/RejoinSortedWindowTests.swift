@@ -102,6 +102,7 @@ import Testing
                     let blocks = RejoinRules.blocksAbout(width, buf, lo: 0, hi: hi)
                     #expect(blocks == window.linesAbout(width, openOnly: true))
                     #expect(RejoinRules.blocksAbout(width, buf, lo: 0, hi: hi, atMost: 4) == min(blocks, 4))
+                    #expect(window.linesAbout(width, openOnly: true, atMost: 4) == min(blocks, 4))
                 }
             }
         }

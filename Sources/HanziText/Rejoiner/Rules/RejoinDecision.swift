@@ -175,7 +175,7 @@ enum RejoinRules {
             // one line, and the blocks about the width that stop mid-sentence are the lines
             // about it that do: a run of the window's sorted keys)
             let blocks = wholeKept && blankGaps == gaps
-                ? linesAboutInWindow(ctx.columnWidth, openOnly: true)
+                ? wholeWindow.linesAbout(ctx.columnWidth, openOnly: true, atMost: minimumNearClusterLines)
                 : blocksAbout(ctx.columnWidth, lines, lo: lo, hi: hi, atMost: minimumNearClusterLines)
             if blocks < minimumNearClusterLines {
                 ctx.columnWidth = lines[a].filledWidth
