@@ -4,8 +4,9 @@ import Testing
 @testable import HanziText
 
 /// The measuring fast paths leave exactly what their slow paths would: a span of Han
-/// characters and compressible punctuation (``RejoinWordSpan``) tallies as its characters one
-/// by one through ``RejoinLineTally/add(_:endingAt:)``, and the in-line character class
+/// characters and compressible punctuation (``RejoinWordSpan``), and a line's first two Han
+/// characters (``RejoinLineTally/addFirstHanPair(_:endingAt:_:endingAt:)``), tally as their
+/// characters one by one through ``RejoinLineTally/add(_:endingAt:)``, and the in-line character class
 /// tests equal the ``ScalarClass`` ones they stand for.
 @Suite struct RejoinMeasuringFastPathTests {
     /// The slow path: every scalar through ``RejoinLineTally/addSpace(_:)`` or

@@ -115,7 +115,7 @@ import Testing
                 number += 1
                 if RejoinLineScanner.measure(buf.baseAddress!, from: start, to: i, base: 0, into: &line) {
                     line.inputLine = number
-                    seen.append(heads.repeats(line, in: buf.baseAddress!, base: 0))
+                    seen.append(withUnsafePointer(to: &line) { heads.repeats($0, in: buf.baseAddress!, base: 0) })
                 }
                 start = i + 1
             }

@@ -71,4 +71,40 @@ import Testing
             }
         }
     }
+
+    /// Where a blank line follows every line of a window but its last, each block of
+    /// ``RejoinRules/blocksAbout(_:_:lo:hi:atMost:)`` is one line, and the blocks about a width
+    /// are the window's lines about it that stop mid-sentence (what the window's context asks
+    /// its sorted keys instead): over lines of every kind, furniture, letter-spaced and one
+    /// character long among them, with keys as the scanner sets them.
+    @Test func blocksOfOneLineAreTheOpenLinesAbout() {
+        var random = SeededGenerator(seed: 0x5EED_0013)
+        for _ in 0..<2_000 {
+            var ls = Self.lines(&random, count: random.int(1...25))
+            for k in ls.indices {
+                ls[k].scalars = [1, 2, 3, 16][random.int(0...3)]
+                ls[k].letterSpaced = random.int(0...7) == 0
+                ls[k].isFurniture = random.int(0...7) == 0
+                ls[k].first = [0x4E2D, 0x61][random.int(0...1)]
+                ls[k].last = [0x4E2D, 0x61][random.int(0...1)]
+                ls[k].blanksAfter = k == ls.count - 1 ? Int32(random.int(0...1)) : Int32(random.int(1...3))
+                ls[k].pageAfter = random.int(0...7) == 0
+                let key = ls[k].filledWidth * 2 + (ls[k].end != .final ? 1 : 0)
+                ls[k].clusterKey = (ls[k].scalars >= 2 || ls[k].letterSpaced) && !ls[k].isFurniture
+                    ? (random.int(0...5) == 0 ? key & ~1 : key) : -1
+            }
+            ls.withUnsafeBufferPointer { buf in
+                var window = RejoinSortedWindow()
+                let hi = buf.count - 1
+                let kept = window.move(buf, base: 0, lo: 0, hi: hi)
+                #expect(kept)
+                for width in [64, 66, 72, 126, 240] {
+                    let blocks = RejoinRules.blocksAbout(width, buf, lo: 0, hi: hi)
+                    #expect(blocks == window.linesAbout(width, openOnly: true))
+                    #expect(RejoinRules.blocksAbout(width, buf, lo: 0, hi: hi, atMost: 4) == min(blocks, 4))
+                    #expect(window.linesAbout(width, openOnly: true, atMost: 4) == min(blocks, 4))
+                }
+            }
+        }
+    }
 }

@@ -49,7 +49,12 @@ import Testing
         var b = RejoinLine()
         b.first = 0x4E2D
         for _ in 0..<8 {
-            calibration.observe(a, before: b, columnWidth: 64, isColumn: true, startsParagraph: false, baseIndent: 0)
+            withUnsafePointer(to: a) { a in
+                withUnsafePointer(to: b) { b in
+                    calibration.observe(a, before: b, columnWidth: 64, isColumn: true, startsParagraph: false,
+                                        baseIndent: 0)
+                }
+            }
         }
         #expect(abs(calibration.widths.letters - 2) < 0.01)
         var narrow = RejoinLine()
@@ -76,7 +81,12 @@ import Testing
         var b = RejoinLine()
         b.first = 0x4E2D
         for _ in 0..<8 {
-            calibration.observe(a, before: b, columnWidth: 65, isColumn: true, startsParagraph: false, baseIndent: 0)
+            withUnsafePointer(to: a) { a in
+                withUnsafePointer(to: b) { b in
+                    calibration.observe(a, before: b, columnWidth: 65, isColumn: true, startsParagraph: false,
+                                        baseIndent: 0)
+                }
+            }
         }
         #expect(calibration.widths.letters > 2.4 && calibration.widths.letters < 2.5)
     }

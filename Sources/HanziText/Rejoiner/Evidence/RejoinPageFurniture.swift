@@ -137,7 +137,21 @@ extension RejoinPageFurniture {
     /// between two folio lines (a running head: `2` / `人民日报 … 要闻` / `第 2 版`), or a
     /// repeated short line next to a folio or a page break (``RejoinLine/repeatsAsHead``).
     /// Not in text set one character per line, where a digit may stand alone.
+    ///
+    /// Asked for the lines around every break: the answer for most lines (no furniture by its
+    /// content, no repeated head, no folio line before it) is given in line, the rest by
+    /// ``isFurnitureOrHead(_:_:)``.
+    @inline(__always)
     static func isFurniture(_ ls: UnsafeBufferPointer<RejoinLine>, _ k: Int) -> Bool {
+        guard k < ls.count, let base = ls.baseAddress else { return false }
+        let l = UnsafePointer(base + k)
+        if !l.pointee.isFurniture && !l.pointee.repeatsAsHead && !(k > 0 && base[k - 1].isFurniture) { return false }
+        return isFurnitureOrHead(ls, k)
+    }
+
+    /// ``isFurniture(_:_:)`` for a line `ls[k]` that is furniture by its content, a repeated
+    /// head, or follows such a line.
+    static func isFurnitureOrHead(_ ls: UnsafeBufferPointer<RejoinLine>, _ k: Int) -> Bool {
         guard k < ls.count, let base = ls.baseAddress else { return false }
         let l = UnsafePointer(base + k)
         if l.pointee.isFurniture {

@@ -25,25 +25,41 @@ struct RejoinRunningHeads: Sendable {
     /// remembers it if it is a candidate. A line of several CJK fields that repeats is a
     /// running head by itself; a line of one field (`Debian常见问题`) only next to a page
     /// number or a page break (see ``RejoinPageFurniture/isFurniture(_:_:)``).
-    mutating func repeats(_ line: RejoinLine, in p: UnsafePointer<UInt8>, base: Int) -> Bool {
+    ///
+    /// The line is read in place: a line record is large.
+    mutating func repeats(_ line: UnsafePointer<RejoinLine>, in p: UnsafePointer<UInt8>, base: Int) -> Bool {
         // a candidate: short, no punctuation inside or at the end, at least four
         // characters besides digits and control characters (`Debian常见问题`, `聯合日報 2024年7月7日 焦點`)
-        guard line.scalars <= Self.maxScalars, line.scalars >= 4, line.end == .open, !line.letterSpaced,
-              !line.innerSentenceEnd, !line.innerComma, line.start == .plain,
-              !ScalarClass.isCJKPunctuation(line.last) else { return false }
+        guard line.pointee.scalars <= Self.maxScalars, line.pointee.scalars >= 4, line.pointee.end == .open,
+              !line.pointee.letterSpaced, !line.pointee.innerSentenceEnd, !line.pointee.innerComma,
+              line.pointee.start == .plain, !ScalarClass.isCJKPunctuation(line.pointee.last) else { return false }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         var kept = 0
-        for i in (line.contentStart - base)..<(line.contentEnd - base) {
+        @inline(__always) func add(_ b: UInt8) { hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3 }
+        var i = line.pointee.contentStart - base
+        let end = line.pointee.contentEnd - base
+        while i < end {
             let b = p[i]
+            // a three-byte character (most of a Chinese head): counted and hashed as the
+            // bytes one by one below would be
+            if b &- 0xE0 < 0x10 && i + 2 < end && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                kept += 1
+                add(b)
+                add(p[i + 1])
+                add(p[i + 2])
+                i += 3
+                continue
+            }
+            i += 1
             // digits and spaces aside: the page number and the date may change
             if b == 0x20 || b == 0x09 || b &- 0x30 < 10 { continue }
             // control characters (NUL, C0, DEL) are not text a head is read by
             if b & 0xC0 != 0x80 && b >= 0x20 && b != 0x7F { kept += 1 }
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3
+            add(b)
         }
         guard kept >= 4 else { return false }
         if let first = firstSeen[hash] {
-            return line.inputLine - first >= Self.minimumDistance
+            return line.pointee.inputLine - first >= Self.minimumDistance
         }
         if order.count < Self.capacity {
             order.append(hash)
@@ -52,7 +68,7 @@ struct RejoinRunningHeads: Sendable {
             order[nextSlot] = hash
             nextSlot = (nextSlot + 1) % Self.capacity
         }
-        firstSeen[hash] = line.inputLine
+        firstSeen[hash] = line.pointee.inputLine
         return false
     }
 }

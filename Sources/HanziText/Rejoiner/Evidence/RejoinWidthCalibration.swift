@@ -47,18 +47,21 @@ struct RejoinWidthCalibration {
     init() {}
 
     /// Observes the line `a` before a break that was decided with column width `w` (when the
-    /// window shows a column); `b` is the next line.
-    mutating func observe(_ a: RejoinLine, before b: RejoinLine, columnWidth w: Int, isColumn: Bool,
-                          startsParagraph: Bool, baseIndent: Int) {
-        let n = a.halfWidths
-        guard isColumn, n.total > 0, !a.letterSpaced, !a.spacedRuns, !startsParagraph, a.end == .open,
-              a.blanksAfter == 0, !a.pageAfter, a.indentCols <= baseIndent, b.indentCols <= baseIndent,
-              !b.letterSpaced, b.first &- 0x4E00 < 0x5200, !ScalarClass.isCJKPunctuation(a.last),
-              !RejoinClass.isHyphen(a.last), a.filledWidth * 2 >= w, a.filledWidth <= w + RejoinRules.wideExcess
+    /// window shows a column); `b` is the next line. Both are read in place: a line record is
+    /// large, and most breaks read a field or two of it.
+    mutating func observe(_ a: UnsafePointer<RejoinLine>, before b: UnsafePointer<RejoinLine>, columnWidth w: Int,
+                          isColumn: Bool, startsParagraph: Bool, baseIndent: Int) {
+        let n = a.pointee.halfWidths
+        guard isColumn, n.total > 0, !a.pointee.letterSpaced, !a.pointee.spacedRuns, !startsParagraph,
+              a.pointee.end == .open, a.pointee.blanksAfter == 0, !a.pointee.pageAfter,
+              a.pointee.indentCols <= baseIndent, b.pointee.indentCols <= baseIndent, !b.pointee.letterSpaced,
+              b.pointee.first &- 0x4E00 < 0x5200, !ScalarClass.isCJKPunctuation(a.pointee.last),
+              !RejoinClass.isHyphen(a.pointee.last), a.pointee.filledWidth * 2 >= w,
+              a.pointee.filledWidth <= w + RejoinRules.wideExcess
         else { return }
         let total = Double(n.total)
         // the width of the line's other scalars, and what the counted ones must fill
-        let known = Double(a.filledWidth) - Double(RejoinLineScanner.halfWidth) * total
+        let known = Double(a.pointee.filledWidth) - Double(RejoinLineScanner.halfWidth) * total
         let target = Double(w) - known
         let slack = Double(RejoinLineScanner.fullWidth)
         guard target >= Self.narrowest * total - slack, target <= Self.widest * total + slack else { return }

@@ -11,30 +11,32 @@ struct RejoinJoint {
     /// `numberInCJK` says whether a number broken at the line end (`”6` `0多岁`) is glued
     /// to CJK text on either side: its parts then join without a space, as a second pass
     /// over the joined text would join them (see ``RejoinLetterSpacing``).
-    static func make(_ a: RejoinLine, _ b: RejoinLine, context ctx: RejoinContext,
+    ///
+    /// `a` and `b` are read in place: a line record is large.
+    static func make(_ a: UnsafePointer<RejoinLine>, _ b: UnsafePointer<RejoinLine>, context ctx: RejoinContext,
                      dropsHyphen: () -> Bool, numberInCJK: () -> Bool) -> RejoinJoint {
-        let x = a.last, y = b.first
+        let x = a.pointee.last, y = b.pointee.first
         if x == RejoinClass.softHyphen {
             // U+00AD is two bytes; dropped at an English line end only
-            return .init(dropTail: ScalarClass.isLatinLetter(a.beforeLast) ? 2 : 0, space: false)
+            return .init(dropTail: ScalarClass.isLatinLetter(a.pointee.beforeLast) ? 2 : 0, space: false)
         }
         if RejoinClass.isHyphen(x) {
-            if ScalarClass.isLatinLetter(a.beforeLast) && ScalarClass.isLatinLetter(y) && dropsHyphen() {
+            if ScalarClass.isLatinLetter(a.pointee.beforeLast) && ScalarClass.isLatinLetter(y) && dropsHyphen() {
                 return .init(dropTail: x == 0x2D ? 1 : 3, space: false)
             }
             return .init(dropTail: 0, space: false)
         }
         if RejoinClass.isDash(x) || x == 0x2F { return .init(dropTail: 0, space: false) }
-        if a.endsInURL && isURLContinuation(x) { return .init(dropTail: 0, space: false) }
+        if a.pointee.endsInURL && isURLContinuation(x) { return .init(dropTail: 0, space: false) }
         if RejoinClass.isWestern(x) && RejoinClass.isWestern(y) {
             // A URL, path or dotted name broken at the line end goes on without a space
             // (`https://e` `xample.org`, `s2twp.j` `son`, `与.` `ci/run`), unless the
             // next line begins with a word of its own (`Node.js` `to build`).
-            if (a.endsInURL || a.endsInPath) && (RejoinClass.isAlnum(x) || isURLContinuation(x))
-                && !RejoinClass.isOpening(y) && !b.startsWithWord {
+            if (a.pointee.endsInURL || a.pointee.endsInPath) && (RejoinClass.isAlnum(x) || isURLContinuation(x))
+                && !RejoinClass.isOpening(y) && !b.pointee.startsWithWord {
                 return .init(dropTail: 0, space: false)
             }
-            if a.endsInDottedName && !b.startsWithWord && (RejoinClass.isAlnum(y) || y == 0x5F) {
+            if a.pointee.endsInDottedName && !b.pointee.startsWithWord && (RejoinClass.isAlnum(y) || y == 0x5F) {
                 return .init(dropTail: 0, space: false)
             }
             if x == 0x28 || x == 0x5B || x == 0x7B { return .init(dropTail: 0, space: false) }
@@ -44,8 +46,9 @@ struct RejoinJoint {
             // the line end of a letter-spaced line is letter spacing too, and so is the
             // line end in text set one character per line: two single characters join
             // (`，1` `1 年`), as inside a letter-spaced line (see ``RejoinLetterSpacing``)
-            if (a.letterSpaced || b.letterSpaced || (a.isSingleCharacter && b.isSingleCharacter))
-                && a.lastTokenScalars == 1 && b.firstTokenScalars == 1 {
+            if (a.pointee.letterSpaced || b.pointee.letterSpaced
+                || (a.pointee.isSingleCharacter && b.pointee.isSingleCharacter))
+                && a.pointee.lastTokenScalars == 1 && b.pointee.firstTokenScalars == 1 {
                 return .init(dropTail: 0, space: false)
             }
             switch y {

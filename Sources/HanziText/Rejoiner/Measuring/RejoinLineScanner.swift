@@ -67,18 +67,20 @@ enum RejoinLineScanner {
     /// false for a piece that the next one continues (their white space is inside the line).
     /// Such a piece that is all white space is a record without scalars.
     ///
-    /// The record is filled in place (it is large): the caller reuses one for every line.
+    /// The record is filled in place (it is large): the caller reuses one for every line. A
+    /// blank line leaves it as it was.
     static func measure(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
                         trimsLeading: Bool = true, trimsTrailing: Bool = true,
                         into line: inout RejoinLine) -> Bool {
-        line = RejoinLine()
         let start: Int
         if trimsLeading {
             var indent = 0
             start = skipIndent(p, from: s, to: e, columns: &indent)
             guard start < e else { return false }
+            line = RejoinLine()
             line.indentCols = indent
         } else {
+            line = RejoinLine()
             guard !isAllSpace(p, from: s, to: e) else {
                 // white space inside a long line, between two pieces with content
                 line.contentStart = base + s
@@ -119,6 +121,14 @@ enum RejoinLineScanner {
     static func scanContent(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int, into t: inout RejoinLineTally) {
         t.lastContentEnd = s
         var i = s
+        // a line that begins with two Han characters (most Chinese lines), measured from
+        // their bytes (see RejoinLineTally.addFirstHanPair: it equals `add` for each)
+        if t.scalars == 0 && t.pendingSpace == 0 && t.leadOpen && i + 6 <= e
+            && RejoinWordSpan.isHan(RejoinWordSpan.threeBytes(p + i))
+            && RejoinWordSpan.isHan(RejoinWordSpan.threeBytes(p + i + 3)) {
+            t.addFirstHanPair(decodeHan(p + i), endingAt: i + 3, decodeHan(p + i + 3), endingAt: i + 6)
+            i += 6
+        }
         while i < e {
             // inside a word, Han characters and compressible punctuation (most of the text),
             // measured from their bytes (see RejoinWordSpan: it equals `add` for each)
@@ -165,8 +175,9 @@ enum RejoinLineScanner {
         (UInt32(p[0]) & 0x0F) << 12 | (UInt32(p[1]) & 0x3F) << 6 | (UInt32(p[2]) & 0x3F)
     }
 
-    /// Fills `line` from the tally of its content `p[s..<e]`.
-    static func record(_ t: RejoinLineTally, of p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
+    /// Fills `line` from the tally of its content `p[s..<e]`. The tally is borrowed, not
+    /// copied (it is large): the values a condition reads twice are taken from it first.
+    static func record(_ t: borrowing RejoinLineTally, of p: UnsafePointer<UInt8>, from s: Int, to e: Int, base: Int,
                        trimsTrailing: Bool, into line: inout RejoinLine) {
         line.uncertainWidth = t.uncertain
         line.halfWidths = t.halfWidths
@@ -180,28 +191,32 @@ enum RejoinLineScanner {
         line.spacedMixed = t.spaced
         line.solidMixed = t.solid
         recordSpacing(t, of: p, from: s, into: &line)
-        line.innerSentenceEnd = t.sentenceEnds > 1 || (t.sentenceEnds == 1 && t.lastSentenceEndIndex < t.scalars - 2)
-        line.innerComma = t.commas > 1 || (t.commas == 1 && t.lastCommaIndex < t.scalars - 1)
+        let scalars = t.scalars, sentenceEnds = t.sentenceEnds, commas = t.commas
+        let lastSentenceEndIndex = t.lastSentenceEndIndex, lastCommaIndex = t.lastCommaIndex
+        let runLength = t.runLength, first = t.first, last = t.prev
+        line.innerSentenceEnd = sentenceEnds > 1 || (sentenceEnds == 1 && lastSentenceEndIndex < scalars - 2)
+        line.innerComma = commas > 1 || (commas == 1 && lastCommaIndex < scalars - 1)
         line.end = endKind(last: t.prev, beforeLast: t.prev2)
-        line.hyphenKeeps = t.runCapital || t.runLength < 2
+        line.hyphenKeeps = t.runCapital || runLength < 2
         line.asciiLetters = t.asciiLetters
         line.firstTokenScalars = t.firstTokenScalars
         line.lastTokenScalars = t.tokenLength
         line.endsInURL = t.tokenURL
-        if t.prev < 0x80 || t.first < 0x80 { markBrokenName(p, from: s, to: t.lastContentEnd, into: &line) }
+        if last < 0x80 || first < 0x80 { markBrokenName(p, from: s, to: t.lastContentEnd, into: &line) }
         recordStart(t, of: p, from: s, to: e, into: &line)
         line.isFurniture = RejoinPageFurniture.isFurnitureLine(p, from: s, to: t.lastContentEnd,
                                                                scalars: t.scalars, last: t.prev)
-        line.clusterKey = (t.scalars >= 2 || line.letterSpaced) && !line.isFurniture
+        line.clusterKey = (scalars >= 2 || line.letterSpaced) && !line.isFurniture
             ? line.filledWidth &* 2 &+ (line.end != .final ? 1 : 0) : -1
     }
 
     /// Letter spacing (see ``RejoinLetterSpacing``): at least four tokens, nearly all of
     /// them one character, at least two of them CJK (`新 版 本 支 持 U b u n t u`; not a row
     /// of numbers `1 2 3 4`); otherwise spaced half-width runs inside solid CJK text.
-    static func recordSpacing(_ t: RejoinLineTally, of p: UnsafePointer<UInt8>, from s: Int,
+    static func recordSpacing(_ t: borrowing RejoinLineTally, of p: UnsafePointer<UInt8>, from s: Int,
                               into line: inout RejoinLine) {
-        if t.tokens >= 4 && (t.singleTokens * 10 >= t.tokens * 8 || (t.singleAny * 10 >= t.tokens * 8 && t.singleTokens >= 2)) {
+        let tokens = t.tokens, singleTokens = t.singleTokens, singleAny = t.singleAny
+        if tokens >= 4 && (singleTokens * 10 >= tokens * 8 || (singleAny * 10 >= tokens * 8 && singleTokens >= 2)) {
             line.letterSpaced = true
             line.collapsedWidth = t.width - t.spaceWidth
             // its spaces say nothing about how the text spaces CJK from Latin
@@ -224,13 +239,13 @@ enum RejoinLineScanner {
 
     /// How the line begins. Most lines begin with a Han character that numbers nothing and
     /// hold no `日`, and are no `本报讯`: they are plain without a look at their head.
-    static func recordStart(_ t: RejoinLineTally, of p: UnsafePointer<UInt8>, from s: Int, to e: Int,
+    static func recordStart(_ t: borrowing RejoinLineTally, of p: UnsafePointer<UInt8>, from s: Int, to e: Int,
                             into line: inout RejoinLine) {
-        let f = t.first
+        let f = t.first, sawDay = t.sawDay, firstTokenScalars = t.firstTokenScalars, scalars = t.scalars
         let plainHan = f &- 0x4E00 < 0x5200 && f != 0x7B2C && !RejoinClass.isChineseNumeral(f)
         // a dateline needs a `日` (`…日电`) or begins with `本` (`本报讯`); a date or an English
         // suffix begins with no Han character
-        guard !plainHan || t.sawDay || f == Self.datelineBen else {
+        guard !plainHan || sawDay || f == Self.datelineBen else {
             line.start = .plain
             return
         }
@@ -239,9 +254,9 @@ enum RejoinLineScanner {
             let count = decodeHead(p, from: s, to: e, into: head)
             let h = UnsafeBufferPointer(start: head, count: count)
             line.startsWithSuffix = f &- 0x61 < 26
-                && startsWithSuffix(UnsafeBufferPointer(rebasing: h[0..<min(count, t.firstTokenScalars)]))
-            line.start = startKind(h, firstToken: t.firstTokenScalars)
-            line.isDate = t.scalars == count && isDate(h)
+                && startsWithSuffix(UnsafeBufferPointer(rebasing: h[0..<min(count, firstTokenScalars)]))
+            line.start = startKind(h, firstToken: firstTokenScalars)
+            line.isDate = scalars == count && isDate(h)
         }
     }
 

@@ -147,6 +147,46 @@ struct RejoinLineTally {
         lastContentEnd = s.end
     }
 
+    /// The line's first two scalars where both are Han characters U+4E00–U+9FFF (most Chinese
+    /// lines begin so) and nothing is counted yet: `v0` ending at `end0`, `v1` at `end1`. The
+    /// tally ends exactly as if each had gone through ``add(_:endingAt:)``, whose every test
+    /// is decided here for such a pair: width 4, no Latin letter or digit next to them, the
+    /// first opens the line's first piece (a Han character) and the second closes it (it may
+    /// begin a line). After them the word spans take over (``addWordSpan(_:_:)``).
+    @inline(__always)
+    mutating func addFirstHanPair(_ v0: UInt32, endingAt end0: Int, _ v1: UInt32, endingAt end1: Int) {
+        // the first: `add` with scalars == 0 and the first piece open (see extendLead)
+        leadWidth = RejoinLineScanner.fullWidth
+        leadWestern = false
+        leadOpen = true
+        appendHan(v0, endingAt: end0)
+        // the second: `add` after a Han character, with no space between (see extendLead: a
+        // character after the line's first Han character closes the first piece unless it
+        // is a slash, and joins it only if it may not begin a line)
+        leadOpen = false
+        appendHan(v1, endingAt: end1)
+        pendingSpace = 0
+        pendingHalfSpaces = 0
+    }
+
+    /// What ``add(_:endingAt:)`` and ``appendToToken(_:width:endingAt:)`` do for a Han character
+    /// `v` inside a token (width 4: no uncertain width, no punctuation count).
+    @inline(__always)
+    private mutating func appendHan(_ v: UInt32, endingAt end: Int) {
+        if v == Self.day { sawDay = true }
+        if urlState < 3 { urlState = 0 }
+        if urlState == 3 { tokenURL = true }
+        if tokenLength == 0 { tokenFirst = v }
+        tokenLength += 1
+        width += RejoinLineScanner.fullWidth
+        if scalars == 0 { first = v }
+        prev3 = prev2
+        prev2 = prev
+        prev = v
+        scalars += 1
+        lastContentEnd = end
+    }
+
     /// Ends the tokens at the end of the line.
     @inline(__always)
     mutating func finish() {

@@ -83,8 +83,11 @@ struct RejoinWordSpan {
         // eight bytes at a time while they are inside the line: two Han characters (most of
         // the text) in one step, else the first character of them; then four bytes, a
         // character's three, big-endian
+        // (the last offsets where eight and four bytes lie inside the line: `i + 8 <= e` in one
+        // comparison)
+        let last8 = e &- 8, last4 = e &- 4
         characters: do {
-            while i &+ 8 <= e {
+            while i <= last8 {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).bigEndian
                 let c0 = UInt32(truncatingIfNeeded: w &>> 40), c1 = UInt32(truncatingIfNeeded: w &>> 16) & 0xFF_FFFF
                 if isHanPair(w, c0, c1) {
@@ -95,7 +98,7 @@ struct RejoinWordSpan {
                 guard take(c0) else { break characters }
                 i &+= 3
             }
-            while i &+ 4 <= e {
+            while i <= last4 {
                 guard take(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).bigEndian &>> 8) else { break characters }
                 i &+= 3
             }

@@ -52,7 +52,7 @@ extension RejoinRules {
             firstLineIndentEvidence(ls, lo: lo, hi: hi, context: ctx)
         }
         let joint = d.join
-            ? RejoinJoint.make(ls[a], ls[a + 1], context: ctx,
+            ? RejoinJoint.make(base + a, base + a + 1, context: ctx,
                                dropsHyphen: { dropsHyphen(ls[a], ls[a + 1]) },
                                numberInCJK: { numberInCJK(ls[a], ls[a + 1]) })
             : RejoinJoint(dropTail: 0, space: false)

@@ -171,7 +171,13 @@ enum RejoinRules {
         // changes: the text's own breaks stay, a break inside a sentence joins, so that
         // rejoining the output again changes nothing.
         if ctx.isColumn && ctx.blankAfterEveryLine {
-            if blocksAbout(ctx.columnWidth, lines, lo: lo, hi: hi) < minimumNearClusterLines {
+            // (where a blank line follows every line of the window but its last, each block is
+            // one line, and the blocks about the width that stop mid-sentence are the lines
+            // about it that do: a run of the window's sorted keys)
+            let blocks = wholeKept && blankGaps == gaps
+                ? wholeWindow.linesAbout(ctx.columnWidth, openOnly: true, atMost: minimumNearClusterLines)
+                : blocksAbout(ctx.columnWidth, lines, lo: lo, hi: hi, atMost: minimumNearClusterLines)
+            if blocks < minimumNearClusterLines {
                 ctx.columnWidth = lines[a].filledWidth
                 ctx.isColumn = false
             }
@@ -188,9 +194,21 @@ enum RejoinRules {
             // times wider): a few short paragraphs (headings, a title block) of similar
             // width among longer ones, in text that is already paragraphs, not a column.
             let limit = max(3 * ctx.columnWidth, ctx.columnWidth + wideExcess)
-            var wider = 0
-            for k in lo...hi where lines[k].filledWidth > limit { wider += 1 }
-            if wider * 2 > hi - lo + 1 {
+            // (more than half of the lines: counted until the answer is known, more than
+            // half of them wider, or the rest, at least half of them, not)
+            let half = (hi - lo + 1) / 2
+            var wider = 0, notWider = hi - lo + 1 - half, k = lo
+            while k <= hi {
+                if lines[k].filledWidth > limit {
+                    wider &+= 1
+                    if wider > half { break }
+                } else {
+                    notWider &-= 1
+                    if notWider == 0 { break }
+                }
+                k &+= 1
+            }
+            if wider > half {
                 ctx.columnWidth = lines[a].filledWidth
                 ctx.isColumn = false
             }
@@ -250,11 +268,17 @@ enum RejoinRules {
     /// lines the output will have, so that reading the output again finds the column this
     /// reading found, and no other (`z` ⏎ `Sequence` makes a line as wide as the three
     /// around it, a fourth that shows a column).
-    static func blocksAbout(_ width: Int, _ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int) -> Int {
+    ///
+    /// Counting stops at `limit`: a caller that only asks whether there are `limit` such
+    /// blocks reads no further than the block that makes them so (where a column shows, a
+    /// few lines into the window).
+    static func blocksAbout(_ width: Int, _ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
+                            atMost limit: Int = .max) -> Int {
         let spread = spread(width)
         var n = 0
         var blockWidth = 0, blockScalars = 0, blockShows = true
         for k in lo...hi {
+            if n >= limit { break }
             let l = lines[k]
             if blockScalars > 0 && RejoinClass.isWestern(lines[k - 1].last) && RejoinClass.isWestern(l.first) {
                 blockWidth += 2

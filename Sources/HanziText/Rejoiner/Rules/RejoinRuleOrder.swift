@@ -44,7 +44,15 @@ extension RejoinRules {
         var x = RejoinBreak(a, b, after: c, aStartsParagraph: aStartsParagraph, aInHeading: aInHeading,
                             aCarriedWidth: aCarriedWidth, aParagraphWidth: aParagraphWidth, context: ctx,
                             indentEvidence: evidence, window: window, lo: lo, hi: hi)
-        return RejoinExtractorRules.certainJoins(&x)
+        // most breaks: none of the rules 1-12 decides them (see RejoinCommonBreak)
+        if RejoinCommonBreak.isCommon(&x) { return RejoinLineWidthRules.lineWidth(&x) }
+        return decideByRuleList(&x)
+    }
+
+    /// The rule list of ``decide(_:_:after:aStartsParagraph:aInHeading:aCarriedWidth:aParagraphWidth:context:window:lo:hi:indentEvidence:)``
+    /// in order, for any break: the first rule that decides wins.
+    static func decideByRuleList(_ x: inout RejoinBreak) -> RejoinDecision {
+        RejoinExtractorRules.certainJoins(&x)
             ?? RejoinLayoutRules.markedBreaks(&x)
             ?? RejoinExtractorRules.splitLines(&x)
             ?? RejoinListRules.listStarts(&x)

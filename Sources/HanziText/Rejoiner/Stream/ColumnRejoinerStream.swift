@@ -218,7 +218,7 @@ extension ColumnRejoiner {
         /// after all the records (a break is decided only once the lines after it that its
         /// window holds are measured); it keeps the window's line records in the cache.
         mutating func readAndDecide(final: Bool, into output: inout [UInt8]) {
-            let records = findRecords(final: final)
+            var records = findRecords(final: final)
             var k = 0
             while k < records.count {
                 let j = min(records.count, k + Self.recordsPerBatch)
@@ -233,6 +233,9 @@ extension ColumnRejoiner {
             }
             writeDecided(final: final, into: &output)
             discardWritten()
+            // the array goes back for the next reading, empty, with its capacity
+            records.removeAll(keepingCapacity: true)
+            swap(&records, &recordScratch)
         }
 
         /// What ends a record of the buffer: a line terminator (``LineTerminator``), the end
@@ -243,6 +246,11 @@ extension ColumnRejoiner {
         /// and what ends it.
         typealias Record = (start: Int, end: Int, ending: RecordEnd)
 
+        /// The records' array of the last reading (see ``findRecords(final:)``), empty, kept for
+        /// its capacity: a reading finds thousands of records, and growing a new array to hold
+        /// them would copy them again and again.
+        var recordScratch: [Record] = []
+
         /// Finds the records that are complete in the buffer from ``scanPosition`` on, and
         /// moves ``scanPosition`` and ``lineStart`` past them. A terminator cut off by the
         /// end of the buffer waits for the next chunk, unless the input has ended.
@@ -251,7 +259,9 @@ extension ColumnRejoiner {
             let base = bufferBase
             var i = scanPosition - base
             var start = lineStart - base
+            // the last reading's array, empty: its capacity is reused
             var records: [Record] = []
+            swap(&records, &recordScratch)
             buffer.withUnsafeBufferPointer { buf in
                 scan: while i < count {
                     if skipLF {
@@ -321,7 +331,8 @@ extension ColumnRejoiner {
                     longLineHasContent = false
                     if RejoinLineScanner.measure(p, from: s, to: e, base: base, trimsLeading: trimsLeading, into: &line) {
                         line.inputLine = inputLines
-                        if !line.isFurniture && recentHeads.repeats(line, in: p, base: base) {
+                        if !line.isFurniture
+                            && withUnsafePointer(to: &line, { recentHeads.repeats($0, in: p, base: base) }) {
                             if line.innerCJKSpace {
                                 line.isFurniture = true
                                 line.clusterKey = -1
@@ -422,7 +433,7 @@ extension ColumnRejoiner {
                 let a = next
                 if lines[a - linesBase].continuesOnNextRecord {
                     // a piece of a long line: the next piece follows with nothing between
-                    writeLine(a - linesBase, dropTail: 0, into: &output)
+                    Self.writeLine(a - linesBase, of: lines, from: buffer, base: bufferBase, dropTail: 0, into: &output)
                     startsParagraph = false
                     paragraphWidth += lines[a - linesBase].filledWidth
                     next += 1
@@ -430,7 +441,7 @@ extension ColumnRejoiner {
                 }
                 if a == lastIndex {
                     guard final else { break }
-                    writeLine(a - linesBase, dropTail: 0, into: &output)
+                    Self.writeLine(a - linesBase, of: lines, from: buffer, base: bufferBase, dropTail: 0, into: &output)
                     output.append(0x0A)
                     explanations?.append(.init(line: lines[a - linesBase].inputLine, joined: false, reason: .endOfText,
                                                columnWidth: 0, lineWidth: lines[a - linesBase].filledWidth))
@@ -458,17 +469,21 @@ extension ColumnRejoiner {
                                            columnWidth: context.isColumn ? context.columnWidth : 0,
                                            lineWidth: lines[ai].filledWidth))
                 if decision.join {
-                    writeLine(ai, dropTail: joint.dropTail, into: &output)
+                    Self.writeLine(ai, of: lines, from: buffer, base: bufferBase, dropTail: joint.dropTail,
+                                   into: &output)
                     if joint.space && !jointSpaceIsLetterSpacing(ai) { output.append(0x20) }
                 } else {
-                    writeLine(ai, dropTail: 0, into: &output)
+                    Self.writeLine(ai, of: lines, from: buffer, base: bufferBase, dropTail: 0, into: &output)
                     output.append(0x0A)
                     if options.paragraphSeparator == .blankLine { output.append(0x0A) }
                 }
                 if carriedHere == 0 {
-                    calibration.observe(lines[ai], before: lines[ai + 1], columnWidth: context.columnWidth,
-                                        isColumn: context.isColumn, startsParagraph: startsParagraph,
-                                        baseIndent: context.baseIndent)
+                    // the two records read in place: a line record is large
+                    lines.withUnsafeBufferPointer { ls in
+                        calibration.observe(ls.baseAddress! + ai, before: ls.baseAddress! + ai + 1,
+                                            columnWidth: context.columnWidth, isColumn: context.isColumn,
+                                            startsParagraph: startsParagraph, baseIndent: context.baseIndent)
+                    }
                 }
                 if let across = outcome.acrossFurniture { acrossFurniture = across }
                 carriedWidth = decision.carriesWidth ? carriedHere + lines[ai].filledWidth : 0
@@ -487,7 +502,9 @@ extension ColumnRejoiner {
         }
 
         /// Records the English words of the lines up to absolute index `last` that have
-        /// not been recorded yet, in order (see ``RejoinDocumentWords``).
+        /// not been recorded yet, in order (see ``RejoinDocumentWords``). In line: asked at every
+        /// break, it mostly finds one line without ASCII letters.
+        @inline(__always)
         mutating func recordWords(through last: Int) {
             guard wordsRecordedThrough < last else { return }
             let from = max(wordsRecordedThrough + 1, linesBase)
@@ -558,6 +575,14 @@ extension ColumnRejoiner {
         /// Writes the content of `lines[k]`, without its last `dropTail` bytes, removing its
         /// letter spacing if it has some.
         func writeLine(_ k: Int, dropTail: Int, into output: inout [UInt8]) {
+            Self.writeLine(k, of: lines, from: buffer, base: bufferBase, dropTail: dropTail, into: &output)
+        }
+
+        /// ``writeLine(_:dropTail:into:)`` for a stream's `lines` and `buffer`, whose first byte is
+        /// at stream offset `bufferBase`: what deciding calls at every line, where a method would
+        /// copy the stream (a large value) first.
+        static func writeLine(_ k: Int, of lines: [RejoinLine], from buffer: [UInt8], base bufferBase: Int,
+                              dropTail: Int, into output: inout [UInt8]) {
             let s = lines[k].contentStart - bufferBase
             let e = lines[k].contentEnd - bufferBase - dropTail
             let letterSpaced = lines[k].letterSpaced, spacedRuns = lines[k].spacedRuns

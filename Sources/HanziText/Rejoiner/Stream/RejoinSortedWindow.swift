@@ -54,8 +54,9 @@ struct RejoinSortedWindow {
     /// sorted keys instead of the line records: a line's key is `filledWidth * 2`, plus 1
     /// when it stops mid-sentence, so the lines within `spread` of `width` are the keys
     /// from `2 * (width - spread)` to `2 * (width + spread) + 1`, one run of the sorted keys.
-    /// Only for a kept window (see ``move(_:base:lo:hi:)``).
-    func linesAbout(_ width: Int, openOnly: Bool) -> Int {
+    /// Only for a kept window (see ``move(_:base:lo:hi:)``). Counting the lines that stop
+    /// mid-sentence stops at `limit` (a caller that asks whether there are so many).
+    func linesAbout(_ width: Int, openOnly: Bool, atMost limit: Int = .max) -> Int {
         let spread = RejoinRules.spread(width)
         let low = 2 * (width - spread), high = 2 * (width + spread) + 1
         return keys.withUnsafeBufferPointer { storage in
@@ -64,7 +65,7 @@ struct RejoinSortedWindow {
             guard openOnly else { return Self.firstIndex(notBelow: high + 1, in: sorted, count: count) - from }
             var n = 0
             var i = from
-            while i < count && sorted[i] <= high {
+            while i < count && sorted[i] <= high && n < limit {
                 n &+= sorted[i] & 1
                 i += 1
             }
