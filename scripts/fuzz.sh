@@ -22,13 +22,36 @@ jobs=${FUZZ_JOBS:-1}
 scratch=.build-fuzz
 
 bash scripts/install-deps.sh
+# After a Swift source changed, the package's own Swift modules and the harnesses are compiled
+# again from scratch: an incremental build once kept a harness compiled against the old layout
+# of a library struct (ColumnRejoiner.Stream grew; FuzzRejoin's stack slot for it did not), and
+# AddressSanitizer reported an overflow that was not in the code. The dependencies (swift-
+# argument-parser) and the C data (COpenCCData, rebuilt from its own sources when they change)
+# are kept.
+stamp=$scratch/swift-sources.stamp
+if [ ! -f "$stamp" ] || [ -n "$(find Sources Fuzz/Harnesses/Sources Package.swift Fuzz/Harnesses/Package.swift \
+        -newer "$stamp" \( -name '*.swift' -o -name '*.h' -o -name '*.modulemap' \) -print -quit)" ]; then
+    # The build plan goes too, so that SwiftPM writes the modules' file maps again.
+    rm -f "$stamp" "$scratch"/release.yaml "$scratch"/*/release/description.json
+    for dir in "$scratch"/*/release; do
+        [ -d "$dir" ] || continue
+        rm -rf "$dir"/HanziCore.build "$dir"/HanziText.build "$dir"/OpenCC.build "$dir"/Hanzi.build \
+            "$dir"/Fuzz*.build "$dir"/Modules/HanziCore.* "$dir"/Modules/HanziText.* "$dir"/Modules/OpenCC.* \
+            "$dir"/Modules/Hanzi.* "$dir"/Modules/Fuzz*
+    done
+fi
 # The toolchain's linker warns once per AddressSanitizer helper symbol; they say nothing.
 # Product by product: building the whole package would also link the main package's `hanzi`
-# command with the fuzzer's flags, which gold cannot.
+# command with the fuzzer's flags, which gold cannot. A failed build stops the run (an older
+# binary would otherwise be fuzzed).
 for h in "${harnesses[@]}"; do
-    swift build --package-path Fuzz/Harnesses --scratch-path "$scratch" -c release --product "$h" \
-        -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol '__asan" || true
+    if ! swift build --package-path Fuzz/Harnesses --scratch-path "$scratch" -c release --product "$h" \
+        -Xswiftc -sanitize=fuzzer,address 2>&1 | { grep -v "Cannot export local symbol '__asan" || true; }; then
+        echo "fuzz: building $h failed" >&2
+        exit 1
+    fi
 done
+touch "$stamp"
 bin=$(swift build --package-path Fuzz/Harnesses --scratch-path "$scratch" -c release --show-bin-path)
 for h in "${harnesses[@]}"; do
     [ -x "$bin/$h" ] || { echo "fuzz: $h was not built" >&2; exit 1; }
