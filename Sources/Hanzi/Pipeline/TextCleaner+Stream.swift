@@ -28,6 +28,8 @@ extension TextCleaner {
         /// (see ``TextCleaner/cleanSettling(_:)``); nil once it is longer, or when the cleaner
         /// settles nothing.
         private var shortText: [UInt8]?
+        /// Whether no character has been passed to the stages yet.
+        private var beforeText = true
 
         init(cleaner: TextCleaner, entry: Entry, maxConcurrency: Int, pieceSize: Int) {
             self.entry = entry
@@ -69,7 +71,23 @@ extension TextCleaner {
         }
 
         /// Passes validated bytes on to the stages, or holds them while the text is short.
-        private mutating func pass(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
+        /// Byte order marks that follow the dropped one at the start are dropped too, when the
+        /// text is cleaned (see ``TextCleaner/dropsLeadingMarks``); the bytes come in whole
+        /// characters, so a mark is never cut.
+        private mutating func pass(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
+            var bytes = chunk
+            if beforeText {
+                let mark = UTF8StreamValidator.byteOrderMark
+                var start = 0
+                while cleaner.dropsLeadingMarks, bytes.count - start >= mark.count,
+                      bytes[start] == mark[0], bytes[start + 1] == mark[1], bytes[start + 2] == mark[2]
+                {
+                    start += mark.count
+                }
+                bytes = UnsafeBufferPointer(rebasing: bytes[start...])
+                if bytes.isEmpty { return }
+                beforeText = false
+            }
             guard shortText != nil else { return try chain.feed(bytes, final: false, into: &output) }
             shortText!.append(contentsOf: bytes)
             guard shortText!.count > TextCleaner.shortTextLimit else { return }

@@ -98,7 +98,8 @@ public struct TextCleaner: Sendable {
     }
 
     /// Cleans UTF-8 bytes (an array, `Data`, a slice: any collection of bytes). A leading
-    /// byte order mark is dropped.
+    /// byte order mark is dropped; when the text is rejoined or normalised, so is every byte
+    /// order mark right after it.
     ///
     /// The text goes through the same ``Stream`` as streamed input, in slices of
     /// `oneShotSliceSize` bytes, so the working buffers stay small (and in cache) however
@@ -157,10 +158,19 @@ public struct TextCleaner: Sendable {
     /// settled, as the stream settles it (see ``cleanSettling(_:)``).
     private func cleanWhole(_ bytes: [UInt8]) throws -> [UInt8] {
         var text = bytes
-        if text.starts(with: UTF8StreamValidator.byteOrderMark) { text.removeFirst(UTF8StreamValidator.byteOrderMark.count) }
+        let mark = UTF8StreamValidator.byteOrderMark
+        if text.starts(with: mark) { text.removeFirst(mark.count) }
+        while dropsLeadingMarks, text.starts(with: mark) { text.removeFirst(mark.count) }
         if settlesShortTexts, text.count <= Self.shortTextLimit { return try cleanSettling(text) }
         return try Self.run(stages[...], over: text)
     }
+
+    /// Whether the byte order marks that follow a dropped leading one are dropped too: when the
+    /// text is rejoined or normalised. A text made of files joined together can start with
+    /// several; dropping only the first would leave one for a second cleaning to drop, and
+    /// cleaning twice would change the text. With conversions only, the rest stay as OpenCC
+    /// keeps them.
+    var dropsLeadingMarks: Bool { options.rejoins || options.normalizes }
 
     /// The default size of one piece of work of a ``Stream``: 1 MiB.
     public static let defaultPieceSize = 1 << 20

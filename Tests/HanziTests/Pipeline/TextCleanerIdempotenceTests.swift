@@ -84,6 +84,33 @@ import HanziTestSupport
         #expect(try cleaner.clean(utf8: once) == once)
     }
 
+    /// Fuzz/Corpus/FuzzCleanStream/found-95cd334b2117 (one paragraph per line, spacing
+    /// inserted): a text starting with two byte order marks lost one to the first cleaning and
+    /// the other to the second. A cleaning drops the whole run, whole or streamed a byte at a
+    /// time; conversion alone keeps all but the first, as OpenCC does.
+    @Test
+    func cleaningDropsEveryLeadingByteOrderMark() throws {
+        let raw = try RepositoryRoot.bytes("Fuzz/Corpus/FuzzCleanStream/found-95cd334b2117")
+        let (cleaner, payload) = try Self.harnessCleaner(raw)
+        let once = try cleaner.clean(utf8: payload)
+        #expect(try cleaner.clean(utf8: once) == once)
+
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let text = mark + mark + mark + Array("第一行\n".utf8)
+        for options in [TextCleaner.Options(), .init(rejoins: false), .init(normalizes: false)] {
+            let cleaner = try TextCleaner(options: options)
+            #expect(try cleaner.clean(utf8: text) == Array("第一行\n".utf8))
+            #expect(try cleaner.clean(validUTF8: text) == Array("第一行\n".utf8))
+            var stream = cleaner.makeStream()
+            var streamed: [UInt8] = []
+            for byte in text { try stream.feed([byte], into: &streamed) }
+            try stream.finish(into: &streamed)
+            #expect(streamed == Array("第一行\n".utf8))
+        }
+        let converter = try TextCleaner(options: .init(rejoins: false, normalizes: false, conversions: [.s2t]))
+        #expect(try converter.clean(utf8: text) == mark + mark + Array("第一行\n".utf8))
+    }
+
     /// Short texts made of what moves the rejoiner's evidence when normalised (half-width
     /// marks the normaliser widens, Latin letters and digits it spaces from Han characters,
     /// page breaks, brackets, quotes, blank lines, indents), cleaned with every paragraph
