@@ -179,6 +179,14 @@ struct RejoinLineTally {
         if tokenLength == 0 { tokenFirst = v }
         tokenLength += 1
         width += RejoinLineScanner.fullWidth
+        recordScalar(v, endingAt: end)
+    }
+
+    /// Every non-space scalar's last step: the line's first scalar, the last three, the count
+    /// and where the content ends (shared by ``appendToToken(_:width:endingAt:)`` and the Han
+    /// pair's fast path).
+    @inline(__always)
+    private mutating func recordScalar(_ v: UInt32, endingAt end: Int) {
         if scalars == 0 { first = v }
         prev3 = prev2
         prev2 = prev
@@ -311,11 +319,6 @@ struct RejoinLineTally {
         default:
             break
         }
-        if scalars == 0 { first = v }
-        prev3 = prev2
-        prev2 = prev
-        prev = v
-        scalars += 1
-        lastContentEnd = end
+        recordScalar(v, endingAt: end)
     }
 }
