@@ -22,6 +22,12 @@ struct ByteSink: ~Copyable {
         count = 0
     }
 
+    /// Forgets the last `length` bytes.
+    mutating func removeLast(_ length: Int) {
+        precondition(length >= 0 && length <= count, "removing more bytes than the sink holds")
+        count &-= length
+    }
+
     @inline(__always)
     mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
         if length > capacity &- count { grow(to: count &+ length) }

@@ -22,6 +22,11 @@ struct TableLocation: Sendable, Hashable {
     var nodes = 0
     /// Two words per result.
     var results = 0
+    /// 2,048 words: one bit per scalar below U+10000 that starts a key (whose
+    /// ``MatchTables/firstEntry(_:_:)`` is not 0). Eight kilobytes that stay in the first-level
+    /// cache, where the first scalars' pages of a large table (a kilobyte for every 256
+    /// scalars that start keys) do not.
+    var presence = 0
 }
 
 /// How one dictionary of a configuration is matched: a compiled table, or, for nestings of
@@ -115,6 +120,12 @@ struct MatchTables {
     @inline(__always)
     func startsKey(_ table: TableLocation, _ lead: UInt8) -> Bool {
         words[table.leads &+ Int(truncatingIfNeeded: lead &>> 5)] & (1 &<< UInt32(truncatingIfNeeded: lead & 31)) != 0
+    }
+
+    /// Whether `scalar`, below U+10000, starts a key of `table` (its entry is not 0).
+    @inline(__always)
+    func startsKey(_ table: TableLocation, bmp scalar: UInt32) -> Bool {
+        words[table.presence &+ Int(truncatingIfNeeded: scalar &>> 5)] & (1 &<< (scalar & 31)) != 0
     }
 
     /// The entry of `scalar` among the first scalars of `table` (see ``PrefixTable/Bits``).

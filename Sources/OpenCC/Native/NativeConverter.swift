@@ -25,12 +25,23 @@ final class NativeConverter: Sendable {
     /// part of the run between segments, converted by this table's answer for one scalar.
     /// One walk then does what segmentation and the first conversion did in two.
     let fused: TableLocation?
+    /// The first conversion's table, when ``fused`` stands for the second conversion instead
+    /// of the first (OpenCC's hk2s, hk2sp, tw2s, tw2sp: a regional variant's reverse, then
+    /// Traditional to Simplified with segmentation by its phrases). Then ``chain`` is the whole
+    /// chain, and ``fused``'s segment answers are their keys through it. A run between
+    /// segments in which no key of this table starts is unchanged by the first conversion, so
+    /// the fused walk's answers are its conversion; a run in which one starts goes through
+    /// ``chain`` (see `convertGuarded`).
+    let fusedGuard: TableLocation?
+    /// Where a guarded walk may cut a run (see ``RunBreakers``).
+    let guardBreakers: RunBreakers
     /// OpenCC 1.3.2 and later keep an unmatched ideographic description sequence whole.
     let keepsDescriptionSequences: Bool
 
     init(
         words: [UInt32], bytes: [UInt8], normalization: [MatchProgram], segmentation: MatchProgram?,
-        phrases: MatchProgram?, chain: [MatchProgram], fused: TableLocation?, keepsDescriptionSequences: Bool
+        phrases: MatchProgram?, chain: [MatchProgram], fused: TableLocation?, fusedGuard: TableLocation?,
+        guardBreakers: RunBreakers = RunBreakers(), keepsDescriptionSequences: Bool
     ) {
         self.words = words
         self.bytes = bytes
@@ -39,6 +50,8 @@ final class NativeConverter: Sendable {
         self.phrases = phrases
         self.chain = chain
         self.fused = fused
+        self.fusedGuard = fusedGuard
+        self.guardBreakers = guardBreakers
         self.keepsDescriptionSequences = keepsDescriptionSequences
     }
 
@@ -83,7 +96,11 @@ final class NativeConverter: Sendable {
         var scratch = ByteSink(capacity: chain.count > 1 ? 4096 : 0)
         var spare = ByteSink(capacity: chain.count > 2 ? 4096 : 0)
         if let fused {
-            convertFused(fused, start, end, tables, into: &sink, scratch: &scratch, spare: &spare)
+            if let fusedGuard {
+                convertGuarded(fused, fusedGuard, start, end, tables, into: &sink, scratch: &scratch, spare: &spare)
+            } else {
+                convertFused(fused, start, end, tables, into: &sink, scratch: &scratch, spare: &spare)
+            }
             return
         }
         if segmentation == nil && phrases == nil {
@@ -263,8 +280,173 @@ final class NativeConverter: Sendable {
         endRun(at: end, sink: &sink)
     }
 
-    /// `entries` with every value converted as a segment of its own by ``chain``.
-    func convertingValues(of entries: DictionaryEntries) -> DictionaryEntries {
+    /// ``convertMain(_:_:into:)`` with a ``fused`` table guarded by ``fusedGuard``: as
+    /// ``convertFused``, with no later stages, writing the fused answers of a run straight to
+    /// `sink`. The run is cut into regions at ``guardBreakers``; where a key of the guard
+    /// matches at a position of a region, the region is dirty: at its end its output is taken
+    /// back and its text goes through the whole ``chain`` instead.
+    private func convertGuarded(
+        _ table: TableLocation, _ guardTable: TableLocation, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+        _ tables: MatchTables, into sink: inout ByteSink, scratch: inout ByteSink, spare: inout ByteSink
+    ) {
+        typealias Bits = PrefixTable.Bits
+        var p = start
+        // The region of the run being walked: where its text starts, and where its output
+        // starts in `sink` once the unchanged text before it is copied; the run's unchanged text
+        // not yet copied; whether a key of the guard matches in the region.
+        var regionStart = start
+        var regionOutput = 0
+        var copyFrom = start
+        var dirty = false
+
+        while p < end {
+            if let phrases {
+                let found = tables.match(phrases, p, end)
+                if found.length > 0 {
+                    endRegion(at: p, regionStart, regionOutput, &copyFrom, &dirty, tables, &sink, &scratch, &spare)
+                    tables.append(found, to: &sink)
+                    p += found.length
+                    regionStart = p
+                    regionOutput = sink.count
+                    copyFrom = p
+                    continue
+                }
+            }
+            let (scalar, length) = MatchTables.decode(p)
+            if scalar < 0x1_0000 && !tables.startsKey(table, bmp: scalar) && !tables.startsKey(guardTable, bmp: scalar)
+                && p[0] != 0xE2
+            {
+                // Neither table has a key that starts here: most positions of Simplified text.
+                if guardBreakers.contains(scalar) {
+                    if dirty {
+                        endRegion(at: p, regionStart, regionOutput, &copyFrom, &dirty, tables, &sink, &scratch, &spare)
+                        regionOutput = sink.count
+                    } else {
+                        regionOutput = sink.count &+ (p - copyFrom)
+                    }
+                    regionStart = p
+                }
+                p += length
+                continue
+            }
+            var entry = tables.firstEntry(table, scalar)
+            if entry == 0 {
+                if p[0] == 0xE2 {
+                    if !dirty && tables.firstEntry(guardTable, scalar) != 0 && tables.match(guardTable, p, end).length > 0 {
+                        dirty = true
+                    }
+                    p += unmatchedLength(p, end)
+                    continue
+                }
+                if tables.firstEntry(guardTable, scalar) != 0 {
+                    if !dirty && tables.match(guardTable, p, end).length > 0 { dirty = true }
+                } else if guardBreakers.contains(scalar) {
+                    // The run may be cut here: a new region starts with this character.
+                    if dirty {
+                        endRegion(at: p, regionStart, regionOutput, &copyFrom, &dirty, tables, &sink, &scratch, &spare)
+                        regionOutput = sink.count
+                    } else {
+                        regionOutput = sink.count &+ (p - copyFrom)
+                    }
+                    regionStart = p
+                }
+                p += length
+                continue
+            }
+            var found = PrefixMatch.none
+            var segment = false
+            // The answer is one scalar of the run whose value is itself (or no answer).
+            var passes = false
+            if entry & Bits.longer != 0 {
+                let block = tables.block(table, entry)
+                let node = tables.deepestNode(table, scalar, entry, block, p + length, end)
+                let result = node & Bits.nodeResult
+                if result != 0 {
+                    segment = node & Bits.nodeSegment != 0
+                    if !segment && node & Bits.copies != 0 {
+                        passes = true
+                    } else {
+                        found = tables.result(table, result)
+                    }
+                } else if entry & Bits.passes != 0 {
+                    passes = true
+                } else {
+                    entry = tables.words[block]
+                }
+            }
+            if !passes && found.length == 0 {
+                if entry & Bits.inline != 0 {
+                    found = PrefixMatch(
+                        length: length, valueStart: 0, valueCount: 0, inlineBytes: entry & 0xFF_FFFF,
+                        inlineCount: Int(truncatingIfNeeded: entry >> 24 & 3))
+                } else if entry & Bits.firstResult != 0 {
+                    segment = entry & Bits.firstSegment != 0
+                    if !segment && entry & Bits.copies != 0 {
+                        passes = true
+                    } else {
+                        found = tables.result(table, entry & Bits.firstResult)
+                    }
+                }
+            }
+            if segment {
+                endRegion(at: p, regionStart, regionOutput, &copyFrom, &dirty, tables, &sink, &scratch, &spare)
+                tables.append(found, to: &sink)
+                p += found.length
+                regionStart = p
+                regionOutput = sink.count
+                copyFrom = p
+                continue
+            }
+            // A position of the run.
+            // A key of the guard that matches here against the rest of the text may match in
+            // the region, or not where the run ends first (the whole chain then gives the same
+            // output, only slower); one that does not match here cannot.
+            if !dirty && tables.firstEntry(guardTable, scalar) != 0 && tables.match(guardTable, p, end).length > 0 {
+                dirty = true
+            }
+            if passes {
+                p += length
+                continue
+            }
+            if found.length == 0 {
+                p += unmatchedLength(p, end)
+                continue
+            }
+            if copyFrom < p { sink.append(copyFrom, count: p - copyFrom) }
+            tables.append(found, to: &sink)
+            p += found.length
+            copyFrom = p
+        }
+        endRegion(at: end, regionStart, regionOutput, &copyFrom, &dirty, tables, &sink, &scratch, &spare)
+    }
+
+    /// Ends a region of ``convertGuarded`` at `p`: a dirty region's output is replaced by its
+    /// text through the whole chain; a clean one's is complete once its unchanged text is copied.
+    /// A method rather than a local function: one that captured the walk's variables would
+    /// have them checked for exclusive access at run time on every step.
+    @inline(__always)
+    private func endRegion(
+        at p: UnsafePointer<UInt8>, _ regionStart: UnsafePointer<UInt8>, _ regionOutput: Int,
+        _ copyFrom: inout UnsafePointer<UInt8>, _ dirty: inout Bool, _ tables: MatchTables,
+        _ sink: inout ByteSink, _ scratch: inout ByteSink, _ spare: inout ByteSink
+    ) {
+        if dirty {
+            if copyFrom <= regionStart {
+                if copyFrom < regionStart { sink.append(copyFrom, count: regionStart - copyFrom) }
+            } else {
+                sink.removeLast(sink.count &- regionOutput)
+            }
+            convertSegment(regionStart, p, tables, into: &sink, scratch: &scratch, spare: &spare)
+            dirty = false
+        } else if copyFrom < p {
+            sink.append(copyFrom, count: p - copyFrom)
+        }
+        copyFrom = p
+    }
+
+    /// `entries` with every value converted as a segment of its own by ``chain``; with
+    /// `startingFromKeys`, every key instead (the value a segment of that key gets).
+    func convertingValues(of entries: DictionaryEntries, startingFromKeys: Bool = false) -> DictionaryEntries {
         var converted = DictionaryEntries()
         var sink = ByteSink(capacity: 256)
         var scratch = ByteSink(capacity: chain.count > 1 ? 256 : 0)
@@ -276,8 +458,9 @@ final class NativeConverter: Sendable {
                     for index in 0..<entries.count {
                         let key = UnsafeBufferPointer(
                             rebasing: pool[Int(entries.ranges[index * 4])..<Int(entries.ranges[index * 4] + entries.ranges[index * 4 + 1])])
-                        let valueStart = pool.baseAddress! + Int(entries.ranges[index * 4 + 2])
-                        let valueCount = Int(entries.ranges[index * 4 + 3])
+                        let field = startingFromKeys ? 0 : 2
+                        let valueStart = pool.baseAddress! + Int(entries.ranges[index * 4 + field])
+                        let valueCount = Int(entries.ranges[index * 4 + field + 1])
                         sink.removeAll()
                         if valueCount > 0 {
                             convertSegment(valueStart, valueStart + valueCount, tables, into: &sink, scratch: &scratch, spare: &spare)
@@ -455,10 +638,18 @@ final class NativeConverter: Sendable {
                 let lead = p[0]
                 if lead == 0xE2 && keepsDescriptionSequences {
                     if tables.startsKey(table, lead), tables.match(table, p, end).length > 0 { return p - start }
-                    p += unmatchedLength(p, end)
+                    // Most are punctuation (“”—…), not description characters.
+                    p += IdeographicDescription.isOperator(p, end) ? unmatchedLength(p, end) : 3
                     continue
                 }
-                if tables.startsKey(table, lead), tables.match(table, p, end).length > 0 { return p - start }
+                if tables.startsKey(table, lead) {
+                    // The presence bits rule out most characters with such a lead (full-width
+                    // punctuation for the compatibility ideographs' EF) in one load.
+                    let (scalar, _) = MatchTables.decode(p)
+                    if scalar >= 0x1_0000 || tables.startsKey(table, bmp: scalar), tables.match(table, p, end).length > 0 {
+                        return p - start
+                    }
+                }
                 p += NativeConverter.sequenceLength(lead)
             }
             return nil

@@ -22,6 +22,8 @@ struct NativeConverterBuilder {
     var recordsTables = false
     /// Every table placed, with where its words start, when ``recordsTables`` is set.
     private(set) var placedTables: [(wordBase: Int, compiled: CompiledTrie)] = []
+    /// Every table placed, by where its words start (for ``RunBreakers``).
+    private var compiledTables: [Int: CompiledTrie] = [:]
 
     init(source: DictionarySource, configurationFolder: URL?) {
         self.source = source
@@ -39,6 +41,8 @@ struct NativeConverterBuilder {
         var segmentation: MatchProgram?
         var chain: [MatchProgram]
         var fused: TableLocation?
+        var fusedGuard: TableLocation?
+        var breakers = RunBreakers()
         if let segmentationSpec = document.segmentation, let firstSpec = document.conversionChain.first,
             let members = try fusableMembers(segmentationSpec, firstSpec, keepsDescriptionSequences: keepsDescriptionSequences)
         {
@@ -50,6 +54,21 @@ struct NativeConverterBuilder {
                 keepsDescriptionSequences: keepsDescriptionSequences)
             fused = placed.location
             if placed.precomposed { chain = [] }
+        } else if let segmentationSpec = document.segmentation, document.conversionChain.count == 2,
+            NativeConverterBuilder.classedFiles(document.conversionChain[0]) != nil,
+            let members = try fusableMembers(
+                segmentationSpec, document.conversionChain[1], keepsDescriptionSequences: keepsDescriptionSequences)
+        {
+            // The segmentation fuses with the second conversion, and the first one is one
+            // table that guards the fused walk (see ``NativeConverter/fusedGuard``).
+            chain = try document.conversionChain.map { spec throws(NativeEngineError) in try compile(spec) }
+            guard case .table(let first) = chain[0] else { preconditionFailure("a classed group compiles to one table") }
+            let placed = try placeFused(
+                members, laterSpecs: [], laterStages: [], laterKeys: nil, segmentsThrough: chain,
+                keepsDescriptionSequences: keepsDescriptionSequences)
+            fused = placed.location
+            fusedGuard = first
+            breakers = guardBreakers(placed.location, first)
         } else {
             segmentation = try document.segmentation.map { spec throws(NativeEngineError) in try compile(spec) }
             chain = try document.conversionChain.map { spec throws(NativeEngineError) in try compile(spec) }
@@ -57,7 +76,13 @@ struct NativeConverterBuilder {
         let phraseProgram = try phrasesProgram(phrases)
         return NativeConverter(
             words: words, bytes: bytes, normalization: normalization, segmentation: segmentation,
-            phrases: phraseProgram, chain: chain, fused: fused, keepsDescriptionSequences: keepsDescriptionSequences)
+            phrases: phraseProgram, chain: chain, fused: fused, fusedGuard: fusedGuard, guardBreakers: breakers,
+            keepsDescriptionSequences: keepsDescriptionSequences)
+    }
+
+    /// The ``RunBreakers`` of a fused table and its guard, both placed by this builder.
+    private func guardBreakers(_ fused: TableLocation, _ guardTable: TableLocation) -> RunBreakers {
+        RunBreakers(outsideKeysOf: [compiledTables[fused.pageIndex]!, compiledTables[guardTable.pageIndex]!])
     }
 
     /// The user's phrase files as one table, a later file winning on the same key.
@@ -124,7 +149,9 @@ struct NativeConverterBuilder {
     private mutating func place(_ compiled: CompiledTrie) throws(NativeEngineError) -> TableLocation {
         if recordsTables { placedTables.append((words.count, compiled)) }
         do {
-            return try PrefixTable.layOut(compiled, into: &words, bytes: &bytes)
+            let location = try PrefixTable.layOut(compiled, into: &words, bytes: &bytes)
+            compiledTables[location.pageIndex] = compiled
+            return location
         } catch {
             throw NativeEngineError(reason: error.reason)
         }
@@ -147,10 +174,25 @@ struct NativeConverterBuilder {
             }
         }
         let phraseProgram = try phrasesProgram(phrases)
+        let fused = stored.fused.map { locations[$0] }
+        let fusedGuard = try storedGuard(stored, locations)
         return NativeConverter(
             words: words, bytes: bytes, normalization: stored.normalization.map(program),
             segmentation: stored.segmentation.map(program), phrases: phraseProgram, chain: stored.chain.map(program),
-            fused: stored.fused.map { locations[$0] }, keepsDescriptionSequences: stored.keepsDescriptionSequences)
+            fused: fused, fusedGuard: fusedGuard,
+            guardBreakers: fusedGuard.map { guardBreakers(fused!, $0) } ?? RunBreakers(),
+            keepsDescriptionSequences: stored.keepsDescriptionSequences)
+    }
+
+    /// The first conversion's table of a stored configuration whose fused table is guarded.
+    private func storedGuard(
+        _ stored: PrecompiledOpenCCData.Configuration, _ locations: [TableLocation]
+    ) throws(NativeEngineError) -> TableLocation? {
+        guard stored.fusedIsGuarded else { return nil }
+        guard stored.fused != nil, stored.chain.count == 2, case .table(let index) = stored.chain[0] else {
+            throw NativeEngineError(reason: "compiled tables: a guarded fused table without a first conversion table")
+        }
+        return locations[index]
     }
 
     /// `converter`, built by this builder with ``recordsTables``, in the stored form.
@@ -167,7 +209,8 @@ struct NativeConverterBuilder {
         return PrecompiledOpenCCData.Configuration(
             tables: placedTables.map(\.compiled), normalization: converter.normalization.map(storedProgram),
             segmentation: converter.segmentation.map(storedProgram), chain: converter.chain.map(storedProgram),
-            fused: converter.fused.map { index[$0.pageIndex]! }, keepsDescriptionSequences: converter.keepsDescriptionSequences)
+            fused: converter.fused.map { index[$0.pageIndex]! }, fusedIsGuarded: converter.fusedGuard != nil,
+            keepsDescriptionSequences: converter.keepsDescriptionSequences)
     }
 
     // MARK: Segmentation fused with the first conversion
@@ -237,11 +280,17 @@ struct NativeConverterBuilder {
     /// conversion kept it whole, and the fused walk keeps it whole the same way.
     private mutating func placeFused(
         _ members: [(spec: DictionarySpec, name: String, matchClass: UInt8)], laterSpecs: [DictionarySpec],
-        laterStages: [MatchProgram], laterKeys: DictionaryEntries?, keepsDescriptionSequences: Bool
+        laterStages: [MatchProgram], laterKeys: DictionaryEntries?, segmentsThrough guardedChain: [MatchProgram] = [],
+        keepsDescriptionSequences: Bool
     ) throws(NativeEngineError) -> (location: TableLocation, precomposed: Bool) {
         let stages = NativeConverter(
             words: words, bytes: bytes, normalization: [], segmentation: nil, phrases: nil, chain: laterStages,
-            fused: nil, keepsDescriptionSequences: keepsDescriptionSequences)
+            fused: nil, fusedGuard: nil, keepsDescriptionSequences: keepsDescriptionSequences)
+        // Guarded: a segment is its key through the whole chain, the guarding first conversion
+        // included (the fused table stands for the second one).
+        let segments = NativeConverter(
+            words: words, bytes: bytes, normalization: [], segmentation: nil, phrases: nil, chain: guardedChain,
+            fused: nil, fusedGuard: nil, keepsDescriptionSequences: keepsDescriptionSequences)
         var precomposed = laterKeys != nil && !laterStages.isEmpty
         if precomposed && keepsDescriptionSequences {
             // A value of several characters could complete a description sequence in the run
@@ -256,7 +305,11 @@ struct NativeConverterBuilder {
         var lastClass: UInt8 = 0
         for member in members {
             var read = try entries(member.spec)
-            if (member.matchClass == 0 || precomposed) && !laterStages.isEmpty { read = stages.convertingValues(of: read) }
+            if member.matchClass == 0 && !guardedChain.isEmpty {
+                read = segments.convertingValues(of: read, startingFromKeys: true)
+            } else if (member.matchClass == 0 || precomposed) && !laterStages.isEmpty {
+                read = stages.convertingValues(of: read)
+            }
             tableMembers.append(PrefixTable.Member(entries: read, matchClass: member.matchClass, name: member.name))
             lastClass = max(lastClass, member.matchClass)
         }

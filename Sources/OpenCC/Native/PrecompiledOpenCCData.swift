@@ -9,10 +9,11 @@ import COpenCCData
 /// checks a checksum of each table and every count and offset in it: a damaged image gives an
 /// error naming the configuration, never a crash or a different conversion.
 ///
-/// Layout: `HZCT1\n`, the number of tables, then per table its length and checksum; the
+/// Layout: `HZCT2\n`, the number of tables, then per table its length and checksum; the
 /// number of configurations, then per configuration its name, the tables it places (in
 /// order, as indices into the tables), its programs (normalisation, segmentation, chain, fused
-/// table) and whether description sequences stay whole; then the tables (``CompiledTrie``).
+/// table), whether the fused table is guarded by the first conversion and whether description
+/// sequences stay whole; then the tables (``CompiledTrie``).
 enum PrecompiledOpenCCData {
     /// A configuration as stored: its tables in the order they are placed, and programs over them.
     struct Configuration: Sendable {
@@ -21,6 +22,9 @@ enum PrecompiledOpenCCData {
         var segmentation: StoredProgram?
         var chain: [StoredProgram]
         var fused: Int?
+        /// Whether the fused table stands for the second conversion, guarded by the first
+        /// (see ``NativeConverter/fusedGuard``).
+        var fusedIsGuarded = false
         var keepsDescriptionSequences: Bool
     }
 
@@ -31,7 +35,7 @@ enum PrecompiledOpenCCData {
         case union([StoredProgram])
     }
 
-    static let magic: [UInt8] = Array("HZCT1\n".utf8)
+    static let magic: [UInt8] = Array("HZCT2\n".utf8)
 
     /// The embedded image (empty when `make tables` has not generated one).
     static var embedded: UnsafeBufferPointer<UInt8> {
@@ -87,13 +91,14 @@ enum PrecompiledOpenCCData {
                 guard case .table(let index) = fusedProgram else { throw CompiledTrie.CorruptError(reason: "bad fused table") }
                 fused = index
             }
+            let guarded = try reader.number(atMost: 1) == 1
             let keeps = try reader.number(atMost: 1) == 1
             if found == nil, Array(nameBytes) == wanted {
                 found = (
                     places,
                     Configuration(
                         tables: [], normalization: normalization, segmentation: segmentation, chain: chain, fused: fused,
-                        keepsDescriptionSequences: keeps)
+                        fusedIsGuarded: guarded, keepsDescriptionSequences: keeps)
                 )
             }
         }
@@ -205,6 +210,7 @@ enum PrecompiledOpenCCData {
             CompiledTrie.appendNumber(configuration.chain.count, to: &directory)
             for program in configuration.chain { appendProgram(program, to: &directory) }
             appendOptionalProgram(configuration.fused.map { .table($0) }, to: &directory)
+            CompiledTrie.appendNumber(configuration.fusedIsGuarded ? 1 : 0, to: &directory)
             CompiledTrie.appendNumber(configuration.keepsDescriptionSequences ? 1 : 0, to: &directory)
         }
         var out = magic

@@ -45,6 +45,8 @@ extension PrefixTable {
     /// numbered by themselves (all below 2^21), deeper nodes from 2^21 on.
     static let deepParent: UInt32 = 1 << 21
     static let pageIndexWords = 0x110000 >> 8
+    /// The words of a table's presence bits (``TableLocation/presence``).
+    static let presenceWords = 0x1_0000 >> 5
 
     /// The answer of every node of `trie`: the entry of the lowest class on its path, the
     /// deepest of that class. Only the values that answer somewhere are kept, in the order of
@@ -157,10 +159,11 @@ extension PrefixTable {
         location.results = location.nodes + Int(deepCount) + 1
         let wordBase = shared.count
         let byteBase = sharedBytes.count
-        guard wordBase + location.results + compiled.results.count < Int(UInt32.max),
+        location.presence = location.results + compiled.results.count
+        guard wordBase + location.presence + PrefixTable.presenceWords < Int(UInt32.max),
             byteBase + compiled.valueBytes.count < Int(UInt32.max)
         else { throw DictionaryEntries.FormatError(reason: "too many tables for one converter") }
-        shared.append(contentsOf: repeatElement(0, count: location.results + compiled.results.count))
+        shared.append(contentsOf: repeatElement(0, count: location.presence + PrefixTable.presenceWords))
         sharedBytes.append(contentsOf: compiled.valueBytes)
         shared.withUnsafeMutableBufferPointer { all in
             let words = UnsafeMutableBufferPointer(rebasing: all[wordBase...])
@@ -200,6 +203,7 @@ extension PrefixTable {
                         entry = own
                     }
                     words[pagesBase + pageOf[Int(scalar >> 8)] * 256 + Int(scalar & 0xFF)] = entry
+                    if scalar < 0x1_0000 { words[location.presence + Int(scalar >> 5)] |= 1 << (scalar & 31) }
                     let lead = PrefixTable.leadByte(of: scalar)
                     words[location.leads + Int(lead >> 5)] |= 1 << (UInt32(lead) & 31)
                     location.lowestLead = min(location.lowestLead, lead)
@@ -251,6 +255,7 @@ extension PrefixTable {
         location.edges += wordBase
         location.nodes += wordBase
         location.results += wordBase
+        location.presence += wordBase
         return location
     }
 

@@ -148,6 +148,49 @@ import HanziTestSupport
         }
     }
 
+    /// Configurations of the shape of OpenCC's hk2s and tw2s (segmentation by the phrases of the
+    /// second conversion, a first conversion before it), which the engine walks with one fused
+    /// table guarded by the first conversion and cuts at characters in no key, against OpenCC
+    /// 1.4.2: guard keys that match in a run and near its cuts, keys that hold punctuation (which
+    /// may then not cut), a guard key across a segment's start, description sequences whole, cut,
+    /// and over punctuation, and line ends.
+    @Test(arguments: ["guard.json", "union.json"])
+    func aFusedTableGuardedByTheFirstConversionMatchesOpenCC142(configurationName: String) throws {
+        var files = [
+            "S.txt": "甲乙\t子\n乙丙丁\t丑寅\n庚⿰\t卯\n戊，己\t午\n辛壬\t辛壬\n",
+            "C.txt": "甲\t乙\n丁\t戊\n辛\t庚\n戊\t未\n己\t己\n",
+            "G1.txt": "丙，丁\t申\n丁。\t酉\n己戊\t甲乙\n",
+            "G2.txt": "丙\t壬\n子\t甲\n壬\t戊\n",
+        ]
+        for (name, policy) in [("guard.json", "short_circuit"), ("union.json", "union")] {
+            files[name] = """
+            {
+              "segmentation": {"type": "mmseg", "dict": {"type": "text", "file": "S.txt"}},
+              "conversion_chain": [
+                {"dict": {"type": "group", "match_policy": "\(policy)",
+                          "dicts": [{"type": "text", "file": "G1.txt"}, {"type": "text", "file": "G2.txt"}]}},
+                {"dict": {"type": "group", "dicts": [{"type": "text", "file": "S.txt"}, {"type": "text", "file": "C.txt"}]}}
+              ]
+            }
+            """
+        }
+        let folder = try Self.folder(files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent(configurationName)
+        let converter = try ChineseConverter(.file(config))
+        var generator = SeededGenerator(seed: 23)
+        let alphabet = Array("甲乙丙丁戊己庚辛壬子，。、,!⿰⿱ A\n")
+        var inputs: [[UInt8]] = []
+        for _ in 0..<600 {
+            let length = Int.random(in: 1...40, using: &generator)
+            inputs.append(Array(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }).utf8))
+        }
+        let expected = try OpenCC142Oracle.convert(inputs, configuration: config.path)
+        for (input, oracle) in zip(inputs, expected) {
+            #expect(try converter.convert(utf8: input) == oracle, "\(String(decoding: input, as: UTF8.self))")
+        }
+    }
+
     /// Streaming in small pieces and converting on several threads give the one-call result.
     @Test func streamingAndParallelConversionGiveTheOneCallResult() throws {
         var input: [UInt8] = []
