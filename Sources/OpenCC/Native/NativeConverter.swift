@@ -282,7 +282,8 @@ final class NativeConverter: Sendable {
 
     /// ``convertMain(_:_:into:)`` with a ``fused`` table guarded by ``fusedGuard``: as
     /// ``convertFused``, with no later stages, writing the fused answers of a run straight to
-    /// `sink`. The run is cut into regions at ``guardBreakers``; where a key of the guard
+    /// `sink`. (The two read the fused table's answer in the same words: shared through a
+    /// function returning the answer, s2twp ran 7 % more instructions and hk2s 1.7 %.) The run is cut into regions at ``guardBreakers``; where a key of the guard
     /// matches at a position of a region, the region is dirty: at its end its output is taken
     /// back and its text goes through the whole ``chain`` instead.
     private func convertGuarded(
@@ -318,6 +319,7 @@ final class NativeConverter: Sendable {
             {
                 // Neither table has a key that starts here: most positions of Simplified text.
                 if guardBreakers.contains(scalar) {
+                    // The run may be cut here: a new region starts with this character.
                     if dirty {
                         endRegion(at: p, regionStart, regionOutput, &copyFrom, &dirty, tables, &sink, &scratch, &spare)
                         regionOutput = sink.count
@@ -338,17 +340,9 @@ final class NativeConverter: Sendable {
                     p += unmatchedLength(p, end)
                     continue
                 }
-                if tables.firstEntry(guardTable, scalar) != 0 {
-                    if !dirty && tables.match(guardTable, p, end).length > 0 { dirty = true }
-                } else if guardBreakers.contains(scalar) {
-                    // The run may be cut here: a new region starts with this character.
-                    if dirty {
-                        endRegion(at: p, regionStart, regionOutput, &copyFrom, &dirty, tables, &sink, &scratch, &spare)
-                        regionOutput = sink.count
-                    } else {
-                        regionOutput = sink.count &+ (p - copyFrom)
-                    }
-                    regionStart = p
+                // (A character that no key holds is above U+FFFF here, so it cuts no run.)
+                if !dirty && tables.firstEntry(guardTable, scalar) != 0 && tables.match(guardTable, p, end).length > 0 {
+                    dirty = true
                 }
                 p += length
                 continue
