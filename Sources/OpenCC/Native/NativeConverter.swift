@@ -299,6 +299,9 @@ final class NativeConverter: Sendable {
         var regionOutput = 0
         var copyFrom = start
         var dirty = false
+        // Read once: in the loop the compiler reloads the tables' locations at every position.
+        let presence = tables.words + table.presence
+        let guardPresence = tables.words + guardTable.presence
 
         while p < end {
             if let phrases {
@@ -314,8 +317,9 @@ final class NativeConverter: Sendable {
                 }
             }
             let (scalar, length) = MatchTables.decode(p)
-            if scalar < 0x1_0000 && !tables.startsKey(table, bmp: scalar) && !tables.startsKey(guardTable, bmp: scalar)
-                && p[0] != 0xE2
+            if scalar < 0x1_0000
+                && (presence[Int(truncatingIfNeeded: scalar &>> 5)] | guardPresence[Int(truncatingIfNeeded: scalar &>> 5)])
+                    & (1 &<< (scalar & 31)) == 0 && p[0] != 0xE2
             {
                 // Neither table has a key that starts here: most positions of Simplified text.
                 if guardBreakers.contains(scalar) {

@@ -41,6 +41,8 @@ struct RunBreakers: Sendable {
     /// Whether `scalar` is a breaker.
     @inline(__always)
     func contains(_ scalar: UInt32) -> Bool {
+        // Han characters and everything else between the ranges first: one test.
+        if scalar &- 0x3040 < 0xFF00 - 0x3040 { return false }
         if scalar < 0x40 { return masks.0 & (1 &<< UInt64(scalar)) != 0 }
         if scalar < 0x80 { return masks.1 & (1 &<< UInt64(scalar &- 0x40)) != 0 }
         if scalar &- 0x3000 < 0x40 { return masks.2 & (1 &<< UInt64(scalar &- 0x3000)) != 0 }
