@@ -621,6 +621,15 @@ final class NativeConverter: Sendable {
             let stopsAtE2 = keepsDescriptionSequences
             while p < end {
                 if skips {
+                    // Sixteen bytes a step with vector compares while none stops the walk, then
+                    // the eight-byte step finds the first that does.
+                    let thresholds = SIMD16<UInt8>(repeating: threshold)
+                    let openers = SIMD16<UInt8>(repeating: stopsAtE2 ? 0xE2 : 0)
+                    while end - p >= 16 {
+                        let block = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
+                        if any((block .>= thresholds) .| (block .== openers)) { break }
+                        p += 16
+                    }
                     while end - p >= 8 {
                         let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
                         var stops = NativeConverter.bytes(atLeast: threshold, word)
