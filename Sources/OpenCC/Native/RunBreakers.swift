@@ -12,12 +12,16 @@
 /// segment, which ends the run. A run of Simplified text between two Traditional phrases is
 /// often thousands of characters long, so a key of the guard that matches once would
 /// otherwise send all of it through the whole chain.
-struct RunBreakers: Sendable {
+struct RunBreakers: Sendable, Equatable {
     /// One bit per character of the three ranges: ASCII (two words), U+3000–U+303F, U+FF00–U+FF3F.
     private var masks: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     /// No breakers.
     init() {}
+
+    static func == (a: RunBreakers, b: RunBreakers) -> Bool {
+        a.masks.0 == b.masks.0 && a.masks.1 == b.masks.1 && a.masks.2 == b.masks.2 && a.masks.3 == b.masks.3
+    }
 
     /// The characters of the three ranges that occur in no key of `tables`.
     init(outsideKeysOf tables: [CompiledTrie]) {

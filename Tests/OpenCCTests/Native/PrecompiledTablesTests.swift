@@ -50,6 +50,10 @@ import HanziTestSupport
         #expect(fromImage.segmentation == fromText.segmentation)
         #expect(fromImage.chain == fromText.chain)
         #expect(fromImage.fused == fromText.fused)
+        #expect(fromImage.fusedGuard == fromText.fusedGuard)
+        #expect(fromImage.guardBreakers == fromText.guardBreakers)
+        // Segmentation by the second conversion's phrases after a first conversion of one table.
+        #expect((fromText.fusedGuard != nil) == ["hk2s", "tw2sp"].contains(name))
     }
 
     /// Every byte of a small configuration's image changed, one at a time, and the image cut at
