@@ -122,6 +122,13 @@ struct MatchTables {
         words[table.leads &+ Int(truncatingIfNeeded: lead &>> 5)] & (1 &<< UInt32(truncatingIfNeeded: lead & 31)) != 0
     }
 
+    /// Whether a key of `table` matches at `p`, whose first scalar is `scalar`: its entry first,
+    /// the whole match only where it is not 0.
+    @inline(__always)
+    func hasMatch(_ table: TableLocation, _ scalar: UInt32, _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+        firstEntry(table, scalar) != 0 && match(table, p, end).length > 0
+    }
+
     /// Whether `scalar`, below U+10000, starts a key of `table` (its entry is not 0).
     @inline(__always)
     func startsKey(_ table: TableLocation, bmp scalar: UInt32) -> Bool {

@@ -282,10 +282,15 @@ final class NativeConverter: Sendable {
 
     /// ``convertMain(_:_:into:)`` with a ``fused`` table guarded by ``fusedGuard``: as
     /// ``convertFused``, with no later stages, writing the fused answers of a run straight to
-    /// `sink`. (The two read the fused table's answer in the same words: shared through a
-    /// function returning the answer, s2twp ran 7 % more instructions and hk2s 1.7 %.) The run is cut into regions at ``guardBreakers``; where a key of the guard
+    /// `sink`. The run is cut into regions at ``guardBreakers``; where a key of the guard
     /// matches at a position of a region, the region is dirty: at its end its output is taken
-    /// back and its text goes through the whole ``chain`` instead.
+    /// back and its text goes through the whole ``chain`` instead. A key of the guard that
+    /// matches at a position against the rest of the text may match in the region, or not where
+    /// the run ends first (the whole chain then gives the same output, only slower); one that
+    /// does not match there cannot.
+    ///
+    /// (The two walks read the fused table's answer in the same words: shared through a
+    /// function returning the answer, s2twp ran 7 % more instructions and hk2s 1.7 %.)
     private func convertGuarded(
         _ table: TableLocation, _ guardTable: TableLocation, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
         _ tables: MatchTables, into sink: inout ByteSink, scratch: inout ByteSink, spare: inout ByteSink
@@ -337,18 +342,9 @@ final class NativeConverter: Sendable {
             }
             var entry = tables.firstEntry(table, scalar)
             if entry == 0 {
-                if p[0] == 0xE2 {
-                    if !dirty && tables.firstEntry(guardTable, scalar) != 0 && tables.match(guardTable, p, end).length > 0 {
-                        dirty = true
-                    }
-                    p += unmatchedLength(p, end)
-                    continue
-                }
-                // (A character that no key holds is above U+FFFF here, so it cuts no run.)
-                if !dirty && tables.firstEntry(guardTable, scalar) != 0 && tables.match(guardTable, p, end).length > 0 {
-                    dirty = true
-                }
-                p += length
+                // (A character here that no key holds is E2's or above U+FFFF: it cuts no run.)
+                if !dirty && tables.hasMatch(guardTable, scalar, p, end) { dirty = true }
+                p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
                 continue
             }
             var found = PrefixMatch.none
@@ -396,12 +392,7 @@ final class NativeConverter: Sendable {
                 continue
             }
             // A position of the run.
-            // A key of the guard that matches here against the rest of the text may match in
-            // the region, or not where the run ends first (the whole chain then gives the same
-            // output, only slower); one that does not match here cannot.
-            if !dirty && tables.firstEntry(guardTable, scalar) != 0 && tables.match(guardTable, p, end).length > 0 {
-                dirty = true
-            }
+            if !dirty && tables.hasMatch(guardTable, scalar, p, end) { dirty = true }
             if passes {
                 p += length
                 continue

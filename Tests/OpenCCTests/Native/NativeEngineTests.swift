@@ -16,6 +16,26 @@ import HanziTestSupport
         return folder
     }
 
+    /// Converts `texts` generated texts (seeded by `seed`) of 1 to `longest` characters drawn
+    /// from `alphabet` with the configuration file `config`, and expects OpenCC 1.4.2's output
+    /// for each.
+    static func expectMatchesOpenCC142(
+        _ config: URL, alphabet: String, seed: UInt64, texts: Int, longest: Int
+    ) throws {
+        let converter = try ChineseConverter(.file(config))
+        var generator = SeededGenerator(seed: seed)
+        let characters = Array(alphabet)
+        var inputs: [[UInt8]] = []
+        for _ in 0..<texts {
+            let length = Int.random(in: 1...longest, using: &generator)
+            inputs.append(Array(String((0..<length).map { _ in characters.randomElement(using: &generator)! }).utf8))
+        }
+        let expected = try OpenCC142Oracle.convert(inputs, configuration: config.path)
+        for (input, oracle) in zip(inputs, expected) {
+            #expect(try converter.convert(utf8: input) == oracle, "\(String(decoding: input, as: UTF8.self))")
+        }
+    }
+
     @Test func aUserPhraseWinsWhereItStartsASegmentAndItsValueIsKept() throws {
         let folder = try Self.folder(["a.txt": "鼠标\t老鼠\n软件\t软件\n", "b.txt": "鼠标\t滑鼠標\n"])
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -90,18 +110,7 @@ import HanziTestSupport
         let folder = try Self.folder(files)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("nesting.json")
-        let converter = try ChineseConverter(.file(config))
-        var generator = SeededGenerator(seed: 10)
-        let alphabet = Array("甲乙丙丁戊己AB13 \n")
-        var inputs: [[UInt8]] = []
-        for _ in 0..<200 {
-            let length = Int.random(in: 1...24, using: &generator)
-            inputs.append(Array(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }).utf8))
-        }
-        let expected = try OpenCC142Oracle.convert(inputs, configuration: config.path)
-        for (input, oracle) in zip(inputs, expected) {
-            #expect(try converter.convert(utf8: input) == oracle, "\(String(decoding: input, as: UTF8.self))")
-        }
+        try Self.expectMatchesOpenCC142(config, alphabet: "甲乙丙丁戊己AB13 \n", seed: 10, texts: 200, longest: 24)
     }
 
     /// Configurations whose later stages map single characters, which the engine folds into
@@ -134,18 +143,7 @@ import HanziTestSupport
         let folder = try Self.folder(files)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent(configurationName)
-        let converter = try ChineseConverter(.file(config))
-        var generator = SeededGenerator(seed: 11)
-        let alphabet = Array("甲乙丙丁戊己庚辛壬子G⿰⿰⿱⿲ A\n")
-        var inputs: [[UInt8]] = []
-        for _ in 0..<400 {
-            let length = Int.random(in: 1...24, using: &generator)
-            inputs.append(Array(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }).utf8))
-        }
-        let expected = try OpenCC142Oracle.convert(inputs, configuration: config.path)
-        for (input, oracle) in zip(inputs, expected) {
-            #expect(try converter.convert(utf8: input) == oracle, "\(String(decoding: input, as: UTF8.self))")
-        }
+        try Self.expectMatchesOpenCC142(config, alphabet: "甲乙丙丁戊己庚辛壬子G⿰⿰⿱⿲ A\n", seed: 11, texts: 400, longest: 24)
     }
 
     /// Configurations of the shape of OpenCC's hk2s and tw2s (segmentation by the phrases of the
@@ -177,18 +175,7 @@ import HanziTestSupport
         let folder = try Self.folder(files)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent(configurationName)
-        let converter = try ChineseConverter(.file(config))
-        var generator = SeededGenerator(seed: 23)
-        let alphabet = Array("甲乙丙丁戊己庚辛壬子，。、,!⿰⿱ A\n")
-        var inputs: [[UInt8]] = []
-        for _ in 0..<600 {
-            let length = Int.random(in: 1...40, using: &generator)
-            inputs.append(Array(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }).utf8))
-        }
-        let expected = try OpenCC142Oracle.convert(inputs, configuration: config.path)
-        for (input, oracle) in zip(inputs, expected) {
-            #expect(try converter.convert(utf8: input) == oracle, "\(String(decoding: input, as: UTF8.self))")
-        }
+        try Self.expectMatchesOpenCC142(config, alphabet: "甲乙丙丁戊己庚辛壬子，。、,!⿰⿱ A\n", seed: 23, texts: 600, longest: 40)
     }
 
     /// Streaming in small pieces and converting on several threads give the one-call result.
