@@ -45,8 +45,9 @@ demo: release
 	@bash scripts/demo.sh
 
 # Regenerates the Swift and C tables from Tables/: the normaliser's tables, the rejoiner's
-# English word list, the bundled OpenCC data and its configurations compiled for the native
-# engine (after the data: the compiling runs the engine on it).
+# English word list, the bundled OpenCC data, its configurations compiled for the native engine
+# and the script detector's classes read from it (after the data: the computing runs the
+# package's own code on it).
 tables:
 	python3 scripts/generate-tables.py
 	python3 scripts/generate-english-words.py

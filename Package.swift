@@ -32,7 +32,8 @@ let package = Package(
         // a C interface; the include path and library come from COpenCC's pkg-config entry.
         .target(name: "COpenCCDictionary", dependencies: ["COpenCC"]),
         // OpenCC 1.4.2's dictionaries and configurations (Tables/opencc), compiled into the binary
-        // by scripts/generate-opencc-data.py (`make tables`).
+        // by scripts/generate-opencc-data.py (`make tables`), with the engine's compiled tables
+        // and the script detector's classes (scripts/generate-opencc-compiled.sh).
         .target(name: "COpenCCData"),
         // Script conversion: the native engine (OpenCC's algorithm over compiled tables) and
         // the safe, fast Swift wrapper over libopencc.
@@ -40,7 +41,7 @@ let package = Package(
         // Pure Swift text engines: column-break rejoiner, punctuation normaliser, character classes.
         .target(name: "HanziText", dependencies: ["HanziCore"]),
         // The cleaning pipeline composing both; re-exports them.
-        .target(name: "Hanzi", dependencies: ["HanziCore", "OpenCC", "HanziText"]),
+        .target(name: "Hanzi", dependencies: ["HanziCore", "OpenCC", "HanziText", "COpenCCData"]),
         // Helpers shared by the test targets: the repository root, the seeds, the one copy of
         // OpenCC's test cases (read from the repository, not bundled), tools on PATH, a seeded generator.
         .target(name: "HanziTestSupport", path: "Tests/HanziTestSupport", exclude: ["Fixtures"]),

@@ -12,4 +12,9 @@ int hanzi_opencc_data_file(int index, const char **name, const unsigned char **b
 /// `PrecompiledOpenCCData`): its bytes and their count, 0 when none was generated.
 void hanzi_opencc_compiled(const unsigned char **bytes, unsigned long *length);
 
+/// The script detector's character classes of the bundled data, computed by `make tables`
+/// (see the Hanzi module's `StoredDetectionClasses`): its bytes and their count, 0 when none
+/// was generated.
+void hanzi_detection_classes(const unsigned char **bytes, unsigned long *length);
+
 #endif

@@ -39,13 +39,16 @@ struct DetectionTables: Sendable {
     /// data set does not have (OpenCC 1.1 has no `HKVariantsPhrases`), which counts as empty.
     init(dictionary: DictionaryReader) rethrows {
         let conversions = try Conversions(dictionary: dictionary)
-        var classes = [UInt8](repeating: 0, count: DetectionTables.limit)
-        for value in 0..<UInt32(DetectionTables.limit) where ScalarClass.isHan(value) {
-            classes[Int(value)] = DetectionTables.han
-        }
+        var classes = StoredDetectionClasses.baseClasses()
         for c in conversions.candidates where Int(c) < DetectionTables.limit {
             classes[Int(c)] |= conversions.signs(of: c)
         }
+        self.classes = classes
+    }
+
+    /// Tables with the given classes (``limit`` of them, indexed by scalar).
+    init(classes: [UInt8]) {
+        precondition(classes.count == DetectionTables.limit)
         self.classes = classes
     }
 
@@ -173,8 +176,25 @@ struct DetectionTables: Sendable {
         }
     }
 
-    /// The process-wide tables from the bundled data, read on first use.
-    static let shared: Result<DetectionTables, OpenCCError> = Result { () throws(OpenCCError) in try load(.bundled) }
+    /// The process-wide tables from the bundled data, read on first use: from the classes
+    /// embedded by `make tables` (``StoredDetectionClasses``), or from the text dictionaries
+    /// when none were generated.
+    static let shared: Result<DetectionTables, OpenCCError> = Result { () throws(OpenCCError) in
+        try embeddedOrBundled(StoredDetectionClasses.embedded)
+    }
+
+    /// The tables `image` stores (``StoredDetectionClasses``), or those of the bundled text
+    /// dictionaries when `image` is empty.
+    ///
+    /// - Throws: `OpenCCError` when the image is damaged or the dictionaries cannot be read.
+    static func embeddedOrBundled(_ image: UnsafeBufferPointer<UInt8>) throws(OpenCCError) -> DetectionTables {
+        guard !image.isEmpty else { return try load(.bundled) }
+        do {
+            return DetectionTables(classes: try StoredDetectionClasses.classes(from: image))
+        } catch {
+            throw OpenCCError(configuration: .t2s, message: error.description)
+        }
+    }
 
     // MARK: UTF-8 (for tests and checks, not the construction above)
 
