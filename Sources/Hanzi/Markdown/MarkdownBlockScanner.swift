@@ -203,18 +203,24 @@ struct MarkdownBlockScanner {
 
     /// The index after YAML (`---` … `---` or `...`) or TOML (`+++` … `+++`) front matter at
     /// the very start, or 0 when there is none.
+    /// (A scanner reads every block the cleaner checks on its own, so this allocates nothing
+    /// for a document without front matter.)
     private func frontMatterEnd() -> Int {
         guard let first = lines.first else { return 0 }
-        let opening = Array(bytes[first.start..<first.end])
-        guard opening == Array("---".utf8) || opening == Array("+++".utf8) else { return 0 }
+        let opening = bytes[first.start..<first.end]
+        guard opening.elementsEqual(Self.yamlFence) || opening.elementsEqual(Self.tomlFence) else { return 0 }
         var i = 1
         while i < lines.count {
-            let text = Array(bytes[lines[i].start..<lines[i].end])
-            if text == opening || (opening[0] == 0x2D && text == Array("...".utf8)) { return i + 1 }
+            let text = bytes[lines[i].start..<lines[i].end]
+            if text.elementsEqual(opening) || (opening.first == 0x2D && text.elementsEqual(Self.yamlEnd)) { return i + 1 }
             i += 1
         }
         return 0
     }
+
+    private static let yamlFence: [UInt8] = Array("---".utf8)
+    private static let tomlFence: [UInt8] = Array("+++".utf8)
+    private static let yamlEnd: [UInt8] = Array("...".utf8)
 
     // MARK: - Code and math
 

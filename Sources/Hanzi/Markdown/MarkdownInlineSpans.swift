@@ -168,11 +168,15 @@ enum MarkdownInlineSpans {
         return nil
     }
 
+    /// What begins a bare URL, longest first.
+    private static let urlPrefixes: [[UInt8]] = [Array("https://".utf8), Array("http://".utf8), Array("www.".utf8)]
+
     /// `http://…`, `https://…` or `www.…` up to white space, `<`, or a character outside ASCII.
+    /// Asked at every `h` and `w` of the prose: most are inside a word, and the letter before
+    /// them answers at once.
     private static func bareURLEnd(_ text: ArraySlice<UInt8>, from start: Int) -> Int? {
-        let prefixes: [[UInt8]] = [Array("https://".utf8), Array("http://".utf8), Array("www.".utf8)]
         guard start == text.startIndex || !isASCIILetter(text[start - 1]),
-              let prefix = prefixes.first(where: { text[start...].starts(with: $0) })
+              let prefix = urlPrefixes.first(where: { text[start...].starts(with: $0) })
         else { return nil }
         var i = start + prefix.count
         while i < text.endIndex, text[i] > 0x20, text[i] < 0x80, text[i] != 0x3C { i += 1 }
