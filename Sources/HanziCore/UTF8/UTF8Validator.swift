@@ -5,10 +5,11 @@
 /// and passes other malformed bytes through), and ``UTF8StreamValidator`` runs it over input
 /// that arrives in chunks.
 ///
-/// Runs of ASCII are skipped sixteen bytes at a time, runs of three-byte sequences (Chinese
-/// text) checked four sequences at a time; other multi-byte sequences are checked by
-/// comparing the lead byte and the second byte against the ranges of table 3-7. The first
-/// malformed sequence is reported where the standard library's decoder reports it.
+/// The bytes are checked sixteen at a time with vector comparisons, whatever their mix of
+/// ASCII, Chinese and other scripts; the first three bytes, the last few and a block with an
+/// error are checked a sequence at a time, comparing the lead byte and the second byte against
+/// the ranges of table 3-7. The first malformed sequence is reported where the standard
+/// library's decoder reports it.
 ///
 /// ```swift
 /// let bytes: [UInt8] = Array("汉字".utf8) + [0xE5, 0xAD]
@@ -49,46 +50,20 @@ public enum UTF8Validator {
     ) throws(InvalidUTF8Error) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let count = bytes.count
-        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let block = BlockCheck()
         var i = 0
         while i < count {
-            // Run of three-byte sequences (most Chinese text): lead E1-EC or EE-EF, whose
-            // second byte may be any continuation byte. Four of them (twelve bytes) are
-            // checked with two eight-byte loads, six bytes of each: the lead and continuation
-            // bits under one mask, and the leads' low four bits against E0 and ED (bits 0
-            // and 13 of `restrictedLeads`) by a shift each. What is left of such a run goes
-            // one sequence at a time, with one four-byte load each. E0 and ED (restricted
-            // second byte) and everything else take the general path.
-            while true {
-                while i &+ 14 <= count {
-                    let raw = UnsafeRawPointer(base + i)
-                    let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-                    let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self))
-                    if ((first ^ twoSequences) | (second ^ twoSequences)) & twoSequencesMask != 0 { break }
-                    let restricted = restrictedLeads &>> (first & 0xF) | restrictedLeads &>> (first &>> 24 & 0xF)
-                        | restrictedLeads &>> (second & 0xF) | restrictedLeads &>> (second &>> 24 & 0xF)
-                    if restricted & 1 != 0 { break }
-                    i &+= 12
-                }
-                guard i &+ 4 <= count else { break }
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
-                let lead = word & 0xFF
-                guard word & 0x00C0_C0F0 == 0x0080_80E0, lead != 0xE0, lead != 0xED else { break }
-                i &+= 3
+            // Sixteen bytes at a time (see `BlockCheck`) while the three bytes before
+            // the block can be read; a block with an error, the last bytes of the input and
+            // its first three take the sequence-at-a-time path below, which names the error.
+            if i >= 3 {
+                while i &+ 16 <= count && block.isWellFormed(base + i) { i &+= 16 }
+                i = sequenceStart(base, at: i)
+                guard i < count else { break }
             }
-            guard i < count else { break }
             let lead = base[i]
             if lead < 0x80 {
                 i &+= 1
-                // ASCII run: sixteen bytes per step while no byte has its high bit set.
-                while i &+ 16 <= count {
-                    let raw = UnsafeRawPointer(base + i)
-                    let word = raw.loadUnaligned(as: UInt64.self)
-                        | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                    if word & highBits != 0 { break }
-                    i &+= 16
-                }
-                while i < count && base[i] < 0x80 { i &+= 1 }
                 continue
             }
             // A multi-byte sequence: its length and the allowed range of its second byte.
@@ -156,12 +131,69 @@ public enum UTF8Validator {
         return count
     }
 
-    /// Two three-byte sequences in the low six bytes of a word (first byte lowest): the bits
-    /// that `twoSequencesMask` keeps are `1110` over each lead and `10` over each continuation.
-    private static let twoSequences: UInt64 = 0x0000_8080_E080_80E0
-    private static let twoSequencesMask: UInt64 = 0x0000_C0C0_F0C0_C0F0
-    /// Bit `n` set for the three-byte leads `En` whose second byte is restricted: E0 and ED.
-    private static let restrictedLeads: UInt64 = 1 << 0x0 | 1 << 0xD
+    /// Checks sixteen bytes at once: whether they are well-formed where the bytes before them
+    /// are. Each is a continuation byte exactly where a lead byte among the three before it (in
+    /// the block or before it) asks for one, no byte is one UTF-8 never uses (`C0`, `C1`,
+    /// `F5`–`FF`), and no second byte is outside its lead's range (after `E0`, `ED`, `F0`,
+    /// `F4`; table 3-7). A sequence that the block's last bytes begin is checked with the next
+    /// block, whose three bytes before it are those.
+    ///
+    /// Why vectors: Chinese text mixes three-byte characters with ASCII digits, Latin words and
+    /// line breaks every few dozen bytes, which a loop over sequences stops at each time; the
+    /// same few comparisons over sixteen lanes check any mix at one step per block (SSE2 on
+    /// x86-64, NEON on ARM). The constants are vectors made once, outside the loop: compared
+    /// with scalars, the comparisons are not turned into vector instructions.
+    struct BlockCheck {
+        let x80 = SIMD16<UInt8>(repeating: 0x80), xC0 = SIMD16<UInt8>(repeating: 0xC0)
+        let xE0 = SIMD16<UInt8>(repeating: 0xE0), xF0 = SIMD16<UInt8>(repeating: 0xF0)
+        let xC1 = SIMD16<UInt8>(repeating: 0xC1), xF5 = SIMD16<UInt8>(repeating: 0xF5)
+        let xED = SIMD16<UInt8>(repeating: 0xED), xF4 = SIMD16<UInt8>(repeating: 0xF4)
+        let x9F = SIMD16<UInt8>(repeating: 0x9F), xA0 = SIMD16<UInt8>(repeating: 0xA0)
+        let x8F = SIMD16<UInt8>(repeating: 0x8F), x90 = SIMD16<UInt8>(repeating: 0x90)
+
+        /// Whether the sixteen bytes at `p` are well-formed; the three bytes before `p` are read.
+        ///
+        /// Two steps: where every byte is a continuation byte exactly where one is expected and
+        /// no lead byte among them restricts its second byte or is one UTF-8 never uses (most
+        /// blocks), the block is well-formed; otherwise the restricted leads' second bytes are
+        /// checked against their ranges.
+        @inline(__always)
+        func isWellFormed(_ p: UnsafePointer<UInt8>) -> Bool {
+            let raw = UnsafeRawPointer(p)
+            let v0 = raw.loadUnaligned(as: SIMD16<UInt8>.self)
+            let v1 = raw.loadUnaligned(fromByteOffset: -1, as: SIMD16<UInt8>.self)
+            let v2 = raw.loadUnaligned(fromByteOffset: -2, as: SIMD16<UInt8>.self)
+            let v3 = raw.loadUnaligned(fromByteOffset: -3, as: SIMD16<UInt8>.self)
+            let continuation = (v0 & xC0) .== x80
+            let expected = (v1 .>= xC0) .| (v2 .>= xE0) .| (v3 .>= xF0)
+            let unused = (v0 .>= xF5) .| (v0 .== xC0) .| (v0 .== xC1)
+            let restricting = (v1 .>= xF0) .| (v1 .== xE0) .| (v1 .== xED)
+            guard Self.any((continuation .^ expected) .| unused .| restricting) else { return true }
+            let outOfRange = (v1 .== xE0) .& (v0 .< xA0) .| (v1 .== xED) .& (v0 .> x9F)
+                .| (v1 .== xF0) .& (v0 .< x90) .| (v1 .== xF4) .& (v0 .> x8F)
+            return !Self.any((continuation .^ expected) .| unused .| outOfRange)
+        }
+
+        /// Whether any lane is set, as one test of the mask's bits (the standard library's
+        /// `any` is a call per block here).
+        @inline(__always)
+        static func any(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+            let lanes = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+            return lanes[0] | lanes[1] != 0
+        }
+    }
+
+    /// `i`, or the lead byte of the sequence that the bytes before `i` (well-formed, checked by
+    /// blocks) begin and `i` is inside of.
+    @inline(__always)
+    private static func sequenceStart(_ base: UnsafePointer<UInt8>, at i: Int) -> Int {
+        for back in 1...3 {
+            let b = base[i &- back]
+            if b < 0x80 { return i }
+            if b >= 0xC0 { return sequenceLength(lead: b) > back ? i &- back : i }
+        }
+        return i
+    }
 
     /// The length of the sequence that `lead` starts: 2, 3 or 4 for a lead byte of a
     /// multi-byte sequence (`C2`–`F4`), 1 for any other byte.

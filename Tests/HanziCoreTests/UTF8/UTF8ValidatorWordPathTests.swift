@@ -2,8 +2,8 @@ import HanziTestSupport
 import Testing
 import HanziCore
 
-/// The validator's word-at-a-time paths (sixteen bytes of ASCII, four three-byte sequences per
-/// step) against a byte-at-a-time reference of The Unicode Standard's table 3-7, kept here as
+/// The validator's sixteen-byte vector path (and the sequence-at-a-time path it falls back to)
+/// against a byte-at-a-time reference of The Unicode Standard's table 3-7, kept here as
 /// the oracle: the same result, error offset, reason and bytes, and the same complete prefix
 /// with an incomplete tail allowed, over long generated and adversarial texts.
 @Suite struct UTF8ValidatorWordPathTests {
@@ -104,6 +104,52 @@ import HanziCore
                 #expect(error.byteOffset == expected, "round \(round): \(bytes)")
             } else {
                 #expect(expected == nil, "round \(round): \(bytes)")
+            }
+        }
+    }
+
+    /// Every byte at every position of a text whose two-, three- and four-byte sequences
+    /// straddle the sixteen-byte blocks at every offset (the text shifted by 0 to 15 ASCII
+    /// bytes), and every pair of bytes at the two positions around each block edge: the
+    /// lanes that look back into the block before are where a vector check can go wrong.
+    @Test func everyByteAroundTheBlockEdgesOfAMixedTextAgreesWithTheReference() {
+        let mixed = Array("a汉é😀\u{800}字\u{7FF}\u{10FFFF}。b\u{D7FF}\u{E000}ñ\u{10000}中\n文\u{FFFF}".utf8)
+        let edgeBytes: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
+                                  0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF]
+        for shift in 0..<16 {
+            let text = Array(repeating: UInt8(ascii: "x"), count: shift) + mixed
+            let candidates: [UInt8] = shift == 0 ? Array(0...255) : edgeBytes
+            // (shifted, the positions within three bytes of a block edge)
+            for position in 0..<text.count where shift == 0 || position % 16 < 4 || position % 16 > 12 {
+                for byte in candidates {
+                    var bytes = text
+                    bytes[position] = byte
+                    for allowing in [false, true] {
+                        #expect(
+                            Self.validator(bytes, allowingIncompleteTail: allowing)
+                                == Self.reference(bytes, allowingIncompleteTail: allowing),
+                            "shift \(shift): \(bytes)")
+                    }
+                }
+            }
+            for edge in stride(from: 16, to: text.count, by: 16) {
+                for first in edgeBytes {
+                    for second in edgeBytes {
+                        var bytes = text
+                        bytes[edge - 1] = first
+                        bytes[edge] = second
+                        #expect(Self.validator(bytes, allowingIncompleteTail: false)
+                                    == Self.reference(bytes, allowingIncompleteTail: false), "shift \(shift): \(bytes)")
+                    }
+                }
+            }
+            // and the text cut at every length
+            for length in 0...text.count {
+                let bytes = Array(text[..<length])
+                for allowing in [false, true] {
+                    #expect(Self.validator(bytes, allowingIncompleteTail: allowing)
+                                == Self.reference(bytes, allowingIncompleteTail: allowing), "shift \(shift): \(bytes)")
+                }
             }
         }
     }
