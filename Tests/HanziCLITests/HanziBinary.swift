@@ -91,10 +91,17 @@ enum HanziBinary {
         return (url, Array(try Data(contentsOf: url)))
     }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder; the test removes it when it ends
+    /// (``removeTemporaryFolder(_:)``), so that runs of the suite leave nothing behind.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("hanzi-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// Removes a folder from ``temporaryFolder()`` with everything in it, whatever the test
+    /// left there (read-only files, FIFOs, files with names that are not UTF-8).
+    static func removeTemporaryFolder(_ url: URL) {
+        _ = try? run(executable: URL(fileURLWithPath: "/bin/rm"), ["-rf", "--", url.path])
     }
 }

@@ -15,6 +15,7 @@ import Testing
 
     @Test func checkListsWhatWouldChangeAndWritesNothing() throws {
         let folder = try folder(["a.txt": Self.unclean, "b.txt": Self.clean])
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         for command in ["clean", "normalize"] {
             let result = try HanziBinary.run([command, "--check", "a.txt", "b.txt"], in: folder)
             #expect(result.status == 1)
@@ -33,6 +34,7 @@ import Testing
         #expect(try HanziBinary.run(["convert", "-c", "s2t", "--check"], input: Array("漢字\n".utf8)).status == 0)
         #expect(try HanziBinary.run(["rejoin", "--check"], input: Array("段落。\n".utf8)).status == 0)
         let folder = try folder(["a.txt": Self.unclean, "b.txt": Self.clean])
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         let result = try HanziBinary.run(["normalize", "--check", "-r", "."], in: folder)
         #expect(result.status == 1)
         #expect(result.stdoutText.hasPrefix("./a.txt:1:3: ") || result.stdoutText.hasPrefix("a.txt:1:3: "))
@@ -41,6 +43,7 @@ import Testing
 
     @Test func diffIsAUnifiedDiffThatPatchApplies() throws {
         let folder = try folder(["a.txt": Self.unclean])
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         let result = try HanziBinary.run(["normalize", "--diff", "a.txt"], in: folder)
         #expect(result.status == 1)
         #expect(result.stdoutText == "--- a.txt\n+++ a.txt\n@@ -1 +1 @@\n-标题:测试\n+标题：测试\n")
@@ -94,6 +97,7 @@ import Testing
 
     @Test func markdownFilesKeepTheirStructure() throws {
         let folder = try HanziBinary.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         try Data(Self.document.utf8).write(to: folder.appendingPathComponent("README.md"))
         let result = try HanziBinary.run(["clean", "README.md"], in: folder)
         #expect(result.status == 0, "\(result.stderrText)")

@@ -161,6 +161,7 @@ extension HanziBinary {
 
     @Test func noProgressWhenStandardErrorIsNotATerminal() throws {
         let input = try Self.bigInput()
+        defer { HanziBinary.removeTemporaryFolder(input.deletingLastPathComponent()) }
         let run = try HanziBinary.run(["clean", "--to", "traditional", input.path, "-o", input.path + ".out"])
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
@@ -177,6 +178,7 @@ extension HanziBinary {
     func progressOnATerminal() async throws {
         signal(SIGPIPE, SIG_IGN)  // a run that ends early makes a feeder's write fail, not the tests
         let root = try HanziBinary.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let chunk = try Seeds.allBytes().reduce([], +)  // larger than a pipe holds (64 KB)
         let stop = Locked(false)
         func start(_ extra: String, _ name: String) throws -> (process: Process, output: Pipe, fed: DispatchSemaphore,

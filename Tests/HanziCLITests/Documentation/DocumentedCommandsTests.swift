@@ -156,7 +156,7 @@ import Testing
     @Test(arguments: examples)
     func documentedCommandWorks(_ example: Example) throws {
         let folder = try HanziBinary.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         if example.expectedOutput == nil {
             try Self.makeInputs(for: example.command, in: folder)
         }

@@ -19,7 +19,7 @@ import Testing
     @Test(arguments: [true, false])
     func utf16WithAByteOrderMarkIsDetected(_ littleEndian: Bool) throws {
         let folder = try H.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         let file = folder.appendingPathComponent("utf16.txt")
         try Data(Self.utf16(littleEndian: littleEndian)).write(to: file)
         let fromFile = try H.run(["convert", "-c", "t2s", file.path])

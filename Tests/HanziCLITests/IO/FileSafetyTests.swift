@@ -22,6 +22,7 @@ import Testing
 
     @Test func inPlaceRefusesFIFOsDevicesAndStandardInput() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let fifo = root.appendingPathComponent("f")
         #expect(mkfifo(fifo.path, 0o600) == 0)
         let run = try H.run(["normalize", "--in-place", "f"], in: root)
@@ -37,6 +38,7 @@ import Testing
 
     @Test func outputRefusesDevicesAndWritesThroughALink() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         try Self.write("汉字\n", root.appendingPathComponent("in.txt"))
         Self.oneErrorLine(try H.run(["convert", "-c", "s2t", "in.txt", "-o", "/dev/null"], in: root),
                           "/dev/null: is a character device")
@@ -54,6 +56,7 @@ import Testing
 
     @Test func backupsNeverReplaceAnInputOrAnEarlierBackup() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         try Self.write("a\n", root.appendingPathComponent("notes"))
         try Self.write("b\n", root.appendingPathComponent("notes.txt"))
         let clash = try H.run(["normalize", "--in-place", "--backup", ".txt", "notes", "notes.txt"], in: root)
@@ -69,6 +72,7 @@ import Testing
 
     @Test func outputFolderChecks() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         try Self.write("汉字\n", root.appendingPathComponent("d/a.txt"))
         Self.oneErrorLine(try H.run(["convert", "-c", "s2t", "-r", "d", "--output-dir", "d/"], in: root), "is the input folder")
         Self.oneErrorLine(try H.run(["convert", "-c", "s2t", "d/a.txt", "--output-dir", "d"], in: root), "would replace an input")
@@ -88,6 +92,7 @@ import Testing
 
     @Test func keepLinksRewritesTheSharedInode() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let a = root.appendingPathComponent("a.txt"), b = root.appendingPathComponent("b.txt")
         try Self.write("汉字\n", a)
         #expect(link(a.path, b.path) == 0)
@@ -107,6 +112,7 @@ import Testing
 
     @Test func walksSkipTheToolsOwnFilesAndRemoveStaleTemporaryFiles() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         try Self.write("汉字\n", root.appendingPathComponent("d/a.txt"))
         let stale = root.appendingPathComponent("d/.a.txt.hanzi-Ab12Cd")
         try Self.write("half", stale)
@@ -125,6 +131,7 @@ import Testing
 
     @Test func globsWithDoubleStarAndBracesAndAWarningForNoMatch() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         try Self.write("1\n", root.appendingPathComponent("t/a.md"))
         try Self.write("2\n", root.appendingPathComponent("t/x/y/b.md"))
         try Self.write("3\n", root.appendingPathComponent("t/x/c.txt"))
@@ -144,6 +151,7 @@ import Testing
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
     func aSignalRemovesTheTemporaryFile(signalNumber: Int32, status: Int32) throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let (_, seed) = try H.seed("000")
         let file = root.appendingPathComponent("out.txt")
         try Self.write("keep\n", file)

@@ -14,6 +14,7 @@ import Testing
 
     @Test func outputDirMirrorsFoldersAndHonoursIncludeAndExclude() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let (_, a) = try H.seed("000"), (_, b) = try H.seed("003")
         try Self.write(a, to: root.appendingPathComponent("in/2024/a.txt"))
         try Self.write(b, to: root.appendingPathComponent("in/2024/07/b.txt"))
@@ -41,6 +42,7 @@ import Testing
 
     @Test func outputFileAndStandardStreams() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let (url, bytes) = try H.seed("001")
         let run = try H.run(["clean", url.path, "-o", root.appendingPathComponent("o.txt").path])
         #expect(run.status == 0)
@@ -53,6 +55,7 @@ import Testing
 
     @Test func inPlaceReplacesSafelyKeepsPermissionsAndBacksUp() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let (_, bytes) = try H.seed("004")
         let file = root.appendingPathComponent("article.txt")
         try Self.write(bytes, to: file)
@@ -70,6 +73,7 @@ import Testing
 
     @Test func inPlaceThroughASymbolicLinkReplacesItsTarget() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let real = root.appendingPathComponent("real.txt"), link = root.appendingPathComponent("link.txt")
         try Self.write(Array("汉字\n".utf8), to: real)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
@@ -86,6 +90,7 @@ import Testing
 
     @Test func inPlaceLeavesTheOriginalUntouchedOnError() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let good = root.appendingPathComponent("good.txt"), bad = root.appendingPathComponent("bad.txt")
         let badBytes = Array(String(repeating: "汉字，测试。\n", count: 50_000).utf8) + [0xFF] + Array("尾\n".utf8)
         try Self.write(badBytes, to: bad)
@@ -103,6 +108,7 @@ import Testing
     /// holds open, so the run cannot have finished when the kill lands: no race, no waiting.
     @Test func killingTheProcessMidWriteLeavesTheOriginalUnchanged() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let (_, seed) = try H.seed("000")
         let original = Array("the version to keep\n".utf8)
         let file = root.appendingPathComponent("big.txt")
@@ -133,6 +139,7 @@ import Testing
 
     @Test func emptyFilesAndFilesWithoutAFinalNewline() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let empty = root.appendingPathComponent("empty.txt")
         try Self.write([], to: empty)
         for command in [["clean"], ["rejoin"], ["normalize"], ["convert", "-c", "s2t"], ["clean", "--to", "taiwan"]] {
@@ -148,6 +155,7 @@ import Testing
 
     @Test func invalidUTF8NamesTheFileAndOffsetAndSuggestsAnEncoding() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let (seedURL, seed) = try H.seed("000")
         let gb = root.appendingPathComponent("gb.txt")
         try Self.iconv(from: "UTF-8", to: "GB18030", seedURL, gb)
@@ -169,6 +177,7 @@ import Testing
 
     @Test func big5AndUTF16Inputs() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let (seedURL, _) = try H.seed("003")
         let big5 = root.appendingPathComponent("b5.txt"), back = root.appendingPathComponent("back.txt")
         try Self.iconv(from: "UTF-8", to: "BIG5-HKSCS", seedURL, big5, dropUnencodable: true)
@@ -190,6 +199,7 @@ import Testing
 
     @Test func jobsDoNotChangeTheOutput() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         var corpus: [UInt8] = []
         for prefix in ["000", "001", "002", "003", "004"] { corpus += try H.seed(prefix).1 }
         var big: [UInt8] = []

@@ -40,6 +40,7 @@ import Testing
 
     @Test func anArgumentIsProcessed() throws {
         let (folder, expected) = try folderWithBothNames()
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try shell("\"$HANZI\" normalize \"\(Self.gbk)\"", in: folder)
         #expect(result.status == 0, "\(result.stderrText)")
@@ -48,6 +49,7 @@ import Testing
 
     @Test func aFolderWalkProcessesItIntoTheOutputFolder() throws {
         let (folder, expected) = try folderWithBothNames()
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try shell("""
             mkdir in && mv "\(Self.gbk)" in/
@@ -61,6 +63,7 @@ import Testing
 
     @Test func anArgumentGoesToTheOutputFolderUnderItsOwnName() throws {
         let (folder, expected) = try folderWithBothNames()
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try shell("""
             "$HANZI" normalize --output-dir out "\(Self.gbk)"
@@ -72,6 +75,7 @@ import Testing
 
     @Test func inPlaceReplacesIt() throws {
         let (folder, expected) = try folderWithBothNames()
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try shell("""
             "$HANZI" normalize --in-place --backup .orig "\(Self.gbk)"
@@ -86,6 +90,7 @@ import Testing
 
     @Test func messagesShowTheNameEscaped() throws {
         let (folder, _) = try folderWithBothNames()
+        defer { HanziBinary.removeTemporaryFolder(folder) }
         defer { try? FileManager.default.removeItem(at: folder) }
         let missing = try shell("\"$HANZI\" normalize \"missing-\(Self.gbk)\" || echo status $?", in: folder)
         #expect(missing.stdoutText == "status 1\n")

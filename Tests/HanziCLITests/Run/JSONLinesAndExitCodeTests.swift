@@ -66,6 +66,7 @@ import Testing
 
     @Test func aConfigurationThatCannotLoadIsAUsageErrorOnOneLine() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let config = root.appendingPathComponent("broken.json")
         try Data("{}".utf8).write(to: config)
         let run = try H.run(["convert", "-c", config.path], input: Array("汉字".utf8))

@@ -19,6 +19,7 @@ import Testing
     /// a pipe (it used to be cut at 16 MiB, between 头 and 发).
     @Test func aGiantLineIsConvertedWholeFromAFileAndAPipe() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let body = Self.repeated("头发", bytes: 20 << 20)
         let input = Array("中".utf8) + body
         let expected = Array("中".utf8) + Self.repeated("頭髮", bytes: body.count)
@@ -34,6 +35,7 @@ import Testing
     /// A quote pair around a giant line is paired, as it is in a short line.
     @Test func aGiantLineIsNormalizedWholeFromAFileAndAPipe() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let body = Self.repeated("中文", bytes: 8 << 20)
         let input = Array("\"".utf8) + body + Array("\"\n".utf8)
         let expected = Array("“".utf8) + body + Array("”\n".utf8)
@@ -68,6 +70,7 @@ import Testing
     @Test(.enabled(if: ExternalTool.find("opencc") != nil))
     func convertKeepsTheMarkAsOpenCCDoes() throws {
         let root = try H.temporaryFolder()
+        defer { HanziBinary.removeTemporaryFolder(root) }
         let file = root.appendingPathComponent("bom.txt")
         try Data([0xEF, 0xBB, 0xBF] + Array("汉字，头发\n".utf8)).write(to: file)
         let opencc = Process()
