@@ -6,8 +6,8 @@ import Foundation
 #endif
 import Hanzi
 
-extension ChineseConverter.Engine: ExpressibleByArgument {}
-extension ChineseConverter.Dictionaries: ExpressibleByArgument {}
+extension ChineseConverter.Engine: NamedArgumentValues {}
+extension ChineseConverter.Dictionaries: NamedArgumentValues {}
 
 /// `--engine`, `--dictionaries` and `--phrases`: how `convert` and `clean` run OpenCC.
 struct ConversionEngineOptions: ParsableArguments {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// What kind of text an input is: `--format`.
-enum InputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+enum InputFormat: String, NamedArgumentValues, Sendable {
     /// Markdown for `.md` and `.markdown` files, plain text otherwise.
     case auto
     /// Plain text.

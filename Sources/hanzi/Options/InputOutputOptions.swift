@@ -6,7 +6,7 @@ import Foundation
 #endif
 import Hanzi
 
-extension JSONLinesStream.InvalidLinePolicy: ExpressibleByArgument {}
+extension JSONLinesStream.InvalidLinePolicy: NamedArgumentValues {}
 
 /// The options every text-processing command shares: what to read, where to write, how.
 struct InputOutputOptions: ParsableArguments {

@@ -7,7 +7,7 @@ import Foundation
 import Hanzi
 
 /// `--to` values.
-enum TargetScript: String, ExpressibleByArgument, CaseIterable {
+enum TargetScript: String, NamedArgumentValues {
     case simplified, traditional, taiwan
     case hongKong = "hongkong"
 
@@ -22,7 +22,7 @@ enum TargetScript: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `--from` values.
-enum SourceScript: String, ExpressibleByArgument, CaseIterable {
+enum SourceScript: String, NamedArgumentValues {
     case auto, simplified, traditional, taiwan
     case hongKong = "hongkong"
     case japanese
@@ -40,7 +40,7 @@ enum SourceScript: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `--paragraphs` values.
-enum ParagraphLayout: String, ExpressibleByArgument, CaseIterable {
+enum ParagraphLayout: String, NamedArgumentValues {
     case blankLine = "blank-line"
     case onePerLine = "one-per-line"
 
@@ -99,7 +99,7 @@ extension PunctuationNormalizer.Style: ExpressibleByArgument {
 }
 
 /// `--spacing` values.
-enum SpacingOption: String, ExpressibleByArgument, CaseIterable {
+enum SpacingOption: String, NamedArgumentValues {
     case remove, insert, keep
 
     var spacing: PunctuationNormalizer.Spacing {
