@@ -47,6 +47,32 @@ import Testing
         }
     }
 
+    /// A quotation over several paragraphs: each paragraph's unmatched mark takes the style's
+    /// form where it touches Chinese, a CJK letter or CJK punctuation (the closing mark most
+    /// often follows `。`), and keeps its form where it touches neither.
+    @Test func unmatchedQuotesInChineseTakeTheStyle() {
+        Self.check([
+            ("他说：「第一段。\n\n第二段到这里才结束。」\n", "他说：“第一段。\n\n第二段到这里才结束。”\n"),
+            ("「第一段。\n\n「第二段。」\n", "“第一段。\n\n“第二段。”\n"),
+            ("结束了！』\n", "结束了！’\n"),
+            ("He said “hello.” 1」\n", "He said “hello.” 1」\n"),
+        ])
+        for style in [PunctuationNormalizer.Style.taiwan, .hongKong] {
+            Self.check([
+                ("他說：“第一段。\n\n第二段到這裡才結束。”\n", "他說：「第一段。\n\n第二段到這裡才結束。」\n"),
+                ("結束了？’\n", "結束了？』\n"),
+                ("He said “hello.” 中文\n", "He said “hello.” 中文\n"),
+            ], style)
+        }
+        // and the style changes back: a closing mark beside another keeps its form both ways
+        for text in ["他说：「第一段。\n\n第二段。」』\n", "他说：“第一段。\n\n第二段。”’\n"] {
+            let there = String(decoding: S.bytes(text, .mainland), as: UTF8.self)
+            let back = String(decoding: S.bytes(there, .taiwan), as: UTF8.self)
+            let again = String(decoding: S.bytes(back, .mainland), as: UTF8.self)
+            #expect(Array(again.utf8) == Array(there.utf8), "\(text.debugDescription) → \(there.debugDescription) → \(back.debugDescription)")
+        }
+    }
+
     @Test func quotesLeftAlone() {
         for style in PunctuationNormalizer.Style.allCases {
             Self.check([

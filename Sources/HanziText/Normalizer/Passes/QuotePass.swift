@@ -30,6 +30,18 @@ extension NormalizationEngine {
         }
     }
 
+    /// Whether `c` is CJK or full-width punctuation other than a quotation mark (U+3001–U+303F
+    /// without the corner quotes, U+FF01–U+FF65 without the full-width straight quotes): beside
+    /// an unmatched quotation mark, it shows the mark is Chinese.
+    @inline(__always)
+    static func isCJKPunctuationBesideQuote(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x300C...0x300F, 0xFF02, 0xFF07: return false
+        case 0x3001...0x303F, 0xFF01...0xFF65: return true
+        default: return false
+        }
+    }
+
     /// The kinds of quotation mark, by family (a closer matches an opener of its family).
     enum QuoteFamily: UInt8 {
         case curlyDouble, curlySingle, cornerOuter, cornerInner, straightDouble, straightSingle
@@ -254,17 +266,22 @@ extension NormalizationEngine {
         }
     }
 
-    /// Unmatched quotation marks: a curly or corner quote that touches a CJK letter is
-    /// Chinese (a quotation that runs over several paragraphs opens each of them). The same
-    /// test for both families makes a style change reversible: an unmatched mark that
-    /// touches no letter keeps its form in every style. Straight ones stay.
+    /// Unmatched quotation marks: a curly or corner quote that touches a CJK letter or CJK
+    /// punctuation is Chinese (a quotation that runs over several paragraphs opens each of
+    /// them, and closes in the last one, most often right after its `。`, `！` or `？`). The
+    /// same test for both families makes a style change reversible: an unmatched mark that
+    /// touches neither keeps its form in every style, and no quotation mark counts as a
+    /// neighbour that shows Chinese. Straight ones stay.
     func writeUnmatchedQuotes(_ v: inout [UInt32], _ flags: inout [UInt8], _ marks: [QuoteMark],
                               _ pairs: QuotePairs) {
         let n = v.count
+        @inline(__always) func showsChinese(_ c: UInt32) -> Bool {
+            NormalizationScalar.isLetter(c) || Self.isCJKPunctuationBesideQuote(c)
+        }
         for m in 0..<marks.count where pairs.partner[m] < 0 {
             let i = marks[m].index
             let c = v[i]
-            let touches = (i > 0 && NormalizationScalar.isLetter(v[i - 1])) || (i + 1 < n && NormalizationScalar.isLetter(v[i + 1]))
+            let touches = (i > 0 && showsChinese(v[i - 1])) || (i + 1 < n && showsChinese(v[i + 1]))
             let lv: QuoteLevel
             switch marks[m].family {
             case .cornerOuter where touches: lv = .outer
