@@ -1,5 +1,6 @@
 import COpenCCData
 import HanziCore
+import OpenCC
 
 /// The detection classes of the bundled data, computed ahead of time by `make tables` and
 /// embedded in the binary, so that a process (`hanzi clean`, `hanzi detect`) does not parse
@@ -26,13 +27,7 @@ enum StoredDetectionClasses {
     }
 
     /// The embedded image (empty when `make tables` has not generated one).
-    static var embedded: UnsafeBufferPointer<UInt8> {
-        var bytes: UnsafePointer<UInt8>?
-        var length: UInt = 0
-        hanzi_detection_classes(&bytes, &length)
-        guard let bytes, length > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: bytes, count: Int(length))
-    }
+    static var embedded: UnsafeBufferPointer<UInt8> { EmbeddedImage.bytes { hanzi_detection_classes($0, $1) } }
 
     /// The class a scalar has before any dictionary is read: ``DetectionTables/han`` for a Han
     /// character.

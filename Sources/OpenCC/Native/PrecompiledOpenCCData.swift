@@ -38,13 +38,7 @@ enum PrecompiledOpenCCData {
     static let magic: [UInt8] = Array("HZCT2\n".utf8)
 
     /// The embedded image (empty when `make tables` has not generated one).
-    static var embedded: UnsafeBufferPointer<UInt8> {
-        var bytes: UnsafePointer<UInt8>?
-        var length: UInt = 0
-        hanzi_opencc_compiled(&bytes, &length)
-        guard let bytes, length > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: bytes, count: Int(length))
-    }
+    static var embedded: UnsafeBufferPointer<UInt8> { EmbeddedImage.bytes { hanzi_opencc_compiled($0, $1) } }
 
     /// The stored configuration `name` of the embedded image; `nil` when the image has none.
     ///
