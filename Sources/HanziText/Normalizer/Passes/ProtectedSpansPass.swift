@@ -197,6 +197,11 @@ enum ProtectedSpans {
         return (s, e)
     }
 
+    /// The emoticons of `Tables/emoticons.txt` by their first scalar, each group in the table's
+    /// order: asked at every `o`, `x`, `T`, `-` or `(` that begins a word, so English text
+    /// would otherwise run through the whole table at most of its words.
+    static let emoticonsByFirst: [UInt32: [[UInt32]]] = Dictionary(grouping: NormalizationTables.emoticons) { $0[0] }
+
     /// An emoticon from `Tables/emoticons.txt` starting at `i`.
     static func emoticonEnd(_ v: [UInt32], _ i: Int) -> Int? {
         let first = v[i]
@@ -206,7 +211,8 @@ enum ProtectedSpans {
         }
         if i > 0 && NormalizationScalar.isASCIIAlnum(v[i - 1]) { return nil }
         let n = v.count
-        for e in NormalizationTables.emoticons where e[0] == first && i + e.count <= n {
+        guard let candidates = emoticonsByFirst[first] else { return nil }
+        for e in candidates where i + e.count <= n {
             var ok = true
             for k in 1..<e.count where v[i + k] != e[k] { ok = false; break }
             guard ok else { continue }
