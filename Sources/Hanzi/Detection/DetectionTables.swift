@@ -39,11 +39,26 @@ struct DetectionTables: Sendable {
     /// data set does not have (OpenCC 1.1 has no `HKVariantsPhrases`), which counts as empty.
     init(dictionary: DictionaryReader) rethrows {
         let conversions = try Conversions(dictionary: dictionary)
-        var classes = StoredDetectionClasses.baseClasses()
+        var classes = DetectionTables.baseClasses()
         for c in conversions.candidates where Int(c) < DetectionTables.limit {
             classes[Int(c)] |= conversions.signs(of: c)
         }
         self.classes = classes
+    }
+
+    /// The class a scalar has before any dictionary is read: ``han`` for a Han character, 0
+    /// for any other.
+    static func baseClass(_ scalar: UInt32) -> UInt8 {
+        ScalarClass.isHan(scalar) ? han : 0
+    }
+
+    /// The classes of every scalar below ``limit`` before any dictionary is read.
+    static func baseClasses() -> [UInt8] {
+        var classes = [UInt8](repeating: 0, count: limit)
+        classes.withUnsafeMutableBufferPointer { all in
+            for index in all.indices { all[index] = baseClass(UInt32(index)) }
+        }
+        return classes
     }
 
     /// Tables with the given classes (``limit`` of them, indexed by scalar).

@@ -7,8 +7,8 @@ import OpenCC
 /// eight text dictionaries at start-up to build them: that took about 190 million
 /// instructions, two thirds of a `hanzi clean` run on a small file.
 ///
-/// Only the characters whose class is not the one their scalar alone gives (``DetectionTables/han``
-/// for a Han character, 0 for any other) are stored: about 8,000, each as its UTF-8 bytes and one
+/// Only the characters whose class is not the one their scalar alone gives
+/// (``DetectionTables/baseClass(_:)``) are stored: about 8,000, each as its UTF-8 bytes and one
 /// byte `0x40 | class`, in ascending order, after the magic `HZDC1\n`. The image is generated
 /// with the same code a process would run on the text dictionaries
 /// (`scripts/generate-opencc-compiled.sh`, `Sources/COpenCCData/DetectionClasses.c`), and a test
@@ -29,27 +29,12 @@ enum StoredDetectionClasses {
     /// The embedded image (empty when `make tables` has not generated one).
     static var embedded: UnsafeBufferPointer<UInt8> { EmbeddedImage.bytes { hanzi_detection_classes($0, $1) } }
 
-    /// The class a scalar has before any dictionary is read: ``DetectionTables/han`` for a Han
-    /// character.
-    static func baseClass(_ scalar: UInt32) -> UInt8 {
-        ScalarClass.isHan(scalar) ? DetectionTables.han : 0
-    }
-
-    /// The classes every scalar has before any dictionary is read.
-    static func baseClasses() -> [UInt8] {
-        var classes = [UInt8](repeating: 0, count: DetectionTables.limit)
-        classes.withUnsafeMutableBufferPointer { all in
-            for index in all.indices where ScalarClass.isHan(UInt32(index)) { all[index] = DetectionTables.han }
-        }
-        return classes
-    }
-
     /// The image of `classes` (indexed by scalar, ``DetectionTables/limit`` of them).
     static func image(of classes: [UInt8]) -> [UInt8] {
         var image = magic
         for index in classes.indices {
             let scalar = UInt32(index)
-            guard classes[index] != baseClass(scalar) else { continue }
+            guard classes[index] != DetectionTables.baseClass(scalar) else { continue }
             // A class byte above 0x3F could not carry the mark; the classes use five bits.
             precondition(classes[index] < classMark, "a detection class needs more than six bits")
             UTF8Codec.encode(scalar, into: &image)
@@ -68,7 +53,7 @@ enum StoredDetectionClasses {
         guard image.count >= magic.count, image.prefix(magic.count).elementsEqual(magic) else {
             throw CorruptError(reason: "not a detection classes image", offset: 0)
         }
-        var classes = baseClasses()
+        var classes = DetectionTables.baseClasses()
         guard let p = image.baseAddress else { return classes }
         let end = image.count
         var i = magic.count

@@ -7,10 +7,6 @@ typealias InputEncoding = TextEncoding
 /// `--encoding` is parsed by argument-parser, so that help lists the values, completions offer
 /// them, and a wrong name is a usage error naming the choices. The spellings `utf8`, `utf16`,
 /// `big5hkscs` and `gb-18030` are accepted as well, in any case.
-extension TextEncoding: ExpressibleByArgument {
+extension TextEncoding: NamedArgumentValues {
     public init?(argument: String) { self.init(name: argument) }
-
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-
-    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

@@ -38,14 +38,14 @@ import HanziTestSupport
     @Test func anImageReadsBackToTheClassesItWasMadeFrom() throws {
         let fresh = try Self.fresh.get()
         let image = StoredDetectionClasses.image(of: fresh.classes)
-        let stored = fresh.classes.indices.filter { fresh.classes[$0] != StoredDetectionClasses.baseClass(UInt32($0)) }
+        let stored = fresh.classes.indices.filter { fresh.classes[$0] != DetectionTables.baseClass(UInt32($0)) }
         #expect(stored.count > 4000, "the dictionaries give classes to at least the 4,000 characters they convert")
         let read = try image.withUnsafeBufferPointer { try StoredDetectionClasses.classes(from: $0) }
         #expect(Self.firstDifference(read, fresh.classes) == nil)
         // and classes over any scalars, Han or not, at the edges of the range and of UTF-8 lengths
         var generator = SeededGenerator(seed: 0xDC1)
         for _ in 0..<20 {
-            var classes = StoredDetectionClasses.baseClasses()
+            var classes = DetectionTables.baseClasses()
             for scalar in [0, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, DetectionTables.limit - 1] {
                 classes[scalar] = UInt8.random(in: 0..<32, using: &generator)
             }
@@ -98,7 +98,7 @@ import HanziTestSupport
             let prefix = Array(image[..<cut])
             guard let classes = try? read(prefix) else { continue }
             #expect(cut >= magic.count)
-            for index in classes.indices where classes[index] != StoredDetectionClasses.baseClass(UInt32(index)) {
+            for index in classes.indices where classes[index] != DetectionTables.baseClass(UInt32(index)) {
                 #expect(classes[index] == whole[index])
             }
         }

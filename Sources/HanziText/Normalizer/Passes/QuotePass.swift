@@ -30,18 +30,6 @@ extension NormalizationEngine {
         }
     }
 
-    /// Whether `c` is CJK or full-width punctuation other than a quotation mark (U+3001–U+303F
-    /// without the corner quotes, U+FF01–U+FF65 without the full-width straight quotes): beside
-    /// an unmatched quotation mark, it shows the mark is Chinese.
-    @inline(__always)
-    static func isCJKPunctuationBesideQuote(_ c: UInt32) -> Bool {
-        switch c {
-        case 0x300C...0x300F, 0xFF02, 0xFF07: return false
-        case 0x3001...0x303F, 0xFF01...0xFF65: return true
-        default: return false
-        }
-    }
-
     /// The kinds of quotation mark, by family (a closer matches an opener of its family).
     enum QuoteFamily: UInt8 {
         case curlyDouble, curlySingle, cornerOuter, cornerInner, straightDouble, straightSingle
@@ -275,8 +263,10 @@ extension NormalizationEngine {
     func writeUnmatchedQuotes(_ v: inout [UInt32], _ flags: inout [UInt8], _ marks: [QuoteMark],
                               _ pairs: QuotePairs) {
         let n = v.count
+        // (full-width straight quotes, U+FF02 and U+FF07, are quotation marks too)
         @inline(__always) func showsChinese(_ c: UInt32) -> Bool {
-            NormalizationScalar.isLetter(c) || Self.isCJKPunctuationBesideQuote(c)
+            NormalizationScalar.isLetter(c)
+                || (ScalarClass.isCJKPunctuation(c) && !Self.quoteInvolves(c) && c != 0xFF02 && c != 0xFF07)
         }
         for m in 0..<marks.count where pairs.partner[m] < 0 {
             let i = marks[m].index
