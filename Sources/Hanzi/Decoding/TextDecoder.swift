@@ -57,6 +57,13 @@ public final class TextDecoder {
     /// - Throws: ``TextDecodingError`` at the first invalid sequence.
     public func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws(TextDecodingError) {
         if detectedEncoding == nil {
+            if held.isEmpty, let kind = Self.startKind(of: chunk), kind == .utf8 {
+                // The first chunk shows UTF-8 by itself: passed on without holding a copy.
+                detectedEncoding = .utf8
+                output.append(contentsOf: chunk)
+                heldOffset = chunk.count
+                return
+            }
             held.append(contentsOf: chunk)
             guard held.count >= 2 else { return }
             try detect(into: &output)
@@ -110,11 +117,21 @@ public final class TextDecoder {
         return output
     }
 
+    /// What the first bytes of input read as UTF-8 show: UTF-16 (a byte order mark, FF FE or
+    /// FE FF), UTF-8 (anything else), or nothing yet (fewer than two bytes).
+    ///
+    /// A reader whose decoder was made for UTF-8 can pass input that shows UTF-8 on without the
+    /// decoder, which would give the same bytes.
+    package static func startKind(of start: some Collection<UInt8>) -> TextEncoding? {
+        var bytes = start.makeIterator()
+        guard let b0 = bytes.next(), let b1 = bytes.next() else { return nil }
+        return (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) ? .utf16 : .utf8
+    }
+
     /// UTF-8 input with its first two bytes in: a UTF-16 byte order mark (FF FE or FE FF)
     /// switches to UTF-16.
     private func detect(into output: inout [UInt8]) throws(TextDecodingError) {
-        let isUTF16 = (held[0] == 0xFF && held[1] == 0xFE) || (held[0] == 0xFE && held[1] == 0xFF)
-        guard isUTF16 else {
+        guard Self.startKind(of: held) == .utf16 else {
             detectedEncoding = .utf8
             output.append(contentsOf: held)
             heldOffset = held.count

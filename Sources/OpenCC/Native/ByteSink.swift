@@ -3,18 +3,34 @@
 ///
 /// Written here rather than taken from a library because it is a dozen lines and the hot loop
 /// needs exactly this: raw appends of a few bytes at a time.
+///
+/// A sink can also write into memory its owner lends it (``init(borrowing:capacity:)``): the
+/// caller's output array, so that a chunk's conversion is written where it ends up instead of
+/// into fresh memory (a megabyte of page faults per chunk) and copied there afterwards. Once the
+/// lent memory is full, the sink moves its bytes into memory of its own and goes on there
+/// (``isBorrowed`` tells).
 struct ByteSink: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// Whether `base` is lent memory, which the sink neither frees nor outgrows in place.
+    private(set) var isBorrowed = false
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
 
+    /// A sink writing into `capacity` bytes at `memory`, which must stay valid while the sink
+    /// writes there (see ``isBorrowed``).
+    init(borrowing memory: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.capacity = capacity
+        base = memory
+        isBorrowed = true
+    }
+
     deinit {
-        base.deallocate()
+        if !isBorrowed { base.deallocate() }
     }
 
     /// Forgets the bytes, keeps the memory.
@@ -67,9 +83,10 @@ struct ByteSink: ~Copyable {
     private mutating func grow(to needed: Int) {
         var newCapacity = capacity &* 2
         while newCapacity < needed { newCapacity &*= 2 }
+        newCapacity = max(newCapacity, 64)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
+        newBase.initialize(from: base, count: count)
+        if isBorrowed { isBorrowed = false } else { base.deallocate() }
         base = newBase
         capacity = newCapacity
     }

@@ -56,13 +56,34 @@ final class NativeConverter: Sendable {
     }
 
     /// Appends the conversion of `input`, well-formed UTF-8, to `output`.
+    ///
+    /// The conversion is written into `output` itself, grown by about the input's size first:
+    /// the output of a conversion is rarely longer (a Simplified and a Traditional character
+    /// mostly take three bytes each). A longer one goes on in memory of its own and is copied.
     func convert(_ input: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
+        guard !input.isEmpty else { return }
+        let start = output.count
+        let room = input.count &+ input.count / 8 &+ 16
+        output.append(contentsOf: repeatElement(0, count: room))
+        var longer: [UInt8] = []
+        let written = output.withUnsafeMutableBufferPointer { buffer in
+            var sink = ByteSink(borrowing: buffer.baseAddress! + start, capacity: room)
+            convert(input, into: &sink)
+            if sink.isBorrowed { return sink.count }
+            longer = Array(sink.bytes)
+            return 0
+        }
+        output.removeLast(room &- written)
+        if written == 0 { output.append(contentsOf: longer) }
+    }
+
+    /// Writes the conversion of `input`, well-formed UTF-8, to `sink`.
+    private func convert(_ input: UnsafeBufferPointer<UInt8>, into sink: inout ByteSink) {
         guard let base = input.baseAddress, !input.isEmpty else { return }
         words.withUnsafeBufferPointer { wordBuffer in
             bytes.withUnsafeBufferPointer { byteBuffer in
                 let tables = MatchTables(
                     words: wordBuffer.baseAddress!, bytes: byteBuffer.baseAddress ?? UnsafePointer(base))
-                var sink = ByteSink(capacity: input.count &+ input.count / 8 &+ 16)
                 var normalized = ByteSink(capacity: 0)
                 var other = ByteSink(capacity: 0)
                 var text = UnsafeBufferPointer(start: base, count: input.count)
@@ -84,7 +105,6 @@ final class NativeConverter: Sendable {
                     text = normalized.bytes
                 }
                 convertMain(text, tables, into: &sink)
-                output.append(contentsOf: sink.bytes)
             }
         }
     }

@@ -63,6 +63,11 @@ struct DecodedInput {
             chunk = partial
         }
         guard let decoder else { return (chunk, n) }
+        if decoder.encoding == .utf8, chunkStart == 0, TextDecoder.startKind(of: chunk) == .utf8 {
+            // UTF-8 from its first bytes on: the decoder would copy the chunk and give it back.
+            self.decoder = nil
+            return (chunk, n)
+        }
         decoded.removeAll(keepingCapacity: true)
         try decoder.feed(chunk, into: &decoded)
         if decoder.encoding == .utf8, decoder.detectedEncoding == .utf8 {

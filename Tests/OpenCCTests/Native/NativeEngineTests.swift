@@ -51,6 +51,28 @@ import HanziTestSupport
         #expect(plain.convert("鼠标垫") == "老鼠墊")
     }
 
+    /// The engine writes a conversion into the caller's array, in room about the input's
+    /// size: output many times longer than the input goes on in memory of its own, and what
+    /// the array held before stays.
+    @Test func anOutputManyTimesLongerThanItsInputIsWholeAfterWhatTheArrayHeld() throws {
+        let long = String(repeating: "滑鼠標", count: 40)
+        let folder = try Self.folder(["long.txt": "鼠\t\(long)\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let converter = try ChineseConverter(.s2t, options: .init(phrases: [folder.appendingPathComponent("long.txt")]))
+        for count in [1, 2, 7, 100, 5_000] {
+            let input = String(repeating: "a鼠", count: count)
+            let expected = Array(String(repeating: "a" + long, count: count).utf8)
+            var output = Array("held before".utf8)
+            try converter.convert(utf8: Array(input.utf8), into: &output)
+            #expect(output == Array("held before".utf8) + expected, "\(count)")
+            #expect(try converter.convert(utf8: Array(input.utf8)) == expected, "\(count)")
+        }
+        // and output that fits leaves none of the room behind
+        var output = Array("x".utf8)
+        try converter.convert(utf8: Array("测试".utf8), into: &output)
+        #expect(output == Array("x測試".utf8))
+    }
+
     @Test func aBadPhraseFileIsAnErrorNamingTheFileAndLine() throws {
         let folder = try Self.folder(["bad.txt": "鼠标\t老鼠\n没有制表符\n", "twice.txt": "鼠标\t甲\n鼠标\t乙\n"])
         defer { try? FileManager.default.removeItem(at: folder) }
