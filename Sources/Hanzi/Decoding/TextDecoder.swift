@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HanziCore
 #if canImport(Glibc)
 import Glibc
@@ -104,15 +108,12 @@ public final class TextDecoder {
     }
 
     /// Decodes a whole file, read in pieces of `SystemIO.readSize` (1 MiB).
-    /// - Throws: the file's read error, ``UnsupportedEncodingError`` or ``TextDecodingError``.
+    /// - Throws: a `POSIXError` when the file cannot be opened or read,
+    ///   ``UnsupportedEncodingError`` or ``TextDecodingError``.
     public static func decode(contentsOf url: URL, from encoding: TextEncoding) throws -> [UInt8] {
-        let file = try FileHandle(forReadingFrom: url)
-        defer { try? file.close() }
         let decoder = try TextDecoder(from: encoding)
         var output: [UInt8] = []
-        while let piece = try file.read(upToCount: SystemIO.readSize), !piece.isEmpty {
-            try decoder.feed(piece, into: &output)
-        }
+        try FilePieces.read(url) { piece throws in try decoder.feed(piece, into: &output) }
         try decoder.finish(into: &output)
         return output
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HanziCore
 
 extension TextCleaner {
@@ -12,16 +16,15 @@ extension TextCleaner {
     /// let clean = try cleaner.clean(contentsOf: URL(fileURLWithPath: "legacy.txt"), encoding: .gb18030)
     /// ```
     ///
-    /// - Throws: the file's read error, `UnsupportedEncodingError`, `TextDecodingError` with the
-    ///   file offset of bytes the encoding cannot decode, `InvalidUTF8Error`, or a conversion error.
+    /// - Throws: a `POSIXError` when the file cannot be opened or read, `UnsupportedEncodingError`,
+    ///   `TextDecodingError` with the file offset of bytes the encoding cannot decode,
+    ///   `InvalidUTF8Error`, or a conversion error.
     public func clean(contentsOf url: URL, encoding: TextEncoding = .utf8) throws -> [UInt8] {
-        let file = try FileHandle(forReadingFrom: url)
-        defer { try? file.close() }
         let decoder = try TextDecoder(from: encoding)
         var stream = makeStream()
         var decoded: [UInt8] = []
         var output: [UInt8] = []
-        while let piece = try file.read(upToCount: TextCleaner.fileReadSize), !piece.isEmpty {
+        try FilePieces.read(url, pieceSize: TextCleaner.fileReadSize) { piece throws in
             decoded.removeAll(keepingCapacity: true)
             try decoder.feed(piece, into: &decoded)
             try stream.feed(decoded, into: &output)

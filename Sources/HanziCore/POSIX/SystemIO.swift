@@ -69,4 +69,47 @@ package enum SystemIO {
             throw SystemCallError(code: errno)
         }
     }
+
+    /// Opens the file at `path` for reading (close-on-exec); the caller closes the descriptor.
+    ///
+    /// - Throws: ``SystemCallError`` when it cannot be opened.
+    package static func openForReading(_ path: String) throws(SystemCallError) -> Int32 {
+        while true {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            if fd >= 0 { return fd }
+            if errno == EINTR { continue }
+            throw SystemCallError(code: errno)
+        }
+    }
+
+    /// Everything readable from `fileDescriptor` until the end of the file.
+    ///
+    /// - Throws: ``SystemCallError`` when a read fails.
+    package static func readToEnd(_ fileDescriptor: Int32) throws(SystemCallError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var filled = 0
+        while true {
+            if bytes.count - filled < readSize / 4 {
+                bytes.append(contentsOf: repeatElement(0, count: max(readSize / 4, bytes.count)))
+            }
+            let count = try bytes.withUnsafeMutableBytes { raw in
+                Result { () throws(SystemCallError) in
+                    try read(fileDescriptor, into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+                }
+            }.get()
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+
+    /// The whole file at `path`.
+    ///
+    /// - Throws: ``SystemCallError`` when it cannot be opened or read.
+    package static func readFile(atPath path: String) throws(SystemCallError) -> [UInt8] {
+        let fd = try openForReading(path)
+        defer { close(fd) }
+        return try readToEnd(fd)
+    }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An OpenCC configuration file read into what the native engine runs: an optional
 /// normalisation chain, an optional maximum-match segmentation and the conversion chain.
@@ -32,10 +36,11 @@ struct ConfigurationDocument: Hashable, Sendable {
     init(json: [UInt8]) throws(FormatError) {
         let root: Any
         do {
-            root = try JSONSerialization.jsonObject(
-                with: Data(ConfigurationDocument.withoutComments(json)), options: [])
+            root = try JSONDecoder().decode(JSONValue.self, from: Data(ConfigurationDocument.withoutComments(json))).value
+        } catch let error as DecodingError {
+            throw FormatError(reason: "not valid JSON: \(JSONValue.reason(error))")
         } catch {
-            throw FormatError(reason: "not valid JSON: \(error.localizedDescription)")
+            throw FormatError(reason: "not valid JSON: \(error)")
         }
         guard let object = root as? [String: Any] else {
             throw FormatError(reason: "the root of a configuration must be an object")
@@ -168,3 +173,78 @@ struct ConfigurationDocument: Hashable, Sendable {
         return output
     }
 }
+
+/// A JSON value as `JSONDecoder` reads it, for reading configuration files of any shape without
+/// Foundation's `JSONSerialization` (which would link Foundation and ICU into every program of
+/// the package): ``value`` gives the tree as `JSONSerialization` would, objects as
+/// `[String: Any]`, arrays as `[Any]`, numbers as `Double`, `true` and `false` as `Bool`, and
+/// `null` as ``Null``.
+enum JSONValue: Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// JSON's `null` in ``value``.
+    struct Null: Hashable, CustomStringConvertible {
+        var description: String { "null" }
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        if let object = try? decoder.container(keyedBy: Key.self) {
+            var members: [String: JSONValue] = [:]
+            for key in object.allKeys { members[key.stringValue] = try object.decode(JSONValue.self, forKey: key) }
+            self = .object(members)
+        } else if var array = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !array.isAtEnd { items.append(try array.decode(JSONValue.self)) }
+            self = .array(items)
+        } else {
+            let single = try decoder.singleValueContainer()
+            if single.decodeNil() {
+                self = .null
+            } else if let bool = try? single.decode(Bool.self) {
+                self = .bool(bool)
+            } else if let number = try? single.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .string(try single.decode(String.self))
+            }
+        }
+    }
+
+    /// The value as `JSONSerialization` would give it.
+    var value: Any {
+        switch self {
+        case .null: Null()
+        case .bool(let bool): bool
+        case .number(let number): number
+        case .string(let string): string
+        case .array(let items): items.map(\.value)
+        case .object(let members): members.mapValues(\.value)
+        }
+    }
+
+    /// What is wrong with the text, in a few words.
+    static func reason(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+             .keyNotFound(_, let context):
+            var text = context.debugDescription
+            if let underlying = context.underlyingError { text += " (\(underlying))" }
+            return text
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+

@@ -1,5 +1,10 @@
 import COpenCCDictionary
+import HanziCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension NativeConverter {
     /// Loads `configuration` for the native engine with `options`' data and phrases.
@@ -33,9 +38,9 @@ extension NativeConverter {
         }
         if case .file(let url) = configuration {
             do {
-                json = [UInt8](try Data(contentsOf: url))
+                json = try SystemIO.readFile(atPath: url.path)
             } catch {
-                throw NativeEngineError(reason: "cannot read \(url.path): \(error.localizedDescription)")
+                throw NativeEngineError(reason: "cannot read \(url.path): \(error)")
             }
             folder = url.deletingLastPathComponent()
         } else {
@@ -56,9 +61,9 @@ extension NativeConverter {
                         reason: "the installed OpenCC has no configuration \(configuration.openCCName) (in \(SystemOpenCCData.dataFolder?.path ?? "?"))")
                 }
                 do {
-                    json = [UInt8](try Data(contentsOf: url))
+                    json = try SystemIO.readFile(atPath: url.path)
                 } catch {
-                    throw NativeEngineError(reason: "cannot read \(url.path): \(error.localizedDescription)")
+                    throw NativeEngineError(reason: "cannot read \(url.path): \(error)")
                 }
                 folder = url.deletingLastPathComponent()
             }

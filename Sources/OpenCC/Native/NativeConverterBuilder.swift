@@ -1,4 +1,9 @@
+import HanziCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the native engine finds the dictionaries a configuration names.
 enum DictionarySource: Sendable, Hashable {
@@ -98,11 +103,11 @@ struct NativeConverterBuilder {
 
     /// A user phrase file: OpenCC's text dictionary format, `key<TAB>value` a line.
     static func readPhrases(_ url: URL) throws(NativeEngineError) -> DictionaryEntries {
-        let data: Data
+        let data: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            data = try SystemIO.readFile(atPath: url.path)
         } catch {
-            throw NativeEngineError(reason: "cannot read phrase file \(url.path): \(error.localizedDescription)")
+            throw NativeEngineError(reason: "cannot read phrase file \(url.path): \(error)")
         }
         let parsed = data.withUnsafeBytes { raw in
             Result { () throws(DictionaryEntries.FormatError) in

@@ -1,5 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HanziCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension StreamingConverter {
     /// The default number of bytes read at a time from a file or file descriptor: 1 MiB.
@@ -12,7 +23,8 @@ extension StreamingConverter {
     /// Converts everything readable from `fileDescriptor` until end of file, handing the
     /// converted bytes to `sink`, and ends the stream.
     ///
-    /// The descriptor is read `readSize` bytes at a time and is not closed.
+    /// The descriptor is read `readSize` bytes at a time and is not closed. For a Foundation
+    /// `FileHandle`, pass its `fileDescriptor`.
     ///
     /// - Throws: `InvalidUTF8Error` with the stream offset of the first malformed byte,
     ///   a `POSIXError` when reading fails, or whatever `sink` throws.
@@ -34,28 +46,21 @@ extension StreamingConverter {
         try finish(to: sink)
     }
 
-    /// Converts everything readable from `fileHandle` until end of file, handing the converted
-    /// bytes to `sink`, and ends the stream.
-    ///
-    /// - Throws: `InvalidUTF8Error` with the stream offset of the first malformed byte,
-    ///   a `POSIXError` when reading fails, or whatever `sink` throws.
-    public mutating func convert(
-        fileHandle: FileHandle, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
-    ) throws {
-        try convert(fileDescriptor: fileHandle.fileDescriptor, readSize: readSize, to: sink)
-    }
-
     /// Converts the file at `url`, handing the converted bytes to `sink`, and ends the stream.
     ///
-    /// - Throws: a `CocoaError` when the file cannot be opened, `InvalidUTF8Error` with the
-    ///   file offset of the first malformed byte, a `POSIXError` when reading fails, or
-    ///   whatever `sink` throws.
+    /// - Throws: a `POSIXError` when the file cannot be opened or read, `InvalidUTF8Error` with
+    ///   the file offset of the first malformed byte, or whatever `sink` throws.
     public mutating func convert(
         contentsOf url: URL, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
     ) throws {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        try convert(fileHandle: handle, readSize: readSize, to: sink)
+        let fd: Int32
+        do {
+            fd = try SystemIO.openForReading(url.path)
+        } catch {
+            throw POSIXError(POSIXErrorCode(rawValue: error.code) ?? .EIO)
+        }
+        defer { close(fd) }
+        try convert(fileDescriptor: fd, readSize: readSize, to: sink)
     }
 
     /// Converts an asynchronous sequence of byte chunks, handing the converted bytes to

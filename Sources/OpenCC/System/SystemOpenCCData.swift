@@ -1,5 +1,10 @@
 import COpenCCDictionary
+import HanziCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the installed libopencc keeps its configurations and `.ocd2` dictionaries, and which
 /// configurations it has.
@@ -93,18 +98,12 @@ public enum SystemOpenCCData {
     /// What `pkg-config ARGUMENTS` prints, trimmed, with pkg-config found on `PATH`; `nil` when
     /// pkg-config is missing or fails.
     static func pkgConfig(_ arguments: [String]) -> String? {
-        guard let tool = executableOnPath("pkg-config") else { return nil }
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let tool = executableOnPath("pkg-config"),
+              let output = CommandOutput.run(tool.path, arguments) else { return nil }
+        // trimmed of ASCII white space (pkg-config ends its line with a line feed)
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte &- 0x09 < 5 }
+        let text = output.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func executableOnPath(_ name: String) -> URL? {

@@ -34,4 +34,25 @@ import Testing
             _ = try buffer.withUnsafeMutableBytes { try SystemIO.read(notOpen, into: $0) }
         }
     }
+
+    /// A whole file, of every size around the growth steps of the read buffer.
+    @Test func aWholeFileIsReadWhateverItsSize() throws {
+        let path = "/tmp/hanzi-systemio-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        defer { unlink(path) }
+        for size in [0, 1, 4095, SystemIO.readSize / 4 - 1, SystemIO.readSize / 4, SystemIO.readSize / 4 + 1,
+                     SystemIO.readSize, 3 * SystemIO.readSize + 17] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            #expect(fd >= 0)
+            try SystemIO.writeAll(bytes, to: fd)
+            close(fd)
+            #expect(try SystemIO.readFile(atPath: path) == bytes, "\(size) bytes")
+        }
+    }
+
+    @Test func aFileThatCannotBeReadIsAnErrorWithItsCode() {
+        #expect(throws: SystemCallError(code: ENOENT)) { try SystemIO.readFile(atPath: "/nonexistent/hanzi-\(getpid())") }
+        #expect(throws: SystemCallError(code: EISDIR)) { try SystemIO.readFile(atPath: "/tmp") }
+    }
 }
+
