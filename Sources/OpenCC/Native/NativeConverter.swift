@@ -560,7 +560,12 @@ final class NativeConverter: Sendable {
             let (scalar, length) = MatchTables.decode(p)
             var entry = tables.firstEntry(table, scalar)
             if entry == 0 {
-                p += p[0] == 0xE2 ? unmatchedLength(p, end) : length
+                if p[0] == 0xE2 {
+                    p += unmatchedLength(p, end)
+                } else {
+                    // The characters after one that starts no key mostly start none either.
+                    p = Self.skipUnstarted(tables.words + table.presence, from: p + length, to: end)
+                }
                 continue
             }
             if entry & Bits.longer != 0 {
@@ -608,6 +613,37 @@ final class NativeConverter: Sendable {
         if copyFrom == start && !copyingUnchanged { return false }
         if copyFrom < end { sink.append(copyFrom, count: end - copyFrom) }
         return true
+    }
+
+    /// The first position from `p` on that is not an ASCII or three-byte character starting
+    /// no key of the table whose presence bits are `presence` (E2 excepted: it may open a
+    /// description sequence): where the entry test of
+    /// ``convertRun(_:_:_:_:into:copyingUnchanged:)`` would find the next entry or E2.
+    ///
+    /// A tight loop over bits that stay in the first-level cache, for the long runs of text whose
+    /// script the keys are not in (Simplified text under t2s), called where a character starting
+    /// no key was met, and kept out of line so that the walk's own loop keeps its registers.
+    @inline(never)
+    static func skipUnstarted(_ presence: UnsafePointer<UInt32>, from start: UnsafePointer<UInt8>,
+                              to end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+        var p = start
+        while p < end {
+            let lead = p[0]
+            let scalar: UInt32
+            let step: Int
+            if lead < 0x80 {
+                scalar = UInt32(lead)
+                step = 1
+            } else if lead & 0xF0 == 0xE0 && lead != 0xE2 {
+                scalar = UInt32(lead & 0x0F) &<< 12 | UInt32(p[1] & 0x3F) &<< 6 | UInt32(p[2] & 0x3F)
+                step = 3
+            } else {
+                break
+            }
+            if presence[Int(truncatingIfNeeded: scalar &>> 5)] & (1 &<< (scalar & 31)) != 0 { break }
+            p += step
+        }
+        return p
     }
 
     /// The offset of the first position where `program` matches, stepping as
