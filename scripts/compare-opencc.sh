@@ -8,7 +8,8 @@
 # - Debian's `opencc` command (libopencc 1.1.6): `hanzi convert --dictionaries system` (native
 #   engine, installed data) must give its output exactly.
 # Every process is pinned to one core (taskset, where there is one) and hanzi runs with
-# --jobs 1, so the ratios are per core. Target: hanzi at least 5x OpenCC 1.4.2's whole process.
+# --jobs 1, so the ratios are per core. hanzi is the binary `make install` installs
+# (`make static`: on Linux the Swift runtime linked in). Target: hanzi at least 5x OpenCC 1.4.2's whole process.
 #
 # Environment: HANZI_COMPARE_SIZE (default 10M), HANZI_COMPARE_RUNS (default 3; the median is
 # kept), HANZI_COMPARE_CONFIGS (default "s2t t2s hk2s"), HANZI_COMPARE_ARGS (extra arguments
@@ -23,8 +24,9 @@ read -r -a extra <<<"${HANZI_COMPARE_ARGS:-}"
 
 bash scripts/install-deps.sh
 bash scripts/setup-python.sh
-swift build -c release --product hanzi >&2
-hanzi=$(swift build -c release --show-bin-path)/hanzi
+# the binary `make install` installs (statically linked on Linux)
+make -s static >&2
+hanzi=.build/static/hanzi
 venv=${HANZI_VENV:-.build/venv}
 input=$(python3 scripts/bench-corpus.py "$size" --print-path)
 bytes=$(stat -c %s "$input")

@@ -5,14 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix=${1:?usage: install.sh PREFIX [BINARY]}
-binary=${2:-.build/release/hanzi}
-[[ -x $binary ]] || { echo "install: $binary is missing; run make release" >&2; exit 1; }
+binary=${2:-.build/static/hanzi}
+[[ -x $binary ]] || { echo "install: $binary is missing; run make static" >&2; exit 1; }
 
 install -d "$prefix/bin" "$prefix/share/man/man1" \
     "$prefix/share/bash-completion/completions" \
     "$prefix/share/zsh/site-functions" \
     "$prefix/share/fish/vendor_completions.d"
 install -m 755 "$binary" "$prefix/bin/hanzi"
+# without its symbols: a statically linked binary is 35 MB with them, 20 MB without
+if command -v strip >/dev/null 2>&1; then strip "$prefix/bin/hanzi"; fi
 "$binary" generate-manual >"$prefix/share/man/man1/hanzi.1"
 chmod 644 "$prefix/share/man/man1/hanzi.1"
 "$binary" --generate-completion-script bash >"$prefix/share/bash-completion/completions/hanzi"
