@@ -23,11 +23,24 @@ package enum LineTerminator: Sendable, Hashable {
 
     /// The offset of the first byte in `text[start..<end]` that can begin a terminator (a byte
     /// below 0x0E, or the lead bytes 0xC2 and 0xE2 of NEL and U+2028/U+2029), or `end`.
-    /// Reads eight bytes at a time.
+    /// Reads sixteen bytes a step with vector compares (SSE2 on x86-64, NEON on ARM), then eight.
+    /// (Testing the bytes after an E2 as well, so that the quotes and dashes of Chinese text do
+    /// not stop it, cost more than it saved on lines of a column's width.)
     @inlinable
     package static func firstCandidate(in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         guard let base = text.baseAddress else { return end }
         var i = start
+        // vectors made once: compared with scalars, the comparisons are not vector instructions
+        let x0E = SIMD16<UInt8>(repeating: 0x0E), xC2 = SIMD16<UInt8>(repeating: 0xC2)
+        let xE2 = SIMD16<UInt8>(repeating: 0xE2)
+        while i &+ 16 <= end {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            let candidates: SIMDMask<SIMD16<Int8>> = (v .< x0E) .| (v .== xC2) .| (v .== xE2)
+            let hits = unsafeBitCast(candidates, to: SIMD2<UInt64>.self)
+            if hits[0] != 0 { return i &+ hits[0].trailingZeroBitCount &>> 3 }
+            if hits[1] != 0 { return i &+ 8 &+ hits[1].trailingZeroBitCount &>> 3 }
+            i &+= 16
+        }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i &+ 8 <= end {
             let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)

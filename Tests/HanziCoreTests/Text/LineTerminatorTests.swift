@@ -81,4 +81,32 @@ import Testing
             #expect(LineTerminator.match(in: text, at: 0, end: text.count) == .none)
         }
     }
+
+    /// Every byte value at every position of two vector blocks and the eight- and one-byte
+    /// steps after them, from every start: the first candidate is the first byte below 0x0E or
+    /// equal to C2 or E2 at or after the start, as the byte-at-a-time definition gives.
+    @Test func theVectorStepsFindTheFirstCandidateAtEveryPosition() {
+        let filler = Array("中文，字".utf8)  // no byte below 0x0E, no C2 or E2
+        for length in [15, 16, 17, 31, 33, 47] {
+            let base = (0..<length).map { filler[$0 % filler.count] }
+            for position in 0..<length {
+                for value in 0...255 {
+                    var bytes = base
+                    bytes[position] = UInt8(value)
+                    bytes.withUnsafeBufferPointer { text in
+                        for start in [0, 1, position, min(position + 1, length)] {
+                            let expected = (start..<length).first {
+                                bytes[$0] < 0x0E || bytes[$0] == 0xC2 || bytes[$0] == 0xE2
+                            } ?? length
+                            let found = LineTerminator.firstCandidate(in: text, from: start, to: length)
+                            if found != expected {
+                                Issue.record("byte \(value) at \(position) of \(length), from \(start): \(found), not \(expected)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
+
