@@ -82,6 +82,33 @@ package enum SystemIO {
         }
     }
 
+    /// Hands each piece of at most `pieceSize` bytes read from `fileDescriptor` to `body`, in
+    /// order, until the end of the file; the descriptor is not closed.
+    ///
+    /// - Throws: ``SystemCallError`` when a read fails, or what `body` throws.
+    package static func readPieces(
+        _ fileDescriptor: Int32, pieceSize: Int = readSize, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(pieceSize, 1), alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try read(fileDescriptor, into: buffer)
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// ``readPieces(_:pieceSize:_:)`` over the file at `path`, opened and closed here.
+    ///
+    /// - Throws: ``SystemCallError`` when the file cannot be opened or read, or what `body` throws.
+    package static func readPieces(
+        atPath path: String, pieceSize: Int = readSize, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let fd = try openForReading(path)
+        defer { close(fd) }
+        try readPieces(fd, pieceSize: pieceSize, body)
+    }
+
     /// Everything readable from `fileDescriptor` until the end of the file.
     ///
     /// - Throws: ``SystemCallError`` when a read fails.

@@ -4,13 +4,6 @@ import FoundationEssentials
 import Foundation
 #endif
 import HanziCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension StreamingConverter {
     /// The default number of bytes read at a time from a file or file descriptor: 1 MiB.
@@ -31,17 +24,10 @@ extension StreamingConverter {
     public mutating func convert(
         fileDescriptor: Int32, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
     ) throws {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(readSize, 1), alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count: Int
-            do {
-                count = try SystemIO.read(fileDescriptor, into: buffer)
-            } catch {
-                throw POSIXError(POSIXErrorCode(rawValue: error.code) ?? .EIO)
-            }
-            if count == 0 { break }
-            try feed(UnsafeRawBufferPointer(rebasing: buffer[..<count]), to: sink)
+        do {
+            try SystemIO.readPieces(fileDescriptor, pieceSize: readSize) { try feed($0, to: sink) }
+        } catch let error as SystemCallError {
+            throw POSIXError(error)
         }
         try finish(to: sink)
     }
@@ -53,14 +39,12 @@ extension StreamingConverter {
     public mutating func convert(
         contentsOf url: URL, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
     ) throws {
-        let fd: Int32
         do {
-            fd = try SystemIO.openForReading(url.path)
-        } catch {
-            throw POSIXError(POSIXErrorCode(rawValue: error.code) ?? .EIO)
+            try SystemIO.readPieces(atPath: url.path, pieceSize: readSize) { try feed($0, to: sink) }
+        } catch let error as SystemCallError {
+            throw POSIXError(error)
         }
-        defer { close(fd) }
-        try convert(fileDescriptor: fd, readSize: readSize, to: sink)
+        try finish(to: sink)
     }
 
     /// Converts an asynchronous sequence of byte chunks, handing the converted bytes to

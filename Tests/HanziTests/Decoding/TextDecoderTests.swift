@@ -113,6 +113,16 @@ import Testing
         #expect(try TextDecoder.decode(contentsOf: url, from: .gb18030) == Array(Self.text.utf8))
     }
 
+    @Test func aFileThatCannotBeReadIsAPOSIXErrorWithItsCode() throws {
+        let missing = URL(fileURLWithPath: "/nonexistent/hanzi-decoder-\(UUID().uuidString)")
+        let error = try #require(throws: POSIXError.self) { try TextDecoder.decode(contentsOf: missing, from: .utf8) }
+        #expect(error.code == .ENOENT)
+        let folder = try #require(throws: POSIXError.self) {
+            try TextCleaner().clean(contentsOf: FileManager.default.temporaryDirectory)
+        }
+        #expect(folder.code == .EISDIR)
+    }
+
     @Test func namesInAnyCaseAndTheUsualSpellings() {
         #expect(TextEncoding(name: "GB18030") == .gb18030)
         #expect(TextEncoding(name: "utf8") == .utf8)
