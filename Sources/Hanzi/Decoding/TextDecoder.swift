@@ -61,7 +61,7 @@ public final class TextDecoder {
     /// - Throws: ``TextDecodingError`` at the first invalid sequence.
     public func feed(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws(TextDecodingError) {
         if detectedEncoding == nil {
-            if held.isEmpty, let kind = Self.startKind(of: chunk), kind == .utf8 {
+            if held.isEmpty, Self.startKind(of: chunk) == .utf8 {
                 // The first chunk shows UTF-8 by itself: passed on without holding a copy.
                 detectedEncoding = .utf8
                 output.append(contentsOf: chunk)

@@ -670,41 +670,34 @@ final class NativeConverter: Sendable {
             // that nothing there can match: the full-width forms U+FF00–U+FF7F (EF BC, EF BD:
             // ，：（）！？) where no key starts among them (their 128 presence bits are clear),
             // and E2 not followed by BF (quotes and dashes, “”—…; only U+2FC0– can open a
-            // description sequence) where no key starts with E2. The steps after it stop at
-            // such bytes as before, and step over them.
+            // description sequence) where no key starts with E2. The eight-byte step after it
+            // stops at such bytes as before, and the walk steps over them.
             let presence = tables.words + table.presence
             let passesFullWidth = presence[0xFF00 >> 5] | presence[0xFF20 >> 5] | presence[0xFF40 >> 5]
                 | presence[0xFF60 >> 5] == 0
             let opensOnlyBeforeBF = stopsAtE2 && !tables.startsKey(table, 0xE2)
-            let narrows = threshold == 0xEF && passesFullWidth || opensOnlyBeforeBF
             while p < end {
                 if skips {
-                    // Sixteen bytes a step with vector compares while none stops the walk, then
-                    // the eight-byte step finds the first that does.
+                    // Sixteen bytes a step with vector compares while none stops the walk (the
+                    // byte after the block read too), then the eight-byte step finds the first
+                    // byte that may.
                     let thresholds = SIMD16<UInt8>(repeating: threshold)
                     let openers = SIMD16<UInt8>(repeating: stopsAtE2 ? 0xE2 : 0)
-                    if narrows {
-                        let xEF = SIMD16<UInt8>(repeating: 0xEF), xFE = SIMD16<UInt8>(repeating: 0xFE)
-                        let xBC = SIMD16<UInt8>(repeating: passesFullWidth ? 0xBC : 0)
-                        let xBF = SIMD16<UInt8>(repeating: opensOnlyBeforeBF ? 0xBF : 0)
-                        let zero = SIMD16<UInt8>(repeating: 0)
-                        while end - p >= 17 {
-                            let raw = UnsafeRawPointer(p)
-                            let v0 = raw.loadUnaligned(as: SIMD16<UInt8>.self)
-                            let v1 = raw.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self)
-                            // (with a test switched off, its second byte never matches: 0 is
-                            // no second byte, and an E2 then always stops)
-                            let fullWidth: SIMDMask<SIMD16<Int8>> = (v0 .== xEF) .& ((v1 & xFE) .== xBC)
-                            let beforeBF: SIMDMask<SIMD16<Int8>> = xBF .== zero .| (v1 .== xBF)
-                            let stops: SIMDMask<SIMD16<Int8>> = ((v0 .>= thresholds) .& .!fullWidth)
-                                .| ((v0 .== openers) .& beforeBF)
-                            if any(stops) { break }
-                            p += 16
-                        }
-                    }
-                    while end - p >= 16 {
-                        let block = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
-                        if any((block .>= thresholds) .| (block .== openers)) { break }
+                    // A test switched off compares with 0, which no second byte of well-formed
+                    // UTF-8 is: no full-width form is passed, and every E2 stops.
+                    let xEF = SIMD16<UInt8>(repeating: 0xEF), xFE = SIMD16<UInt8>(repeating: 0xFE)
+                    let xBC = SIMD16<UInt8>(repeating: passesFullWidth ? 0xBC : 0)
+                    let xBF = SIMD16<UInt8>(repeating: opensOnlyBeforeBF ? 0xBF : 0)
+                    let zero = SIMD16<UInt8>(repeating: 0)
+                    while end - p >= 17 {
+                        let raw = UnsafeRawPointer(p)
+                        let v0 = raw.loadUnaligned(as: SIMD16<UInt8>.self)
+                        let v1 = raw.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self)
+                        let fullWidth: SIMDMask<SIMD16<Int8>> = (v0 .== xEF) .& ((v1 & xFE) .== xBC)
+                        let beforeBF: SIMDMask<SIMD16<Int8>> = xBF .== zero .| (v1 .== xBF)
+                        let stops: SIMDMask<SIMD16<Int8>> = ((v0 .>= thresholds) .& .!fullWidth)
+                            .| ((v0 .== openers) .& beforeBF)
+                        if any(stops) { break }
                         p += 16
                     }
                     while end - p >= 8 {
