@@ -98,6 +98,42 @@ import Testing
         #expect(joined("stateless-", "ness") == "statelessness")
     }
 
+    /// A word the list lacks is one word when the document writes a regular inflection of it
+    /// (`destructuring` for `destructure`).
+    @Test func wordsWhoseInflectionIsKnownGo() {
+        #expect(joined("de-", "structure", elsewhere: "destructuring") == "destructure")
+        #expect(joined("de-", "structure", elsewhere: "destructures") == "destructure")
+        #expect(joined("tokeni-", "zer", elsewhere: "tokenizers") == "tokenizer")
+        #expect(joined("re-", "map", elsewhere: "remapping") == "remap")
+        #expect(joined("tid-", "dy", elsewhere: "tiddies") == "tiddy")
+        // without the inflection in the document, or with the hyphenated form there, it stays
+        #expect(joined("de-", "structure") == "de-structure")
+        #expect(joined("de-", "structure", elsewhere: "de-structuring de-structure") == "de-structure")
+        // an inflection of another word is no evidence
+        #expect(joined("Kai-", "ping", elsewhere: "kaipingo") == "Kai-ping")
+    }
+
+    @Test func inflectionsOfRegularSuffixes() {
+        func forms(_ w: String) -> Set<String> {
+            var out = Set<String>()
+            RejoinInflection.inflections(of: Array(w.utf8)) { out.insert(String(decoding: $0, as: UTF8.self)) }
+            return out
+        }
+        #expect(forms("destructure").isSuperset(of: ["destructures", "destructured", "destructuring", "destructurer"]))
+        #expect(forms("wrap").isSuperset(of: ["wraps", "wrapped", "wrapping", "wrapper", "wrappers"]))
+        #expect(forms("copy").isSuperset(of: ["copies", "copied", "copier"]))
+        #expect(forms("index").isSuperset(of: ["indexes", "indexed", "indexing", "indexer"]))
+        #expect(!forms("index").contains("indexxing"))
+        // every inflection leads back to the word by the stems (`-ers` is two suffixes)
+        for word in ["destructure", "wrap", "copy", "index", "parse", "tokenizer"] {
+            let hash = RejoinWordHash.of(Array(word.utf8))
+            forms(word).forEach { form in
+                #expect(RejoinInflection.isInflection(Array(form.utf8)) { $0 == hash },
+                        "\(form) does not lead back to \(word)")
+            }
+        }
+    }
+
     /// An inflection of nothing known, or of a stem too short to be evidence, keeps its hyphen.
     @Test func inflectionsOfNothingKnownStay() {
         #expect(joined("Kai-", "ping") == "Kai-ping")

@@ -1,6 +1,8 @@
 /// Regular English inflection and derivation, the evidence that a word hyphenated at a line
 /// end is one word when the word itself is in neither the word list nor the document but its
-/// stem is (`pars-` `ers` → `parsers` from `parser`, `tokeniz-` `ing` from `tokenize`).
+/// stem is (`pars-` `ers` → `parsers` from `parser`, `tokeniz-` `ing` from `tokenize`), or one
+/// of its inflections is (`de-` `structure` → `destructure` where the document writes
+/// `destructuring`).
 ///
 /// The word list (``RejoinEnglishWords``) holds many inflected forms but not all; English
 /// forms the plural and third person with `-s`/`-es` (`-ies` after a consonant `y`), the past
@@ -25,6 +27,60 @@ enum RejoinInflection {
             }
         }
         return found
+    }
+
+    /// Whether a regular inflection of the lowercase ASCII letters `word` (one suffix: `-s`,
+    /// `-es`, `-ed`, `-ing`, `-er`, `-ers`, with the spelling changes of ``stems(of:)``) is a
+    /// word that `known` accepts: a technical text writes `destructuring` and `destructured`
+    /// far more often than `destructure`, and a word it inflects is a word. The stem must have
+    /// at least ``minimumStemLetters`` letters.
+    static func hasKnownInflection(_ word: [UInt8], known: (UInt64) -> Bool) -> Bool {
+        guard word.count >= minimumStemLetters else { return false }
+        var found = false
+        inflections(of: word) { form in
+            if !found && known(RejoinWordHash.of(form)) { found = true }
+        }
+        return found
+    }
+
+    /// Calls `body` with every regular inflection of `word` by one suffix: the inverse of
+    /// ``stems(of:)`` for `-s`, `-es`, `-ies`, `-ed`, `-ied`, `-ing`, `-er`, `-ers`.
+    static func inflections(of word: [UInt8], _ body: ([UInt8]) -> Void) {
+        guard let last = word.last else { return }
+        func vowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+        func with(_ base: ArraySlice<UInt8>, _ suffix: StaticString) -> [UInt8] {
+            var form = Array(base)
+            suffix.withUTF8Buffer { form.append(contentsOf: $0) }
+            return form
+        }
+        let e: UInt8 = 0x65, y: UInt8 = 0x79
+        let whole = word[...]
+        body(with(whole, "s"))
+        body(with(whole, "es"))
+        if last == e {
+            // a silent e: parse → parses, parsed, parsing, parser, parsers
+            let stem = word.dropLast()
+            body(with(whole, "d"))
+            body(with(stem, "ing"))
+            body(with(whole, "r"))
+            body(with(whole, "rs"))
+            return
+        }
+        if last == y && word.count >= 2 && !vowel(word[word.count - 2]) {
+            // a consonant y: copy → copies, copied, copier
+            let stem = word.dropLast()
+            body(with(stem, "ies"))
+            body(with(stem, "ied"))
+            body(with(stem, "ier"))
+        }
+        for suffix: StaticString in ["ed", "ing", "er", "ers"] {
+            body(with(whole, suffix))
+            // a final consonant doubled after a vowel: wrap → wrapped, wrapping, wrapper
+            if !vowel(last) && last != y && last != 0x77 && last != 0x78 && word.count >= 2
+                && vowel(word[word.count - 2]) {
+                body(with(whole + [last], suffix))
+            }
+        }
     }
 
     /// Calls `body` with every stem `word` can come from by one regular suffix.

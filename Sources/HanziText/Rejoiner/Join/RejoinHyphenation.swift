@@ -5,7 +5,8 @@
 /// The hyphen goes when both parts have at least two letters and the joined word is an
 /// English word (``RejoinEnglishWords``) or occurs unhyphenated in the document
 /// (``RejoinDocumentWords``), or is a regular inflection of a word of either
-/// (``RejoinInflection``: `pars-` `ers` from `parser`), unless the document writes the
+/// (``RejoinInflection``: `pars-` `ers` from `parser`), or either has a regular inflection of it
+/// (`de-` `structure` where the document writes `destructuring`), unless the document writes the
 /// hyphenated form; or when the hyphen is U+2010 and the document writes no U+2010 inside a
 /// line, so that it is the typesetter's hyphenation character (`bulls‐` `eye`); or, as
 /// before any list was consulted, when the second part is a suffix fragment (`statical-`
@@ -73,14 +74,15 @@ enum RejoinHyphenation {
     }
 
     /// Whether the letters of `first` then `second`, lowercased, are a regular inflection of
-    /// a word of the list or of the document (``RejoinInflection``).
+    /// a word of the list or of the document, or have one there (``RejoinInflection``).
     static func isInflection(_ p: UnsafePointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>,
                              words: RejoinDocumentWords) -> Bool {
         var word: [UInt8] = []
         word.reserveCapacity(first.count + second.count + 1)
         for k in first { word.append(p[k] | (isUppercase(p[k]) ? 0x20 : 0)) }
         for k in second { word.append(p[k] | (isUppercase(p[k]) ? 0x20 : 0)) }
-        return RejoinInflection.isInflection(word) { words.contains($0) || RejoinEnglishWords.contains($0) }
+        let known = { (hash: UInt64) in words.contains(hash) || RejoinEnglishWords.contains(hash) }
+        return RejoinInflection.isInflection(word, known: known) || RejoinInflection.hasKnownInflection(word, known: known)
     }
 
     @inline(__always)
