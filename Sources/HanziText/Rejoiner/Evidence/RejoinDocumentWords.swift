@@ -15,8 +15,8 @@ struct RejoinDocumentWords: Sendable {
     /// The number of distinct words of one generation.
     static let generationSize = 1 << 14
 
-    private var current = Set<UInt64>()
-    private var previous = Set<UInt64>()
+    private var current = RejoinWordHashSet()
+    private var previous = RejoinWordHashSet()
 
     /// Whether a line recorded so far holds U+2010 HYPHEN before its last character.
     private(set) var writesHyphenInLine = false
@@ -26,8 +26,8 @@ struct RejoinDocumentWords: Sendable {
 
     private mutating func insert(_ word: UInt64) {
         if current.count >= Self.generationSize {
-            previous = current
-            current.removeAll(keepingCapacity: true)
+            swap(&previous, &current)
+            current.removeAll()
         }
         current.insert(word)
     }

@@ -1,11 +1,11 @@
-/// English words (Debian's `wamerican`, from SCOWL; `Tables/english-words.txt`), the
+/// English words (SCOWL's size-70 list, Debian's `wamerican-large`; `Tables/english-words.txt`), the
 /// evidence that a word hyphenated at a line end is one word (`com-` `pound`).
 ///
 /// The list is decoded into a set of word hashes the first time a line-end hyphen asks
 /// for it, so that text without such hyphens never pays for it.
 enum RejoinEnglishWords {
     /// The hashes (``RejoinWordHash``) of the lowercase words of the list.
-    static let hashes: Set<UInt64> = decode(frontCoded)
+    static let hashes: RejoinWordHashSet = decode(frontCoded)
 
     /// Whether the lowercase ASCII letters `word` are a word of the list.
     static func contains(_ word: UInt64) -> Bool { hashes.contains(word) }
@@ -13,22 +13,35 @@ enum RejoinEnglishWords {
     /// Decodes the front-coded list (each word a digit, the number of letters shared with
     /// the word before, then the rest of the word; line breaks between words are ignored)
     /// into word hashes.
-    static func decode(_ text: StaticString) -> Set<UInt64> {
-        var set = Set<UInt64>(minimumCapacity: 70_000)
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        text.withUTF8Buffer { bytes in
-            for byte in bytes {
-                if byte &- 0x30 < 10 {
-                    // A digit starts the next word: the one before is complete.
-                    if !word.isEmpty { set.insert(RejoinWordHash.of(word)) }
-                    word.removeSubrange(min(Int(byte &- 0x30), word.count)...)
-                } else if byte != 0x0A {
-                    word.append(byte)
+    ///
+    /// FNV-1a is computed letter by letter, so the hash of the letters a word shares with
+    /// the one before is kept (`prefixHashes[k]`: the hash of its first `k` letters) and only
+    /// the rest of each word is hashed.
+    static func decode(_ text: StaticString) -> RejoinWordHashSet {
+        var set = RejoinWordHashSet(minimumCapacity: 140_000)
+        // a word longer than the stack is hashed on, past the stack's end, without its
+        // prefixes kept: the next word shares at most 9 letters with it
+        let depth = 64
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: depth + 1) { prefixHashes in
+            prefixHashes[0] = RejoinWordHash.seed
+            var length = 0
+            var hash = RejoinWordHash.seed
+            text.withUTF8Buffer { bytes in
+                for byte in bytes {
+                    if byte &- 0x30 < 10 {
+                        // A digit starts the next word: the one before is complete.
+                        if length > 0 { set.insert(hash) }
+                        length = min(Int(byte &- 0x30), length)
+                        hash = prefixHashes[length]
+                    } else if byte != 0x0A {
+                        hash = RejoinWordHash.adding(byte, to: hash)
+                        length += 1
+                        if length <= depth { prefixHashes[length] = hash }
+                    }
                 }
             }
+            if length > 0 { set.insert(hash) }
         }
-        if !word.isEmpty { set.insert(RejoinWordHash.of(word)) }
         return set
     }
 }
