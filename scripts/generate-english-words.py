@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """The English word list the rejoiner dehyphenates with.
 
+It is SCOWL's size-70 American list (Debian's wamerican-large): the default size-50 list
+(wamerican) lacks words that Chinese technical text writes in English every day
+(runtime, metadata, callback, tuple, timestamp).
+
 usage: python3 scripts/generate-english-words.py              write the Swift table from Tables/english-words.txt
        python3 scripts/generate-english-words.py --check      exit 1 if the Swift table is stale
        python3 scripts/generate-english-words.py --from FILE  rebuild Tables/english-words.txt from a word list
-                                                              (Debian's wamerican: /usr/share/dict/american-english)
+                                                              (Debian's wamerican-large: /usr/share/dict/american-english-large)
 
 Tables/english-words.txt keeps the words of at least four ASCII letters (a word hyphenated
 at a line end has at least two letters on each side), lowercased: a capitalised word or an
@@ -13,7 +17,7 @@ rejoiner compares words without case. Sorted and front coded: each line is one d
 before (at most 9), then the rest of the word. The Swift table embeds the same words run
 together (the digit that starts each word is its separator), broken into lines of at most
 LINE_WIDTH characters between words, so that the literal is a few thousand distinct lines
-rather than 63 000 short ones; the library decodes it the first time a line-end hyphen
+rather than 128 000 short ones; the library decodes it the first time a line-end hyphen
 needs it.
 """
 import sys
@@ -26,7 +30,7 @@ OUTPUT = ROOT / "Sources" / "HanziText" / "Rejoiner" / "Generated" / "RejoinEngl
 LINE_WIDTH = 100
 HEADER = """# English words (at least four letters, lowercased), front coded: a digit, the number of
 # leading letters shared with the word before, then the rest. Made from SCOWL through
-# Debian's wamerican by scripts/generate-english-words.py --from; licence in
+# Debian's wamerican-large by scripts/generate-english-words.py --from; licence in
 # english-words.LICENSE.
 """
 

@@ -83,7 +83,7 @@ import Testing
         #expect(joined("bit-", "maps") == "bitmaps")
         // stems the document writes: -ed, -ing after a silent e, a doubled consonant, -ily,
         // and in another case
-        #expect(joined("refac-", "tored", elsewhere: "refactor") == "refactored")
+        #expect(joined("zorbu-", "lated", elsewhere: "zorbulate") == "zorbulated")
         #expect(joined("tokeniz-", "ing", elsewhere: "tokenize") == "tokenizing")
         #expect(joined("remap-", "ping", elsewhere: "remap") == "remapping")
         #expect(joined("hack-", "ily", elsewhere: "hacky") == "hackily")
@@ -138,7 +138,7 @@ import Testing
     @Test func inflectionsOfNothingKnownStay() {
         #expect(joined("Kai-", "ping") == "Kai-ping")
         #expect(joined("blorp-", "fers") == "blorp-fers")
-        #expect(joined("refac-", "tored") == "refac-tored")
+        #expect(joined("zorbu-", "lated") == "zorbu-lated")
         // a compound whose second part ends like a suffix: its stem is no word
         #expect(joined("machine-", "readable") == "machine-readable")
         // the document writes the hyphenated form
