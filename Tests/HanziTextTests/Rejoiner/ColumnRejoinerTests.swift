@@ -275,4 +275,47 @@ enum ColumnRejoinerGeneratedInvariant {
         stream.finish(into: &out)
         #expect(out.last == 0x0A)
     }
+
+    /// Headings narrower than an indented first line (about the column less 2 em) are no
+    /// evidence that the extractor dropped first-line indents: in a column whose paragraphs
+    /// begin flush, the paragraph after a heading is not measured against an indented line's
+    /// width, and the heading (`復原URL識別功能`) stays a paragraph of its own.
+    @Test func headingsAreNoEvidenceOfIndentedFirstLines() {
+        let column = """
+            如果您不想在寫入時自動
+            識別網址，可有許多方式
+            取消此標誌的設定：
+            復原URL識別功能
+            當您在鍵入時注意到文字
+            已經自動轉換為超連結
+            時，請按撤銷鍵取消此格
+            式。
+            關閉URL識別功能
+            如果您移除識別網址之前
+            的標記，將不會自動以超
+            連結替代字詞。
+            設定網址的樣式
+            您可以在選項對話方塊中
+            變更超連結的字元樣式，
+            並且套用到整份文件中。
+
+            """
+        let expected = """
+            如果您不想在寫入時自動識別網址，可有許多方式取消此標誌的設定：
+
+            復原URL識別功能
+
+            當您在鍵入時注意到文字已經自動轉換為超連結時，請按撤銷鍵取消此格式。
+
+            關閉URL識別功能
+
+            如果您移除識別網址之前的標記，將不會自動以超連結替代字詞。
+
+            設定網址的樣式
+
+            您可以在選項對話方塊中變更超連結的字元樣式，並且套用到整份文件中。
+
+            """
+        #expect(rejoin(column) == bytes(expected))
+    }
 }

@@ -226,6 +226,10 @@ enum RejoinRules {
     /// column (an indent the extractor dropped) than are as wide as it: the lines that
     /// follow a clear paragraph end (a short line, or a separating blank line after a line
     /// that is not full) and go on to another line are measured against the column width.
+    /// An indented first line that goes on fills the column less the indent, within one
+    /// character: one narrower still is a heading or a lead-in, no evidence of an indent (a
+    /// column of flush paragraphs with headings would otherwise measure its first lines as
+    /// indented, and join each heading to the paragraph after it).
     static func firstLineIndentEvidence(_ lines: UnsafeBufferPointer<RejoinLine>, lo: Int, hi: Int,
                                         context ctx: RejoinContext) -> Int {
         let w = ctx.columnWidth
@@ -242,7 +246,7 @@ enum RejoinRules {
                   l.pointee.indentCols <= ctx.baseIndent, !l.pointee.letterSpaced, l.pointee.scalars >= 4
             else { continue }
             let lw = l.pointee.filledWidth
-            if lw <= w - 4 { narrow += 1 } else if lw >= w { wide += 1 }
+            if lw <= w - 4 && lw > w - firstLineIndent - RejoinLineScanner.fullWidth { narrow += 1 } else if lw >= w { wide += 1 }
         }
         return narrow - wide
     }
