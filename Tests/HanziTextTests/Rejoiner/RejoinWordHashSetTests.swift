@@ -49,6 +49,19 @@ import Testing
         #expect(!reference.contains { ours.contains($0) })
     }
 
+    /// An empty set (a stream's, before its first English word) answers and empties
+    /// without a table, and takes its first word.
+    @Test func anEmptySetHasNoTableYet() {
+        var set = RejoinWordHashSet()
+        #expect(!set.contains(0) && !set.contains(1) && !set.contains(0xFFFF_FFFF_FFFF_FFFF))
+        set.removeAll()
+        #expect(set.count == 0)
+        set.insert(42)
+        #expect(set.contains(42) && set.count == 1 && !set.contains(43))
+        set.removeAll()
+        #expect(!set.contains(42) && set.count == 0)
+    }
+
     /// The word list decodes to as many distinct hashes as it has words, and each word of it
     /// is found by the hash of its letters.
     @Test func theWordListDecodesToItsWords() {

@@ -12,8 +12,15 @@ struct RejoinWordHashSet: Sendable {
     /// The number of words held.
     private(set) var count = 0
 
-    /// An empty set with room for `capacity` words before it grows.
-    init(minimumCapacity capacity: Int = 16) {
+    /// An empty set with room for `capacity` words before it grows. With no capacity it
+    /// allocates nothing until the first word: a rejoiner's stream (one per JSON Lines record)
+    /// holds two, and most records have no English word.
+    init(minimumCapacity capacity: Int = 0) {
+        guard capacity > 0 else {
+            slots = []
+            mask = 0
+            return
+        }
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
@@ -31,6 +38,7 @@ struct RejoinWordHashSet: Sendable {
 
     /// Whether the set holds the word with hash `hash`.
     func contains(_ hash: UInt64) -> Bool {
+        guard count > 0 else { return false }
         let k = Self.key(hash)
         var i = start(k)
         while true {
@@ -64,14 +72,15 @@ struct RejoinWordHashSet: Sendable {
 
     /// Empties the set, keeping its table.
     mutating func removeAll() {
+        guard count > 0 else { return }
         for i in slots.indices { slots[i] = 0 }
         count = 0
     }
 
-    /// Doubles the table and places every word again.
+    /// Doubles the table (or makes the first, of 16 slots) and places every word again.
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
+        slots = Array(repeating: 0, count: max(16, old.count * 2))
         mask = slots.count - 1
         count = 0
         for s in old where s != 0 { insert(s) }
