@@ -113,12 +113,16 @@ import Testing
         #expect(joined("Kai-", "ping", elsewhere: "kaipingo") == "Kai-ping")
     }
 
+    /// The words that `produce` gives for `word` (``RejoinInflection/stems(of:_:)`` or
+    /// ``RejoinInflection/inflections(of:_:)``).
+    func words(_ produce: ([UInt8], ([UInt8]) -> Void) -> Void, of word: String) -> Set<String> {
+        var out = Set<String>()
+        produce(Array(word.utf8)) { out.insert(String(decoding: $0, as: UTF8.self)) }
+        return out
+    }
+
     @Test func inflectionsOfRegularSuffixes() {
-        func forms(_ w: String) -> Set<String> {
-            var out = Set<String>()
-            RejoinInflection.inflections(of: Array(w.utf8)) { out.insert(String(decoding: $0, as: UTF8.self)) }
-            return out
-        }
+        func forms(_ w: String) -> Set<String> { words(RejoinInflection.inflections, of: w) }
         #expect(forms("destructure").isSuperset(of: ["destructures", "destructured", "destructuring", "destructurer"]))
         #expect(forms("wrap").isSuperset(of: ["wraps", "wrapped", "wrapping", "wrapper", "wrappers"]))
         #expect(forms("copy").isSuperset(of: ["copies", "copied", "copier"]))
@@ -146,11 +150,7 @@ import Testing
     }
 
     @Test func stemsOfRegularSuffixes() {
-        func stems(_ w: String) -> Set<String> {
-            var out = Set<String>()
-            RejoinInflection.stems(of: Array(w.utf8)) { out.insert(String(decoding: $0, as: UTF8.self)) }
-            return out
-        }
+        func stems(_ w: String) -> Set<String> { words(RejoinInflection.stems, of: w) }
         #expect(stems("copies").contains("copy"))
         #expect(stems("boxes").contains("box"))
         #expect(stems("parsed").isSuperset(of: ["pars", "parse"]))
