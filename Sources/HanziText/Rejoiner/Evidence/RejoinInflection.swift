@@ -32,8 +32,8 @@ enum RejoinInflection {
     /// Whether a regular inflection of the lowercase ASCII letters `word` (one suffix: `-s`,
     /// `-es`, `-ed`, `-ing`, `-er`, `-ers`, with the spelling changes of ``stems(of:)``) is a
     /// word that `known` accepts: a technical text writes `destructuring` and `destructured`
-    /// far more often than `destructure`, and a word it inflects is a word. The stem must have
-    /// at least ``minimumStemLetters`` letters.
+    /// far more often than `destructure`, and a word it inflects is a word. `word` must have
+    /// at least ``minimumStemLetters`` letters, as a stem must.
     static func hasKnownInflection(_ word: [UInt8], known: (UInt64) -> Bool) -> Bool {
         guard word.count >= minimumStemLetters else { return false }
         var found = false

@@ -3,8 +3,8 @@
 ///
 /// Why not `Set<UInt64>`: the keys are already 64-bit FNV-1a hashes, evenly spread, so
 /// hashing them again (SipHash, which `Set` always does) is pure cost. Decoding the word list
-/// inserts some 130,000 of them the first time a document has a line-end hyphen; with `Set`
-/// that took about 60 % of the decoding.
+/// inserts some 130,000 of them the first time a document has a line-end hyphen: 21 M
+/// instructions with this table, where `Set` took 33 M for the 72,000 words of a smaller list.
 struct RejoinWordHashSet: Sendable {
     /// The slots; 0 marks an empty one (a word whose hash is 0 is stored as 1, see ``key(_:)``).
     private var slots: [UInt64]

@@ -5,7 +5,7 @@
 /// The hyphen goes when both parts have at least two letters and the joined word is an
 /// English word (``RejoinEnglishWords``) or occurs unhyphenated in the document
 /// (``RejoinDocumentWords``), or is a regular inflection of a word of either
-/// (``RejoinInflection``: `pars-` `ers` from `parser`), or either has a regular inflection of it
+/// (``RejoinInflection``: `pars-` `ers` from `parser`), or has a regular inflection in either
 /// (`de-` `structure` where the document writes `destructuring`), unless the document writes the
 /// hyphenated form; or when the hyphen is U+2010 and the document writes no U+2010 inside a
 /// line, so that it is the typesetter's hyphenation character (`bulls‐` `eye`); or, as
