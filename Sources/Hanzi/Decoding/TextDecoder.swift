@@ -113,10 +113,8 @@ public final class TextDecoder {
     public static func decode(contentsOf url: URL, from encoding: TextEncoding) throws -> [UInt8] {
         let decoder = try TextDecoder(from: encoding)
         var output: [UInt8] = []
-        do {
+        try POSIXError.forSystemCalls {
             try SystemIO.readPieces(atPath: url.path) { try decoder.feed($0, into: &output) }
-        } catch let error as SystemCallError {
-            throw POSIXError(error)
         }
         try decoder.finish(into: &output)
         return output

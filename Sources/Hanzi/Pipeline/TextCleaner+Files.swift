@@ -24,14 +24,12 @@ extension TextCleaner {
         var stream = makeStream()
         var decoded: [UInt8] = []
         var output: [UInt8] = []
-        do {
+        try POSIXError.forSystemCalls {
             try SystemIO.readPieces(atPath: url.path, pieceSize: TextCleaner.fileReadSize) { piece in
                 decoded.removeAll(keepingCapacity: true)
                 try decoder.feed(piece, into: &decoded)
                 try stream.feed(decoded, into: &output)
             }
-        } catch let error as SystemCallError {
-            throw POSIXError(error)
         }
         decoded.removeAll(keepingCapacity: true)
         try decoder.finish(into: &decoded)

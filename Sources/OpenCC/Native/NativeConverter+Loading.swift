@@ -1,5 +1,4 @@
 import COpenCCDictionary
-import HanziCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -37,11 +36,7 @@ extension NativeConverter {
             keepsSequences = SystemLibOpenCC.keepsDescriptionSequences
         }
         if case .file(let url) = configuration {
-            do {
-                json = try SystemIO.readFile(atPath: url.path)
-            } catch {
-                throw NativeEngineError(reason: "cannot read \(url.path): \(error)")
-            }
+            json = try NativeConverterBuilder.readFile(url)
             folder = url.deletingLastPathComponent()
         } else {
             switch source {
@@ -60,11 +55,7 @@ extension NativeConverter {
                     throw NativeEngineError(
                         reason: "the installed OpenCC has no configuration \(configuration.openCCName) (in \(SystemOpenCCData.dataFolder?.path ?? "?"))")
                 }
-                do {
-                    json = try SystemIO.readFile(atPath: url.path)
-                } catch {
-                    throw NativeEngineError(reason: "cannot read \(url.path): \(error)")
-                }
+                json = try NativeConverterBuilder.readFile(url)
                 folder = url.deletingLastPathComponent()
             }
         }

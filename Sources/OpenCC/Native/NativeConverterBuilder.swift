@@ -101,14 +101,19 @@ struct NativeConverterBuilder {
         return try place(members)
     }
 
+    /// The bytes of the file at `url` (a configuration, a phrase file); `kind` names it in the
+    /// error (`cannot read phrase file PATH: REASON`).
+    static func readFile(_ url: URL, naming kind: String = "") throws(NativeEngineError) -> [UInt8] {
+        do {
+            return try SystemIO.readFile(atPath: url.path)
+        } catch {
+            throw NativeEngineError(reason: "cannot read \(kind)\(url.path): \(error)")
+        }
+    }
+
     /// A user phrase file: OpenCC's text dictionary format, `key<TAB>value` a line.
     static func readPhrases(_ url: URL) throws(NativeEngineError) -> DictionaryEntries {
-        let data: [UInt8]
-        do {
-            data = try SystemIO.readFile(atPath: url.path)
-        } catch {
-            throw NativeEngineError(reason: "cannot read phrase file \(url.path): \(error)")
-        }
+        let data = try readFile(url, naming: "phrase file ")
         let parsed = data.withUnsafeBytes { raw in
             Result { () throws(DictionaryEntries.FormatError) in
                 try DictionaryEntries.parseText(raw.bindMemory(to: UInt8.self), name: url.path)

@@ -18,4 +18,14 @@ extension POSIXError {
     package init(_ error: SystemCallError) {
         self.init(POSIXErrorCode(rawValue: error.code) ?? .EIO)
     }
+
+    /// Runs `body`, throwing a failed system call in it as a `POSIXError` and anything else as
+    /// it is: what the library's file calls throw.
+    package static func forSystemCalls<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as SystemCallError {
+            throw POSIXError(error)
+        }
+    }
 }

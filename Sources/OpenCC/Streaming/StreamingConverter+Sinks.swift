@@ -22,10 +22,6 @@ extension StreamingConverter {
     ///
     /// - Throws: a `POSIXError` when a write fails.
     public static func writeAll(_ bytes: [UInt8], to fileDescriptor: Int32) throws {
-        do {
-            try SystemIO.writeAll(bytes, to: fileDescriptor)
-        } catch {
-            throw POSIXError(POSIXError.Code(rawValue: error.code) ?? .EIO)
-        }
+        try POSIXError.forSystemCalls { try SystemIO.writeAll(bytes, to: fileDescriptor) }
     }
 }

@@ -24,10 +24,8 @@ extension StreamingConverter {
     public mutating func convert(
         fileDescriptor: Int32, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
     ) throws {
-        do {
+        try POSIXError.forSystemCalls {
             try SystemIO.readPieces(fileDescriptor, pieceSize: readSize) { try feed($0, to: sink) }
-        } catch let error as SystemCallError {
-            throw POSIXError(error)
         }
         try finish(to: sink)
     }
@@ -39,10 +37,8 @@ extension StreamingConverter {
     public mutating func convert(
         contentsOf url: URL, readSize: Int = StreamingConverter.defaultReadSize, to sink: Sink
     ) throws {
-        do {
+        try POSIXError.forSystemCalls {
             try SystemIO.readPieces(atPath: url.path, pieceSize: readSize) { try feed($0, to: sink) }
-        } catch let error as SystemCallError {
-            throw POSIXError(error)
         }
         try finish(to: sink)
     }
