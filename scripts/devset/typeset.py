@@ -13,6 +13,7 @@ a hyphen (U+2010) there. The unused soft hyphens stay in Chromium's text layer; 
 removes them (see README.md).
 """
 import html
+import os
 import random
 import re
 
@@ -61,8 +62,14 @@ def latin_spans(text):
     return "".join(out)
 
 
+# HANZI_DEVSET_LAYOUT_SALT draws other layouts of the same documents (the committed set uses
+# none): a check of how the rejoiner does on layouts it has never been run on, without
+# committing them (see README.md, "Fresh layouts").
+LAYOUT_SALT = os.environ.get("HANZI_DEVSET_LAYOUT_SALT", "")
+
+
 def layout(doc):
-    rng = random.Random("layout:" + doc["name"])
+    rng = random.Random("layout:" + LAYOUT_SALT + doc["name"])
     page, pw, ph = rng.choice(PAGES)
     serif = rng.random() < 0.5
     script = "SC" if doc["lang"] == "zh-CN" else "TC"

@@ -15,7 +15,9 @@
 /// Inside an identifier written in camel case the word is the component the hyphen falls in
 /// (`Proto-` `colHandler` → `Protocol`, `JobDis-` `patch` → `Dispatch`). A typesetter keeps
 /// a word's case, so a capital right after the hyphen of a lowercase part starts a new word
-/// (`Wal-` `Mart`, `Jean-` `Paul`): that hyphen stays.
+/// (`Wal-` `Mart`, `Jean-` `Paul`): that hyphen stays, unless the document writes the joined
+/// word itself (`Libre-` `Office` where `LibreOffice` occurs) or the hyphen is the
+/// typesetter's U+2010.
 enum RejoinHyphenation {
     /// The fewest letters on each side of a typesetter's hyphen.
     static let minimumPartLetters = 2
@@ -43,7 +45,6 @@ enum RejoinHyphenation {
             if p[firstStart - 1] &- 0x30 < 10 || isLatinLead(p[lead]) { return false }
         }
         if secondEnd < bEnd && (p[secondEnd] &- 0x30 < 10 || isLatinLead(p[secondEnd])) { return false }
-        if isUppercase(p[bStart]) && !isUppercase(p[firstEnd - 1]) { return false }
         var joined = RejoinWordHash.seed
         for k in firstStart..<firstEnd { joined = RejoinWordHash.adding(p[k], to: joined) }
         var hyphenated = RejoinWordHash.adding(0x2D, to: joined)
@@ -54,7 +55,11 @@ enum RejoinHyphenation {
         if hyphenBytes == 3 && p[aEnd - 3] == 0xE2 && p[aEnd - 2] == 0x80 && p[aEnd - 1] == 0x90
             && !words.writesHyphenInLine { return true }
         if words.contains(hyphenated) { return false }
-        if words.contains(joined) || RejoinEnglishWords.contains(joined) { return true }
+        // the document writes the joined word as it is, capitals and all (`Libre-` `Office`
+        // where `LibreOffice` occurs)
+        if words.contains(joined) { return true }
+        if isUppercase(p[bStart]) && !isUppercase(p[firstEnd - 1]) { return false }
+        if RejoinEnglishWords.contains(joined) { return true }
         if isInflection(p, firstStart..<firstEnd, bStart..<secondEnd, words: words) { return true }
         // The camel-case component the hyphen falls in, when the parts are identifiers.
         var componentStart = firstEnd - 1
