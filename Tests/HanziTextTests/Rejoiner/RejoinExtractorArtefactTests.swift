@@ -23,6 +23,27 @@ import Testing
         #expect(out.contains("程子曰：“今人不会读书。如读论语，未读时是此等人"), "\(out)")
     }
 
+    /// PyMuPDF splits a justified line stretched around a Latin word that did not fit after
+    /// it into its pieces: `在` / `LibreOffice` is one visual line, which the paragraph goes on
+    /// from. A one-character line before a line of the column is another matter: the last
+    /// line of a wrapped heading (`接受或捨棄變` / `更`) keeps its break before the paragraph.
+    @Test func stretchedLineBeginningWithOneCharacter() {
+        let column = [
+            "這個項目先把原始碼整理好，再把測試用例",
+            "逐一補齊，然後在每個模組裡檢查所有的邊",
+            "界情況並記錄下來，這些規則會在下一節詳",
+            "細說明，並給出可以直接執行的範例程式。",
+        ]
+        let pieces = ["在", "LibreOffice", "Writer中，您可以選擇以黑白兩色列印顏", "色格式化的文字，也可以指定此設定只適", "用於目前的文件。"]
+        let out = rejoiner.rejoin((column + pieces).joined(separator: "\n") + "\n")
+        // (no space between Han characters and Latin letters: the document writes none)
+        #expect(out.contains("範例程式。在LibreOffice Writer中，您可以") || out.contains("範例程式。\n\n在LibreOffice Writer中，您可以"), "\(out)")
+        #expect(!out.contains("在\n"), "\(out)")
+        let heading = ["接受或捨棄變", "更", "LibreOffice 中針對文字文件與試算表文", "件提供了審閱功能，您可以逐一接受或捨", "棄每一項變更。"]
+        let out2 = rejoiner.rejoin((column + heading).joined(separator: "\n") + "\n")
+        #expect(out2.contains("接受或捨棄變更\n\nLibreOffice"), "\(out2)")
+    }
+
     /// An attribution after a quotation is a paragraph of its own.
     @Test func attributionStandsAlone() {
         let text = (Self.column + ["以不去。", "——《论语》序说", "上德不德，是以有德；下德不失德，是", "以无德。上德无为而无以为；下德为之", "而有以为。"]).joined(separator: "\n") + "\n"

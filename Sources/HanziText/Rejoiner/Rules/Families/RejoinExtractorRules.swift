@@ -51,6 +51,16 @@ enum RejoinExtractorRules {
             && ((x.a.scalars == 1 && ScalarClass.isCJKLetter(x.a.first)) || isWordPiece(x.a)) {
             return .init(join: true, reason: .stretchedLinePieces, carriesWidth: isWordPiece(x.b))
         }
+        // Such a run begins with one Han character before one Latin word that fit the column
+        // together (`在` `LibreOffice`: the line `在 LibreOffice` stretched around the word
+        // after it, which did not fit): no line of a column is one character that stops
+        // mid-sentence, and a paragraph after one would begin with a line of the column, not a
+        // word alone.
+        if x.aCarriedWidth == 0 && !x.blank && x.ctx.isColumn && !x.b.letterSpaced && x.a.end == .open
+            && x.a.scalars == 1 && ScalarClass.isCJKLetter(x.a.first) && isWordPiece(x.b)
+            && x.a.filledWidth + RejoinLineScanner.halfWidth + x.b.filledWidth <= x.ctx.columnWidth + RejoinRules.fullSlack {
+            return .init(join: true, reason: .stretchedLinePieces, carriesWidth: true)
+        }
         return nil
     }
 
