@@ -276,6 +276,35 @@ enum ColumnRejoinerGeneratedInvariant {
         #expect(out.last == 0x0A)
     }
 
+    /// In a column whose paragraphs begin indented (the extractor dropped the indents), a
+    /// heading about as wide as an indented first line is told from one by the line after it:
+    /// that line is itself as narrow as an indented first line and stops mid-sentence, with a
+    /// full line after it, so it begins the paragraph, and the heading stays on its own.
+    @Test func headingBeforeAnIndentedFirstLineStaysApart() {
+        let column = [
+            "在這個項目裡我們先把原始碼整理好，再",
+            "把測試用例逐一補齊，然後在每個模組裡檢查",
+            "所有的邊界情況並記錄下來，這些規則會在下",
+            "一節裡詳細說明，並給出可以直接執行的範例",
+            "程式和結果。",
+            "復原網址識別功能的幾種不同設定方式",
+            "當您在鍵入時注意到文字已經自動轉換",
+            "為超連結時，請按下復原按鈕取消此格式，或",
+            "者在自動校正選項中關閉網址的識別功能，這",
+            "樣以後輸入的網址都不會再被轉換。",
+        ]
+        let out = rejoiner.rejoin(column.joined(separator: "\n") + "\n")
+        #expect(out.contains("範例程式和結果。\n\n復原網址識別功能的幾種不同設定方式\n\n當您在鍵入時注意到文字已經自動轉換為超連結時，"), "\(out)")
+        // a first line with the same width and no punctuation, followed by full lines, goes on
+        var flowing = column
+        flowing[6] = "當您在鍵入時注意到文字已經自動轉換為超連"
+        flowing[7] = "結時，請按下復原按鈕取消此格式，或者在自"
+        flowing[8] = "動校正選項中關閉網址的識別功能，這樣以後"
+        flowing[9] = "輸入的網址都不會再被轉換。"
+        let out2 = rejoiner.rejoin(flowing.joined(separator: "\n") + "\n")
+        #expect(out2.contains("\n\n復原網址識別功能的幾種不同設定方式當您在鍵入時注意到"), "\(out2)")
+    }
+
     /// Headings narrower than an indented first line (about the column less 2 em) are no
     /// evidence that the extractor dropped first-line indents: in a column whose paragraphs
     /// begin flush, the paragraph after a heading is not measured against an indented line's

@@ -15,6 +15,35 @@ enum RejoinLineWidthRules {
         return .init(join: false, reason: .nextIsWide)
     }
 
+    /// Whether `a`, which begins a paragraph and fills the column only as an indented first
+    /// line does (an extractor dropped the indent; within a character by its own width, not
+    /// because the next line's first word would not have fitted), is a heading: it has no
+    /// punctuation, and the next line, which stops mid-sentence, is itself narrower than the
+    /// column by more than the measuring error, as an indented first line is (measured with
+    /// the document's widths of half-width scalars), while the line after it fills the
+    /// column. Were `a` that paragraph's first line, the next would be its second, as wide as
+    /// the column; so the next line begins the paragraph, and `a` is a heading before it
+    /// (`復原URL識別功能` / `當您在鍵入時注意到` / `文字已經自動轉換為超連`).
+    static func isHeadingBeforeIndentedLine(_ x: inout RejoinBreak, _ m: RejoinBreakWidths) -> Bool {
+        let w = m.w
+        guard x.aStartsParagraph, m.capacity < w, x.a.end == .open, x.a.filledWidth < w - RejoinRules.fullSlack,
+              x.a.filledWidth + x.ctx.halfWidths.correction(x.a) + RejoinLineScanner.fullWidth >= m.capacity - RejoinRules.fullSlack,
+              !x.a.innerComma, !x.a.innerSentenceEnd, !ScalarClass.isCJKPunctuation(x.a.last), !x.a.letterSpaced,
+              x.a.indentCols <= x.ctx.baseIndent, let c = x.c, !x.blank
+        else { return false }
+        let b = x.b
+        let bWidth = b.filledWidth + x.ctx.halfWidths.correction(b)
+        // (a line that stops at a Latin word before a Latin word too long for its end is a
+        // wrapped line, however narrow)
+        let wrapped = RejoinClass.isWestern(b.last) && RejoinClass.isWestern(c.pointee.first)
+            && bWidth + RejoinLineScanner.halfWidth + c.pointee.leadWidth >= w + RejoinLineScanner.fullWidth - RejoinRules.fullSlack
+        return b.end == .open && b.start == .plain && !b.letterSpaced && b.blanksAfter == 0 && !wrapped
+            && b.indentCols <= x.ctx.baseIndent
+            && b.filledWidth > w - RejoinRules.firstLineIndent - RejoinLineScanner.fullWidth
+            && bWidth <= w - RejoinRules.fullSlack
+            && !c.pointee.letterSpaced && c.pointee.filledWidth >= w - RejoinRules.fullSlack
+    }
+
     /// Short, wide and full lines: decides every break that reaches it.
     static func lineWidth(_ x: inout RejoinBreak) -> RejoinDecision {
         let m = x.widths()
@@ -36,7 +65,10 @@ enum RejoinLineWidthRules {
             }
             return .init(join: false, reason: x.a.end == .closeQuote ? .shortLine : .shortOpenLine)
         }
-        if x.open || x.a.end == .dash { return .init(join: true, reason: .fullOpenLine) }
+        if x.open || x.a.end == .dash {
+            if isHeadingBeforeIndentedLine(&x, m) { return .init(join: false, reason: .headingBeforeIndentedLine) }
+            return .init(join: true, reason: .fullOpenLine)
+        }
         // A full line that ends a sentence: the next line decides.
         // The line after the next one, if it continues the column, shows its width best.
         var wb = w
