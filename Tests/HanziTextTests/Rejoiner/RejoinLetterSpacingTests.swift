@@ -72,6 +72,20 @@ import Testing
             #expect(out == Array("定一个JSON文件".utf8))
         }
     }
+
+    /// In a column a few characters wide, a paragraph's first line (its indent dropped by the
+    /// extractor) that holds three characters is stretched to the column, its gaps read as
+    /// spaces (`天 地 不`): it goes on into the next line, not a spaced heading. Two spaced
+    /// characters (`前 言`) stay a heading.
+    @Test func stretchedFirstLineOfANarrowColumnGoesOn() {
+        let text = ["天 地 不", "仁，以万物为", "刍狗；圣人不", "仁，以百姓为", "刍狗。", "其 犹 橐", "籥乎？虚而不",
+                    "屈，动而愈出", "。多言数穷，", "不如守中。"].joined(separator: "\n") + "\n"
+        let out = rejoiner.rejoin(text)
+        #expect(!out.contains("不\n") && !out.contains("橐\n"), "\(out)")
+        #expect(out.contains("刍狗。\n\n其"), "\(out)")
+        let heading = ["前 言", "天地不仁，以", "万物为刍狗；", "圣人不仁，以", "百姓为刍狗。"].joined(separator: "\n") + "\n"
+        #expect(rejoiner.rejoin(heading).hasPrefix("前 言\n\n天地不仁"), "\(rejoiner.rejoin(heading))")
+    }
 }
 
 extension Array where Element == UInt8 {

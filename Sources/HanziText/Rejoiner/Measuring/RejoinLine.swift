@@ -86,6 +86,11 @@ struct RejoinLine {
     /// Whether a space separates two CJK scalars inside the line (headline phrase separator
     /// or byline), outside letter spacing.
     var innerCJKSpace: Bool = false
+    /// Whether the line, too short to count as letter-spaced, is three or more tokens of CJK
+    /// characters spaced apart one by one, with at most one longer token (`天 地 不`,
+    /// `对 于 Debian 而`): a justified line stretched around too few characters, or a spaced
+    /// heading (`第 一 章`; `前 言` is two).
+    var spacedCharacters: Bool = false
     /// Occurrences of CJK next to a Latin letter or digit across a space (`Rust 是`, `3 个`).
     var spacedMixed: Int32 = 0
     /// Occurrences of CJK directly next to a Latin letter or digit (`2000多个`).

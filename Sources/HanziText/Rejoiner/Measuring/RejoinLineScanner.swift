@@ -226,6 +226,8 @@ enum RejoinLineScanner {
         }
         line.collapsedWidth = t.width
         line.innerCJKSpace = t.cjkSpace
+        line.spacedCharacters = line.innerCJKSpace && tokens >= 3 && singleTokens >= 2 && singleTokens == singleAny
+            && tokens - singleAny <= 1
         guard t.narrowSpacing else { return }
         // spaced half-width runs inside solid CJK text (`定一个J S O N 文件`)
         let runs = RejoinLetterSpacing.measureRuns(p, from: s, to: t.lastContentEnd)

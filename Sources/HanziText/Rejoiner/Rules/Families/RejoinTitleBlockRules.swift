@@ -19,6 +19,13 @@ enum RejoinTitleBlockRules {
             && x.a.end == .open && !ScalarClass.isCJKPunctuation(x.a.last) && !RejoinClass.isWestern(x.a.last)
             && !x.b.letterSpaced && (x.b.filledWidth > x.a.filledWidth || x.b.start == .list || x.b.start == .openBracket)
         else { return nil }
+        // CJK characters spaced apart one by one that fill the column as a paragraph's
+        // (indented) first line, before a full line: a justified line stretched around too
+        // few characters (a narrow column; `天 地 不` / `仁，以万物为刍狗；`), not a heading.
+        if x.a.spacedCharacters {
+            let m = x.widths()
+            if m.full && !m.wide && x.b.filledWidth >= m.w - RejoinRules.fullSlack { return nil }
+        }
         return .init(join: false, reason: .unwrappedHeading)
     }
 
