@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 HANZI := .build/release/hanzi
 
-.PHONY: all deps system-deps python-env build release static test diffcheck demo tables bench bench-gate spark-test spark-bench devset devset-score devset-check fuzz fuzz-ci fuzz-build clean docs install check-install check-consumer
+.PHONY: all deps system-deps python-env build release static test diffcheck demo tables bench bench-gate spark-test spark-bench devset devset-score devset-fresh devset-check fuzz fuzz-ci fuzz-build clean docs install check-install check-consumer
 
 all: build
 
@@ -106,6 +106,11 @@ devset:
 
 devset-score: release
 	@python3 scripts/devset/score.py "./$(HANZI) rejoin"
+
+# The dev set's documents in three layouts drawn afresh (not committed; built once into
+# .build/devset-fresh*): how the rejoiner does on layouts nobody has tuned it to.
+devset-fresh: release
+	@bash scripts/devset/fresh-layouts.sh "./$(HANZI) rejoin" fresh1 fresh2 fresh3
 
 # Checks of the set itself (standard library only): the gold derivation and scorer on known
 # cases, every gold against its extraction, and the golds scoring 1.000.
