@@ -276,6 +276,19 @@ enum ColumnRejoinerGeneratedInvariant {
         #expect(out.last == 0x0A)
     }
 
+    /// A short question after a full line that ends a sentence is a heading (an FAQ's), not
+    /// the paragraph's last line.
+    @Test func shortQuestionAfterAFullLineIsAHeading() {
+        let column = [
+            "软件包管理工具会检查依赖关系，并在安装", "之前提示用户需要额外下载的软件包，有些",
+            "软件包被标记为必备，管理工具会拒绝卸载", "它们，因为系统必须要有它们才能正常运行。",
+            "什么是虚拟软件包？", "虚拟软件包是一个通用的名称，适合称呼一", "组软件包中的任意一个，这些软件包都提供",
+            "类似的基本功能。",
+        ]
+        let out = rejoiner.rejoin(column.joined(separator: "\n") + "\n")
+        #expect(out.contains("才能正常运行。\n\n什么是虚拟软件包？\n\n虚拟软件包"), "\(out)")
+    }
+
     /// In a column whose paragraphs begin indented (the extractor dropped the indents), a
     /// heading about as wide as an indented first line is told from one by the line after it:
     /// that line is itself as narrow as an indented first line and stops mid-sentence, with a

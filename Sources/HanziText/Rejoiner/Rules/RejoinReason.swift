@@ -76,6 +76,8 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case sentenceEndsEndParagraphs = "full line ends a sentence where most of the window's sentence ends end a paragraph and no indent marks one"
     /// Full line ends a sentence and the next line is short and stops mid-sentence (a heading).
     case nextIsHeading = "full line ends a sentence and the next line is short and stops mid-sentence (a heading)"
+    /// Full line ends a sentence and the next line is a short question (a heading).
+    case nextIsQuestionHeading = "full line ends a sentence and the next line is a short question (a heading)"
     /// End of text.
     case endOfText = "end of text"
 }

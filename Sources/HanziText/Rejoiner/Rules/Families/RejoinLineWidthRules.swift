@@ -44,6 +44,12 @@ enum RejoinLineWidthRules {
             && !c.pointee.letterSpaced && c.pointee.filledWidth >= w - RejoinRules.fullSlack
     }
 
+    /// Whether `l` ends with a question mark, or a closing quote or bracket right after one.
+    static func endsWithQuestion(_ l: RejoinLine) -> Bool {
+        let q = RejoinClass.isClosingQuote(l.last) ? l.beforeLast : l.last
+        return q == 0xFF1F || q == 0x3F
+    }
+
     /// Short, wide and full lines: decides every break that reaches it.
     static func lineWidth(_ x: inout RejoinBreak) -> RejoinDecision {
         let m = x.widths()
@@ -95,6 +101,12 @@ enum RejoinLineWidthRules {
         }
         if bw >= wb - RejoinRules.firstLineIndent - fullSlack && !x.b.letterSpaced {
             return .init(join: false, reason: .nextIsFirstLine)
+        }
+        // A short next line that asks a question is a heading (`什么是Debian软件包？`), not
+        // the last line of this paragraph: a full line that ends a sentence is seldom followed
+        // by a last sentence that is a question.
+        if x.b.scalars >= 4 && !x.b.letterSpaced && !bFullByNextWord && Self.endsWithQuestion(x.b) {
+            return .init(join: false, reason: .nextIsQuestionHeading)
         }
         // (a short next line that ends a sentence: the end of this paragraph, or a paragraph
         // of one line, which the window's sentence ends make the likelier)
