@@ -51,6 +51,15 @@ import Testing
         #expect(out.contains("以不去。\n\n——《论语》序说\n\n上德不德"), "\(out)")
     }
 
+    /// An attribution that wraps inside its title's brackets goes on in its next line, and
+    /// ends where the bracket closes.
+    @Test func wrappedAttributionStaysWhole() {
+        let text = (Self.column + ["以不去。", "——《詩經‧國", "風‧召南‧鵲巢》", "上德不德，是以有德；下德不失德，是", "以无德。上德无为而无以为；下德为之", "而有以为。"])
+            .joined(separator: "\n") + "\n"
+        let out = rejoiner.rejoin(text)
+        #expect(out.contains("以不去。\n\n——《詩經‧國風‧召南‧鵲巢》\n\n上德不德"), "\(out)")
+    }
+
     /// A date on a line of its own in a title block is a paragraph of its own.
     @Test func dateLineOfATitleBlock() {
         let text = (["道德经", "老子", "2020年9月2日"] + Self.column + ["以不去。"]).joined(separator: "\n") + "\n"

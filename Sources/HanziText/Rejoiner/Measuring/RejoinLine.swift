@@ -91,6 +91,10 @@ struct RejoinLine {
     /// `对 于 Debian 而`): a justified line stretched around too few characters, or a spaced
     /// heading (`第 一 章`; `前 言` is two).
     var spacedCharacters: Bool = false
+    /// Whether the line, one that begins with a dash, leaves a bracket or quote open
+    /// (`——《詩經‧國`): an attribution that goes on in the next line. (Measured for such lines
+    /// only.)
+    var opensBracket: Bool = false
     /// Occurrences of CJK next to a Latin letter or digit across a space (`Rust 是`, `3 个`).
     var spacedMixed: Int32 = 0
     /// Occurrences of CJK directly next to a Latin letter or digit (`2000多个`).

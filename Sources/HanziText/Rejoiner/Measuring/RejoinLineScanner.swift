@@ -204,10 +204,26 @@ enum RejoinLineScanner {
         line.endsInURL = t.tokenURL
         if last < 0x80 || first < 0x80 { markBrokenName(p, from: s, to: t.lastContentEnd, into: &line) }
         recordStart(t, of: p, from: s, to: e, into: &line)
+        if line.start == .dash { line.opensBracket = leavesBracketOpen(p, from: s, to: t.lastContentEnd) }
         line.isFurniture = RejoinPageFurniture.isFurnitureLine(p, from: s, to: t.lastContentEnd,
                                                                scalars: t.scalars, last: t.prev)
         line.clusterKey = (scalars >= 2 || line.letterSpaced) && !line.isFurniture
             ? line.filledWidth &* 2 &+ (line.end != .final ? 1 : 0) : -1
+    }
+
+    /// Whether `p[s..<e]` leaves an opening bracket or quote unclosed (`——《詩經‧國`): more
+    /// opening than closing ones, counted in order (ASCII quotes, which open and close
+    /// alike, aside).
+    static func leavesBracketOpen(_ p: UnsafePointer<UInt8>, from s: Int, to e: Int) -> Bool {
+        var depth = 0, i = s
+        while i < e {
+            let (v, length) = p[i] < 0x80 ? (UInt32(p[i]), 1) : UTF8Codec.decode(p, i, e)
+            if v != 0x22 && v != 0x27 {
+                if RejoinClass.isOpening(v) { depth += 1 } else if RejoinClass.isClosingQuote(v) && depth > 0 { depth -= 1 }
+            }
+            i += length
+        }
+        return depth > 0
     }
 
     /// Letter spacing (see ``RejoinLetterSpacing``): at least four tokens, nearly all of

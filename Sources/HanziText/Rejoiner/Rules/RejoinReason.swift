@@ -39,6 +39,8 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case nextIsAttribution = "line ends a sentence and the next line is an attribution starting with a dash"
     /// A short attribution line (`——第十四世達賴喇嘛`).
     case attribution = "short attribution line starting with a dash"
+    /// An attribution that leaves its title's bracket open goes on in the next line.
+    case attributionWrapped = "attribution that leaves a bracket open (it goes on in the next line)"
     /// A date on a line of its own (title block).
     case dateLine = "a date on a line of its own (title block)"
     /// A byline right before a title block's date line.

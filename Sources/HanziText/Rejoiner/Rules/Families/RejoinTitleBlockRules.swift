@@ -38,6 +38,12 @@ enum RejoinTitleBlockRules {
             && !x.b.letterSpaced {
             return .init(join: false, reason: .nextIsAttribution)
         }
+        // (an attribution that leaves its title's bracket open goes on in the next line, and
+        // ends where it closes: `——《詩經‧國` / `風‧召南‧鵲巢》`)
+        if x.a.start == .dash && x.aStartsParagraph && !x.aInHeading && !x.a.letterSpaced && x.a.opensBracket
+            && !x.blank && !x.a.pageAfter {
+            return .init(join: true, reason: .attributionWrapped, continuesHeading: true)
+        }
         if x.a.start == .dash && x.aStartsParagraph && !x.aInHeading && !x.a.letterSpaced && x.a.end != .dash {
             let m = x.widths()
             if !m.wide && (x.a.filledWidth < m.w - RejoinRules.fullSlack || x.a.end == .closeQuote || x.a.end == .final
