@@ -60,6 +60,15 @@ import Testing
         #expect(out.contains("以不去。\n\n——《詩經‧國風‧召南‧鵲巢》\n\n上德不德"), "\(out)")
     }
 
+    /// An attribution as wide as the column, with a blank line after it, is no column line
+    /// that a column break interrupts: the blank line separates it from the next paragraph.
+    @Test func fullWidthAttributionBeforeABlankLineStandsAlone() {
+        let text = (Self.column + ["以不去。", "——《论语·学而第一》孔子门人所记述", "", "上德不德，是以有德；下德不失德，是",
+                                   "以无德。上德无为而无以为；下德为之", "而有以为。"]).joined(separator: "\n") + "\n"
+        let out = rejoiner.rejoin(text)
+        #expect(out.contains("\n\n——《论语·学而第一》孔子门人所记述\n\n上德不德"), "\(out)")
+    }
+
     /// A date on a line of its own in a title block is a paragraph of its own.
     @Test func dateLineOfATitleBlock() {
         let text = (["道德经", "老子", "2020年9月2日"] + Self.column + ["以不去。"]).joined(separator: "\n") + "\n"

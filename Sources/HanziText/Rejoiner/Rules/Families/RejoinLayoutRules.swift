@@ -28,7 +28,11 @@ enum RejoinLayoutRules {
     static func blankLine(_ x: inout RejoinBreak) -> RejoinDecision? {
         guard x.blankSeparates else { return nil }
         let m = x.widths()
-        if (x.open || x.a.end == .dash) && m.full && !m.wide {
+        // (a title block's date line, and a quotation's attribution, fill a narrow column
+        // without being lines of it: the blank line after one is no column break)
+        let titleBlockLine = x.a.isDate
+            || (x.a.start == .dash && x.aStartsParagraph && !x.a.innerSentenceEnd && !x.a.innerComma && !x.a.opensBracket)
+        if (x.open || x.a.end == .dash) && m.full && !m.wide && !titleBlockLine {
             return .init(join: true, reason: .blankAfterFullOpenLine)
         }
         if x.a.end == .final && m.full && !m.wide && !x.aStartsParagraph && x.ctx.isColumn && x.indentEvidence() > 0
