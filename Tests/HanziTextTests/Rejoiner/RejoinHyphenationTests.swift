@@ -34,6 +34,9 @@ import Testing
         // the camel-case component the hyphen falls in
         #expect(joined("Proto-", "colHandler") == "ProtocolHandler")
         #expect(joined("JobDis-", "patch") == "JobDispatch")
+        // after an acronym, the component begins at the capital before the lowercase letters
+        #expect(joined("GNUGen-", "eralPublicLicense") == "GNUGeneralPublicLicense")
+        #expect(joined("XMLPar-", "ser") == "XMLParser")
         // not in the word list, but written whole in the document
         #expect(joined("Hsin-", "chu", elsewhere: "Hsinchu") == "Hsinchu")
         #expect(joined("de-", "structure", elsewhere: "destructure") == "destructure")

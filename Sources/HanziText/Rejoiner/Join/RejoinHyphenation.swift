@@ -62,9 +62,15 @@ enum RejoinHyphenation {
         if RejoinEnglishWords.contains(joined) { return true }
         if isInflection(p, firstStart..<firstEnd, bStart..<secondEnd, words: words) { return true }
         // The camel-case component the hyphen falls in, when the parts are identifiers.
+        // (a component begins at a capital after a lowercase letter, or at the last capital of
+        // an acronym before a lowercase letter: `GNUGen-` `eral` → `General`, `XMLPar-` `ser`)
         var componentStart = firstEnd - 1
         while componentStart > firstStart
-            && !(isUppercase(p[componentStart]) && !isUppercase(p[componentStart - 1])) { componentStart -= 1 }
+            && !(isUppercase(p[componentStart])
+                 && (!isUppercase(p[componentStart - 1])
+                     || (componentStart + 1 < firstEnd && !isUppercase(p[componentStart + 1])))) {
+            componentStart -= 1
+        }
         var componentEnd = bStart + 1
         while componentEnd < secondEnd
             && !(isUppercase(p[componentEnd]) && !isUppercase(p[componentEnd - 1])) { componentEnd += 1 }
