@@ -276,6 +276,18 @@ enum ColumnRejoinerGeneratedInvariant {
         #expect(out.last == 0x0A)
     }
 
+    /// After a full line that ends a sentence, a line as wide as an indented first line that
+    /// ends a sentence too is likelier the paragraph's last line than a paragraph of one line.
+    @Test func lastLineAsWideAsAnIndentedFirstLineEndsTheParagraph() {
+        let column = [
+            "这是一个用来测试的段落，我们先写一些完整", "的行，让列宽可以被估计出来，然后在这里",
+            "把句子写完。接下来的一行刚好在行末结束。", "最后一行差不多和首行一样宽的样子。",
+            "第二段从这里开始，它的首行也是完整的行", "宽，然后继续写下去直到段落结束为止。",
+        ]
+        let out = rejoiner.rejoin(column.joined(separator: "\n") + "\n")
+        #expect(out.contains("行末结束。最后一行差不多和首行一样宽的样子。\n\n第二段"), "\(out)")
+    }
+
     /// A short question after a full line that ends a sentence is a heading (an FAQ's), not
     /// the paragraph's last line.
     @Test func shortQuestionAfterAFullLineIsAHeading() {

@@ -99,7 +99,10 @@ enum RejoinLineWidthRules {
             && x.b.scalars >= 4 && !bFullByNextWord {
             return .init(join: false, reason: .nextIsHeading)
         }
-        if bw >= wb - RejoinRules.firstLineIndent - fullSlack && !x.b.letterSpaced {
+        // (a next line of that width that ends a sentence is likelier this paragraph's last
+        // line than a paragraph of one line that fills an indented first line: the window's
+        // sentence ends decide below)
+        if bw >= wb - RejoinRules.firstLineIndent - fullSlack && !x.b.letterSpaced && x.b.end != .final {
             return .init(join: false, reason: .nextIsFirstLine)
         }
         // A short next line that asks a question is a heading (`什么是Debian软件包？`), not
