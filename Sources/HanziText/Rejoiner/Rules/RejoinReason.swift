@@ -61,8 +61,8 @@ public enum RejoinReason: String, Sendable, CaseIterable {
     case nextIsWide = "next line is wider than the column (heading or other block)"
     /// Full line ends mid-sentence.
     case fullOpenLine = "full line ends mid-sentence"
-    /// A heading before a paragraph whose first line is indented: the line is as wide as an
-    /// indented first line, but the next one is.
+    /// A heading as wide as an indented first line, before the paragraph's real first line:
+    /// the next line is as narrow and a full line follows it.
     case headingBeforeIndentedLine = "line without punctuation before a line as wide as an indented first line, followed by a full line (heading)"
     /// Short line continued by a line no wider (wrapped heading).
     case headingWrapped = "short line continued by a line no wider (wrapped heading)"
