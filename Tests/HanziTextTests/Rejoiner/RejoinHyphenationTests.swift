@@ -43,6 +43,9 @@ import Testing
         // a capital after the hyphen, where the document writes the word whole
         #expect(joined("Libre-", "Office", elsewhere: "LibreOffice") == "LibreOffice")
         #expect(joined("Duck-", "DuckGo", elsewhere: "DuckDuckGo") == "DuckDuckGo")
+        // or writes the camel-case component the hyphen falls in
+        #expect(joined("Libre-", "OfficeCalc", elsewhere: "LibreOffice") == "LibreOfficeCalc")
+        #expect(joined("Libre-", "OfficeCalc") == "Libre-OfficeCalc")
         // a suffix fragment after a lowercase word, as before
         #expect(joined("statical-", "ly") == "statically")
     }

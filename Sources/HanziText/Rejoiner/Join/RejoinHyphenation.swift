@@ -16,8 +16,8 @@
 /// (`Proto-` `colHandler` → `Protocol`, `JobDis-` `patch` → `Dispatch`). A typesetter keeps
 /// a word's case, so a capital right after the hyphen of a lowercase part starts a new word
 /// (`Wal-` `Mart`, `Jean-` `Paul`): that hyphen stays, unless the document writes the joined
-/// word itself (`Libre-` `Office` where `LibreOffice` occurs) or the hyphen is the
-/// typesetter's U+2010.
+/// word or its component itself (`Libre-` `Office` or `Libre-` `OfficeCalc` where `LibreOffice`
+/// occurs) or the hyphen is the typesetter's U+2010.
 enum RejoinHyphenation {
     /// The fewest letters on each side of a typesetter's hyphen.
     static let minimumPartLetters = 2
@@ -55,33 +55,46 @@ enum RejoinHyphenation {
         if hyphenBytes == 3 && p[aEnd - 3] == 0xE2 && p[aEnd - 2] == 0x80 && p[aEnd - 1] == 0x90
             && !words.writesHyphenInLine { return true }
         if words.contains(hyphenated) { return false }
-        // the document writes the joined word as it is, capitals and all (`Libre-` `Office`
-        // where `LibreOffice` occurs)
+        // the document writes the joined word, or the camel-case component the hyphen falls in,
+        // as it is, capitals and all (`Libre-` `Office` where `LibreOffice` occurs, `Libre-`
+        // `OfficeCalc` too)
         if words.contains(joined) { return true }
+        let component = camelComponent(p, first: firstStart..<firstEnd, second: bStart..<secondEnd)
+        if let component, words.contains(component.hash) { return true }
         if isUppercase(p[bStart]) && !isUppercase(p[firstEnd - 1]) { return false }
         if RejoinEnglishWords.contains(joined) { return true }
         if isInflection(p, firstStart..<firstEnd, bStart..<secondEnd, words: words) { return true }
-        // The camel-case component the hyphen falls in, when the parts are identifiers.
-        // (a component begins at a capital after a lowercase letter, or at the last capital of
-        // an acronym before a lowercase letter: `GNUGen-` `eral` → `General`, `XMLPar-` `ser`)
-        var componentStart = firstEnd - 1
-        while componentStart > firstStart
+        guard let component else { return false }
+        return RejoinEnglishWords.contains(component.hash)
+            || isInflection(p, component.first, component.second, words: words)
+    }
+
+    /// The camel-case component of an identifier that a hyphen between `p[first]` and
+    /// `p[second]` falls in (`Proto-` `colHandler` → `Protocol`), its letters on either side of
+    /// the hyphen and its hash; nil where the parts are one component, or a side of it has
+    /// fewer than ``minimumPartLetters`` letters. A component begins at a capital after a
+    /// lowercase letter, or at the last capital of an acronym before a lowercase letter
+    /// (`GNUGen-` `eral` → `General`, `XMLPar-` `ser`).
+    static func camelComponent(_ p: UnsafePointer<UInt8>, first: Range<Int>, second: Range<Int>)
+        -> (first: Range<Int>, second: Range<Int>, hash: UInt64)? {
+        var componentStart = first.upperBound - 1
+        while componentStart > first.lowerBound
             && !(isUppercase(p[componentStart])
                  && (!isUppercase(p[componentStart - 1])
-                     || (componentStart + 1 < firstEnd && !isUppercase(p[componentStart + 1])))) {
+                     || (componentStart + 1 < first.upperBound && !isUppercase(p[componentStart + 1])))) {
             componentStart -= 1
         }
-        var componentEnd = bStart + 1
-        while componentEnd < secondEnd
+        var componentEnd = second.lowerBound + 1
+        while componentEnd < second.upperBound
             && !(isUppercase(p[componentEnd]) && !isUppercase(p[componentEnd - 1])) { componentEnd += 1 }
-        guard componentStart > firstStart || componentEnd < secondEnd,
-              firstEnd - componentStart >= minimumPartLetters, componentEnd - bStart >= minimumPartLetters
-        else { return false }
-        var component = RejoinWordHash.seed
-        for k in componentStart..<firstEnd { component = RejoinWordHash.adding(p[k], to: component) }
-        for k in bStart..<componentEnd { component = RejoinWordHash.adding(p[k], to: component) }
-        return words.contains(component) || RejoinEnglishWords.contains(component)
-            || isInflection(p, componentStart..<firstEnd, bStart..<componentEnd, words: words)
+        guard componentStart > first.lowerBound || componentEnd < second.upperBound,
+              first.upperBound - componentStart >= minimumPartLetters,
+              componentEnd - second.lowerBound >= minimumPartLetters
+        else { return nil }
+        var hash = RejoinWordHash.seed
+        for k in componentStart..<first.upperBound { hash = RejoinWordHash.adding(p[k], to: hash) }
+        for k in second.lowerBound..<componentEnd { hash = RejoinWordHash.adding(p[k], to: hash) }
+        return (componentStart..<first.upperBound, second.lowerBound..<componentEnd, hash)
     }
 
     /// Whether the letters of `first` then `second`, lowercased, are a regular inflection of
