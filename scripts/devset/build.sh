@@ -16,9 +16,11 @@ VENV=.build/devset-venv
 COLLECT=0
 if [[ ${1:-} == --sources ]]; then COLLECT=1; shift; fi
 
-if [[ $COLLECT == 1 ]]; then bash scripts/devset/deps.sh --sources; else bash scripts/devset/deps.sh; fi
 if [[ $COLLECT == 1 ]]; then
+    bash scripts/devset/deps.sh --sources
     python3 scripts/devset/collect_sources.py "$FIX/sources"
+else
+    bash scripts/devset/deps.sh
 fi
 "$VENV/bin/python" scripts/devset/build.py "$FIX/sources" "$FIX" .build/devset "$@"
 python3 scripts/devset/check.py "$FIX"

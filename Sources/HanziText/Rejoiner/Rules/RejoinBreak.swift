@@ -156,7 +156,6 @@ struct RejoinBreakWidths {
         wide = x.a.filledWidth > w + RejoinRules.wideExcess
         // A line is full when the next line's first word or character would not have fit
         // at its end (within the measuring error).
-        let joinSpace = RejoinClass.isWestern(x.a.last) && RejoinClass.isWestern(x.b.first) ? 2 : 0
         // A line that ends a sentence is measured more tightly where the column width is
         // reliable (few Latin letters and digits around): the slack covers only the
         // characters whose width is uncertain (a line of Han characters and a final `。`
@@ -169,6 +168,18 @@ struct RejoinBreakWidths {
         full = !x.aInHeading
             && (x.a.letterSpaced ? (x.a.width >= w - fullSlack || x.a.width + 2 + x.b.leadWidth >= capacity + 4 - slack)
                 : (x.a.filledWidth >= capacity - slack
-                   || x.a.filledWidth + joinSpace + x.b.leadWidth >= capacity + 4 - slack))
+                   || Self.nextPieceOverflows(x.a.filledWidth, last: x.a.last, nextFirst: x.b.first,
+                                              nextLead: x.b.leadWidth, capacity: capacity, slack: slack)))
+    }
+
+    /// Whether the next line's first piece (`nextLead` wide, beginning with `nextFirst`; after a
+    /// space where both sides are Latin letters or digits) would not have fitted at the end of
+    /// a line `width` wide that ends with `last`, in a column `capacity` wide, within `slack` of
+    /// measuring error: the line was wrapped because it was full.
+    @inline(__always)
+    static func nextPieceOverflows(_ width: Int, last: UInt32, nextFirst: UInt32, nextLead: Int,
+                                   capacity: Int, slack: Int) -> Bool {
+        let joinSpace = RejoinClass.isWestern(last) && RejoinClass.isWestern(nextFirst) ? RejoinLineScanner.halfWidth : 0
+        return width + joinSpace + nextLead >= capacity + RejoinLineScanner.fullWidth - slack
     }
 }

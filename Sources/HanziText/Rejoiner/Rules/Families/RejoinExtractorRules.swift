@@ -47,8 +47,9 @@ enum RejoinExtractorRules {
         // gaps: one character, or one Latin word, per line (`导` `来` `安` `装` `Debian`). At
         // the end of such a run the stretched line goes on: a paragraph's last line is
         // never stretched.
-        if x.aCarriedWidth > 0 && !x.blank && !x.b.letterSpaced && x.a.end == .open
-            && ((x.a.scalars == 1 && ScalarClass.isCJKLetter(x.a.first)) || isWordPiece(x.a)) {
+        guard !x.blank, !x.b.letterSpaced, x.a.end == .open else { return nil }
+        let oneHan = x.a.scalars == 1 && ScalarClass.isCJKLetter(x.a.first)
+        if x.aCarriedWidth > 0 && (oneHan || isWordPiece(x.a)) {
             return .init(join: true, reason: .stretchedLinePieces, carriesWidth: isWordPiece(x.b))
         }
         // Such a run begins with one Han character before one Latin word that fit the column
@@ -56,8 +57,7 @@ enum RejoinExtractorRules {
         // after it, which did not fit): no line of a column is one character that stops
         // mid-sentence, and a paragraph after one would begin with a line of the column, not a
         // word alone.
-        if x.aCarriedWidth == 0 && !x.blank && x.ctx.isColumn && !x.b.letterSpaced && x.a.end == .open
-            && x.a.scalars == 1 && ScalarClass.isCJKLetter(x.a.first) && isWordPiece(x.b)
+        if x.aCarriedWidth == 0 && x.ctx.isColumn && oneHan && isWordPiece(x.b)
             && x.a.filledWidth + RejoinLineScanner.halfWidth + x.b.filledWidth <= x.ctx.columnWidth + RejoinRules.fullSlack {
             return .init(join: true, reason: .stretchedLinePieces, carriesWidth: true)
         }

@@ -36,7 +36,8 @@ enum RejoinLineWidthRules {
         // (a line that stops at a Latin word before a Latin word too long for its end is a
         // wrapped line, however narrow)
         let wrapped = RejoinClass.isWestern(b.last) && RejoinClass.isWestern(c.pointee.first)
-            && bWidth + RejoinLineScanner.halfWidth + c.pointee.leadWidth >= w + RejoinLineScanner.fullWidth - RejoinRules.fullSlack
+            && RejoinBreakWidths.nextPieceOverflows(bWidth, last: b.last, nextFirst: c.pointee.first,
+                                                    nextLead: c.pointee.leadWidth, capacity: w, slack: RejoinRules.fullSlack)
         return b.end == .open && b.start == .plain && !b.letterSpaced && b.blanksAfter == 0 && !wrapped
             && b.indentCols <= x.ctx.baseIndent
             && b.filledWidth > w - RejoinRules.firstLineIndent - RejoinLineScanner.fullWidth
@@ -92,8 +93,8 @@ enum RejoinLineWidthRules {
         // A short next line that stops mid-sentence or at a dash is no paragraph's last
         // line: a heading or lead-in.
         let bFullByNextWord = c.map {
-            bw + (RejoinClass.isWestern(x.b.last) && RejoinClass.isWestern($0.pointee.first) ? 2 : 0) + $0.pointee.leadWidth
-                >= wb + 4 - fullSlack
+            RejoinBreakWidths.nextPieceOverflows(bw, last: x.b.last, nextFirst: $0.pointee.first,
+                                                 nextLead: $0.pointee.leadWidth, capacity: wb, slack: fullSlack)
         } ?? false
         if bw < wb - RejoinRules.firstLineIndent - fullSlack && (x.b.end == .open || x.b.end == .dash) && !x.b.letterSpaced
             && x.b.scalars >= 4 && !bFullByNextWord {
